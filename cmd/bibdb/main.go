@@ -1,0 +1,130 @@
+// Command bibdb keeps a library of bibliographic records in one SQLite
+// file: it imports the exports of PubMed, Embase, Web of Science, Scopus,
+// reference managers and the rest, merges the records that are the same
+// publication, and answers searches, SQL queries and exports.
+//
+// Run "bibdb --help" for the commands.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// usageError is a mistake in how the command was called (exit status 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// exitError carries an exit status for a failure already reported.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// app holds what every command shares.
+type app struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	dbPath string
+	isTTY  func(w io.Writer) bool
+}
+
+// run runs bibdb with the given arguments and returns its exit status:
+// 0 ok, 1 error, 2 usage.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, isTTY: isTerminal}
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	msg := strings.TrimSpace(err.Error())
+	fmt.Fprintf(stderr, "bibdb: %s\n", firstLine(msg))
+	var ue usageError
+	if errors.As(err, &ue) || isCobraUsage(msg) {
+		return 2
+	}
+	return 1
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// isCobraUsage recognises the usage errors cobra itself returns.
+func isCobraUsage(msg string) bool {
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
+		"invalid argument", "accepts ", "requires at least", "requires at most", "required flag"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "bibdb",
+		Short: "A local library of bibliographic records in one SQLite file",
+		Long: `bibdb imports bibliographic exports (RIS, PubMed/MEDLINE, PubMed XML, BibTeX,
+EndNote XML and tagged, Web of Science, Scopus CSV, CSL-JSON) into one SQLite
+file, merges records that are the same publication, and lets you search,
+query with SQL, count and export the deduplicated set.
+
+The database is bibdb.sqlite in the current directory, or $BIBDB_DB, or the
+file given with --db.`,
+		Example: `  bibdb import pubmed.nbib embase.ris wos.txt scopus.csv
+  bibdb search --author Byng --year 2020-2023 '"collaborative care"'
+  bibdb sql "SELECT year, count(*) FROM works GROUP BY year"
+  bibdb export --format ris -o deduplicated.ris`,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	def := os.Getenv("BIBDB_DB")
+	if def == "" {
+		def = "bibdb.sqlite"
+	}
+	root.PersistentFlags().StringVar(&a.dbPath, "db", def, "the database file ($BIBDB_DB)")
+	root.AddCommand(
+		a.convertCommand(),
+	)
+	for _, c := range root.Commands() {
+		c.Flags().SortFlags = false
+	}
+	return root
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	return termIsTerminal(int(f.Fd()))
+}

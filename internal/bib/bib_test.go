@@ -1,0 +1,225 @@
+package bib
+
+import (
+	"testing"
+)
+
+func TestParseName(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Person
+	}{
+		{"Byng, Richard", Person{Family: "Byng", Given: "Richard"}},
+		{"Byng, R.J.", Person{Family: "Byng", Given: "R.J."}},
+		{"Shi,Yu ", Person{Family: "Shi", Given: "Yu"}},
+		{"Roach, Mack, III", Person{Family: "Roach", Given: "Mack", Suffix: "III"}},
+		{"Byng R", Person{Family: "Byng", Given: "R"}},
+		{"Liu R.", Person{Family: "Liu", Given: "R."}},
+		{"van der Berg JA", Person{Family: "van der Berg", Given: "JA"}},
+		{"R. Byng", Person{Family: "Byng", Given: "R."}},
+		{"C. Hobson-Merrett", Person{Family: "Hobson-Merrett", Given: "C."}},
+		{"R.J. Byng", Person{Family: "Byng", Given: "R.J."}},
+		{"A. B. Smith", Person{Family: "Smith", Given: "A. B."}},
+		{"Richard Byng", Person{Family: "Byng", Given: "Richard"}},
+		{"Ludwig van Beethoven", Person{Family: "van Beethoven", Given: "Ludwig"}},
+		{"Plato", Person{Family: "Plato"}},
+		{"PARTNERS2 Study Group", Person{Literal: "PARTNERS2 Study Group"}},
+		{"World Health Organization", Person{Literal: "World Health Organization"}},
+		{"[Anonymous]", Person{Literal: "[Anonymous]"}},
+		{"et al.", Person{}},
+		{"", Person{}},
+	}
+	for _, tt := range tests {
+		got := ParseName(tt.in)
+		got.Raw = ""
+		if got.Family != tt.want.Family || got.Given != tt.want.Given || got.Suffix != tt.want.Suffix || got.Literal != tt.want.Literal {
+			t.Errorf("ParseName(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestInitials(t *testing.T) {
+	for in, want := range map[string]string{
+		"Richard John": "RJ", "R.J.": "RJ", "Jean-Pierre": "JP", "FM": "FM", "R.": "R", "": "", "richard": "R",
+	} {
+		if got := Initials(in); got != want {
+			t.Errorf("Initials(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFindDOIs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"10.1192/bjp.2023.28", []string{"10.1192/bjp.2023.28"}},
+		{"https://dx.doi.org/10.1192/BJP.2023.28.", []string{"10.1192/bjp.2023.28"}},
+		{"doi: 10.1016/S0140-6736(20)30183-5", []string{"10.1016/s0140-6736(20)30183-5"}},
+		{"(see 10.1000/xyz)", []string{"10.1000/xyz"}},
+		{"10.1000/a 10.1000/b; 10.1000/a", []string{"10.1000/a", "10.1000/b"}},
+		{"http://sfx.example/?id=doi:10.1002%2Fpsp4.12345&x=1", []string{"10.1002/psp4.12345&x=1"}},
+		{"10.1234/abc [doi]", []string{"10.1234/abc"}},
+		{"no doi 110.1234/x here", nil},
+		{"vol 10.5 p 3", nil},
+	}
+	for _, tt := range tests {
+		got := FindDOIs(tt.in)
+		if !equalStrings(got, tt.want) {
+			t.Errorf("FindDOIs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFindISSNs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"0007-1250 (Print);0007-1250", []string{"0007-1250"}},
+		{"03064530 (ISSN)", []string{"0306-4530"}},
+		{"1537-744x (Print)", []string{"1537-744X"}},
+		{"2325-9671 (electronic) 1234-5678", []string{"2325-9671", "1234-5678"}},
+		{"9780123456786", nil},
+		{"978-0-12-345678-6", nil},
+		{"ISSN-1234-5678", []string{"1234-5678"}},
+	}
+	for _, tt := range tests {
+		if got := FindISSNs(tt.in); !equalStrings(got, tt.want) {
+			t.Errorf("FindISSNs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFindISBNs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"978-0-12-345678-6", []string{"9780123456786"}},
+		{"0-306-40615-2 (pbk.)", []string{"9780306406157"}},
+		{"0007-1250", nil},
+		{"080442957X", []string{"9780804429573"}},
+	}
+	for _, tt := range tests {
+		if got := FindISBNs(tt.in); !equalStrings(got, tt.want) {
+			t.Errorf("FindISBNs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNormalizePMIDAndPMCID(t *testing.T) {
+	for in, want := range map[string]string{"37078520": "37078520", "PMID: 37078520": "37078520", "23690738[pmid]": "23690738", "abc": "", "1234567890": ""} {
+		if got := NormalizePMID(in); got != want {
+			t.Errorf("NormalizePMID(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"PMC1234567": "PMC1234567", "pmc12345 [pmc]": "PMC12345", "12345": "PMC12345", "PMCX": ""} {
+		if got := NormalizePMCID(in); got != want {
+			t.Errorf("NormalizePMCID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParsePages(t *testing.T) {
+	tests := []struct{ in, first, last string }{
+		{"466-75", "466", "475"},
+		{"246-256", "246", "256"},
+		{"246–256", "246", "256"},
+		{"1008-12", "1008", "1012"},
+		{"193--194", "193", "194"},
+		{"pp. 12-19", "12", "19"},
+		{"e0815", "e0815", ""},
+		{"256+", "256", ""},
+		{"99-101", "99", "101"},
+		{"S12-S15", "S12", "S15"},
+		{"2609 – 2625", "2609", "2625"},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		f, l := ParsePages(tt.in)
+		if f != tt.first || l != tt.last {
+			t.Errorf("ParsePages(%q) = %q, %q, want %q, %q", tt.in, f, l, tt.first, tt.last)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in               string
+		year, month, day int
+		season           string
+	}{
+		{"2023", 2023, 0, 0, ""},
+		{"2023///", 2023, 0, 0, ""},
+		{"2023/06/01/", 2023, 6, 1, ""},
+		{"2019//", 2019, 0, 0, ""},
+		{"2016/01/", 2016, 1, 0, ""},
+		{"2018/04", 2018, 4, 0, ""},
+		{"1987///Spr 1987", 1987, 0, 0, "Spring"},
+		{"2007/08//2014 Sep", 2007, 8, 0, ""},
+		{"2005/12//undefined", 2005, 12, 0, ""},
+		{"2015/october", 2015, 10, 0, ""},
+		{"APR 21", 0, 4, 21, ""},
+		{"2023 JUL 21", 2023, 7, 21, ""},
+		{"Mar 1", 0, 3, 1, ""},
+		{"Jun", 0, 6, 0, ""},
+		{"4-8 Aug. 2020", 2020, 8, 0, ""},
+		{"1 Jan.-Feb. 2019", 2019, 1, 1, ""},
+		{"Start date: 20170812", 2017, 8, 12, ""},
+		{"0000", 0, 0, 0, ""},
+		{"10 15", 0, 0, 0, ""},
+		{"2016 Jan 15", 2016, 1, 15, ""},
+		{"2016 Jan-Feb", 2016, 1, 0, ""},
+		{"2010 Spring", 2010, 0, 0, "Spring"},
+		{"2000 Dec 23-30", 2000, 12, 23, ""},
+		{"1998 Dec-1999 Jan", 1998, 12, 0, ""},
+		{"2023-06-01", 2023, 6, 1, ""},
+		{"20170812", 2017, 8, 12, ""},
+		{"Article 10 2019", 2019, 0, 0, ""},
+	}
+	for _, tt := range tests {
+		d := ParseDate(tt.in)
+		if d.Year != tt.year || d.Month != tt.month || d.Day != tt.day || d.Season != tt.season {
+			t.Errorf("ParseDate(%q) = %+v, want %d-%d-%d %s", tt.in, d, tt.year, tt.month, tt.day, tt.season)
+		}
+	}
+}
+
+func TestKeyAndFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"The Effect of X–Y: a Trial": "the effect of x y a trial",
+		"Łukasiewicz Søren Straße":   "lukasiewicz soren strasse",
+		"O'Brien":                    "obrien",
+		"Müller-Lüdenscheidt ﬁnance": "muller ludenscheidt finance",
+	} {
+		if got := Key(in); got != want {
+			t.Errorf("Key(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCleanTextAndStripTags(t *testing.T) {
+	for in, want := range map[string]string{"  a \r\n b\u00a0c  ": "a b c", "abc": "abc", "": ""} {
+		if got := CleanText(in); got != want {
+			t.Errorf("CleanText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"H<sub>2</sub>O and <i>E. coli</i>": "H2O and E. coli", "a < b > c": "a < b > c"} {
+		if got := StripTags(in); got != want {
+			t.Errorf("StripTags(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

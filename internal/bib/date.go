@@ -1,0 +1,259 @@
+package bib
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Date is a publication date as far as it is known. Zero parts are unknown.
+// Raw keeps the date as written when it says more than the parts (a range,
+// a season, a conference span).
+type Date struct {
+	Year   int    `json:"year,omitempty"`
+	Month  int    `json:"month,omitempty"`
+	Day    int    `json:"day,omitempty"`
+	Season string `json:"season,omitempty"` // Spring, Summer, Autumn, Winter
+	Raw    string `json:"raw,omitempty"`
+}
+
+// IsZero reports whether nothing is known of the date.
+func (d Date) IsZero() bool {
+	return d.Year == 0 && d.Month == 0 && d.Day == 0 && d.Season == "" && d.Raw == ""
+}
+
+// String formats the known parts as ISO 8601 ("2023", "2023-06", "2023-06-01").
+func (d Date) String() string {
+	if d.Year == 0 {
+		return ""
+	}
+	s := strconv.Itoa(d.Year)
+	if d.Month > 0 {
+		s += "-" + twoDigits(d.Month)
+		if d.Day > 0 {
+			s += "-" + twoDigits(d.Day)
+		}
+	}
+	return s
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// Merge fills the unknown parts of d from o (o's parts are used only when
+// they agree with d's year, or d has none).
+func (d Date) Merge(o Date) Date {
+	if d.Year == 0 {
+		if d.Raw == "" {
+			d.Raw = o.Raw
+		}
+		d.Year = o.Year
+	}
+	if d.Year != o.Year {
+		return d
+	}
+	if d.Month == 0 {
+		d.Month, d.Day = o.Month, o.Day
+	}
+	if d.Season == "" {
+		d.Season = o.Season
+	}
+	return d
+}
+
+var monthNames = map[string]int{
+	"jan": 1, "january": 1, "janv": 1, "feb": 2, "february": 2, "febr": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+var seasonNames = map[string]string{
+	"spring": "Spring", "spr": "Spring", "summer": "Summer", "sum": "Summer", "summ": "Summer",
+	"autumn": "Autumn", "fall": "Autumn", "fal": "Autumn", "aut": "Autumn", "winter": "Winter", "win": "Winter", "wint": "Winter",
+}
+
+// MonthNumber returns 1–12 for an English month name or abbreviation
+// ("Jun", "june", "JUN.", "6"), or 0.
+func MonthNumber(s string) int {
+	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), "."))
+	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 12 {
+		return n
+	}
+	return monthNames[s]
+}
+
+// ParseDate reads a date in any of the forms exports write:
+//
+//	2023   2023///   2023/06/01/   2016/01/   2007/08//2014 Sep   1987///Spr 1987
+//	2023-06-01   20170812   2016 Jan 15   2016 Jan-Feb   2000 Dec 23-30
+//	1998 Dec-1999 Jan   2010 Spring   APR 21   Mar 1   June 2019   4-8 Aug. 2020
+//
+// The year is always taken when one is written (a four-digit number from
+// 1500 to 2099); a string with no year gives a Date with only the month or
+// season parts and Raw. Unparsable junk ("undefined") is ignored.
+func ParseDate(s string) Date {
+	s = CleanText(s)
+	if s == "" {
+		return Date{}
+	}
+	d := Date{}
+	// RIS slashed form: YYYY/MM/DD/other.
+	if len(s) >= 4 && allDigits(s[:4]) && (len(s) == 4 || s[4] == '/') {
+		parts := strings.SplitN(s, "/", 4)
+		d.Year = validYear(parts[0])
+		if len(parts) > 1 {
+			if m := MonthNumber(parts[1]); m > 0 {
+				d.Month = m
+			}
+		}
+		if len(parts) > 2 && d.Month > 0 {
+			if n, err := strconv.Atoi(strings.TrimSpace(parts[2])); err == nil && n >= 1 && n <= 31 {
+				d.Day = n
+			}
+		}
+		if len(parts) > 3 && strings.TrimSpace(parts[3]) != "" {
+			o := parseFree(parts[3])
+			if d.Year == 0 || o.Year == 0 || o.Year == d.Year {
+				if d.Year == 0 {
+					d.Year = o.Year
+				}
+				if d.Month == 0 {
+					d.Month, d.Day = o.Month, o.Day
+				}
+				d.Season = o.Season
+			}
+		}
+		if d.Year != 0 && len(parts) <= 3 && strings.Trim(s, "/0123456789") == "" {
+			return d
+		}
+		if d.Season != "" || (len(parts) > 3 && strings.TrimSpace(parts[3]) != "" && !strings.Contains(strings.ToLower(parts[3]), "undefined")) {
+			d.Raw = s
+		}
+		return d
+	}
+	// ISO: YYYY-MM-DD, YYYY-MM.
+	if len(s) >= 7 && allDigits(s[:4]) && s[4] == '-' && isDigit(s[5]) {
+		p := strings.SplitN(strings.SplitN(s, "T", 2)[0], "-", 3)
+		d.Year = validYear(p[0])
+		if m, err := strconv.Atoi(p[1]); err == nil && m >= 1 && m <= 12 {
+			d.Month = m
+			if len(p) == 3 {
+				if day, err := strconv.Atoi(p[2]); err == nil && day >= 1 && day <= 31 {
+					d.Day = day
+				}
+			}
+		} else if m, err := strconv.Atoi(p[1]); err == nil && m > 12 {
+			// a year range "2023-2024"
+			d.Raw = s
+		}
+		return d
+	}
+	// Compact: YYYYMMDD.
+	if len(s) == 8 && allDigits(s) {
+		d.Year = validYear(s[:4])
+		if m, _ := strconv.Atoi(s[4:6]); m >= 1 && m <= 12 && d.Year != 0 {
+			d.Month = m
+			if day, _ := strconv.Atoi(s[6:]); day >= 1 && day <= 31 {
+				d.Day = day
+			}
+			return d
+		}
+		d.Month = 0
+	}
+	d = parseFree(s)
+	if d.Raw == "" && (d.Season != "" || strings.ContainsAny(s, "-–")) {
+		d.Raw = s
+	}
+	return d
+}
+
+// parseFree reads a date written in words: it takes the first year, the
+// first month name and a day number next to that month.
+func parseFree(s string) Date {
+	var d Date
+	toks := splitDateTokens(s)
+	monthAt := -1
+	for i, t := range toks {
+		lt := strings.ToLower(t)
+		if len(t) == 4 && allDigits(t) {
+			if d.Year == 0 {
+				d.Year = validYear(t)
+			}
+			continue
+		}
+		if len(t) == 8 && allDigits(t) && d.Year == 0 {
+			if c := ParseDate(t); c.Year != 0 {
+				d.Year, d.Month, d.Day = c.Year, c.Month, c.Day
+				monthAt = -2
+			}
+			continue
+		}
+		if m, ok := monthNames[lt]; ok && d.Month == 0 && monthAt != -2 {
+			d.Month = m
+			monthAt = i
+			continue
+		}
+		if se, ok := seasonNames[lt]; ok && d.Season == "" && d.Month == 0 {
+			d.Season = se
+		}
+	}
+	if d.Year == 0 {
+		d.Year = ExtractYear(s)
+	}
+	if monthAt >= 0 {
+		for _, j := range []int{monthAt + 1, monthAt - 1} {
+			if j == monthAt-1 && j > 0 && len(toks[j-1]) <= 2 && allDigits(toks[j-1]) {
+				continue // a day range before the month: "4-8 Aug. 2020"
+			}
+			if j >= 0 && j < len(toks) && len(toks[j]) <= 2 && allDigits(toks[j]) {
+				if n, _ := strconv.Atoi(toks[j]); n >= 1 && n <= 31 {
+					d.Day = n
+					break
+				}
+			}
+		}
+	}
+	return d
+}
+
+func splitDateTokens(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '/' || r == '-' || r == ',' || r == '.' || r == '–' || r == '—' || r == ':' || r == ';' || r == '(' || r == ')'
+	})
+}
+
+func validYear(s string) int {
+	s = strings.TrimSpace(s)
+	if len(s) != 4 || !allDigits(s) {
+		return 0
+	}
+	n, _ := strconv.Atoi(s)
+	if n < 1500 || n > 2099 {
+		return 0
+	}
+	return n
+}
+
+// ExtractYear returns the first four-digit year from 1500 to 2099 that stands
+// alone in s (not part of a longer number), or 0.
+func ExtractYear(s string) int {
+	for i := 0; i+4 <= len(s); i++ {
+		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j-i == 4 {
+			if y := validYear(s[i:j]); y != 0 {
+				return y
+			}
+		}
+		i = j
+	}
+	return 0
+}

@@ -1,0 +1,294 @@
+package bib
+
+import (
+	"net/url"
+	"strings"
+)
+
+// NormalizeDOI finds the first DOI in s and returns it in lower case without
+// any URL or "doi:" prefix and without trailing punctuation:
+// "https://dx.doi.org/10.1192/BJP.2023.28." → "10.1192/bjp.2023.28".
+// Percent-encoded DOIs (in link-resolver URLs) are decoded. It returns ""
+// when s holds no DOI.
+func NormalizeDOI(s string) string {
+	d := FindDOIs(s)
+	if len(d) == 0 {
+		return ""
+	}
+	return d[0]
+}
+
+// FindDOIs returns every DOI in s, normalized as NormalizeDOI does, in order
+// and without repeats.
+func FindDOIs(s string) []string {
+	if !strings.Contains(s, "10.") {
+		if !strings.Contains(s, "%2F") && !strings.Contains(s, "%2f") {
+			return nil
+		}
+	}
+	if strings.Contains(s, "%") {
+		if u, err := url.PathUnescape(s); err == nil {
+			s = u
+		} else if u, err := url.QueryUnescape(strings.ReplaceAll(s, "+", "%2B")); err == nil {
+			s = u
+		}
+	}
+	var out []string
+	for i := 0; i+3 < len(s); i++ {
+		if s[i] != '1' || s[i+1] != '0' || s[i+2] != '.' {
+			continue
+		}
+		if i > 0 && (isDigit(s[i-1]) || isASCIILetter(s[i-1])) {
+			continue
+		}
+		j := i + 3
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if n := j - (i + 3); n < 4 || n > 9 {
+			// registrant codes are 4 or more digits (10.1000 upward); subcodes like 10.1000.10 are rare
+			if !(n >= 4 && j < len(s) && s[j] == '.') {
+				continue
+			}
+		}
+		for j < len(s) && s[j] == '.' { // 10.1000.10/xyz
+			k := j + 1
+			for k < len(s) && isDigit(s[k]) {
+				k++
+			}
+			if k == j+1 {
+				break
+			}
+			j = k
+		}
+		if j >= len(s) || s[j] != '/' {
+			continue
+		}
+		k := j + 1
+		for k < len(s) && !isDOIStop(s[k]) {
+			k++
+		}
+		suffix := strings.TrimRight(s[j+1:k], ".,;:)]}>'\"")
+		// A suffix that ends in "[doi]" or similar was cut at the space before it.
+		if suffix == "" {
+			continue
+		}
+		// Balanced brackets belong to the DOI: 10.1016/s0140-6736(20)30183-5
+		if strings.Count(s[j+1:k], "(") > strings.Count(suffix, ")") && strings.HasSuffix(strings.TrimRight(s[j+1:k], ".,;:]}>'\""), ")") {
+			suffix = strings.TrimRight(s[j+1:k], ".,;:]}>'\"")
+		}
+		d := strings.ToLower(s[i:j+1] + suffix)
+		dup := false
+		for _, x := range out {
+			if x == d {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, d)
+		}
+		i = k - 1
+	}
+	return out
+}
+
+func isDOIStop(c byte) bool {
+	return c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || c == '|' || c == '{' || c == '}' || c == '^' || c == '`'
+}
+
+// NormalizePMID returns the PubMed id in s ("37078520", "PMID: 37078520",
+// "37078520 [pmid]", "https://pubmed.ncbi.nlm.nih.gov/37078520/"), or "".
+func NormalizePMID(s string) string {
+	s = strings.TrimSpace(s)
+	low := strings.ToLower(s)
+	for _, p := range []string{"https://pubmed.ncbi.nlm.nih.gov/", "http://www.ncbi.nlm.nih.gov/pubmed/", "https://www.ncbi.nlm.nih.gov/pubmed/", "pmid:", "pmid", "pm:"} {
+		if strings.HasPrefix(low, p) {
+			s = strings.TrimSpace(s[len(p):])
+			low = low[len(p):]
+			break
+		}
+	}
+	s = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "[pmid]")), "/")
+	s = strings.TrimSpace(strings.TrimSuffix(s, "[PMID]"))
+	if len(s) == 0 || len(s) > 9 || !allDigits(s) {
+		return ""
+	}
+	s = strings.TrimLeft(s, "0")
+	if s == "" {
+		return ""
+	}
+	return s
+}
+
+// NormalizePMCID returns "PMC" followed by the digits of a PubMed Central id
+// ("PMC1234567", "pmc1234567 [pmc]", "1234567"), or "".
+func NormalizePMCID(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.TrimSuffix(s, "[pmc]"))
+	s = strings.TrimSpace(strings.TrimSuffix(s, "[pmcid]"))
+	if len(s) > 3 && strings.EqualFold(s[:3], "pmc") {
+		s = strings.TrimPrefix(strings.TrimSpace(s[3:]), "id:")
+		s = strings.TrimSpace(s)
+	}
+	if !allDigits(s) || len(s) > 10 {
+		return ""
+	}
+	return "PMC" + s
+}
+
+// FindISSNs returns every ISSN written in s ("0007-1250 (Print)",
+// "03064530 (ISSN)", "1537-744X"), normalized to "NNNN-NNNC", in order and
+// without repeats. A run of digits longer than 8 (an ISBN) is not an ISSN.
+func FindISSNs(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) || (i > 0 && (isDigit(s[i-1]) || isASCIILetter(s[i-1]))) || (i > 1 && s[i-1] == '-' && isDigit(s[i-2])) {
+			continue
+		}
+		j := i
+		for j < len(s) && j-i < 4 && isDigit(s[j]) {
+			j++
+		}
+		if j-i != 4 {
+			i = j
+			continue
+		}
+		k := j
+		if k < len(s) && (s[k] == '-' || s[k] == ' ') {
+			k++
+		}
+		m := k
+		for m < len(s) && m-k < 3 && isDigit(s[m]) {
+			m++
+		}
+		if m-k != 3 || m >= len(s) {
+			i = j
+			continue
+		}
+		c := s[m]
+		if !isDigit(c) && c != 'X' && c != 'x' {
+			i = j
+			continue
+		}
+		end := m + 1
+		if end < len(s) && (isDigit(s[end]) || isASCIILetter(s[end]) || (s[end] == '-' && end+1 < len(s) && isDigit(s[end+1]))) {
+			i = end
+			for i < len(s) && (isDigit(s[i]) || s[i] == '-') {
+				i++
+			}
+			continue
+		}
+		v := s[i:j] + "-" + s[k:m] + strings.ToUpper(string(c))
+		dup := false
+		for _, x := range out {
+			dup = dup || x == v
+		}
+		if !dup {
+			out = append(out, v)
+		}
+		i = end - 1
+	}
+	return out
+}
+
+// NormalizeISSN returns the first ISSN in s, or "".
+func NormalizeISSN(s string) string {
+	if v := FindISSNs(s); len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// ISSNKind reads the kind of an ISSN from the words written beside it:
+// "(Print)", "(Electronic)", "(Linking)", "eISSN", "online".
+func ISSNKind(s string) string {
+	l := strings.ToLower(s)
+	switch {
+	case strings.Contains(l, "linking"):
+		return ISSNLinking
+	case strings.Contains(l, "electronic"), strings.Contains(l, "online"), strings.Contains(l, "eissn"), strings.Contains(l, "e-issn"), strings.Contains(l, "internet"):
+		return ISSNElectronic
+	case strings.Contains(l, "print"), strings.Contains(l, "paper"):
+		return ISSNPrint
+	}
+	return ""
+}
+
+// FindISBNs returns every ISBN in s as 13 digits (ISBN-10s are converted),
+// in order and without repeats. Hyphens and spaces inside an ISBN are
+// allowed; a check digit that does not match is accepted as written.
+func FindISBNs(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) || (i > 0 && (isDigit(s[i-1]) || s[i-1] == '-')) {
+			continue
+		}
+		var digits []byte
+		j := i
+		last := i
+		for j < len(s) && len(digits) < 13 {
+			c := s[j]
+			switch {
+			case isDigit(c):
+				digits = append(digits, c)
+				last = j
+			case (c == 'X' || c == 'x') && len(digits) == 9:
+				digits = append(digits, 'X')
+				last = j
+				j++
+				goto done
+			case (c == '-' || c == ' ') && j+1 < len(s) && (isDigit(s[j+1]) || s[j+1] == 'X' || s[j+1] == 'x'):
+			default:
+				goto done
+			}
+			j++
+		}
+	done:
+		end := last + 1
+		if end < len(s) && isDigit(s[end]) {
+			i = end
+			continue
+		}
+		var v string
+		switch len(digits) {
+		case 13:
+			if string(digits[:3]) == "978" || string(digits[:3]) == "979" {
+				v = string(digits)
+			}
+		case 10:
+			v = isbn10to13(string(digits))
+		}
+		if v != "" {
+			dup := false
+			for _, x := range out {
+				dup = dup || x == v
+			}
+			if !dup {
+				out = append(out, v)
+			}
+		}
+		i = end - 1
+	}
+	return out
+}
+
+// NormalizeISBN returns the first ISBN in s as 13 digits, or "".
+func NormalizeISBN(s string) string {
+	if v := FindISBNs(s); len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+func isbn10to13(d string) string {
+	b := "978" + d[:9]
+	sum := 0
+	for i := 0; i < 12; i++ {
+		n := int(b[i] - '0')
+		if i%2 == 1 {
+			n *= 3
+		}
+		sum += n
+	}
+	return b + string(rune('0'+(10-sum%10)%10))
+}

@@ -1,0 +1,203 @@
+package bib
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ParseName parses one personal or group name as exports write it:
+//
+//	"Byng, Richard"        family, given
+//	"Byng, R.J."           family, initials
+//	"Roach, Mack, III"     family, given, suffix
+//	"Byng RJ", "Liu R."    family, then initials (MEDLINE AU, Embase, Scopus)
+//	"R. Byng", "R.J. Byng" initials, then family (IEEE, the flattened seed)
+//	"Richard Byng"         given, then family
+//	"PARTNERS2 Study Group" a group: Literal
+//
+// The name as written is kept in Raw when the parsed form differs from it.
+// An empty or "et al." name returns the zero Person.
+func ParseName(s string) Person {
+	s = CleanText(strings.Trim(CleanText(s), ",;"))
+	if s == "" || IsEtAl(s) {
+		return Person{}
+	}
+	p := parseName(s)
+	if p.String() != s {
+		p.Raw = s
+	}
+	return p
+}
+
+func parseName(s string) Person {
+	if i := strings.IndexByte(s, ','); i >= 0 {
+		family := strings.TrimSpace(s[:i])
+		rest := strings.TrimSpace(s[i+1:])
+		if family == "" {
+			return Person{Literal: rest}
+		}
+		if rest == "" {
+			return Person{Family: family}
+		}
+		if looksLikeGroup(family) {
+			return Person{Literal: s}
+		}
+		p := Person{Family: family, Given: rest}
+		if j := strings.IndexByte(rest, ','); j >= 0 {
+			a, b := strings.TrimSpace(rest[:j]), strings.TrimSpace(rest[j+1:])
+			switch {
+			case isSuffix(b):
+				p.Given, p.Suffix = a, b
+			case isSuffix(a): // BibTeX "von Last, Jr, First"
+				p.Given, p.Suffix = b, a
+			}
+		} else if isSuffix(rest) {
+			p.Given, p.Suffix = "", rest
+		}
+		return p
+	}
+	if looksLikeGroup(s) {
+		return Person{Literal: s}
+	}
+	toks := strings.Fields(s)
+	if len(toks) == 1 {
+		return Person{Family: s}
+	}
+	var suffix string
+	if len(toks) > 2 && isSuffix(toks[len(toks)-1]) {
+		suffix = toks[len(toks)-1]
+		toks = toks[:len(toks)-1]
+	}
+	// Family name then initials: "Byng R", "Liu R.", "van der Berg JA".
+	if last := toks[len(toks)-1]; isInitials(last) && !isInitials(toks[0]) {
+		return Person{Family: strings.Join(toks[:len(toks)-1], " "), Given: last, Suffix: suffix}
+	}
+	// Initials then family name: "R. Byng", "R.J. Byng", "A. -M. Smith".
+	n := 0
+	for n < len(toks)-1 && isInitials(toks[n]) {
+		n++
+	}
+	if n == 0 {
+		// Given names then family name, with any lower-case particles kept
+		// in the family name: "Ludwig van Beethoven".
+		n = len(toks) - 1
+		for n > 1 && isParticle(toks[n-1]) {
+			n--
+		}
+	}
+	return Person{Family: strings.Join(toks[n:], " "), Given: strings.Join(toks[:n], " "), Suffix: suffix}
+}
+
+// IsEtAl reports whether s stands for omitted authors ("et al.", "others").
+func IsEtAl(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(strings.Trim(s, "[]()"))) {
+	case "et al", "et al.", "et. al.", "et al..", "others", "and others", "et alii", "...", "…":
+		return true
+	}
+	return false
+}
+
+// isInitials reports whether a token is one to three initials: "R", "RJ",
+// "R.", "R.J.", "R.-J.", "J-P".
+func isInitials(t string) bool {
+	letters := 0
+	dots := 0
+	for _, r := range t {
+		switch {
+		case r == '.':
+			dots++
+		case r == '-' || r == '‐':
+		case unicode.IsUpper(r):
+			letters++
+		default:
+			return false
+		}
+	}
+	if letters == 0 || letters > 3 {
+		return false
+	}
+	// A lone capital word like "LI" (a family name in capitals) is
+	// ambiguous; two or three capitals without dots count as initials only
+	// at the end of a name (checked by the caller's position rules).
+	return letters == 1 || dots > 0 || letters <= 3
+}
+
+var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true, "2nd": true, "3rd": true}
+
+func isSuffix(t string) bool { return suffixes[strings.ToLower(strings.TrimSpace(t))] }
+
+var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true, "del": true, "della": true, "des": true, "du": true, "dos": true, "das": true, "la": true, "le": true, "ter": true, "ten": true, "zu": true, "al": true, "el": true, "bin": true, "ibn": true, "st.": true}
+
+func isParticle(t string) bool { return particles[t] }
+
+// groupWords mark a name as a group or organisation rather than a person.
+var groupWords = map[string]bool{
+	"group": true, "groups": true, "consortium": true, "collaboration": true, "collaborative": true, "collaborators": true,
+	"committee": true, "society": true, "association": true, "organization": true, "organisation": true,
+	"institute": true, "investigators": true, "team": true, "network": true, "council": true, "study": true,
+	"trial": true, "trialists": true, "working": true, "foundation": true, "university": true, "department": true,
+	"agency": true, "office": true, "centre": true, "center": true, "centers": true, "board": true, "panel": true,
+	"force": true, "federation": true, "alliance": true, "programme": true, "program": true, "ministry": true,
+	"commission": true, "academy": true, "college": true, "service": true, "services": true, "authors": true,
+	"writing": true, "anonymous": true, "national": true, "international": true, "&": true, "of": true, "for": true, "and": true,
+}
+
+func looksLikeGroup(s string) bool {
+	toks := strings.Fields(s)
+	if len(toks) < 2 {
+		l := strings.ToLower(strings.Trim(s, "[]"))
+		return l == "anonymous"
+	}
+	hits := 0
+	for _, t := range toks {
+		if groupWords[strings.ToLower(strings.Trim(t, ".,;:()[]"))] {
+			hits++
+		}
+	}
+	// "Smith and Jones" is two people badly joined, not a group; require a
+	// real group word, not only a connective.
+	strong := 0
+	for _, t := range toks {
+		w := strings.ToLower(strings.Trim(t, ".,;:()[]"))
+		if groupWords[w] && w != "of" && w != "for" && w != "and" && w != "&" {
+			strong++
+		}
+	}
+	return strong > 0 && (hits >= 2 || len(toks) >= 3 || strings.HasPrefix(strings.ToLower(s), "the "))
+}
+
+// Initials returns the initials of a given name in capitals without dots:
+// "Richard John" → "RJ", "R.J." → "RJ", "Jean-Pierre" → "JP", "FM" → "FM".
+func Initials(given string) string {
+	given = strings.TrimSpace(given)
+	if given == "" {
+		return ""
+	}
+	compact := strings.NewReplacer(".", "", " ", "", "-", "", "‐", "").Replace(given)
+	if n := utf8.RuneCountInString(compact); n > 0 && n <= 3 && isAllUpper(compact) {
+		return compact
+	}
+	var b strings.Builder
+	start := true
+	for _, r := range given {
+		if r == ' ' || r == '.' || r == '-' || r == '‐' {
+			start = true
+			continue
+		}
+		if start && unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+		start = false
+	}
+	return b.String()
+}
+
+func isAllUpper(s string) bool {
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,56 @@
+package bib
+
+import "strings"
+
+// ParsePages splits a page range as written into its first and last page.
+// Every dash form is a separator ("-", "--", "–", "—", "‐", "−"), a leading
+// "p."/"pp." is dropped, a trailing "+" (continued elsewhere) is dropped, and
+// an abbreviated last page is expanded: "466-75" → ("466", "475"). A single
+// page or article number ("e0815") gives an empty last page.
+func ParsePages(s string) (first, last string) {
+	s = CleanText(s)
+	if s == "" {
+		return "", ""
+	}
+	low := strings.ToLower(s)
+	for _, p := range []string{"pp.", "pp", "p.", "pages", "page"} {
+		if strings.HasPrefix(low, p) && len(s) > len(p) && (s[len(p)] == ' ' || s[len(p)-1] == '.' || isDigit(s[len(p)])) {
+			s = strings.TrimSpace(s[len(p):])
+			break
+		}
+	}
+	if i := strings.IndexAny(s, ",;"); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	sep := -1
+	sepLen := 0
+	for i, r := range s {
+		if i == 0 {
+			continue
+		}
+		switch r {
+		case '-', '–', '—', '‐', '‑', '−', '‒':
+			sep = i
+			sepLen = len(string(r))
+			for sep+sepLen < len(s) && (s[sep+sepLen] == '-') {
+				sepLen++
+			}
+		}
+		if sep >= 0 {
+			break
+		}
+	}
+	if sep < 0 {
+		return strings.TrimRight(s, "+ "), ""
+	}
+	first = strings.TrimSpace(s[:sep])
+	last = strings.TrimSpace(strings.TrimRight(s[sep+sepLen:], "+ "))
+	last = strings.TrimLeft(last, "-–— ")
+	if allDigits(first) && allDigits(last) && len(last) < len(first) {
+		cand := first[:len(first)-len(last)] + last
+		if cand >= first || len(cand) > len(first) {
+			last = cand
+		}
+	}
+	return first, last
+}

@@ -1,0 +1,180 @@
+// Package ingest turns export files into bibliographic records: it decodes
+// the bytes (see Decoder), decides the format from the content (see
+// Detect), and hands the text to the reader of that format, one package per
+// format below this one. Every reader follows encoding/csv's shape: it is
+// built on an io.Reader, returns one *bib.Record per Read and io.EOF at the
+// end, never holds the whole file, and reports a bad record as a
+// *bib.ParseError naming its line, after which reading goes on.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// RecordReader reads records one at a time.
+type RecordReader interface {
+	Read() (*bib.Record, error)
+}
+
+// RecordWriter writes records one at a time; Close finishes the output
+// (closing brackets, flushing) without closing the underlying writer.
+type RecordWriter interface {
+	Write(*bib.Record) error
+	Close() error
+}
+
+// warner is implemented by readers that have file-level warnings (text
+// outside records and the like), complete once Read has returned io.EOF.
+type warner interface {
+	Warnings() []bib.Warning
+}
+
+// Options control how a file is opened.
+type Options struct {
+	Format   string // a format name or alias, or "" / "auto" to detect it
+	Encoding string // an encoding name, or "" / "auto" to detect it
+}
+
+// Stream reads the records of one file.
+type Stream struct {
+	Name    string  // the file name used in messages
+	Format  *Format // the format read
+	dec     *Decoder
+	r       RecordReader
+	closers []io.Closer
+}
+
+// sniffSize is how much decoded text format detection looks at.
+const sniffSize = 64 << 10
+
+// Open prepares to read the records of the export in r. name is used in
+// messages. A gzip-compressed file is decompressed. The format is detected
+// from the content unless opts names it; a file that is no bibliographic
+// export gives an error that says what the file looks like.
+func Open(name string, r io.Reader, opts Options) (*Stream, error) {
+	s := &Stream{Name: name}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		gz.Multistream(true)
+		s.closers = append(s.closers, gz)
+		br = bufio.NewReaderSize(gz, 64<<10)
+	}
+	dec, err := NewDecoder(br, opts.Encoding)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	s.dec = dec
+	text := bufio.NewReaderSize(dec, sniffSize)
+	head, err := text.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var f *Format
+	if opts.Format == "" || opts.Format == "auto" {
+		f, err = Detect(head, filepath.Ext(name))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	} else {
+		f = Lookup(opts.Format)
+		if f == nil {
+			return nil, fmt.Errorf("unknown format %q (formats: %s)", opts.Format, FormatNames())
+		}
+	}
+	if f.NewReader == nil {
+		return nil, fmt.Errorf("%s: bibdb cannot read %s", name, f.Title)
+	}
+	s.Format = f
+	s.r = f.NewReader(text)
+	return s, nil
+}
+
+// Read returns the next record, with Format set. A *bib.ParseError (with
+// File set to the stream's name) means one record was bad and reading can
+// go on; io.EOF means the end; any other error is fatal.
+func (s *Stream) Read() (*bib.Record, error) {
+	rec, err := s.r.Read()
+	if err != nil {
+		var pe *bib.ParseError
+		if errors.As(err, &pe) {
+			if pe.File == "" {
+				pe.File = s.Name
+			}
+			return nil, pe
+		}
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		return nil, fmt.Errorf("%s: %w", s.Name, err)
+	}
+	if rec.Format == "" {
+		rec.Format = s.Format.Name
+	}
+	return rec, nil
+}
+
+// Warnings returns the file-level warnings: text the reader skipped, and
+// bytes that were not valid UTF-8. Call it after Read has returned io.EOF.
+func (s *Stream) Warnings() []bib.Warning {
+	var out []bib.Warning
+	if w, ok := s.r.(warner); ok {
+		out = append(out, w.Warnings()...)
+	}
+	if msg := s.dec.Warning(); msg != "" {
+		out = append(out, bib.Warning{Msg: msg})
+	}
+	return out
+}
+
+// Encoding names the encoding the text was read in (complete after the last
+// Read).
+func (s *Stream) Encoding() string { return s.dec.Encoding() }
+
+// Close releases what Open opened (not the reader it was given).
+func (s *Stream) Close() error {
+	var err error
+	for _, c := range s.closers {
+		if e := c.Close(); e != nil && err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// ReadAll reads every record of a stream, collecting the parse errors
+// instead of stopping at them. It is meant for tests and small files.
+func ReadAll(s *Stream) ([]*bib.Record, []error, error) {
+	var recs []*bib.Record
+	var bad []error
+	for {
+		rec, err := s.Read()
+		if err == io.EOF {
+			return recs, bad, nil
+		}
+		if err != nil {
+			if bib.IsParseError(err) {
+				bad = append(bad, err)
+				continue
+			}
+			return recs, bad, err
+		}
+		recs = append(recs, rec)
+	}
+}
+
+// OpenBytes is Open on an in-memory file.
+func OpenBytes(name string, b []byte, opts Options) (*Stream, error) {
+	return Open(name, bytes.NewReader(b), opts)
+}
