@@ -24,7 +24,7 @@ func ParseName(s string) Person {
 		return Person{}
 	}
 	p := parseName(s)
-	if p.String() != s {
+	if !p.writtenAs(s) {
 		p.Raw = s
 	}
 	return p
@@ -91,6 +91,9 @@ func parseName(s string) Person {
 
 // IsEtAl reports whether s stands for omitted authors ("et al.", "others").
 func IsEtAl(s string) bool {
+	if len(s) > 12 {
+		return false
+	}
 	switch strings.ToLower(strings.TrimSpace(strings.Trim(s, "[]()"))) {
 	case "et al", "et al.", "et. al.", "et al..", "others", "and others", "et alii", "...", "…":
 		return true
@@ -125,7 +128,10 @@ func isInitials(t string) bool {
 
 var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true, "2nd": true, "3rd": true}
 
-func isSuffix(t string) bool { return suffixes[strings.ToLower(strings.TrimSpace(t))] }
+func isSuffix(t string) bool {
+	t = strings.TrimSpace(t)
+	return len(t) <= 4 && suffixes[strings.ToLower(t)]
+}
 
 var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true, "del": true, "della": true, "des": true, "du": true, "dos": true, "das": true, "la": true, "le": true, "ter": true, "ten": true, "zu": true, "al": true, "el": true, "bin": true, "ibn": true, "st.": true}
 
@@ -144,27 +150,45 @@ var groupWords = map[string]bool{
 }
 
 func looksLikeGroup(s string) bool {
-	toks := strings.Fields(s)
-	if len(toks) < 2 {
-		l := strings.ToLower(strings.Trim(s, "[]"))
-		return l == "anonymous"
+	if strings.IndexByte(s, ' ') < 0 {
+		return strings.EqualFold(strings.Trim(s, "[]"), "anonymous")
 	}
-	hits := 0
-	for _, t := range toks {
-		if groupWords[strings.ToLower(strings.Trim(t, ".,;:()[]"))] {
+	toks := 0
+	hits, strong := 0, 0
+	startsThe := len(s) > 4 && strings.EqualFold(s[:4], "the ")
+	for rest := s; rest != ""; {
+		var t string
+		if i := strings.IndexByte(rest, ' '); i >= 0 {
+			t, rest = rest[:i], rest[i+1:]
+		} else {
+			t, rest = rest, ""
+		}
+		if t == "" {
+			continue
+		}
+		toks++
+		w := lowerWord(strings.Trim(t, ".,;:()[]"))
+		if groupWords[w] {
 			hits++
+			if w != "of" && w != "for" && w != "and" && w != "&" {
+				strong++
+			}
 		}
 	}
 	// "Smith and Jones" is two people badly joined, not a group; require a
 	// real group word, not only a connective.
-	strong := 0
-	for _, t := range toks {
-		w := strings.ToLower(strings.Trim(t, ".,;:()[]"))
-		if groupWords[w] && w != "of" && w != "for" && w != "and" && w != "&" {
-			strong++
+	return strong > 0 && (hits >= 2 || toks >= 3 || startsThe)
+}
+
+// lowerWord lower-cases a short ASCII word without allocating when it is
+// already lower case; other words are returned lower-cased normally.
+func lowerWord(t string) string {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(t)
 		}
 	}
-	return strong > 0 && (hits >= 2 || len(toks) >= 3 || strings.HasPrefix(strings.ToLower(s), "the "))
+	return t
 }
 
 // Initials returns the initials of a given name in capitals without dots:
@@ -200,4 +224,20 @@ func isAllUpper(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// writtenAs reports whether s is the name as String would write it, without
+// building that string.
+func (p Person) writtenAs(s string) bool {
+	if p.Literal != "" {
+		return s == p.Literal
+	}
+	if p.Particle != "" || p.Suffix != "" {
+		return p.String() == s
+	}
+	if p.Given == "" {
+		return s == p.Family
+	}
+	return len(s) == len(p.Family)+2+len(p.Given) && s[:len(p.Family)] == p.Family &&
+		s[len(p.Family):len(p.Family)+2] == ", " && s[len(p.Family)+2:] == p.Given
 }

@@ -12,32 +12,14 @@ import (
 // line breaks) into one space and trims the ends. It returns s itself when
 // there is nothing to change, so cleaning clean text does not allocate.
 func CleanText(s string) string {
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			clean = false
-			break
-		}
-		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
-		if sp && (prevSpace || c != ' ') {
-			clean = false
-			break
-		}
-		prevSpace = sp
-	}
-	if clean && !prevSpace {
-		return s
-	}
-	if clean && s == "" {
+	if isClean(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+		if isSpaceRune(r) {
 			space = b.Len() > 0
 			continue
 		}
@@ -48,6 +30,43 @@ func CleanText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func isSpaceRune(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+}
+
+// isClean reports whether s has no leading, trailing, doubled or
+// non-ASCII white space (the common case, checked without allocating).
+func isClean(s string) bool {
+	if s == "" {
+		return true
+	}
+	prev := byte(' ') // the start counts as white space: a leading space is not clean
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			prev = c
+			continue
+		}
+		if c == ' ' {
+			if prev == ' ' {
+				return false
+			}
+			prev = ' '
+			continue
+		}
+		if c < ' ' {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || isSpaceRune(r) || r == '\u0085' {
+			return false
+		}
+		prev = 'x'
+		i += size - 1
+	}
+	return prev != ' '
 }
 
 // foldTable folds letters that Unicode decomposition leaves alone.
@@ -116,6 +135,9 @@ func Key(s string) string {
 func NFC(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
+			if norm.NFC.IsNormalString(s) {
+				return s
+			}
 			return norm.NFC.String(s)
 		}
 	}

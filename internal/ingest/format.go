@@ -5,8 +5,15 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/bibdb/bibdb/internal/ingest/bibtex"
 	"github.com/bibdb/bibdb/internal/ingest/csljson"
+	"github.com/bibdb/bibdb/internal/ingest/csvtable"
+	"github.com/bibdb/bibdb/internal/ingest/endnotexml"
+	"github.com/bibdb/bibdb/internal/ingest/enw"
+	"github.com/bibdb/bibdb/internal/ingest/medline"
+	"github.com/bibdb/bibdb/internal/ingest/pubmedxml"
 	"github.com/bibdb/bibdb/internal/ingest/ris"
+	"github.com/bibdb/bibdb/internal/ingest/wos"
 )
 
 // Format is one export format bibdb reads, writes, or both.
@@ -27,7 +34,39 @@ var Formats = []*Format{
 		NewWriter: func(w io.Writer) RecordWriter { return ris.NewWriter(w) },
 	},
 	{
+		Name: "medline", Title: "MEDLINE/PubMed (.nbib)", Aliases: []string{"nbib", "pubmed"},
+		NewReader: func(r io.Reader) RecordReader { return medline.NewReader(r) },
+		NewWriter: func(w io.Writer) RecordWriter { return medline.NewWriter(w) },
+	},
+	{
+		Name: "pubmedxml", Title: "PubMed XML", Aliases: []string{"pubmed-xml", "medline-xml"},
+		NewReader: func(r io.Reader) RecordReader { return pubmedxml.NewReader(r) },
+	},
+	{
+		Name: "bibtex", Title: "BibTeX/BibLaTeX", Aliases: []string{"biblatex", "bib"},
+		NewReader: func(r io.Reader) RecordReader { return bibtex.NewReader(r) },
+		NewWriter: func(w io.Writer) RecordWriter { return bibtex.NewWriter(w) },
+	},
+	{
+		Name: "endnotexml", Title: "EndNote XML", Aliases: []string{"endnote-xml"},
+		NewReader: func(r io.Reader) RecordReader { return endnotexml.NewReader(r) },
+	},
+	{
+		Name: "enw", Title: "EndNote tagged (.enw)", Aliases: []string{"endnote", "refer"},
+		NewReader: func(r io.Reader) RecordReader { return enw.NewReader(r) },
+	},
+	{
+		Name: "wos", Title: "Web of Science (tagged or tab-delimited)", Aliases: []string{"isi", "webofscience"},
+		NewReader: func(r io.Reader) RecordReader { return wos.NewReader(r) },
+	},
+	{
+		Name: "csv", Title: "CSV (Scopus and bibdb tables)", Aliases: []string{"scopus", "scopuscsv"},
+		NewReader: func(r io.Reader) RecordReader { return csvtable.NewReader(r) },
+		NewWriter: func(w io.Writer) RecordWriter { return csvtable.NewWriter(w) },
+	},
+	{
 		Name: "csl-json", Title: "CSL-JSON", Aliases: []string{"csljson", "csl", "json"},
+		NewReader: func(r io.Reader) RecordReader { return csljson.NewReader(r) },
 		NewWriter: func(w io.Writer) RecordWriter { return csljson.NewWriter(w) },
 	},
 }

@@ -54,22 +54,29 @@ func CSLType(ty string) string {
 //	ID, AN             the record's own id
 func Map(fields []Field) *bib.Record {
 	rec := &bib.Record{}
+	// Index the fields by tag once; clean each value at most once.
+	var byTag tagIndex
+	byTag.build(fields)
+	cleaned := make([]string, len(fields))
+	done := make([]bool, len(fields))
+	value := func(i int) string {
+		if !done[i] {
+			cleaned[i], done[i] = clean(fields[i].Value), true
+		}
+		return cleaned[i]
+	}
 	v := func(tag string) []Field {
 		var out []Field
-		for _, f := range fields {
-			if f.Tag == tag {
-				out = append(out, f)
-			}
+		for _, i := range byTag.get(tag) {
+			out = append(out, fields[i])
 		}
 		return out
 	}
 	first := func(tags ...string) string {
 		for _, t := range tags {
-			for _, f := range fields {
-				if f.Tag == t {
-					if s := clean(f.Value); s != "" {
-						return s
-					}
+			for _, i := range byTag.get(t) {
+				if s := value(i); s != "" {
+					return s
 				}
 			}
 		}
@@ -98,19 +105,14 @@ func Map(fields []Field) *bib.Record {
 
 	// People: AU and A1 are both primary authors, kept in file order. A
 	// file that repeats its AU names as A1 does not get them twice.
-	var au []bib.Person
-	for _, f := range fields {
-		if f.Tag == "AU" {
-			au = append(au, names(f.Value)...)
-		}
-	}
+	hasAU := len(byTag.get("AU")) > 0
 	for _, f := range fields {
 		switch f.Tag {
 		case "AU":
 			rec.Authors = append(rec.Authors, names(f.Value)...)
 		case "A1":
 			for _, p := range names(f.Value) {
-				if !containsPerson(au, p) {
+				if !hasAU || !containsPerson(rec.Authors, p) {
 					rec.Authors = append(rec.Authors, p)
 				}
 			}
@@ -209,6 +211,12 @@ func clean(s string) string {
 
 // names parses one AU-like value; several names joined by ";" are split.
 func names(v string) []bib.Person {
+	if strings.IndexByte(v, ';') < 0 && strings.IndexByte(v, '\n') < 0 {
+		if p := bib.ParseName(clean(v)); !p.IsZero() {
+			return []bib.Person{p}
+		}
+		return nil
+	}
 	var out []bib.Person
 	for _, part := range splitList(v, true) {
 		if p := bib.ParseName(part); !p.IsZero() {
@@ -359,12 +367,22 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 	db := strings.ToLower(firstValue(fields, "DB") + " " + firstValue(fields, "DP"))
 	fromPubMed := strings.Contains(db, "pubmed") || strings.Contains(db, "medline") || strings.Contains(db, "nlm")
 	for _, f := range fields {
+		switch f.Tag {
+		case "PMID", "AN", "U1", "U2", "U3", "U4", "U5", "M2", "N1", "UR", "C2":
+		case "SN":
+			sn(rec, f.Value, isBookish)
+			continue
+		default:
+			continue
+		}
 		val := clean(f.Value)
 		switch f.Tag {
 		case "PMID":
 			rec.AddPMID(val)
 		case "AN":
-			if fromPubMed && len(val) <= 8 {
+			if strings.HasPrefix(strings.ToUpper(val), "PMID") {
+				rec.AddPMID(val)
+			} else if fromPubMed && len(val) <= 8 {
 				rec.AddPMID(val)
 			} else if strings.Contains(db, "embase") && val != "" {
 				rec.AddIdentifier("embase", val)
@@ -390,8 +408,6 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 			if ty == "JOUR" || ty == "" {
 				rec.AddPMCID(val)
 			}
-		case "SN":
-			sn(rec, f.Value, isBookish)
 		}
 	}
 }
@@ -462,9 +478,65 @@ func affiliations(rec *bib.Record, fields []Field) {
 // and a final full stop, so that the same institution written twice is one.
 func trimAffiliation(a string) string {
 	a = strings.TrimSpace(a)
-	if strings.HasPrefix(strings.ToLower(a), "and ") {
+	if len(a) > 4 && strings.EqualFold(a[:4], "and ") {
 		a = strings.TrimSpace(a[4:])
 	}
 	a = strings.TrimRight(a, ". ")
 	return a
+}
+
+// tagIndex finds the fields of a tag without a map: two-character tags
+// index a fixed table (the rare longer tags are looked up by scanning).
+type tagIndex struct {
+	fields []Field
+	first  [26 * 36]int16 // 1 + index of the first field with the tag, 0 for none
+	next   []int16        // 1 + index of the next field with the same tag
+	buf    []int
+}
+
+func tagSlot(tag string) int {
+	if len(tag) != 2 || tag[0] < 'A' || tag[0] > 'Z' {
+		return -1
+	}
+	c := tag[1]
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return int(tag[0]-'A')*36 + int(c-'A')
+	case c >= '0' && c <= '9':
+		return int(tag[0]-'A')*36 + 26 + int(c-'0')
+	}
+	return -1
+}
+
+func (x *tagIndex) build(fields []Field) {
+	x.fields = fields
+	x.next = make([]int16, len(fields))
+	if len(fields) > 32000 {
+		fields = fields[:32000]
+	}
+	for i := len(fields) - 1; i >= 0; i-- {
+		if k := tagSlot(fields[i].Tag); k >= 0 {
+			x.next[i] = x.first[k]
+			x.first[k] = int16(i + 1)
+		}
+	}
+}
+
+// get returns the indexes of the fields with the tag, in order. The slice
+// is valid until the next call.
+func (x *tagIndex) get(tag string) []int {
+	x.buf = x.buf[:0]
+	k := tagSlot(tag)
+	if k < 0 {
+		for i, f := range x.fields {
+			if f.Tag == tag {
+				x.buf = append(x.buf, i)
+			}
+		}
+		return x.buf
+	}
+	for i := x.first[k]; i != 0; i = x.next[i-1] {
+		x.buf = append(x.buf, int(i-1))
+	}
+	return x.buf
 }

@@ -295,7 +295,7 @@ func parseTagLine(s string) (tag, value string, ok bool) {
 	case strings.HasPrefix(rest, "\u00a0"):
 		rest = rest[2:]
 	case rest[0] == ',':
-		rest = rest[1:]
+		rest = strings.TrimLeft(rest[1:], " ")
 	default:
 		// "AU  -Byng": accept only for two-space tags, where it is unambiguous
 		if j-i != 2 {

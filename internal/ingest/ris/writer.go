@@ -116,8 +116,7 @@ func (w *Writer) Write(rec *bib.Record) error {
 		w.tag("DO", v)
 	}
 	if pmid := rec.Identifier(bib.PMID); pmid != "" {
-		w.tag("AN", pmid)
-		w.tag("DP", "NLM")
+		w.tag("AN", "PMID: "+pmid) // explicit, so no database name is needed to tell it from other accession numbers
 	}
 	w.tag("C2", rec.Identifier(bib.PMCID))
 	w.tag("LA", rec.Language)

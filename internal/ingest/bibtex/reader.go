@@ -1,0 +1,18 @@
+// Package bibtex is being written.
+package bibtex
+
+import (
+	"errors"
+	"io"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// Reader reads records.
+type Reader struct{}
+
+// NewReader returns a Reader reading from r.
+func NewReader(r io.Reader) *Reader { return &Reader{} }
+
+// Read returns the next record.
+func (r *Reader) Read() (*bib.Record, error) { return nil, errors.New("bibtex: reader not written yet") }
