@@ -15,4 +15,6 @@ type Reader struct{}
 func NewReader(r io.Reader) *Reader { return &Reader{} }
 
 // Read returns the next record.
-func (r *Reader) Read() (*bib.Record, error) { return nil, errors.New("pubmedxml: reader not written yet") }
+func (r *Reader) Read() (*bib.Record, error) {
+	return nil, errors.New("pubmedxml: reader not written yet")
+}
