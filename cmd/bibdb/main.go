@@ -112,6 +112,7 @@ file given with --db.`,
 	}
 	root.PersistentFlags().StringVar(&a.dbPath, "db", def, "the database file ($BIBDB_DB)")
 	root.AddCommand(
+		a.importCommand(),
 		a.convertCommand(),
 	)
 	for _, c := range root.Commands() {

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bibdb/bibdb/internal/store"
+)
+
+func (a *app) importCommand() *cobra.Command {
+	var opts store.ImportOptions
+	var quiet bool
+	cmd := &cobra.Command{
+		Use:   "import [--source NAME] [--format FORMAT] FILE|DIR|- ...",
+		Short: "Import export files into the database",
+		Long: `Import reads bibliographic exports into the database. The format of each file
+is detected from its content (RIS, MEDLINE, PubMed XML (also .gz), BibTeX,
+EndNote XML and tagged, Web of Science, Scopus CSV, CSL-JSON); --format forces
+one. A directory imports every file in it; - reads standard input.
+
+Each file is one transaction: all its records land or none do. A file whose
+bytes were imported before is skipped. A record that cannot be read is
+reported as file:line: problem, and the rest of the file is imported. Each
+record joins the work it duplicates (same DOI, PMID or PMCID) or starts a
+new one.
+
+The report per file gives the records read, the works they created, the
+records that joined existing works, and warnings. Exit status 1 when any
+file failed.`,
+		Example: `  bibdb import pubmed.nbib embase.ris wos.txt scopus.csv
+  bibdb import --source Embase embase_export.ris
+  bibdb import exports/
+  curl -s https://example.org/export.ris | bibdb import -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			db, err := store.Open(ctx, a.dbPath)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			failed := 0
+			for _, arg := range args {
+				files, explicit, err := expandArg(arg)
+				if err != nil {
+					fmt.Fprintf(a.stderr, "bibdb: %v\n", err)
+					failed++
+					continue
+				}
+				for _, f := range files {
+					if !a.importOne(ctx, db, f, explicit, opts, quiet) {
+						failed++
+					}
+				}
+			}
+			if failed > 0 {
+				return exitError{1}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&opts.Source, "source", "", "the database the files came from (PubMed, Embase, Scopus, ...)")
+	cmd.Flags().StringVar(&opts.Format, "format", "auto", "input format: auto, ris, medline, pubmedxml, bibtex, endnotexml, enw, wos, csv, csl-json")
+	cmd.Flags().StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, windows-1252, utf-16le, ...")
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only problems")
+	return cmd
+}
+
+// expandArg turns an argument into files: a file, every regular file of a
+// directory (recursively, hidden ones left out), or "-" for standard input.
+// explicit is false for files found in a directory.
+func expandArg(arg string) (files []string, explicit bool, err error) {
+	if arg == "-" {
+		return []string{"-"}, true, nil
+	}
+	fi, err := os.Stat(arg)
+	if err != nil {
+		return nil, false, err
+	}
+	if !fi.IsDir() {
+		return []string{arg}, true, nil
+	}
+	err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != arg && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, false, err
+}
+
+// importOne imports one file and prints its report. It returns false when
+// the file failed.
+func (a *app) importOne(ctx context.Context, db *store.DB, path string, explicit bool, opts store.ImportOptions, quiet bool) bool {
+	var bar *progressBar
+	if a.isTTY(a.stderr) && !quiet {
+		bar = newProgressBar(a.stderr, displayName(path))
+		opts.Progress = bar.update
+	}
+	var res *store.ImportResult
+	var err error
+	start := time.Now()
+	if path == "-" {
+		res, err = db.ImportReader(ctx, "stdin", a.stdin, opts)
+	} else {
+		res, err = db.ImportFile(ctx, path, opts)
+	}
+	bar.clear()
+	if err != nil {
+		if !explicit && isNotExport(err) {
+			if !quiet {
+				fmt.Fprintf(a.stdout, "%s: skipped: %v\n", displayName(path), strings.TrimPrefix(err.Error(), path+": "))
+			}
+			return true
+		}
+		fmt.Fprintf(a.stderr, "bibdb: %s\n", firstLine(err.Error()))
+		return false
+	}
+	name := displayName(res.Path)
+	if res.Skipped {
+		fmt.Fprintf(a.stdout, "%s: already imported (import %d, %s): nothing added\n", name, res.PreviousID, res.PreviousAt.Local().Format("2006-01-02 15:04"))
+		return true
+	}
+	for _, p := range res.Problems {
+		fmt.Fprintf(a.stderr, "%s\n", p)
+	}
+	const maxWarnings = 20
+	if !quiet {
+		for i, wn := range res.Warnings {
+			if i == maxWarnings {
+				fmt.Fprintf(a.stderr, "%s: %d more warnings\n", name, len(res.Warnings)-maxWarnings)
+				break
+			}
+			fmt.Fprintln(a.stderr, wn)
+		}
+	}
+	if !quiet {
+		src := ""
+		if res.Source != "" {
+			src = ", from " + res.Source
+		}
+		fmt.Fprintf(a.stdout, "%s: %s%s, %s: %d records read, %d new works, %d joined existing works, %s, %s (%.1fs)\n",
+			name, res.Format, src, res.Encoding, res.Records, res.WorksCreated, res.RecordsJoined,
+			plural(len(res.Problems), "unreadable record"), plural(len(res.Warnings), "warning"), time.Since(start).Seconds())
+	}
+	return true
+}
+
+func displayName(p string) string {
+	if p == "-" {
+		return "stdin"
+	}
+	return p
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func isNotExport(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "not a bibliographic export") || strings.Contains(msg, "the file is empty")
+}
+
+// progressBar draws one line on a terminal: the file, a bar, the share
+// read and the bytes.
+type progressBar struct {
+	w     io.Writer
+	name  string
+	drawn bool
+}
+
+func newProgressBar(w io.Writer, name string) *progressBar { return &progressBar{w: w, name: name} }
+
+func (b *progressBar) update(done, total int64) {
+	if b == nil || total <= 0 {
+		return
+	}
+	const width = 30
+	frac := float64(done) / float64(total)
+	if frac > 1 {
+		frac = 1
+	}
+	n := int(frac * width)
+	fmt.Fprintf(b.w, "\r%s [%s%s] %3.0f%% %s/%s", shorten(b.name, 40), strings.Repeat("=", n), strings.Repeat(" ", width-n),
+		frac*100, humanBytes(done), humanBytes(total))
+	b.drawn = true
+}
+
+func (b *progressBar) clear() {
+	if b != nil && b.drawn {
+		fmt.Fprint(b.w, "\r\033[K")
+	}
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return "…" + string(r[len(r)-n+1:])
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+

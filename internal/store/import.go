@@ -1,0 +1,394 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/ingest"
+)
+
+// ImportOptions control an import.
+type ImportOptions struct {
+	Source   string // source database to record, overriding what the file says
+	Format   string // format name, or "" / "auto" to detect it
+	Encoding string // encoding name, or "" / "auto" to detect it
+	// Progress, when set, is called as the file is read with the bytes read
+	// so far and the file's size (0 when unknown).
+	Progress func(done, total int64)
+}
+
+// ImportResult reports what an import did.
+type ImportResult struct {
+	Path          string
+	ImportID      int64
+	Skipped       bool      // the same bytes were imported before: nothing was added
+	PreviousID    int64     // the earlier import, when Skipped
+	PreviousAt    time.Time // when it was made
+	Format        string
+	Encoding      string
+	Source        string
+	Records       int      // records read and stored
+	WorksCreated  int      // records that started a new work
+	RecordsJoined int      // records that joined an existing work
+	Problems      []error  // records that could not be read (*bib.ParseError), each naming its line
+	Warnings      []string // "file:line: warning: ..." messages
+}
+
+// ImportFile imports one file in one transaction: all its readable records
+// land, or, on a fatal error, none do. A file whose bytes were imported
+// before is skipped.
+func (d *DB) ImportFile(ctx context.Context, path string, opts ImportOptions) (*ImportResult, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s is a directory", path)
+	}
+	// Hash first: a file imported before is skipped without parsing it.
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	sum := hex.EncodeToString(h.Sum(nil))
+	if res, err := d.previousImport(ctx, path, sum); res != nil || err != nil {
+		return res, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	var r io.Reader = f
+	if opts.Progress != nil {
+		r = &progressReader{r: f, total: fi.Size(), fn: opts.Progress}
+	}
+	return d.importStream(ctx, path, r, sum, nil, fi.Size(), opts)
+}
+
+// ImportReader imports a stream (standard input) named name. The hash is
+// computed while reading; when the same bytes were imported before,
+// nothing is committed and the result says Skipped.
+func (d *DB) ImportReader(ctx context.Context, name string, r io.Reader, opts ImportOptions) (*ImportResult, error) {
+	h := sha256.New()
+	cr := &countingReader{r: io.TeeReader(r, h)}
+	var in io.Reader = cr
+	if opts.Progress != nil {
+		in = &progressReader{r: cr, fn: opts.Progress}
+	}
+	return d.importStream(ctx, name, in, "", h, -1, opts, cr)
+}
+
+func (d *DB) previousImport(ctx context.Context, path, sum string) (*ImportResult, error) {
+	var prev struct {
+		ID  int64  `db:"id"`
+		At  string `db:"imported_at"`
+		Fmt string `db:"format"`
+	}
+	err := d.GetContext(ctx, &prev, "SELECT id, imported_at, format FROM imports WHERE sha256 = ?", sum)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	at, _ := time.Parse(time.RFC3339, prev.At)
+	return &ImportResult{Path: path, Skipped: true, PreviousID: prev.ID, PreviousAt: at, Format: prev.Fmt}, nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+type progressReader struct {
+	r     io.Reader
+	done  int64
+	total int64
+	last  time.Time
+	fn    func(done, total int64)
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.done += int64(n)
+	if now := time.Now(); now.Sub(p.last) > 100*time.Millisecond || err == io.EOF {
+		p.last = now
+		p.fn(p.done, p.total)
+	}
+	return n, err
+}
+
+// importStream reads and stores the records of one file in one
+// transaction. Either sum is known (a file hashed beforehand) or h hashes
+// the stream as it is read (and counter measures it).
+func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum string, h hash.Hash, size int64, opts ImportOptions, counter ...*countingReader) (res *ImportResult, err error) {
+	stream, err := ingest.Open(path, r, ingest.Options{Format: opts.Format, Encoding: opts.Encoding})
+	if err != nil {
+		return nil, err
+	}
+	defer stream.Close()
+
+	tx, err := d.BeginTxx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	w := newWriter(tx)
+	defer func() {
+		w.close()
+		if err != nil || (res != nil && res.Skipped) {
+			tx.Rollback()
+		}
+	}()
+
+	res = &ImportResult{Path: path, Format: stream.Format.Name}
+	now := time.Now().UTC().Format(time.RFC3339)
+	placeholder := sum
+	if placeholder == "" {
+		placeholder = "pending:" + now + ":" + path // replaced once the stream is hashed
+	}
+	res.ImportID, err = w.insertID(ctx, `INSERT INTO imports (path, file_name, sha256, size, format, encoding, source, imported_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, path, filepath.Base(path), placeholder, max(size, 0), stream.Format.Name, "", nullString(opts.Source), now)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	var recreate []string
+	if d.isBulk(size) {
+		if recreate, err = w.dropIndexes(ctx); err != nil {
+			return nil, fmt.Errorf("import %s: %w", path, err)
+		}
+	}
+	m := &importer{w: w, res: res, importID: res.ImportID, source: opts.Source, format: stream.Format.Name, path: path}
+	for {
+		rec, rerr := stream.Read()
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			if bib.IsParseError(rerr) {
+				res.Problems = append(res.Problems, rerr)
+				continue
+			}
+			return nil, rerr
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := m.add(ctx, rec); err != nil {
+			return nil, fmt.Errorf("import %s: record %d (line %d): %w", path, rec.Position, rec.Line, err)
+		}
+	}
+	for _, wn := range stream.Warnings() {
+		res.Warnings = append(res.Warnings, warningText(path, wn))
+	}
+	res.Encoding = stream.Encoding()
+	res.Source = m.importSource()
+
+	if sum == "" {
+		sum = hex.EncodeToString(h.Sum(nil))
+		if len(counter) > 0 {
+			size = counter[0].n
+		}
+		prev, err := d.previousImportTx(ctx, w, path, sum)
+		if err != nil {
+			return nil, err
+		}
+		if prev != nil {
+			return prev, nil // deferred rollback: nothing of this stream is kept
+		}
+	}
+	if err := w.flushFTS(ctx); err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	if err := w.createIndexes(ctx, recreate); err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	if _, err := w.exec(ctx, `UPDATE imports SET sha256 = ?, size = ?, encoding = ?, source = ?, records = ?, works_created = ?,
+		records_joined = ?, errors = ?, warnings = ? WHERE id = ?`, sum, max(size, 0), res.Encoding, nullString(res.Source), res.Records,
+		res.WorksCreated, res.RecordsJoined, len(res.Problems), len(res.Warnings), res.ImportID); err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("import %s: commit: %w", path, err)
+	}
+	return res, nil
+}
+
+func (d *DB) previousImportTx(ctx context.Context, w *writer, path, sum string) (*ImportResult, error) {
+	var id int64
+	var at string
+	err := w.tx.QueryRowxContext(ctx, "SELECT id, imported_at FROM imports WHERE sha256 = ?", sum).Scan(&id, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	t, _ := time.Parse(time.RFC3339, at)
+	return &ImportResult{Path: path, Skipped: true, PreviousID: id, PreviousAt: t}, nil
+}
+
+func warningText(file string, w bib.Warning) string {
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: warning: %s", file, w.Line, w.Msg)
+	}
+	return fmt.Sprintf("%s: warning: %s", file, w.Msg)
+}
+
+// importer adds the records of one file.
+type importer struct {
+	w         *writer
+	res       *ImportResult
+	importID  int64
+	source    string
+	format    string
+	path      string
+	databases map[string]int // database name → records saying it
+}
+
+func (m *importer) add(ctx context.Context, rec *bib.Record) error {
+	for _, wn := range rec.Warnings {
+		m.res.Warnings = append(m.res.Warnings, warningText(m.path, wn))
+	}
+	db := m.source
+	if db == "" {
+		db = ingest.RecordDatabase(rec)
+		if db == "" {
+			db = ingest.FormatDatabase(m.format)
+		}
+	}
+	if db != "" {
+		if m.databases == nil {
+			m.databases = map[string]int{}
+		}
+		m.databases[db]++
+	}
+	data, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	workID, reason, err := m.w.matchWork(ctx, rec)
+	if err != nil {
+		return err
+	}
+	if workID == 0 {
+		if workID, err = m.w.createWork(ctx, bib.Merge([]*bib.Record{rec}), 1); err != nil {
+			return err
+		}
+		reason = "new work"
+		m.res.WorksCreated++
+	} else {
+		m.res.RecordsJoined++
+	}
+	if _, err := m.w.exec(ctx, `INSERT INTO records (import_id, position, line, source_id, database, type, title, year, doi, pmid,
+		data, raw, work_id, match_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.importID, rec.Position, rec.Line, nullString(rec.SourceID), nullString(db), typeOf(rec), nullString(rec.Title),
+		nullInt(rec.Date.Year), nullString(rec.Identifier(bib.DOI)), nullString(rec.Identifier(bib.PMID)),
+		string(data), rec.Raw, workID, reason); err != nil {
+		return err
+	}
+	if reason != "new work" {
+		if err := m.w.rebuildWork(ctx, workID); err != nil {
+			return err
+		}
+	}
+	m.res.Records++
+	return nil
+}
+
+func typeOf(rec *bib.Record) string {
+	if rec.Type == "" {
+		return "article"
+	}
+	return rec.Type
+}
+
+// importSource is the import's source database: the one given, or the
+// one most of its records name.
+func (m *importer) importSource() string {
+	if m.source != "" {
+		return m.source
+	}
+	type kv struct {
+		k string
+		v int
+	}
+	var all []kv
+	for k, v := range m.databases {
+		all = append(all, kv{k, v})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v || all[i].v == all[j].v && all[i].k < all[j].k })
+	if len(all) == 0 {
+		return ""
+	}
+	return all[0].k
+}
+
+// matchWork finds the work a record belongs to by its identifiers: a DOI,
+// PMID or PMCID that an existing work has. It returns 0 for none.
+func (w *writer) matchWork(ctx context.Context, rec *bib.Record) (int64, string, error) {
+	for _, scheme := range []string{bib.DOI, bib.PMID, bib.PMCID} {
+		for _, v := range rec.IdentifierValues(scheme) {
+			id, err := w.lookup(ctx, "SELECT work_id FROM identifiers WHERE scheme = ? AND value = ? ORDER BY work_id LIMIT 1", scheme, v)
+			if err != nil || id != 0 {
+				return id, scheme + " equal", err
+			}
+		}
+	}
+	return 0, "", nil
+}
+
+// rebuildWork recomputes a work from all its records.
+func (w *writer) rebuildWork(ctx context.Context, workID int64) error {
+	recs, err := w.workRecords(ctx, workID)
+	if err != nil {
+		return err
+	}
+	return w.updateWork(ctx, workID, bib.Merge(recs), len(recs))
+}
+
+func (w *writer) workRecords(ctx context.Context, workID int64) ([]*bib.Record, error) {
+	s, err := w.stmt(ctx, "SELECT data FROM records WHERE work_id = ? ORDER BY id")
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.QueryxContext(ctx, workID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var recs []*bib.Record
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, err
+		}
+		rec := &bib.Record{}
+		if err := json.Unmarshal([]byte(data), rec); err != nil {
+			return nil, fmt.Errorf("record data of work %d: %w", workID, err)
+		}
+		recs = append(recs, rec)
+	}
+	return recs, rows.Err()
+}

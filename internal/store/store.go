@@ -1,0 +1,126 @@
+// Package store keeps bibdb's library in one SQLite file: it opens the
+// database (applying the embedded migrations), imports files into it one
+// transaction per file, and writes works from their records. Reading
+// queries live in package query; deduplication rules in package dedup.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+
+	"github.com/bibdb/bibdb/migrations"
+)
+
+// DB is an open bibdb database.
+type DB struct {
+	*sqlx.DB
+	Path     string
+	readOnly bool
+}
+
+// dsn builds the connection string: every connection setting is in it, so
+// every pooled connection gets the same ones.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "synchronous(normal)", "temp_store(memory)", "cache_size(-131072)"} {
+		q.Add("_pragma", p)
+	}
+	if readOnly {
+		q.Add("mode", "ro")
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Add("_pragma", "journal_mode(wal)")
+	}
+	q.Add("_txlock", "immediate")
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Open opens the database at path, creating it if needed, and brings its
+// schema up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if err := create(ctx, path); err != nil {
+			return nil, fmt.Errorf("create %s: %w", path, err)
+		}
+	}
+	db, err := sqlx.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1) // one writer; SQLite serialises writes anyway
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &DB{DB: db, Path: path}, nil
+}
+
+// pageSize is the page size of new databases: records hold a few kilobytes
+// of text each, which 16 KiB pages store with less overflow than the
+// default 4 KiB.
+const pageSize = 16384
+
+// create makes an empty database file with bibdb's page size. The page
+// size must be set before the file is first written, and before it is
+// switched to write-ahead logging.
+func create(ctx context.Context, path string) error {
+	db, err := sqlx.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+fmt.Sprintf("?_pragma=page_size(%d)", pageSize))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.ExecContext(ctx, "VACUUM")
+	return err
+}
+
+// OpenReadOnly opens an existing database so that no statement can change
+// it. The schema is brought up to date first (through a separate,
+// writable connection) when it is older than this bibdb.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no database at %s (import some files first, or give --db)", path)
+		}
+		return nil, err
+	}
+	rw, err := Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	rw.Close()
+	db, err := sqlx.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &DB{DB: db, Path: path, readOnly: true}, nil
+}
+
+// migrate applies the embedded goose migrations that have not run yet.
+func migrate(ctx context.Context, db *sqlx.DB) error {
+	p, err := goose.NewProvider(goose.DialectSQLite3, db.DB, migrations.FS)
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// Version returns the schema version.
+func (d *DB) Version(ctx context.Context) (int64, error) {
+	var v int64
+	err := d.GetContext(ctx, &v, "SELECT COALESCE(MAX(version_id), 0) FROM goose_db_version WHERE is_applied")
+	return v, err
+}

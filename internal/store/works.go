@@ -1,0 +1,513 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// writer writes works and their parts inside one transaction. It caches
+// the ids of authors, affiliations, keywords and journals, which repeat
+// across works; the caches live as long as the transaction, so a rollback
+// cannot leave them pointing at rows that are gone.
+type writer struct {
+	tx    *sqlx.Tx
+	stmts map[string]*sqlx.Stmt
+	multi map[string]string // multi-row INSERT statements by table and size
+
+	authors      map[string]int64
+	affiliations map[string]int64
+	keywords     map[string]int64
+	journalISSN  map[string]int64
+	journalTitle map[string]int64
+	journalAbbr  map[string]int64
+	journalHas   map[int64]journalState
+
+	// Works whose full-text rows must be written (see flushFTS), and those
+	// of them that had rows before this transaction.
+	ftsPending map[int64]bool
+	ftsStale   map[int64]bool
+}
+
+// journalState is what the writer knows a journal row already has.
+type journalState struct {
+	fullTitle bool // a title that is not just the abbreviation
+	abbrev    bool
+}
+
+func newWriter(tx *sqlx.Tx) *writer {
+	return &writer{
+		tx: tx, stmts: map[string]*sqlx.Stmt{}, multi: map[string]string{},
+		authors: map[string]int64{}, affiliations: map[string]int64{}, keywords: map[string]int64{},
+		journalISSN: map[string]int64{}, journalTitle: map[string]int64{}, journalAbbr: map[string]int64{},
+		journalHas: map[int64]journalState{}, ftsPending: map[int64]bool{}, ftsStale: map[int64]bool{},
+	}
+}
+
+// stmt returns the prepared form of query, preparing it once per
+// transaction.
+func (w *writer) stmt(ctx context.Context, query string) (*sqlx.Stmt, error) {
+	if s, ok := w.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := w.tx.PreparexContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("prepare %q: %w", firstWords(query), err)
+	}
+	w.stmts[query] = s
+	return s, nil
+}
+
+func (w *writer) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	s, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.ExecContext(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", firstWords(query), err)
+	}
+	return res, nil
+}
+
+func (w *writer) insertID(ctx context.Context, query string, args ...any) (int64, error) {
+	res, err := w.exec(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// insertRows inserts rows into table in statements of up to 32 rows each.
+// cols names the columns; every row has len(cols) values.
+func (w *writer) insertRows(ctx context.Context, verb, table, cols string, ncols int, rows [][]any) error {
+	for len(rows) > 0 {
+		n := min(len(rows), 32)
+		key := verb + "|" + table + "|" + fmt.Sprint(n)
+		q, ok := w.multi[key]
+		if !ok {
+			one := "(" + strings.TrimSuffix(strings.Repeat("?, ", ncols), ", ") + ")"
+			q = verb + " INTO " + table + " (" + cols + ") VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
+			w.multi[key] = q
+		}
+		args := make([]any, 0, n*ncols)
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		if _, err := w.exec(ctx, q, args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// lookup runs a query returning one id, 0 when there is no row.
+func (w *writer) lookup(ctx context.Context, query string, args ...any) (int64, error) {
+	s, err := w.stmt(ctx, query)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = s.QueryRowxContext(ctx, args...).Scan(&id)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", firstWords(query), err)
+	}
+	return id, nil
+}
+
+func (w *writer) close() {
+	for _, s := range w.stmts {
+		s.Close()
+	}
+}
+
+func firstWords(q string) string {
+	f := strings.Fields(q)
+	if len(f) > 4 {
+		f = f[:4]
+	}
+	return strings.Join(f, " ")
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+// createWork inserts a work built from rec and its parts.
+func (w *writer) createWork(ctx context.Context, rec *bib.Record, nrecords int) (int64, error) {
+	journal, err := w.journal(ctx, rec)
+	if err != nil {
+		return 0, err
+	}
+	id, err := w.insertID(ctx, `INSERT INTO works (type, title, year, date, journal_id, container, volume, issue,
+		first_page, last_page, article_number, abstract, language, publisher, records)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, workArgs(rec, journal, nrecords)...)
+	if err != nil {
+		return 0, err
+	}
+	return id, w.writeParts(ctx, id, rec)
+}
+
+// updateWork rewrites a work and its parts from rec.
+func (w *writer) updateWork(ctx context.Context, id int64, rec *bib.Record, nrecords int) error {
+	journal, err := w.journal(ctx, rec)
+	if err != nil {
+		return err
+	}
+	args := append(workArgs(rec, journal, nrecords), id)
+	if !w.ftsPending[id] {
+		w.ftsStale[id] = true
+	}
+	if _, err := w.exec(ctx, `UPDATE works SET type = ?, title = ?, year = ?, date = ?, journal_id = ?, container = ?,
+		volume = ?, issue = ?, first_page = ?, last_page = ?, article_number = ?, abstract = ?, language = ?,
+		publisher = ?, records = ? WHERE id = ?`, args...); err != nil {
+		return err
+	}
+	for _, q := range []string{
+		"DELETE FROM identifiers WHERE work_id = ?",
+		"DELETE FROM authorships WHERE work_id = ?",
+		"DELETE FROM authorship_affiliations WHERE work_id = ?",
+		"DELETE FROM work_keywords WHERE work_id = ?",
+	} {
+		if _, err := w.exec(ctx, q, id); err != nil {
+			return err
+		}
+	}
+	return w.writeParts(ctx, id, rec)
+}
+
+func workArgs(rec *bib.Record, journal int64, nrecords int) []any {
+	var j any
+	if journal != 0 {
+		j = journal
+	}
+	typ := rec.Type
+	if typ == "" {
+		typ = "article"
+	}
+	return []any{typ, nullString(rec.Title), nullInt(rec.Date.Year), nullString(rec.Date.String()), j, nullString(rec.Container),
+		nullString(rec.Volume), nullString(rec.Issue), nullString(rec.FirstPage), nullString(rec.LastPage),
+		nullString(rec.ArticleNumber), nullString(rec.Abstract), nullString(rec.Language), nullString(rec.Publisher), nrecords}
+}
+
+// writeParts inserts a work's identifiers, authors, affiliations, keywords
+// and full-text row.
+func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record) error {
+	var rows [][]any
+	seen := map[bib.Identifier]bool{}
+	for _, x := range rec.Identifiers {
+		if !seen[x] {
+			seen[x] = true
+			rows = append(rows, []any{id, x.Scheme, x.Value})
+		}
+	}
+	if err := w.insertRows(ctx, "INSERT", "identifiers", "work_id, scheme, value", 3, rows); err != nil {
+		return err
+	}
+	var names []string
+	var authorships, links [][]any
+	for _, group := range []struct {
+		role   string
+		people []bib.Person
+	}{{"author", rec.Authors}, {"editor", rec.Editors}} {
+		for i, p := range group.people {
+			aid, err := w.author(ctx, p)
+			if err != nil {
+				return err
+			}
+			written := p.Raw
+			if written == "" {
+				written = p.String()
+			}
+			authorships = append(authorships, []any{id, group.role, i + 1, aid, written})
+			if group.role == "author" {
+				names = append(names, p.String())
+				for _, a := range p.Affiliations {
+					aff, err := w.affiliation(ctx, a)
+					if err != nil {
+						return err
+					}
+					if aff != 0 {
+						links = append(links, []any{id, i + 1, aff})
+					}
+				}
+			}
+		}
+	}
+	for _, a := range rec.Affiliations {
+		aff, err := w.affiliation(ctx, a)
+		if err != nil {
+			return err
+		}
+		if aff != 0 {
+			links = append(links, []any{id, nil, aff})
+		}
+	}
+	if err := w.insertRows(ctx, "INSERT", "authorships", "work_id, role, position, author_id, name", 5, authorships); err != nil {
+		return err
+	}
+	if err := w.insertRows(ctx, "INSERT", "authorship_affiliations", "work_id, author_position, affiliation_id", 3, links); err != nil {
+		return err
+	}
+	rows = rows[:0]
+	type kq struct {
+		id int64
+		q  string
+	}
+	seenKW := map[kq]bool{}
+	for _, k := range rec.Keywords {
+		kid, err := w.keyword(ctx, k)
+		if err != nil {
+			return err
+		}
+		if seenKW[kq{kid, k.Qualifier}] {
+			continue
+		}
+		seenKW[kq{kid, k.Qualifier}] = true
+		major := 0
+		if k.Major {
+			major = 1
+		}
+		rows = append(rows, []any{id, kid, k.Qualifier, major})
+	}
+	if err := w.insertRows(ctx, "INSERT", "work_keywords", "work_id, keyword_id, qualifier, major", 4, rows); err != nil {
+		return err
+	}
+	w.ftsPending[id] = true
+	return nil
+}
+
+// flushFTS writes the full-text rows of the works written in this
+// transaction, from the works' own tables, after everything else. Writing
+// to an FTS5 table makes SQLite flush the table's pending index at every
+// later statement of the transaction; keeping those writes to the end
+// makes an import many times faster.
+func (w *writer) flushFTS(ctx context.Context) error {
+	if len(w.ftsPending) == 0 {
+		return nil
+	}
+	for id := range w.ftsStale {
+		if _, err := w.tx.ExecContext(ctx, "DELETE FROM works_fts WHERE rowid = ?", id); err != nil {
+			return fmt.Errorf("full-text index: %w", err)
+		}
+	}
+	if _, err := w.tx.ExecContext(ctx, "CREATE TEMP TABLE IF NOT EXISTS fts_pending (id INTEGER PRIMARY KEY)"); err != nil {
+		return err
+	}
+	if _, err := w.tx.ExecContext(ctx, "DELETE FROM temp.fts_pending"); err != nil {
+		return err
+	}
+	var ids [][]any
+	for id := range w.ftsPending {
+		ids = append(ids, []any{id})
+	}
+	if err := w.insertRows(ctx, "INSERT", "temp.fts_pending", "id", 1, ids); err != nil {
+		return err
+	}
+	_, err := w.tx.ExecContext(ctx, `INSERT INTO works_fts (rowid, title, abstract, keywords, authors)
+		SELECT w.id, w.title, w.abstract,
+		       (SELECT group_concat(k.term, ' ; ') FROM work_keywords wk JOIN keywords k ON k.id = wk.keyword_id WHERE wk.work_id = w.id),
+		       (SELECT group_concat(COALESCE(a.family || COALESCE(', ' || a.given, ''), a.literal), ' ; ')
+		          FROM authorships s JOIN authors a ON a.id = s.author_id WHERE s.work_id = w.id AND s.role = 'author')
+		  FROM temp.fts_pending p JOIN works w ON w.id = p.id`)
+	if err != nil {
+		return fmt.Errorf("full-text index: %w", err)
+	}
+	w.ftsPending, w.ftsStale = map[int64]bool{}, map[int64]bool{}
+	_, err = w.tx.ExecContext(ctx, "DELETE FROM temp.fts_pending")
+	return err
+}
+
+// NameKey is the key authors are stored under: folded family and given
+// names, or "#" and the folded name of a group.
+func NameKey(p bib.Person) string {
+	if p.Literal != "" {
+		return "#" + bib.Key(p.Literal)
+	}
+	return bib.Key(p.FamilyName()) + "|" + bib.Key(p.Given)
+}
+
+func (w *writer) author(ctx context.Context, p bib.Person) (int64, error) {
+	key := NameKey(p)
+	id, ok := w.authors[key]
+	if !ok {
+		var family, given, initials, literal any
+		if p.Literal != "" {
+			literal = p.Literal
+		} else {
+			family, given, initials = nullString(p.FamilyName()), nullString(p.Given), nullString(p.Initials())
+		}
+		var err error
+		// One statement whether the author is new or known: the no-op update
+		// on conflict makes RETURNING give the existing row's id.
+		id, err = w.lookup(ctx, `INSERT INTO authors (family, given, initials, literal, orcid, name_key) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (name_key) DO UPDATE SET orcid = COALESCE(authors.orcid, excluded.orcid) RETURNING id`,
+			family, given, initials, literal, nullString(p.ORCID), key)
+		if err != nil {
+			return 0, err
+		}
+		w.authors[key] = id
+		return id, nil
+	}
+	if p.ORCID != "" {
+		if _, err := w.exec(ctx, "UPDATE authors SET orcid = ? WHERE id = ? AND orcid IS NULL", p.ORCID, id); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// affiliation returns the id of an affiliation, adding it when it is new;
+// 0 for a name with no letters or digits.
+func (w *writer) affiliation(ctx context.Context, name string) (int64, error) {
+	key := bib.Key(name)
+	if key == "" {
+		return 0, nil
+	}
+	if id, ok := w.affiliations[key]; ok {
+		return id, nil
+	}
+	id, err := w.lookup(ctx, `INSERT INTO affiliations (name, name_key) VALUES (?, ?)
+		ON CONFLICT (name_key) DO UPDATE SET name = affiliations.name RETURNING id`, name, key)
+	if err != nil {
+		return 0, err
+	}
+	w.affiliations[key] = id
+	return id, nil
+}
+
+func (w *writer) keyword(ctx context.Context, k bib.Keyword) (int64, error) {
+	vocab := k.Vocabulary
+	if vocab == "" {
+		vocab = bib.VocabAuthor
+	}
+	key := bib.Key(k.Term)
+	if key == "" {
+		key = strings.ToLower(k.Term)
+	}
+	ck := vocab + "|" + key
+	if id, ok := w.keywords[ck]; ok {
+		return id, nil
+	}
+	id, err := w.lookup(ctx, `INSERT INTO keywords (term, vocabulary, term_key, ui) VALUES (?, ?, ?, ?)
+		ON CONFLICT (vocabulary, term_key) DO UPDATE SET ui = COALESCE(keywords.ui, excluded.ui) RETURNING id`,
+		k.Term, vocab, key, nullString(k.UI))
+	if err != nil {
+		return 0, err
+	}
+	w.keywords[ck] = id
+	return id, nil
+}
+
+// isPeriodical reports whether a work's container is a journal (rather
+// than a book or proceedings).
+func isPeriodical(typ string) bool {
+	switch typ {
+	case "article-journal", "article", "article-magazine", "article-newspaper", "review", "review-book", "":
+		return true
+	}
+	return false
+}
+
+// journal finds or creates the journal of a record: by any of its ISSNs,
+// then by full title, then by abbreviation. It fills in what the journal
+// row lacks (title, abbreviation, ISSNs). Records that are not periodical
+// articles, or name no journal, have none (0).
+func (w *writer) journal(ctx context.Context, rec *bib.Record) (int64, error) {
+	if !isPeriodical(rec.Type) || (rec.Container == "" && rec.ContainerAbbrev == "" && len(rec.ISSNs) == 0) {
+		return 0, nil
+	}
+	if rec.Container == "" && rec.ContainerAbbrev == "" {
+		return 0, nil // ISSNs alone do not name a journal
+	}
+	titleKey, abbrKey := bib.Key(rec.Container), bib.Key(rec.ContainerAbbrev)
+	var id int64
+	var err error
+	for _, s := range rec.ISSNs {
+		if id, err = w.journalBy(ctx, w.journalISSN, s.Value, "SELECT journal_id FROM journal_issns WHERE issn = ?"); id != 0 || err != nil {
+			break
+		}
+	}
+	if id == 0 && err == nil && titleKey != "" {
+		id, err = w.journalBy(ctx, w.journalTitle, titleKey, "SELECT id FROM journals WHERE title_key = ? ORDER BY id LIMIT 1")
+		if id == 0 && err == nil {
+			// a container written as the abbreviation
+			id, err = w.journalBy(ctx, w.journalAbbr, titleKey, "SELECT id FROM journals WHERE abbrev_key = ? ORDER BY id LIMIT 1")
+		}
+	}
+	if id == 0 && err == nil && abbrKey != "" {
+		id, err = w.journalBy(ctx, w.journalAbbr, abbrKey, "SELECT id FROM journals WHERE abbrev_key = ? ORDER BY id LIMIT 1")
+	}
+	if err != nil {
+		return 0, err
+	}
+	if id == 0 {
+		id, err = w.insertID(ctx, "INSERT INTO journals (title, abbreviation, title_key, abbrev_key) VALUES (?, ?, ?, ?)",
+			nullString(rec.Container), nullString(rec.ContainerAbbrev), nullString(titleKey), nullString(abbrKey))
+		if err != nil {
+			return 0, err
+		}
+		w.journalHas[id] = journalState{fullTitle: rec.Container != "" && titleKey != abbrKey, abbrev: abbrKey != ""}
+	} else if st, ok := w.journalHas[id]; !ok || (!st.fullTitle && rec.Container != "" && titleKey != abbrKey) || (!st.abbrev && abbrKey != "") {
+		// Fill what the journal lacks. A full title replaces one that is
+		// only the abbreviation.
+		if st.fullTitle || (rec.Container != "" && titleKey != abbrKey) {
+			st.fullTitle = true
+		}
+		st.abbrev = st.abbrev || abbrKey != ""
+		w.journalHas[id] = st
+		if _, err := w.exec(ctx, `UPDATE journals SET
+			title = CASE WHEN title IS NULL OR (title_key = abbrev_key AND ?2 <> '' AND length(?2) > length(title)) THEN ?2 ELSE title END,
+			title_key = CASE WHEN title IS NULL OR (title_key = abbrev_key AND ?2 <> '' AND length(?2) > length(title)) THEN ?3 ELSE title_key END,
+			abbreviation = COALESCE(abbreviation, ?4), abbrev_key = COALESCE(abbrev_key, ?5)
+			WHERE id = ?1`, id, rec.Container, nullString(titleKey), nullString(rec.ContainerAbbrev), nullString(abbrKey)); err != nil {
+			return 0, err
+		}
+	}
+	if titleKey != "" {
+		w.journalTitle[titleKey] = id
+	}
+	if abbrKey != "" {
+		w.journalAbbr[abbrKey] = id
+	}
+	for _, s := range rec.ISSNs {
+		if _, ok := w.journalISSN[s.Value]; ok {
+			continue
+		}
+		if _, err := w.exec(ctx, "INSERT OR IGNORE INTO journal_issns (issn, journal_id, kind) VALUES (?, ?, ?)", s.Value, id, nullString(s.Kind)); err != nil {
+			return 0, err
+		}
+		w.journalISSN[s.Value] = id
+	}
+	return id, nil
+}
+
+func (w *writer) journalBy(ctx context.Context, cache map[string]int64, key, query string) (int64, error) {
+	if id, ok := cache[key]; ok {
+		return id, nil
+	}
+	id, err := w.lookup(ctx, query, key)
+	if err == nil && id != 0 {
+		cache[key] = id
+	}
+	return id, err
+}
