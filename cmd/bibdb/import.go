@@ -157,8 +157,8 @@ func (a *app) importOne(ctx context.Context, db *store.DB, path string, explicit
 		if res.Source != "" {
 			src = ", from " + res.Source
 		}
-		fmt.Fprintf(a.stdout, "%s: %s%s, %s: %d records read, %d new works, %d joined existing works, %s, %s (%.1fs)\n",
-			name, res.Format, src, res.Encoding, res.Records, res.WorksCreated, res.RecordsJoined,
+		fmt.Fprintf(a.stdout, "%s: %s%s, %s: %s read, %s, %d joined existing works, %s, %s (%.1fs)\n",
+			name, res.Format, src, res.Encoding, plural(res.Records, "record"), plural(res.WorksCreated, "new work"), res.RecordsJoined,
 			plural(len(res.Problems), "unreadable record"), plural(len(res.Warnings), "warning"), time.Since(start).Seconds())
 	}
 	return true
@@ -233,4 +233,3 @@ func humanBytes(n int64) string {
 	}
 	return fmt.Sprintf("%d B", n)
 }
-

@@ -113,6 +113,10 @@ file given with --db.`,
 	root.PersistentFlags().StringVar(&a.dbPath, "db", def, "the database file ($BIBDB_DB)")
 	root.AddCommand(
 		a.importCommand(),
+		a.searchCommand(),
+		a.showCommand(),
+		a.sqlCommand(),
+		a.recordsCommand(),
 		a.convertCommand(),
 	)
 	for _, c := range root.Commands() {

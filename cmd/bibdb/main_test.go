@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// bibdb runs the command in-process and returns its exit status and output.
+func bibdb(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func testdataPath(name string) string { return filepath.Join("..", "..", "testdata", name) }
+
+func newDB(t *testing.T) string {
+	t.Helper()
+	return filepath.Join(t.TempDir(), "test.sqlite")
+}
+
+func TestImportSeedAndQuery(t *testing.T) {
+	db := newDB(t)
+	code, out, errs := bibdb(t, "", "import", testdataPath("seed.ris"), "--db", db)
+	if code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "1 record read") || !strings.Contains(out, "1 new work") {
+		t.Errorf("import report = %q", out)
+	}
+
+	// A second import of the same bytes adds nothing.
+	code, out, _ = bibdb(t, "", "--db", db, "import", testdataPath("seed.ris"))
+	if code != 0 || !strings.Contains(out, "already imported") {
+		t.Errorf("re-import: exit %d, %q", code, out)
+	}
+	code, out, _ = bibdb(t, "", "--db", db, "sql", "--format", "csv", "SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM works), (SELECT count(*) FROM imports)")
+	if code != 0 || !strings.Contains(out, "1,1,1") {
+		t.Errorf("counts after re-import: exit %d, %q", code, out)
+	}
+
+	searches := []struct {
+		name string
+		args []string
+		hit  bool
+	}{
+		{"family", []string{"--author", "Byng"}, true},
+		{"family initial", []string{"--author", "Byng R"}, true},
+		{"initial family", []string{"--author", "R Byng"}, true},
+		{"family comma given", []string{"--author", "Byng, Richard"}, true},
+		{"lower case", []string{"--author", "byng"}, true},
+		{"wrong initial", []string{"--author", "Byng J"}, false},
+		{"year", []string{"--year", "2023"}, true},
+		{"year range", []string{"--year", "2020-2023"}, true},
+		{"open range", []string{"--year", "2024-"}, false},
+		{"journal abbreviation", []string{"--journal", "Br J Psychiatry"}, true},
+		{"journal issn", []string{"--journal", "0007-1250"}, true},
+		{"text phrase", []string{`"collaborative care"`}, true},
+		{"text boolean", []string{"schizophrenia AND (bipolar OR psychoses) NOT dementia"}, true},
+		{"text prefix", []string{"PARTNER*"}, true},
+		{"text hyphen", []string{"person-centred"}, true},
+		{"text miss", []string{"zebrafish"}, false},
+		{"combined", []string{"quality", "--author", "Creanor", "--year", "2023", "--journal", "0007-1250"}, true},
+	}
+	for _, s := range searches {
+		t.Run(s.name, func(t *testing.T) {
+			code, out, errs := bibdb(t, "", append([]string{"--db", db, "search", "--format", "csv"}, s.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+			if got := len(rows) == 2; got != s.hit {
+				t.Errorf("search %v: %d rows, want hit=%v:\n%s", s.args, len(rows)-1, s.hit, out)
+			}
+		})
+	}
+
+	code, out, _ = bibdb(t, "", "--db", db, "show", "1", "--format", "json")
+	if code != 0 {
+		t.Fatalf("show: exit %d", code)
+	}
+	var w struct {
+		Title   string `json:"title"`
+		Authors []struct {
+			Family string `json:"family"`
+		} `json:"authors"`
+		Affiliations []string `json:"affiliations"`
+		Records      []struct {
+			Position int `json:"position"`
+		} `json:"records"`
+	}
+	if err := json.Unmarshal([]byte(out), &w); err != nil {
+		t.Fatalf("show json: %v\n%s", err, out)
+	}
+	if len(w.Authors) != 25 || w.Authors[0].Family != "Byng" || len(w.Affiliations) != 14 || len(w.Records) != 1 {
+		t.Errorf("show: %d authors, %d affiliations, %d records", len(w.Authors), len(w.Affiliations), len(w.Records))
+	}
+}
+
+func TestSQLIsReadOnly(t *testing.T) {
+	db := newDB(t)
+	if code, _, errs := bibdb(t, "", "--db", db, "import", testdataPath("seed.ris")); code != 0 {
+		t.Fatal(errs)
+	}
+	before, _ := os.ReadFile(db)
+	for _, stmt := range []string{
+		"DELETE FROM works",
+		"UPDATE works SET title = 'x'",
+		"DROP TABLE records",
+		"WITH x AS (SELECT 1) DELETE FROM works",
+		"INSERT INTO imports (path) VALUES ('x')",
+		"PRAGMA query_only = 0",
+		"ATTACH DATABASE 'other.sqlite' AS o",
+		"VACUUM INTO 'copy.sqlite'",
+		"SELECT 1; DELETE FROM works",
+	} {
+		code, _, errs := bibdb(t, "", "--db", db, "sql", stmt)
+		if code != 1 || errs == "" {
+			t.Errorf("%q: exit %d, stderr %q; want a refusal", stmt, code, errs)
+		}
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(before, after) {
+		t.Error("the database file changed")
+	}
+	code, out, _ := bibdb(t, "", "--db", db, "sql", "SELECT count(*) AS n FROM works")
+	if code != 0 || !strings.Contains(out, "1") {
+		t.Errorf("select: exit %d, %q", code, out)
+	}
+}
+
+func TestBrokenRecordImportsTheRest(t *testing.T) {
+	db := newDB(t)
+	code, out, errs := bibdb(t, "", "--db", db, "import", testdataPath("broken.ris"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "broken.ris:11:") {
+		t.Errorf("the problem does not name file and line 11: %q", errs)
+	}
+	if !strings.Contains(out, "2 records read") || !strings.Contains(out, "1 unreadable record") {
+		t.Errorf("report %q", out)
+	}
+	code, out, _ = bibdb(t, "", "--db", db, "records", "--format", "csv")
+	rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if code != 0 || len(rows) != 3 || rows[1][1] != "1" || rows[2][1] != "3" {
+		t.Errorf("records: exit %d, %q", code, rows)
+	}
+}
+
+func TestUsageAndErrors(t *testing.T) {
+	db := newDB(t)
+	notExport := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(notExport, []byte("Dear colleague,\nplease find the papers attached.\n"), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
+		{"unknown flag", []string{"search", "--colour", "x"}, 2, "unknown flag"},
+		{"bad year", []string{"search", "--year", "20x0"}, 2, "bad year"},
+		{"bad format", []string{"search", "--format", "xml"}, 2, "--format"},
+		{"show needs id", []string{"show"}, 2, "accepts 1 arg"},
+		{"no database", []string{"search", "x"}, 1, "no database"},
+		{"not an export", []string{"import", notExport}, 1, "not a bibliographic export"},
+		{"missing file", []string{"import", "nothere.ris"}, 1, "nothere.ris"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := bibdb(t, "", append([]string{"--db", db}, tt.args...)...)
+			if code != tt.code || !strings.Contains(errs, tt.err) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, errs, tt.code, tt.err)
+			}
+			if n := strings.Count(strings.TrimSpace(errs), "\n"); n > 0 && tt.code == 2 {
+				t.Errorf("usage error is %d lines, want one: %q", n+1, errs)
+			}
+		})
+	}
+}
+
+func TestFlagsAfterArguments(t *testing.T) {
+	db := newDB(t)
+	code, _, errs := bibdb(t, "", "import", testdataPath("seed.ris"), "--source", "Embase", "--db", db)
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	_, out, _ := bibdb(t, "", "sql", "SELECT source FROM imports", "--db", db, "--format", "csv")
+	if !strings.Contains(out, "Embase") {
+		t.Errorf("source = %q", out)
+	}
+}
+
+func TestImportStdin(t *testing.T) {
+	db := newDB(t)
+	seed, _ := os.ReadFile(testdataPath("seed.ris"))
+	code, out, errs := bibdb(t, string(seed), "--db", db, "import", "-")
+	if code != 0 || !strings.Contains(out, "1 record read") {
+		t.Fatalf("exit %d %q %q", code, out, errs)
+	}
+	code, out, _ = bibdb(t, string(seed), "--db", db, "import", "-")
+	if code != 0 || !strings.Contains(out, "already imported") {
+		t.Errorf("second stdin import: exit %d %q", code, out)
+	}
+}
+
+func TestConvertSeed(t *testing.T) {
+	code, out, errs := bibdb(t, "", "convert", "--to", "csl-json", testdataPath("seed.ris"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(out), &items); err != nil || len(items) != 1 {
+		t.Fatalf("items %d, %v", len(items), err)
+	}
+	it := items[0]
+	for k, want := range map[string]string{"container-title": "Br J Psychiatry", "volume": "222", "issue": "6", "page": "246-256",
+		"DOI": "10.1192/bjp.2023.28", "PMID": "37078520", "ISSN": "0007-1250"} {
+		if it[k] != want {
+			t.Errorf("%s = %v, want %s", k, it[k], want)
+		}
+	}
+	if n := len(it["author"].([]any)); n != 25 {
+		t.Errorf("%d authors", n)
+	}
+}

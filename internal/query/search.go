@@ -1,0 +1,314 @@
+// Package query answers questions about a bibdb database: search by
+// full text, author, year, journal and keyword; one work in full; the
+// records as imported; and read-only SQL. It reads only; writing belongs
+// to package store.
+package query
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// Filter selects works. Every set field must match.
+type Filter struct {
+	Text     string // full-text query: words, "phrases", AND/OR/NOT, prefix*
+	Author   string // "Byng", "Byng R", "R Byng", "Byng, Richard"
+	YearFrom int    // 0 for no lower bound
+	YearTo   int    // 0 for no upper bound
+	Journal  string // full title, abbreviation or ISSN
+	Keyword  string // keyword or MeSH term ("term*" for a prefix)
+	Limit    int    // 0 for no limit
+}
+
+// ParseYears reads a year filter: "2020", "2020-2023", "2020-", "-2023".
+func ParseYears(s string) (from, to int, err error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, 0, nil
+	}
+	parse := func(p string) (int, error) {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			return 0, nil
+		}
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1000 || n > 2999 {
+			return 0, fmt.Errorf("bad year %q in %q (use Y, Y1-Y2, Y1- or -Y2)", p, s)
+		}
+		return n, nil
+	}
+	if i := strings.IndexAny(s, "-–:"); i >= 0 {
+		if from, err = parse(s[:i]); err != nil {
+			return 0, 0, err
+		}
+		if to, err = parse(strings.TrimLeft(s[i:], "-–:")); err != nil {
+			return 0, 0, err
+		}
+		if from != 0 && to != 0 && from > to {
+			return 0, 0, fmt.Errorf("year range %q ends before it starts", s)
+		}
+		if from == 0 && to == 0 {
+			return 0, 0, fmt.Errorf("bad year range %q", s)
+		}
+		return from, to, nil
+	}
+	y, err := parse(s)
+	return y, y, err
+}
+
+// Hit is one work found by Search.
+type Hit struct {
+	ID          int64   `db:"id" json:"id"`
+	Year        *int    `db:"year" json:"year"`
+	FirstAuthor *string `db:"first_author" json:"first_author"`
+	Title       *string `db:"title" json:"title"`
+	Journal     *string `db:"journal" json:"journal"`
+	DOI         *string `db:"doi" json:"doi"`
+	PMID        *string `db:"pmid" json:"pmid"`
+	Records     int     `db:"records" json:"records"`
+	Rank        float64 `db:"rank" json:"rank,omitempty"`
+}
+
+// Search returns the works that match f, best first when f has text (by
+// BM25 relevance, the title weighing most), else newest first.
+func Search(ctx context.Context, db *sqlx.DB, f Filter) ([]Hit, error) {
+	var where []string
+	var args []any
+	from := "work_summary s"
+	rank := "0"
+	order := "s.year DESC NULLS LAST, s.id DESC"
+	if strings.TrimSpace(f.Text) != "" {
+		q, err := FTSQuery(f.Text)
+		if err != nil {
+			return nil, err
+		}
+		from = "works_fts JOIN work_summary s ON s.id = works_fts.rowid"
+		where = append(where, "works_fts MATCH ?")
+		args = append(args, q)
+		rank = "bm25(works_fts, 10.0, 3.0, 5.0, 2.0)"
+		order = "rank, s.id"
+	}
+	if f.Author != "" {
+		cond, a, err := authorCondition(f.Author)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, "s.id IN (SELECT sh.work_id FROM authorships sh JOIN authors au ON au.id = sh.author_id WHERE "+cond+")")
+		args = append(args, a...)
+	}
+	if f.YearFrom != 0 {
+		where = append(where, "s.year >= ?")
+		args = append(args, f.YearFrom)
+	}
+	if f.YearTo != 0 {
+		where = append(where, "s.year <= ?")
+		args = append(args, f.YearTo)
+	}
+	if f.Journal != "" {
+		cond, a := journalCondition(f.Journal)
+		where = append(where, cond)
+		args = append(args, a...)
+	}
+	if f.Keyword != "" {
+		cond, a := keywordCondition(f.Keyword)
+		where = append(where, cond)
+		args = append(args, a...)
+	}
+	q := "SELECT s.id, s.year, s.first_author, s.title, s.journal, s.doi, s.pmid, s.records, " + rank + " AS rank FROM " + from
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY " + order
+	if f.Limit > 0 {
+		q += " LIMIT " + strconv.Itoa(f.Limit)
+	}
+	var hits []Hit
+	if err := db.SelectContext(ctx, &hits, q, args...); err != nil {
+		if strings.Contains(err.Error(), "fts5") {
+			return nil, fmt.Errorf("search: cannot read the text query %q: %w", f.Text, err)
+		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return hits, nil
+}
+
+// authorCondition turns a name as a user types it into a condition on
+// authors (alias au): the family name, folded, must match; initials or a
+// given name, when given, must agree with the author's given name.
+func authorCondition(name string) (string, []any, error) {
+	family, given := splitQueryName(name)
+	fk := bib.Key(family)
+	if fk == "" {
+		return "", nil, fmt.Errorf("search: no name in --author %q", name)
+	}
+	cond := "(au.name_key >= ? AND au.name_key < ?)"
+	args := []any{fk + "|", fk + "}"}
+	if fk2 := bib.Key(name); family == "" || (given == "" && strings.Contains(fk2, " ")) {
+		// a group author, or a family name of several words
+		cond = "(" + cond + " OR au.name_key = ?)"
+		args = append(args, "#"+fk2)
+	}
+	if given == "" {
+		return cond, args, nil
+	}
+	gk := bib.Key(given)
+	initials := bib.Initials(given)
+	if isInitialsOnly(given) {
+		// "Byng R": the author's initials start with these
+		return cond + " AND au.initials LIKE ? ESCAPE '\\'", append(args, likePrefix(initials)), nil
+	}
+	// "Byng, Richard": a given name that starts the same, or an author
+	// known only by initials whose first one agrees
+	return cond + " AND (substr(au.name_key, instr(au.name_key, '|') + 1) LIKE ? ESCAPE '\\' OR (length(au.given) <= 4 AND au.initials LIKE ? ESCAPE '\\'))",
+		append(args, likePrefix(gk), likePrefix(initials[:1])), nil
+}
+
+// splitQueryName splits "Byng, Richard", "Byng R", "R Byng", "R. Byng" and
+// "Byng" into family and given parts.
+func splitQueryName(s string) (family, given string) {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, ','); i >= 0 {
+		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	}
+	toks := strings.Fields(s)
+	switch {
+	case len(toks) <= 1:
+		return s, ""
+	case isInitialsOnly(toks[len(toks)-1]):
+		return strings.Join(toks[:len(toks)-1], " "), toks[len(toks)-1]
+	case isInitialsOnly(toks[0]):
+		return strings.Join(toks[1:], " "), toks[0]
+	}
+	return s, "" // a family name of several words: "van der Berg"
+}
+
+func isInitialsOnly(t string) bool {
+	t = strings.ReplaceAll(strings.ReplaceAll(t, ".", ""), "-", "")
+	if t == "" || len([]rune(t)) > 3 {
+		return false
+	}
+	for _, r := range t {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func likePrefix(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s) + "%"
+}
+
+// journalCondition matches a journal by ISSN, full title or abbreviation
+// (compared folded, ignoring case, accents and punctuation), or a book or
+// proceedings title.
+func journalCondition(j string) (string, []any) {
+	if issns := bib.FindISSNs(j); len(issns) == 1 && len(strings.TrimSpace(j)) <= 10 {
+		return "s.id IN (SELECT w.id FROM works w JOIN journal_issns ji ON ji.journal_id = w.journal_id WHERE ji.issn = ?)", []any{issns[0]}
+	}
+	k := bib.Key(j)
+	return `s.id IN (SELECT w.id FROM works w JOIN journals jn ON jn.id = w.journal_id WHERE jn.title_key = ?1 OR jn.abbrev_key = ?1
+		UNION SELECT w.id FROM works w WHERE w.journal_id IS NULL AND lower(w.container) = lower(?2))`, []any{k, strings.TrimSpace(j)}
+}
+
+// keywordCondition matches keywords of every vocabulary by their folded
+// form; a trailing * matches a prefix.
+func keywordCondition(k string) (string, []any) {
+	k = strings.TrimSpace(k)
+	if strings.HasSuffix(k, "*") {
+		p := bib.Key(strings.TrimSuffix(k, "*"))
+		return "s.id IN (SELECT wk.work_id FROM work_keywords wk JOIN keywords kw ON kw.id = wk.keyword_id WHERE kw.term_key >= ? AND kw.term_key < ?)",
+			[]any{p, p + "\U0010FFFF"}
+	}
+	return "s.id IN (SELECT wk.work_id FROM work_keywords wk JOIN keywords kw ON kw.id = wk.keyword_id WHERE kw.term_key = ?)", []any{bib.Key(k)}
+}
+
+// FTSQuery rewrites a user's text query into FTS5 syntax: quoted phrases,
+// AND, OR, NOT, parentheses and prefix* pass through; any other word that
+// FTS5 would not take as a bare word ("COVID-19", "IL-6", "t-test") is
+// quoted, so that typing a term never makes a syntax error.
+func FTSQuery(s string) (string, error) {
+	var out []string
+	rs := []rune(strings.TrimSpace(s))
+	depth := 0
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case unicode.IsSpace(r):
+			i++
+		case r == '"':
+			j := i + 1
+			for j < len(rs) && rs[j] != '"' {
+				j++
+			}
+			if j >= len(rs) {
+				return "", fmt.Errorf("search: unclosed quote in %q", s)
+			}
+			out = append(out, string(rs[i:j+1]))
+			i = j + 1
+			if i < len(rs) && rs[i] == '*' {
+				out[len(out)-1] += "*"
+				i++
+			}
+		case r == '(' || r == ')':
+			if r == '(' {
+				depth++
+			} else {
+				depth--
+				if depth < 0 {
+					return "", fmt.Errorf("search: unbalanced ) in %q", s)
+				}
+			}
+			out = append(out, string(r))
+			i++
+		default:
+			j := i
+			for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '(' && rs[j] != ')' && rs[j] != '"' {
+				j++
+			}
+			word := string(rs[i:j])
+			i = j
+			switch word {
+			case "AND", "OR", "NOT":
+				out = append(out, word)
+				continue
+			}
+			prefix := strings.HasSuffix(word, "*")
+			word = strings.TrimRight(word, "*")
+			if word == "" {
+				continue
+			}
+			if bare(word) {
+				out = append(out, word+map[bool]string{true: "*", false: ""}[prefix])
+			} else {
+				out = append(out, `"`+strings.ReplaceAll(word, `"`, `""`)+`"`+map[bool]string{true: "*", false: ""}[prefix])
+			}
+		}
+	}
+	if depth != 0 {
+		return "", fmt.Errorf("search: unbalanced ( in %q", s)
+	}
+	if len(out) == 0 {
+		return "", fmt.Errorf("search: empty text query")
+	}
+	return strings.Join(out, " "), nil
+}
+
+// bare reports whether FTS5 takes w as a bare word: letters, digits, '_'
+// and any non-ASCII character.
+func bare(w string) bool {
+	for _, r := range w {
+		if r < 0x80 && !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_') {
+			return false
+		}
+	}
+	return true
+}
