@@ -15,6 +15,8 @@ func TestParseName(t *testing.T) {
 		{"Roach, Mack, III", Person{Family: "Roach", Given: "Mack", Suffix: "III"}},
 		{"Byng R", Person{Family: "Byng", Given: "R"}},
 		{"Liu R.", Person{Family: "Liu", Given: "R."}},
+		{"Salim H. M.", Person{Family: "Salim", Given: "H. M."}},
+		{"De Toro-Martin J.", Person{Family: "De Toro-Martin", Given: "J."}},
 		{"van der Berg JA", Person{Family: "van der Berg", Given: "JA"}},
 		{"R. Byng", Person{Family: "Byng", Given: "R."}},
 		{"C. Hobson-Merrett", Person{Family: "Hobson-Merrett", Given: "C."}},

@@ -69,9 +69,14 @@ func parseName(s string) Person {
 		suffix = toks[len(toks)-1]
 		toks = toks[:len(toks)-1]
 	}
-	// Family name then initials: "Byng R", "Liu R.", "van der Berg JA".
+	// Family name then initials: "Byng R", "Liu R.", "van der Berg JA",
+	// "Salim H. M." (every trailing initial belongs to the given name).
 	if last := toks[len(toks)-1]; isInitials(last) && !isInitials(toks[0]) {
-		return Person{Family: strings.Join(toks[:len(toks)-1], " "), Given: last, Suffix: suffix}
+		k := len(toks) - 1
+		for k > 1 && isInitials(toks[k-1]) {
+			k--
+		}
+		return Person{Family: strings.Join(toks[:k], " "), Given: strings.Join(toks[k:], " "), Suffix: suffix}
 	}
 	// Initials then family name: "R. Byng", "R.J. Byng", "A. -M. Smith".
 	n := 0

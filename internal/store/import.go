@@ -13,9 +13,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/dedup"
 	"github.com/bibdb/bibdb/internal/ingest"
 )
 
@@ -179,7 +181,11 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 			return nil, fmt.Errorf("import %s: %w", path, err)
 		}
 	}
-	m := &importer{w: w, res: res, importID: res.ImportID, source: opts.Source, format: stream.Format.Name, path: path}
+	match, err := newMatcher(ctx, w)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	m := &importer{w: w, match: match, fingerprint: placeholder, res: res, importID: res.ImportID, source: opts.Source, format: stream.Format.Name, path: path}
 	for {
 		rec, rerr := stream.Read()
 		if rerr == io.EOF {
@@ -258,13 +264,15 @@ func warningText(file string, w bib.Warning) string {
 
 // importer adds the records of one file.
 type importer struct {
-	w         *writer
-	res       *ImportResult
-	importID  int64
-	source    string
-	format    string
-	path      string
-	databases map[string]int // database name → records saying it
+	w           *writer
+	match       *matcher
+	fingerprint string // the file's hash, which with a position names a record
+	res         *ImportResult
+	importID    int64
+	source      string
+	format      string
+	path        string
+	databases   map[string]int // database name → records saying it
 }
 
 func (m *importer) add(ctx context.Context, rec *bib.Record) error {
@@ -288,30 +296,28 @@ func (m *importer) add(ctx context.Context, rec *bib.Record) error {
 	if err != nil {
 		return err
 	}
-	workID, reason, err := m.w.matchWork(ctx, rec)
+	f := dedup.Extract(rec)
+	pl, err := m.match.place(rec, f, m.fingerprint+":"+strconv.Itoa(rec.Position), 0)
 	if err != nil {
 		return err
 	}
-	if workID == 0 {
-		if workID, err = m.w.createWork(ctx, bib.Merge([]*bib.Record{rec}), 1); err != nil {
-			return err
-		}
-		reason = "new work"
-		m.res.WorksCreated++
-	} else {
+	var matched any
+	if !pl.created {
+		matched = pl.p.Match.ID
 		m.res.RecordsJoined++
+	} else {
+		m.res.WorksCreated++
 	}
-	if _, err := m.w.exec(ctx, `INSERT INTO records (import_id, position, line, source_id, database, type, title, year, doi, pmid,
-		data, raw, work_id, match_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	id, err := m.w.insertID(ctx, `INSERT INTO records (import_id, position, line, source_id, database, type, title, year, doi, pmid,
+		data, raw, work_id, match_reason, matched_record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.importID, rec.Position, rec.Line, nullString(rec.SourceID), nullString(db), typeOf(rec), nullString(rec.Title),
 		nullInt(rec.Date.Year), nullString(rec.Identifier(bib.DOI)), nullString(rec.Identifier(bib.PMID)),
-		string(data), rec.Raw, workID, reason); err != nil {
+		string(data), rec.Raw, pl.work, pl.reason(), matched)
+	if err != nil {
 		return err
 	}
-	if reason != "new work" {
-		if err := m.w.rebuildWork(ctx, workID); err != nil {
-			return err
-		}
+	if err := m.match.settle(id, f, pl); err != nil {
+		return err
 	}
 	m.res.Records++
 	return nil
@@ -343,20 +349,6 @@ func (m *importer) importSource() string {
 		return ""
 	}
 	return all[0].k
-}
-
-// matchWork finds the work a record belongs to by its identifiers: a DOI,
-// PMID or PMCID that an existing work has. It returns 0 for none.
-func (w *writer) matchWork(ctx context.Context, rec *bib.Record) (int64, string, error) {
-	for _, scheme := range []string{bib.DOI, bib.PMID, bib.PMCID} {
-		for _, v := range rec.IdentifierValues(scheme) {
-			id, err := w.lookup(ctx, "SELECT work_id FROM identifiers WHERE scheme = ? AND value = ? ORDER BY work_id LIMIT 1", scheme, v)
-			if err != nil || id != 0 {
-				return id, scheme + " equal", err
-			}
-		}
-	}
-	return 0, "", nil
 }
 
 // rebuildWork recomputes a work from all its records.

@@ -32,6 +32,7 @@ type writer struct {
 	// of them that had rows before this transaction.
 	ftsPending map[int64]bool
 	ftsStale   map[int64]bool
+	ftsDeleted map[int64]bool
 }
 
 // journalState is what the writer knows a journal row already has.
@@ -45,7 +46,7 @@ func newWriter(tx *sqlx.Tx) *writer {
 		tx: tx, stmts: map[string]*sqlx.Stmt{}, multi: map[string]string{},
 		authors: map[string]int64{}, affiliations: map[string]int64{}, keywords: map[string]int64{},
 		journalISSN: map[string]int64{}, journalTitle: map[string]int64{}, journalAbbr: map[string]int64{},
-		journalHas: map[int64]journalState{}, ftsPending: map[int64]bool{}, ftsStale: map[int64]bool{},
+		journalHas: map[int64]journalState{}, ftsPending: map[int64]bool{}, ftsStale: map[int64]bool{}, ftsDeleted: map[int64]bool{},
 	}
 }
 
@@ -293,6 +294,7 @@ func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record) erro
 		return err
 	}
 	w.ftsPending[id] = true
+	delete(w.ftsDeleted, id)
 	return nil
 }
 
@@ -302,7 +304,7 @@ func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record) erro
 // later statement of the transaction; keeping those writes to the end
 // makes an import many times faster.
 func (w *writer) flushFTS(ctx context.Context) error {
-	if len(w.ftsPending) == 0 {
+	if len(w.ftsPending) == 0 && len(w.ftsStale) == 0 {
 		return nil
 	}
 	for id := range w.ftsStale {
@@ -332,7 +334,7 @@ func (w *writer) flushFTS(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("full-text index: %w", err)
 	}
-	w.ftsPending, w.ftsStale = map[int64]bool{}, map[int64]bool{}
+	w.ftsPending, w.ftsStale, w.ftsDeleted = map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
 	_, err = w.tx.ExecContext(ctx, "DELETE FROM temp.fts_pending")
 	return err
 }

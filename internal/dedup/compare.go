@@ -1,0 +1,330 @@
+package dedup
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Verdict is what Compare concludes about a pair of records.
+type Verdict int
+
+const (
+	// Different: something rules the pair out (a veto), whatever else agrees.
+	Different Verdict = iota
+	// Unlikely: nothing says the records are the same.
+	Unlikely
+	// Uncertain: some evidence, not enough to merge: the pair waits for review.
+	Uncertain
+	// Same: the records are the same publication.
+	Same
+)
+
+func (v Verdict) String() string {
+	return [...]string{"different", "unlikely", "uncertain", "same"}[v]
+}
+
+// Result is Compare's verdict with its evidence.
+type Result struct {
+	Verdict Verdict
+	Score   float64 // 0..1: how alike the records are, for ranking
+	Reason  string  // "doi equal", "title 0.97, authors 4/4, year, volume, pages equal", or the veto
+}
+
+// Options change how Compare weighs identifiers.
+type Options struct {
+	// Ignore lists identifiers (DOIs, PMIDs) that are known to be carried
+	// by different works, so that sharing them proves nothing.
+	Ignore map[string]bool
+}
+
+// Compare judges whether two records are the same publication.
+func Compare(a, b *Features, opt Options) Result {
+	ts, prefix := titleSimilarity(a, b)
+
+	// 1. Vetoes.
+	if conflict(a.PMIDs, b.PMIDs, opt.Ignore, nil) {
+		return Result{Different, 0, "different PMIDs"}
+	}
+	if conflict(a.PMCIDs, b.PMCIDs, opt.Ignore, nil) {
+		return Result{Different, 0, "different PMCIDs"}
+	}
+	if fa, fb := a.Flags&^(FlagGenericTitle|FlagConference), b.Flags&^(FlagGenericTitle|FlagConference); fa != fb {
+		return Result{Different, 0, kindVeto(a.Flags, b.Flags)}
+	}
+	if (a.Flags^b.Flags)&FlagConference != 0 && !(sharedID(a.PMIDs, b.PMIDs, opt.Ignore) || sharedID(a.DOIs, b.DOIs, opt.Ignore)) {
+		return Result{Different, 0, "conference abstract and article"}
+	}
+	if a.Part != "" && b.Part != "" && a.Part != b.Part {
+		return Result{Different, 0, fmt.Sprintf("part %s and part %s", a.Part, b.Part)}
+	}
+	if a.Year != 0 && b.Year != 0 && abs(a.Year-b.Year) > 1 {
+		return Result{Different, 0, fmt.Sprintf("years %d and %d", a.Year, b.Year)}
+	}
+	idSame := sharedID(a.PMIDs, b.PMIDs, opt.Ignore) || sharedID(a.PMCIDs, b.PMCIDs, opt.Ignore)
+	doiSame := sharedID(a.DOIs, b.DOIs, opt.Ignore)
+	detail := detailVeto(a, b)
+	if detail != "" && !((idSame || doiSame) && ts >= 0.9) && !dataError(a, b, ts) {
+		return Result{Different, 0, detail}
+	}
+	doiConflict := conflict(a.DOIs, b.DOIs, opt.Ignore, doiVersions)
+
+	// 2. Identifiers.
+	noTitle := a.Title == "" || b.Title == ""
+	if idSame || doiSame {
+		what := "pmid equal"
+		if !idSame {
+			what = "doi equal"
+		} else if doiSame {
+			what = "pmid and doi equal"
+		}
+		switch {
+		case noTitle || ts >= 0.7:
+			r := Result{Same, 1, what}
+			if !noTitle && ts < 1 {
+				r.Reason += fmt.Sprintf(", title %.2f", ts)
+			}
+			return r
+		case ts >= 0.4:
+			return Result{Uncertain, 0.5 + ts/4, fmt.Sprintf("%s but titles differ (%.2f)", what, ts)}
+		}
+		// An identifier on two clearly different titles proves nothing.
+	}
+
+	// 3. Fuzzy evidence.
+	matched, compared, firstSame := authorAgreement(a.Authors, b.Authors)
+	authorsOK := compared == 0 || firstSame || matched*2 > compared
+	ja, jknown := journalsAgree(a, b)
+	var support []string
+	yearSame := a.Year != 0 && a.Year == b.Year
+	if yearSame {
+		support = append(support, "year")
+	}
+	if ja {
+		support = append(support, "journal")
+	}
+	if a.Volume != "" && a.Volume == b.Volume {
+		support = append(support, "volume")
+	}
+	if a.Issue != "" && a.Issue == b.Issue {
+		support = append(support, "issue")
+	}
+	pagesSame := a.FirstPage != "" && a.FirstPage == b.FirstPage
+	if pagesSame {
+		support = append(support, "pages")
+	}
+	ev := evidence(ts, prefix, matched, compared, a.Year, b.Year, support)
+	authorRatio := 0.5
+	if compared > 0 {
+		authorRatio = float64(matched) / float64(compared)
+	}
+	score := 0.55*ts + 0.2*authorRatio + 0.25*float64(len(support))/5
+
+	if doiConflict {
+		if ts >= 0.97 && firstSame && yearSame && pagesSame {
+			return Result{Uncertain, score, "different DOIs, but " + ev}
+		}
+		return Result{Different, 0, "different DOIs"}
+	}
+	if (a.Flags|b.Flags)&FlagGenericTitle != 0 {
+		// A title many works share needs the same place in the same journal.
+		if ts >= 0.95 && ja && pagesSame && a.Volume != "" && a.Volume == b.Volume && yearSame && authorsOK {
+			return Result{Same, score, "generic title; " + ev}
+		}
+		if ts >= 0.9 && (ja || pagesSame) && authorsOK && compared > 0 {
+			return Result{Uncertain, score, "generic title; " + ev}
+		}
+		return Result{Unlikely, score, "generic title"}
+	}
+	switch {
+	case ts >= 0.95 && authorsOK:
+		switch {
+		case jknown && !ja && !pagesSame && !(a.InProceedings && b.InProceedings && yearSame && compared > 0 && matched == compared):
+			// The same text printed in several journals is several works.
+			// Proceedings are named in many ways ("AMCIS 2017 Proceedings"),
+			// so papers in them count on the year and every author instead.
+			return Result{Uncertain, score, "different journals; " + ev}
+		case len(support) >= 2 && (compared == 0 || firstSame || matched >= 2):
+			return Result{Same, score, ev}
+		case ts >= 0.99 && compared > 0 && firstSame && matched >= min(3, compared) && len(support) >= 1:
+			return Result{Same, score, ev}
+		}
+		return Result{Uncertain, score, ev}
+	case ts >= 0.8 && firstSame && yearSame && ja && pagesSame && a.Volume != "" && a.Volume == b.Volume:
+		return Result{Same, score, ev}
+	case ts >= 0.98 && yearSame && ja && pagesSame && a.Volume != "" && a.Volume == b.Volume:
+		// The same title at the same place in the same journal: the author
+		// lists differ in how they are written (a group name, particles,
+		// transliteration), not in who wrote it.
+		return Result{Same, score, ev}
+	case ts >= 0.85 && authorsOK:
+		return Result{Uncertain, score, ev}
+	}
+	return Result{Unlikely, score, ev}
+}
+
+// titleSimilarity compares every title form of the two records.
+func titleSimilarity(a, b *Features) (float64, bool) {
+	if a.Title == "" || b.Title == "" {
+		return 0, false
+	}
+	best := TitleSimilarity(a.Title, b.Title)
+	if best == 1 {
+		return 1, false
+	}
+	if s := TitleSimilarity(a.TitleCore, b.TitleCore); s > best {
+		best = s
+	}
+	for _, x := range append([]string{a.Title}, a.Alt...) {
+		for _, y := range append([]string{b.Title}, b.Alt...) {
+			if s := TitleSimilarity(x, y); s > best {
+				best = s
+			}
+		}
+	}
+	if best < 0.95 && (isPrefixTitle(a.Title, b.Title) || isPrefixTitle(a.TitleCore, b.TitleCore)) {
+		return 0.95, true
+	}
+	return best, false
+}
+
+// dataError reports whether a volume or page disagreement is better
+// explained as a slip in one record than as two publications: the title is
+// the same, the authors agree, the year and journal agree, and of volume
+// and first page the one that is not in dispute agrees.
+func dataError(a, b *Features, ts float64) bool {
+	if ts < 0.98 || a.Year == 0 || a.Year != b.Year {
+		return false
+	}
+	matched, compared, firstSame := authorAgreement(a.Authors, b.Authors)
+	if compared == 0 || !firstSame || matched < min(3, compared) {
+		return false
+	}
+	if ja, _ := journalsAgree(a, b); !ja {
+		return false
+	}
+	if a.Issue != "" && b.Issue != "" && a.Issue != b.Issue && allDigits(a.Issue) && allDigits(b.Issue) {
+		return false
+	}
+	volSame := a.Volume != "" && a.Volume == b.Volume
+	pageSame := a.FirstPage != "" && digitsOf(a.FirstPage) == digitsOf(b.FirstPage)
+	return volSame != pageSame // exactly one of them disagrees
+}
+
+// detailVeto finds bibliographic details that cannot both be right for one
+// publication: different volumes or different first pages.
+func detailVeto(a, b *Features) string {
+	if a.Volume != "" && b.Volume != "" && a.Volume != b.Volume && allDigits(a.Volume) && allDigits(b.Volume) {
+		return fmt.Sprintf("volumes %s and %s", a.Volume, b.Volume)
+	}
+	if a.FirstPage != "" && b.FirstPage != "" && a.FirstPage != b.FirstPage {
+		da, db := digitsOf(a.FirstPage), digitsOf(b.FirstPage)
+		if da != "" && db != "" && da != db {
+			return fmt.Sprintf("pages %s and %s", a.FirstPage, b.FirstPage)
+		}
+	}
+	return ""
+}
+
+func digitsOf(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			b.WriteByte(s[i])
+		}
+	}
+	return strings.TrimLeft(b.String(), "0")
+}
+
+func kindVeto(a, b Flag) string {
+	x := (a ^ b) &^ FlagGenericTitle
+	for _, n := range flagNames {
+		if x&n.f != 0 {
+			return n.name + " and the article it concerns"
+		}
+	}
+	return "different kinds of publication"
+}
+
+// sharedID reports whether the lists share a value not ignored.
+func sharedID(a, b []string, ignore map[string]bool) bool {
+	for _, x := range a {
+		if ignore[x] {
+			continue
+		}
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// conflict reports whether both lists have values that count and none of
+// them agree (or are versions of one another, when versions is given).
+func conflict(a, b []string, ignore map[string]bool, versions func(x, y string) bool) bool {
+	var ca, cb []string
+	for _, x := range a {
+		if !ignore[x] {
+			ca = append(ca, x)
+		}
+	}
+	for _, y := range b {
+		if !ignore[y] {
+			cb = append(cb, y)
+		}
+	}
+	if len(ca) == 0 || len(cb) == 0 {
+		return false
+	}
+	for _, x := range ca {
+		for _, y := range cb {
+			if x == y || (versions != nil && versions(x, y)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// doiVersions reports whether two DOIs name versions of one work: a
+// Cochrane review and its updates (10.1002/14651858.CD001234.pub2).
+func doiVersions(x, y string) bool {
+	strip := func(d string) string {
+		if i := strings.LastIndex(d, ".pub"); i > 0 && allDigits(d[i+4:]) {
+			return d[:i]
+		}
+		return d
+	}
+	return strip(x) == strip(y)
+}
+
+func evidence(ts float64, prefix bool, matched, compared, ya, yb int, support []string) string {
+	var parts []string
+	switch {
+	case prefix:
+		parts = append(parts, "title is the start of the other")
+	case ts == 1:
+		parts = append(parts, "title equal")
+	default:
+		parts = append(parts, fmt.Sprintf("title %.2f", ts))
+	}
+	if compared > 0 {
+		parts = append(parts, fmt.Sprintf("authors %d/%d", matched, compared))
+	}
+	if ya != 0 && yb != 0 && ya != yb {
+		parts = append(parts, fmt.Sprintf("years %d and %d", ya, yb))
+	}
+	s := strings.Join(parts, ", ")
+	if len(support) > 0 {
+		s += ", " + strings.Join(support, ", ") + " equal"
+	}
+	return s
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

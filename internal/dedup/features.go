@@ -1,0 +1,406 @@
+// Package dedup decides which records are the same publication. It holds
+// the rules, not the storage: Extract reads the features of a record that
+// matter for matching, Keys gives the blocking keys that find candidate
+// records (never all pairs), Compare judges one pair and explains its
+// verdict, and Place puts a new record into the clusters already built,
+// checking the whole cluster so that one bad link cannot chain different
+// works together.
+//
+// The rules, in order:
+//
+//  1. Vetoes. A pair is different, whatever else agrees, when the records
+//     carry different PMIDs, or different DOIs (versions of one Cochrane
+//     review, .pub2 and the like, excepted), or years more than one apart,
+//     or different volumes, first pages or part numbers, or when exactly one
+//     of them is an erratum, a correction, a retraction notice, a comment or
+//     reply, a study protocol or a conference abstract. A DOI or PMID
+//     carried by records with clearly different titles (a supplement's DOI
+//     on every abstract in it, a book's DOI on its chapters) proves nothing.
+//  2. Identifiers. A shared PMID, PMCID or DOI with titles that agree is the
+//     same work.
+//  3. Fuzzy evidence. Titles are compared after folding case, markup,
+//     punctuation, dashes, diacritics and Greek letters; authors by family
+//     name and first initial; journals by ISSN, full title or abbreviation;
+//     then year (±1 for online-first), volume, issue and pages (abbreviated
+//     ranges expanded). A near-identical title with agreeing authors and
+//     enough agreeing bibliographic detail is the same work; a generic
+//     title ("Editorial", "Reply") needs the same journal, volume and pages.
+//  4. Doubt. A pair that is neither clearly the same nor clearly different
+//     is not merged; it goes to review.
+package dedup
+
+import (
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// Flag marks a kind of publication that must not be merged with an
+// ordinary article of the same title.
+type Flag uint16
+
+const (
+	FlagErratum      Flag = 1 << iota // erratum, correction, corrigendum
+	FlagRetraction                    // retraction notice, expression of concern
+	FlagComment                       // comment on, reply to, response to, letter about
+	FlagProtocol                      // study protocol
+	FlagConference                    // conference abstract or meeting paper
+	FlagGenericTitle                  // "Editorial", "Introduction", a title too short to identify a work
+)
+
+var flagNames = []struct {
+	f    Flag
+	name string
+}{
+	{FlagErratum, "erratum"}, {FlagRetraction, "retraction"}, {FlagComment, "comment or reply"},
+	{FlagProtocol, "protocol"}, {FlagConference, "conference abstract"}, {FlagGenericTitle, "generic title"},
+}
+
+// String names the flags set.
+func (f Flag) String() string {
+	var s []string
+	for _, n := range flagNames {
+		if f&n.f != 0 {
+			s = append(s, n.name)
+		}
+	}
+	return strings.Join(s, ", ")
+}
+
+// Author is an author as matching sees it.
+type Author struct {
+	Family  string // folded family name without spaces or punctuation, or a group's key
+	Initial string // first initial, folded; "" when unknown
+	Group   bool
+}
+
+// Features are the parts of a record that matching uses, normalized.
+type Features struct {
+	Title         string   // title key: folded, punctuation and markup removed
+	TitleCore     string   // the title without bracketed or parenthesized parts
+	Alt           []string // other title keys: translated, original
+	Tokens        []string
+	Year          int
+	Authors       []Author
+	EtAl          bool
+	Journals      []string // journal keys: full title, abbreviation
+	ISSNs         []string
+	Volume        string
+	Issue         string
+	FirstPage     string
+	LastPage      string
+	DOIs          []string
+	PMIDs         []string
+	PMCIDs        []string
+	Part          string // part or series number ("1", "2")
+	Flags         Flag
+	InProceedings bool // a paper in conference proceedings, whose container names vary most
+}
+
+// Extract returns the features of a record.
+func Extract(r *bib.Record) *Features {
+	f := &Features{Year: r.Date.Year}
+	f.Title, f.TitleCore = titleKeys(r.Title)
+	for _, t := range []string{r.TranslatedTitle, r.OriginalTitle} {
+		if k, _ := titleKeys(t); k != "" && k != f.Title {
+			f.Alt = append(f.Alt, k)
+		}
+	}
+	f.Tokens = strings.Fields(f.Title)
+	for _, p := range r.Authors {
+		switch {
+		case p.Literal != "":
+			f.Authors = append(f.Authors, Author{Family: compact(bib.Key(p.Literal)), Group: true})
+		case p.Family != "" || p.Particle != "":
+			a := Author{Family: compact(bib.Key(p.FamilyName()))}
+			if g := bib.Key(p.Given); g != "" {
+				a.Initial = g[:1]
+			}
+			f.Authors = append(f.Authors, a)
+		}
+	}
+	for _, c := range []string{r.Container, r.ContainerAbbrev} {
+		if k := journalKey(c); k != "" && !contains(f.Journals, k) {
+			f.Journals = append(f.Journals, k)
+		}
+	}
+	for _, s := range r.ISSNs {
+		f.ISSNs = append(f.ISSNs, s.Value)
+	}
+	f.Volume = numberKey(r.Volume)
+	f.Issue = numberKey(r.Issue)
+	f.FirstPage, f.LastPage = pageKeys(r.FirstPage, r.LastPage)
+	if f.FirstPage == "" && r.ArticleNumber != "" {
+		f.FirstPage = numberKey(r.ArticleNumber)
+	}
+	f.DOIs = r.IdentifierValues(bib.DOI)
+	f.PMIDs = r.IdentifierValues(bib.PMID)
+	f.PMCIDs = r.IdentifierValues(bib.PMCID)
+	f.Part = partNumber(f.Title)
+	f.Flags = flags(r, f)
+	f.InProceedings = r.Type == "paper-conference"
+	return f
+}
+
+var greek = strings.NewReplacer(
+	"α", " alpha ", "β", " beta ", "γ", " gamma ", "δ", " delta ", "ε", " epsilon ", "ζ", " zeta ", "η", " eta ",
+	"θ", " theta ", "ι", " iota ", "κ", " kappa ", "λ", " lambda ", "μ", " mu ", "ν", " nu ", "ξ", " xi ",
+	"π", " pi ", "ρ", " rho ", "σ", " sigma ", "τ", " tau ", "υ", " upsilon ", "φ", " phi ", "χ", " chi ",
+	"ψ", " psi ", "ω", " omega ", "Α", " alpha ", "Β", " beta ", "Γ", " gamma ", "Δ", " delta ", "Κ", " kappa ",
+	"Ω", " omega ", "µ", " mu ", "®", " ", "™", " ", "©", " ")
+
+// titleKeys returns the title's key and the key of the title with its
+// bracketed and parenthesized parts taken out.
+func titleKeys(t string) (key, core string) {
+	if t == "" {
+		return "", ""
+	}
+	t = bib.StripTags(t)
+	if strings.IndexByte(t, '&') >= 0 {
+		t = html.UnescapeString(t)
+	}
+	t = greek.Replace(t)
+	key = normTitle(t)
+	core = normTitle(stripBracketed(t))
+	if core == "" {
+		core = key
+	}
+	return key, core
+}
+
+// normTitle folds a title and drops the words that vary between databases
+// without changing the title ("and" for "&", "the" and "a").
+func normTitle(t string) string {
+	toks := strings.Fields(bib.Key(t))
+	out := toks[:0]
+	for _, w := range toks {
+		switch w {
+		case "and", "the", "a", "an":
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// stripBracketed removes text in [] and () (translations, notes such as
+// "[Article in German]", trial acronyms) and a leading translated title's
+// brackets.
+func stripBracketed(t string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range t {
+		switch r {
+		case '[', '(':
+			depth++
+			continue
+		case ']', ')':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func compact(s string) string { return strings.ReplaceAll(s, " ", "") }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// journalKey folds a journal title and drops a trailing "(Place)" and a
+// leading "The".
+func journalKey(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
+		s = s[:i]
+	}
+	k := bib.Key(s)
+	k = strings.TrimPrefix(k, "the ")
+	// NLM catalogue notes on the title: "PLoS One [electronic resource]"
+	for _, note := range []string{" electronic resource", " internet", " print", " online"} {
+		k = strings.TrimSuffix(k, note)
+	}
+	return k
+}
+
+// numberKey normalizes a volume, issue or article number: the number it
+// starts with, without leading zeros ("96-98" → "96", "29 (3)" → "29",
+// "007" → "7"), or the folded text when it starts with no digit
+// ("Suppl 1" → "suppl1").
+func numberKey(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if s[0] >= '0' && s[0] <= '9' {
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if t := strings.TrimLeft(s[:i], "0"); t != "" {
+			return t
+		}
+		return "0"
+	}
+	return strings.ReplaceAll(bib.Key(s), " ", "")
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+var monthNumbers = map[string]string{"jan": "1", "feb": "2", "mar": "3", "apr": "4", "may": "5", "jun": "6",
+	"jul": "7", "aug": "8", "sep": "9", "oct": "10", "nov": "11", "dec": "12"}
+
+// pageKeys normalizes the first and last page. Page ranges a spreadsheet
+// turned into dates ("01-Jul" for 1-7) are turned back.
+func pageKeys(first, last string) (string, string) {
+	if last == "" {
+		if m, ok := excelPages(first); ok {
+			return m[0], m[1]
+		}
+	}
+	return pageKey(first), pageKey(last)
+}
+
+func excelPages(s string) ([2]string, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	parts := strings.Split(s, "-")
+	if len(parts) != 2 {
+		return [2]string{}, false
+	}
+	day, mon := parts[0], parts[1]
+	if _, ok := monthNumbers[day]; ok {
+		day, mon = mon, day
+	}
+	m, ok := monthNumbers[mon]
+	if !ok || !allDigits(day) {
+		return [2]string{}, false
+	}
+	return [2]string{strings.TrimLeft(day, "0"), m}, true
+}
+
+func pageKey(s string) string {
+	k := strings.ReplaceAll(bib.Key(s), " ", "")
+	if t := strings.TrimLeft(k, "0"); t != "" {
+		return t
+	}
+	return k
+}
+
+// partNumber finds "Part 2", "Part II", "part two" in a title key.
+func partNumber(title string) string {
+	toks := strings.Fields(title)
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i] != "part" && toks[i] != "pt" {
+			continue
+		}
+		n := toks[i+1]
+		if allDigits(n) {
+			return strings.TrimLeft(n, "0")
+		}
+		if v, ok := roman[n]; ok {
+			return v
+		}
+		if v, ok := numberWords[n]; ok {
+			return v
+		}
+	}
+	return ""
+}
+
+var roman = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+var numberWords = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "first": "1", "second": "2", "third": "3"}
+
+// genericTitles are titles that many different works carry.
+var genericTitles = map[string]bool{
+	"editorial": true, "editorials": true, "introduction": true, "preface": true, "foreword": true, "reply": true, "in reply": true,
+	"letter": true, "letters": true, "letter to editor": true, "letter to the editor": true, "commentary": true, "comment": true,
+	"news": true, "book review": true, "book reviews": true, "abstracts": true, "index": true, "contents": true,
+	"erratum": true, "errata": true, "correction": true, "corrigendum": true, "in this issue": true, "announcement": true,
+	"announcements": true, "obituary": true, "response": true, "authors reply": true, "author reply": true, "reply to letter": true,
+	"guest editorial": true, "editors note": true, "editor s note": true, "from editor": true, "from editors": true,
+	"acknowledgements": true, "acknowledgments": true, "reviewers": true, "discussion": true, "conclusion": true,
+	"conclusions": true, "summary": true, "overview": true, "untitled": true, "notes": true, "minitrack introduction": true,
+	"correspondence": true, "highlights": true, "case report": true, "case reports": true, "poster": true, "posters": true,
+}
+
+var errataStarts = []string{"erratum", "errata", "correction", "corrigendum", "corrections", "addendum", "notice of correction", "author correction", "publisher correction"}
+var retractionStarts = []string{"retraction", "retracted", "notice of retraction", "expression of concern", "withdrawn", "withdrawal", "retraction note", "statement of retraction"}
+var commentStarts = []string{"comment on", "comments on", "commentary on", "reply to", "reply", "in reply", "response to", "author reply", "authors reply",
+	"author s reply", "authors response", "re ", "letter", "invited commentary", "editorial comment", "a response to", "rebuttal"}
+
+func hasPrefixWord(s, p string) bool {
+	return strings.HasPrefix(s, p) && (len(s) == len(p) || s[len(p)] == ' ' || p[len(p)-1] == ' ')
+}
+
+func flags(r *bib.Record, f *Features) Flag {
+	var fl Flag
+	t := f.Title
+	if t == "" {
+		return FlagGenericTitle
+	}
+	for _, p := range errataStarts {
+		if hasPrefixWord(t, p) {
+			fl |= FlagErratum
+		}
+	}
+	for _, p := range retractionStarts {
+		if hasPrefixWord(t, p) {
+			fl |= FlagRetraction
+		}
+	}
+	for _, p := range commentStarts {
+		if hasPrefixWord(t, p) {
+			fl |= FlagComment
+		}
+	}
+	if strings.Contains(" "+t+" ", " protocol ") || strings.Contains(" "+t+" ", " study protocol ") {
+		fl |= FlagProtocol
+	}
+	for _, pt := range r.PublicationTypes {
+		l := strings.ToLower(pt)
+		switch {
+		case strings.Contains(l, "erratum") || strings.Contains(l, "published erratum") || strings.Contains(l, "correction"):
+			fl |= FlagErratum
+		case strings.Contains(l, "retraction"):
+			fl |= FlagRetraction
+		case strings.Contains(l, "comment") || l == "letter" || strings.Contains(l, "reply"):
+			fl |= FlagComment
+		case strings.Contains(l, "conference abstract") || strings.Contains(l, "meeting abstract") || strings.Contains(l, "congress"):
+			fl |= FlagConference
+		}
+	}
+	if genericTitles[t] || len(f.Tokens) <= 2 || len(t) < 16 {
+		fl |= FlagGenericTitle
+	}
+	return fl
+}
+
+// String describes features in one line, for tests and debugging.
+func (f *Features) String() string {
+	var a []string
+	for _, x := range f.Authors {
+		a = append(a, x.Family+" "+x.Initial)
+	}
+	return strconv.Itoa(f.Year) + " | " + f.Title + " | " + strings.Join(a, "; ") + " | " + strings.Join(f.Journals, " / ") +
+		" | v" + f.Volume + " i" + f.Issue + " p" + f.FirstPage + "-" + f.LastPage + " | " + strings.Join(f.DOIs, " ") + " " + strings.Join(f.PMIDs, " ")
+}

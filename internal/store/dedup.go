@@ -1,0 +1,276 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/dedup"
+)
+
+// maxBlock is the most records a blocking key may hold and still be used:
+// a key shared by more (a generic title's first words) finds nothing a
+// narrower key would not.
+const maxBlock = 1000
+
+// maxCachedFeatures bounds the features kept in memory.
+const maxCachedFeatures = 200000
+
+// matcher is the database side of deduplication: it gives dedup.Place the
+// candidates, work members and decisions it asks for, from the tables,
+// inside the writer's transaction.
+type matcher struct {
+	ctx       context.Context
+	w         *writer
+	features  map[int64]*dedup.Features
+	decisions map[string]map[string]dedup.Verdict // fingerprint → fingerprint → verdict
+}
+
+func newMatcher(ctx context.Context, w *writer) (*matcher, error) {
+	m := &matcher{ctx: ctx, w: w, features: map[int64]*dedup.Features{}, decisions: map[string]map[string]dedup.Verdict{}}
+	rows, err := w.tx.QueryxContext(ctx, "SELECT record_a, record_b, verdict FROM dedup_decisions")
+	if err != nil {
+		return nil, fmt.Errorf("decisions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, b, v string
+		if err := rows.Scan(&a, &b, &v); err != nil {
+			return nil, err
+		}
+		verdict := dedup.Different
+		if v == "same" {
+			verdict = dedup.Same
+		}
+		for _, p := range [][2]string{{a, b}, {b, a}} {
+			if m.decisions[p[0]] == nil {
+				m.decisions[p[0]] = map[string]dedup.Verdict{}
+			}
+			m.decisions[p[0]][p[1]] = verdict
+		}
+	}
+	return m, rows.Err()
+}
+
+// member loads records by id, with their works, fingerprints and features.
+func (m *matcher) members(query string, args ...any) ([]dedup.Member, error) {
+	s, err := m.w.stmt(m.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.QueryxContext(m.ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []dedup.Member
+	var missing []int
+	for rows.Next() {
+		var mb dedup.Member
+		if err := rows.Scan(&mb.ID, &mb.Work, &mb.Key); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		mb.F = m.features[mb.ID]
+		if mb.F == nil {
+			missing = append(missing, len(out))
+		}
+		out = append(out, mb)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, i := range missing {
+		f, err := m.loadFeatures(out[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		out[i].F = f
+	}
+	return out, nil
+}
+
+func (m *matcher) loadFeatures(id int64) (*dedup.Features, error) {
+	s, err := m.w.stmt(m.ctx, "SELECT data FROM records WHERE id = ?")
+	if err != nil {
+		return nil, err
+	}
+	var data string
+	if err := s.QueryRowxContext(m.ctx, id).Scan(&data); err != nil {
+		return nil, fmt.Errorf("record %d: %w", id, err)
+	}
+	rec := &bib.Record{}
+	if err := json.Unmarshal([]byte(data), rec); err != nil {
+		return nil, fmt.Errorf("record %d: %w", id, err)
+	}
+	f := dedup.Extract(rec)
+	m.remember(id, f)
+	return f, nil
+}
+
+func (m *matcher) remember(id int64, f *dedup.Features) {
+	if len(m.features) >= maxCachedFeatures {
+		clear(m.features)
+	}
+	m.features[id] = f
+}
+
+const memberColumns = "SELECT r.id, r.work_id, i.sha256 || ':' || r.position FROM records r JOIN imports i ON i.id = r.import_id "
+
+// Candidates implements dedup.Source.
+func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, k := range keys {
+		s, err := m.w.stmt(m.ctx, "SELECT record_id FROM record_keys WHERE key = ? LIMIT ?")
+		if err != nil {
+			return nil, err
+		}
+		var block []int64
+		if err := s.SelectContext(m.ctx, &block, k, maxBlock+1); err != nil {
+			return nil, fmt.Errorf("candidates: %w", err)
+		}
+		if len(block) > maxBlock && !strings.HasPrefix(k, "d:") && !strings.HasPrefix(k, "p:") {
+			continue
+		}
+		for _, id := range block {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var out []dedup.Member
+	for len(ids) > 0 {
+		n := min(len(ids), 64)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		ms, err := m.members(memberColumns+"WHERE r.id IN ("+strings.TrimSuffix(strings.Repeat("?,", n), ",")+")", args...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ms...)
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+// Members implements dedup.Source.
+func (m *matcher) Members(work int64) ([]dedup.Member, error) {
+	return m.members(memberColumns+"WHERE r.work_id = ? ORDER BY r.id", work)
+}
+
+// Decisions implements dedup.Source.
+func (m *matcher) Decisions(key string) (same, different []dedup.Member, err error) {
+	for other, v := range m.decisions[key] {
+		sha, pos, ok := strings.Cut(other, ":")
+		if !ok {
+			continue
+		}
+		ms, err := m.members(memberColumns+"WHERE i.sha256 = ? AND r.position = ?", sha, pos)
+		if err != nil {
+			return nil, nil, err
+		}
+		if v == dedup.Same {
+			same = append(same, ms...)
+		} else {
+			different = append(different, ms...)
+		}
+	}
+	return same, different, nil
+}
+
+// placed is the outcome of placing one record.
+type placed struct {
+	work    int64
+	created bool
+	p       dedup.Placement
+}
+
+// place decides the work of a record and makes it ready: a new work is
+// created; works the record links are folded into its work. The caller
+// then stores the record in that work and calls settle.
+func (m *matcher) place(rec *bib.Record, f *dedup.Features, fingerprint string, self int64) (placed, error) {
+	p, err := dedup.Place(m, dedup.Member{ID: self, Key: fingerprint, F: f})
+	if err != nil {
+		return placed{}, err
+	}
+	if p.Work == 0 {
+		id, err := m.w.createWork(m.ctx, bib.Merge([]*bib.Record{rec}), 1)
+		if err != nil {
+			return placed{}, err
+		}
+		return placed{work: id, created: true, p: p}, nil
+	}
+	for _, other := range p.Merge {
+		if err := m.w.foldWork(m.ctx, other, p.Work); err != nil {
+			return placed{}, err
+		}
+	}
+	return placed{work: p.Work, p: p}, nil
+}
+
+// settle finishes placing a stored record: its blocking keys, its review
+// pairs, and the rebuilt work it joined.
+func (m *matcher) settle(id int64, f *dedup.Features, pl placed) error {
+	m.remember(id, f)
+	var rows [][]any
+	for _, k := range dedup.Keys(f) {
+		rows = append(rows, []any{k, id})
+	}
+	if err := m.w.insertRows(m.ctx, "INSERT OR IGNORE", "record_keys", "key, record_id", 2, rows); err != nil {
+		return err
+	}
+	for _, pr := range pl.p.Review {
+		a, b := id, pr.B.ID
+		if a > b {
+			a, b = b, a
+		}
+		if _, err := m.w.exec(m.ctx, "INSERT OR IGNORE INTO review_pairs (record_a, record_b, score, reason) VALUES (?, ?, ?, ?)",
+			a, b, pr.Result.Score, pr.Result.Reason); err != nil {
+			return err
+		}
+	}
+	if !pl.created {
+		return m.w.rebuildWork(m.ctx, pl.work)
+	}
+	return nil
+}
+
+// reason is what records.match_reason says of a placement.
+func (pl placed) reason() string {
+	if pl.created {
+		return "new work"
+	}
+	r := pl.p.Result.Reason
+	if len(pl.p.Merge) > 0 {
+		r += fmt.Sprintf(" (and joins %d more work%s)", len(pl.p.Merge), map[bool]string{true: "s", false: ""}[len(pl.p.Merge) > 1])
+	}
+	return r
+}
+
+// foldWork moves the records of work from into work to and deletes from.
+func (w *writer) foldWork(ctx context.Context, from, to int64) error {
+	if _, err := w.exec(ctx, "UPDATE records SET work_id = ? WHERE work_id = ?", to, from); err != nil {
+		return err
+	}
+	return w.deleteWork(ctx, from)
+}
+
+// deleteWork deletes a work that no record belongs to any more.
+func (w *writer) deleteWork(ctx context.Context, id int64) error {
+	if !w.ftsPending[id] {
+		w.ftsStale[id] = true
+	}
+	delete(w.ftsPending, id)
+	w.ftsDeleted[id] = true
+	_, err := w.exec(ctx, "DELETE FROM works WHERE id = ?", id)
+	return err
+}

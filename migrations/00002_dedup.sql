@@ -1,0 +1,50 @@
+-- Deduplication: the blocking keys records are found by, why each record
+-- is in its work, the pairs that wait for a person's decision, and the
+-- decisions themselves.
+
+-- +goose Up
+
+-- Blocking keys: records that share a key are compared; records that share
+-- none never are. Keys are "d:" DOI, "p:" PMID, "t:" first title words,
+-- "u:" last title words, "w:" longest title words, "a:" first author and
+-- year, "v:" volume and first page.
+CREATE TABLE record_keys (
+    key       TEXT    NOT NULL,
+    record_id INTEGER NOT NULL REFERENCES records (id),
+    PRIMARY KEY (key, record_id)
+) WITHOUT ROWID;
+CREATE INDEX record_keys_record ON record_keys (record_id);
+
+-- The record a record was found to duplicate (records.match_reason says
+-- why); NULL for the record that started its work.
+ALTER TABLE records ADD COLUMN matched_record_id INTEGER REFERENCES records (id);
+
+-- Pairs of records that are neither clearly the same nor clearly
+-- different: they are not merged, and wait for a decision (bibdb dupes
+-- --review). Derived: rebuilt with the works.
+CREATE TABLE review_pairs (
+    record_a INTEGER NOT NULL REFERENCES records (id),
+    record_b INTEGER NOT NULL REFERENCES records (id),
+    score    REAL    NOT NULL,                 -- 0..1, how alike
+    reason   TEXT    NOT NULL,                 -- the evidence for and against
+    PRIMARY KEY (record_a, record_b)
+) WITHOUT ROWID;
+CREATE INDEX review_pairs_b ON review_pairs (record_b);
+
+-- A person's verdict on two records, kept across imports and rebuilds.
+-- Records are named by the hash of their file and their position in it,
+-- which does not change when the database is rebuilt or the file imported
+-- into another database.
+CREATE TABLE dedup_decisions (
+    record_a   TEXT NOT NULL,                  -- "sha256:position", the smaller of the two
+    record_b   TEXT NOT NULL,
+    verdict    TEXT NOT NULL CHECK (verdict IN ('same', 'different')),
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (record_a, record_b)
+) WITHOUT ROWID;
+
+-- +goose Down
+DROP TABLE dedup_decisions;
+DROP TABLE review_pairs;
+ALTER TABLE records DROP COLUMN matched_record_id;
+DROP TABLE record_keys;
