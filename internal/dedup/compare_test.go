@@ -6,8 +6,6 @@ import (
 	"github.com/bibdb/bibdb/internal/bib"
 )
 
-
-
 func TestBoundedLevenshtein(t *testing.T) {
 	tests := []struct {
 		a, b  string
