@@ -6,6 +6,130 @@ import (
 	"github.com/bibdb/bibdb/internal/bib"
 )
 
+// article is a record of a journal article to build test cases from.
+func article() *bib.Record {
+	r := &bib.Record{
+		Type:            "article-journal",
+		Title:           "Collaborative care for people with severe mental illness in primary care: a cluster randomised trial",
+		Authors:         []bib.Person{{Family: "Byng", Given: "Richard"}, {Family: "Creanor", Given: "Siobhan"}, {Family: "Jones", Given: "Benjamin"}},
+		Container:       "British Journal of Psychiatry",
+		ContainerAbbrev: "Br J Psychiatry",
+		Volume:          "222", Issue: "6", FirstPage: "246", LastPage: "256",
+		Date: bib.Date{Year: 2023},
+	}
+	r.AddISSN("0007-1250", bib.ISSNPrint)
+	return r
+}
+
+func with(change func(r *bib.Record)) *bib.Record {
+	r := article()
+	change(r)
+	return r
+}
+
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b *bib.Record
+		want Verdict
+	}{
+		{"identical", article(), article(), Same},
+		{"doi equal", with(func(r *bib.Record) { r.AddDOI("10.1192/bjp.2023.28") }),
+			with(func(r *bib.Record) { r.AddDOI("https://doi.org/10.1192/BJP.2023.28"); r.Volume = ""; r.FirstPage = "" }), Same},
+		{"pmid equal, title in capitals", with(func(r *bib.Record) { r.AddPMID("37078520") }),
+			with(func(r *bib.Record) { r.AddPMID("37078520"); r.Title = "COLLABORATIVE CARE FOR PEOPLE WITH SEVERE MENTAL ILLNESS IN PRIMARY CARE - A CLUSTER RANDOMISED TRIAL" }), Same},
+		{"initials against given names, abbreviated journal and pages", article(),
+			with(func(r *bib.Record) {
+				r.Authors = []bib.Person{{Family: "Byng", Given: "R"}, {Family: "Creanor", Given: "S"}, {Family: "Jones", Given: "B"}}
+				r.Container, r.ContainerAbbrev, r.ISSNs = "Br J Psychiatry", "", nil
+				r.LastPage = "56"
+				r.SetPages("246-56")
+			}), Same},
+		{"et al. author list", article(), with(func(r *bib.Record) { r.Authors = r.Authors[:1] }), Same},
+		{"online first year", article(), with(func(r *bib.Record) { r.Date.Year = 2022; r.Volume = ""; r.Issue = ""; r.FirstPage = "" }), Same},
+		{"markup, dashes, diacritics, ampersand", with(func(r *bib.Record) { r.Title = "Café <i>and</i> Müller–Lyer illusions & perception" }),
+			with(func(r *bib.Record) { r.Title = "Cafe and Muller-Lyer illusions and perception." }), Same},
+		{"translated title in brackets", with(func(r *bib.Record) { r.Title = "[Collaborative care for people with severe mental illness in primary care: a cluster randomised trial]." }),
+			article(), Same},
+		{"years apart", article(), with(func(r *bib.Record) { r.Date.Year = 2020; r.Volume = ""; r.FirstPage = "" }), Different},
+		{"different PMIDs", with(func(r *bib.Record) { r.AddPMID("1") }), with(func(r *bib.Record) { r.AddPMID("2") }), Different},
+		{"different DOIs", with(func(r *bib.Record) { r.AddDOI("10.1000/a"); r.Volume = "" }), with(func(r *bib.Record) { r.AddDOI("10.1000/b"); r.FirstPage = "" }), Different},
+		{"Cochrane review versions", with(func(r *bib.Record) { r.AddDOI("10.1002/14651858.CD001234.pub2") }),
+			with(func(r *bib.Record) { r.AddDOI("10.1002/14651858.CD001234") }), Same},
+		{"shared DOI, different titles", with(func(r *bib.Record) { r.AddDOI("10.1000/suppl.1") }),
+			with(func(r *bib.Record) {
+				r.AddDOI("10.1000/suppl.1")
+				r.Title = "Liraglutide protects against atherosclerosis in obese mice"
+				r.Authors = []bib.Person{{Family: "Rakipovski", Given: "G"}}
+				r.FirstPage = ""
+			}), Unlikely},
+		{"erratum", article(), with(func(r *bib.Record) { r.Title = "Erratum: " + r.Title; r.FirstPage = "" }), Different},
+		{"correction", article(), with(func(r *bib.Record) { r.Title = "Correction to: " + r.Title; r.FirstPage = "" }), Different},
+		{"retraction notice", article(), with(func(r *bib.Record) { r.Title = "Retraction notice to " + r.Title; r.FirstPage = "" }), Different},
+		{"comment", article(), with(func(r *bib.Record) { r.Title = "Comment on " + r.Title; r.FirstPage = "" }), Different},
+		{"reply", article(), with(func(r *bib.Record) { r.Title = "Reply to: " + r.Title; r.FirstPage = "" }), Different},
+		{"erratum by publication type", article(), with(func(r *bib.Record) { r.PublicationTypes = []string{"Published Erratum"}; r.FirstPage = "" }), Different},
+		{"conference abstract and full paper", with(func(r *bib.Record) { r.PublicationTypes = []string{"Conference Abstract"}; r.Volume = ""; r.FirstPage = "" }),
+			article(), Different},
+		{"part 1 and part 2", with(func(r *bib.Record) { r.Title += ". Part 1" }), with(func(r *bib.Record) { r.Title += ". Part 2"; r.FirstPage = "" }), Different},
+		{"part I and part II", with(func(r *bib.Record) { r.Title = "Screening for cervical cancer, part I: methods" }),
+			with(func(r *bib.Record) { r.Title = "Screening for cervical cancer, part II: methods"; r.FirstPage = "" }), Different},
+		{"protocol and results", with(func(r *bib.Record) { r.Title = "Collaborative care for severe mental illness: study protocol for a cluster randomised trial"; r.Date.Year = 2022 }),
+			with(func(r *bib.Record) { r.Title = "Collaborative care for severe mental illness: a cluster randomised trial"; r.FirstPage = "" }), Different},
+		{"editorial in another issue", with(func(r *bib.Record) { r.Title = "Editorial" }),
+			with(func(r *bib.Record) { r.Title = "Editorial"; r.Issue = "7"; r.FirstPage = "300"; r.LastPage = "301" }), Different},
+		{"editorial of another year", with(func(r *bib.Record) { r.Title = "Introduction"; r.Volume = ""; r.FirstPage = "" }),
+			with(func(r *bib.Record) { r.Title = "Introduction"; r.Date.Year = 2024; r.Volume = ""; r.FirstPage = "" }), Uncertain},
+		{"the same editorial", with(func(r *bib.Record) { r.Title = "Editorial" }), with(func(r *bib.Record) { r.Title = "Editorial." }), Same},
+		{"guideline printed in several journals", article(),
+			with(func(r *bib.Record) {
+				r.Container, r.ContainerAbbrev, r.ISSNs = "American Journal of Clinical Pathology", "Am J Clin Pathol", nil
+				r.Volume, r.FirstPage = "137", "516"
+			}), Different},
+		{"same text, another journal, no place", article(),
+			with(func(r *bib.Record) {
+				r.Container, r.ContainerAbbrev, r.ISSNs = "American Journal of Clinical Pathology", "Am J Clin Pathol", nil
+				r.Volume, r.Issue, r.FirstPage, r.LastPage = "", "", "", ""
+			}), Uncertain},
+		{"different volumes and pages", article(), with(func(r *bib.Record) { r.Volume = "223"; r.FirstPage, r.LastPage = "300", "310" }), Different},
+		{"different volumes, no pages", with(func(r *bib.Record) { r.FirstPage = "" }), with(func(r *bib.Record) { r.Volume = "223"; r.FirstPage = "" }), Different},
+		{"different pages, other issue", article(), with(func(r *bib.Record) { r.Issue = "7"; r.FirstPage, r.LastPage = "300", "310" }), Different},
+		{"a slip in the volume", article(), with(func(r *bib.Record) { r.Volume = "1" }), Same},
+		{"a slip in the first page", article(), with(func(r *bib.Record) { r.FirstPage = "264" }), Same},
+		{"different titles", article(), with(func(r *bib.Record) { r.Title = "Cognitive behavioural therapy for insomnia in older adults"; r.FirstPage = "" }), Unlikely},
+		{"similar titles, nothing else", with(func(r *bib.Record) { r.Volume, r.Issue, r.FirstPage, r.LastPage, r.Container, r.ISSNs = "", "", "", "", "", nil }),
+			with(func(r *bib.Record) {
+				r.Title = "Collaborative care for people with severe mental illness in primary care: a cluster trial"
+				r.Volume, r.Issue, r.FirstPage, r.LastPage, r.Container, r.ContainerAbbrev, r.ISSNs = "", "", "", "", "", "", nil
+			}), Uncertain},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Compare(Extract(tt.a), Extract(tt.b), Options{})
+			if got.Verdict != tt.want {
+				t.Errorf("Compare = %v (%s), want %v", got.Verdict, got.Reason, tt.want)
+			}
+			back := Compare(Extract(tt.b), Extract(tt.a), Options{})
+			if back.Verdict != got.Verdict {
+				t.Errorf("not symmetric: %v one way, %v the other", got.Verdict, back.Verdict)
+			}
+		})
+	}
+}
+
+func TestCompareExplains(t *testing.T) {
+	a := with(func(r *bib.Record) { r.AddDOI("10.1192/bjp.2023.28") })
+	b := with(func(r *bib.Record) { r.AddDOI("10.1192/bjp.2023.28") })
+	if got := Compare(Extract(a), Extract(b), Options{}); got.Reason != "doi equal" {
+		t.Errorf("reason %q", got.Reason)
+	}
+	c := with(func(r *bib.Record) { r.Authors[0].Given = "R" })
+	want := "title equal, authors 3/3, year, journal, volume, issue, pages equal"
+	if got := Compare(Extract(article()), Extract(c), Options{}); got.Reason != want {
+		t.Errorf("reason %q, want %q", got.Reason, want)
+	}
+}
+
 func TestBoundedLevenshtein(t *testing.T) {
 	tests := []struct {
 		a, b  string
@@ -21,6 +145,27 @@ func TestBoundedLevenshtein(t *testing.T) {
 		}
 		if got := boundedLevenshtein([]rune(tt.a), []rune(tt.b), tt.limit); got != want {
 			t.Errorf("boundedLevenshtein(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, want)
+		}
+	}
+}
+
+func TestJournalsAgree(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"British Journal of Psychiatry", "Br J Psychiatry", true},
+		{"The Lancet", "Lancet", true},
+		{"PLoS One [electronic resource]", "PLoS One", true},
+		{"Journal of Clinical Virology", "Journal of clinical virology : the official publication of the Pan American Society for Clinical Virology", true},
+		{"Nature", "Nature Medicine", false},
+		{"Journal of Clinical Virology", "Journal of Clinical Oncology", false},
+	}
+	for _, tt := range tests {
+		a := &Features{Journals: []string{journalKey(tt.a)}}
+		b := &Features{Journals: []string{journalKey(tt.b)}}
+		if got, _ := journalsAgree(a, b); got != tt.want {
+			t.Errorf("journalsAgree(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }

@@ -197,9 +197,23 @@ func Place(src Source, r Member) (Placement, error) {
 			return Placement{}, err
 		}
 		members[wid] = ms
+		// A person's "same" outweighs the rules: a work holding a record
+		// judged the same by hand is closed only by a judgment by hand.
+		byHand := false
+		for _, m := range ms {
+			if v, decided := manual[m.ID]; decided && v == Same {
+				byHand = true
+			}
+		}
 		ok := true
 		for _, m := range ms {
-			if m.ID != r.ID && judge(m).Verdict == Different {
+			if m.ID == r.ID {
+				continue
+			}
+			if v, decided := manual[m.ID]; byHand && !(decided && v == Different) {
+				continue
+			}
+			if judge(m).Verdict == Different {
 				ok = false
 				break
 			}
@@ -291,3 +305,4 @@ func sharedIdentifiers(r Member, cands []Member) map[string]bool {
 	check(r.F.PMIDs, func(m Member) []string { return m.F.PMIDs })
 	return ignore
 }
+
