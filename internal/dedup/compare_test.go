@@ -37,7 +37,10 @@ func TestCompare(t *testing.T) {
 		{"doi equal", with(func(r *bib.Record) { r.AddDOI("10.1192/bjp.2023.28") }),
 			with(func(r *bib.Record) { r.AddDOI("https://doi.org/10.1192/BJP.2023.28"); r.Volume = ""; r.FirstPage = "" }), Same},
 		{"pmid equal, title in capitals", with(func(r *bib.Record) { r.AddPMID("37078520") }),
-			with(func(r *bib.Record) { r.AddPMID("37078520"); r.Title = "COLLABORATIVE CARE FOR PEOPLE WITH SEVERE MENTAL ILLNESS IN PRIMARY CARE - A CLUSTER RANDOMISED TRIAL" }), Same},
+			with(func(r *bib.Record) {
+				r.AddPMID("37078520")
+				r.Title = "COLLABORATIVE CARE FOR PEOPLE WITH SEVERE MENTAL ILLNESS IN PRIMARY CARE - A CLUSTER RANDOMISED TRIAL"
+			}), Same},
 		{"initials against given names, abbreviated journal and pages", article(),
 			with(func(r *bib.Record) {
 				r.Authors = []bib.Person{{Family: "Byng", Given: "R"}, {Family: "Creanor", Given: "S"}, {Family: "Jones", Given: "B"}}
@@ -49,7 +52,9 @@ func TestCompare(t *testing.T) {
 		{"online first year", article(), with(func(r *bib.Record) { r.Date.Year = 2022; r.Volume = ""; r.Issue = ""; r.FirstPage = "" }), Same},
 		{"markup, dashes, diacritics, ampersand", with(func(r *bib.Record) { r.Title = "Café <i>and</i> Müller–Lyer illusions & perception" }),
 			with(func(r *bib.Record) { r.Title = "Cafe and Muller-Lyer illusions and perception." }), Same},
-		{"translated title in brackets", with(func(r *bib.Record) { r.Title = "[Collaborative care for people with severe mental illness in primary care: a cluster randomised trial]." }),
+		{"translated title in brackets", with(func(r *bib.Record) {
+			r.Title = "[Collaborative care for people with severe mental illness in primary care: a cluster randomised trial]."
+		}),
 			article(), Same},
 		{"years apart", article(), with(func(r *bib.Record) { r.Date.Year = 2020; r.Volume = ""; r.FirstPage = "" }), Different},
 		{"different PMIDs", with(func(r *bib.Record) { r.AddPMID("1") }), with(func(r *bib.Record) { r.AddPMID("2") }), Different},
@@ -69,13 +74,23 @@ func TestCompare(t *testing.T) {
 		{"comment", article(), with(func(r *bib.Record) { r.Title = "Comment on " + r.Title; r.FirstPage = "" }), Different},
 		{"reply", article(), with(func(r *bib.Record) { r.Title = "Reply to: " + r.Title; r.FirstPage = "" }), Different},
 		{"erratum by publication type", article(), with(func(r *bib.Record) { r.PublicationTypes = []string{"Published Erratum"}; r.FirstPage = "" }), Different},
-		{"conference abstract and full paper", with(func(r *bib.Record) { r.PublicationTypes = []string{"Conference Abstract"}; r.Volume = ""; r.FirstPage = "" }),
+		{"conference abstract and full paper", with(func(r *bib.Record) {
+			r.PublicationTypes = []string{"Conference Abstract"}
+			r.Volume = ""
+			r.FirstPage = ""
+		}),
 			article(), Different},
 		{"part 1 and part 2", with(func(r *bib.Record) { r.Title += ". Part 1" }), with(func(r *bib.Record) { r.Title += ". Part 2"; r.FirstPage = "" }), Different},
 		{"part I and part II", with(func(r *bib.Record) { r.Title = "Screening for cervical cancer, part I: methods" }),
 			with(func(r *bib.Record) { r.Title = "Screening for cervical cancer, part II: methods"; r.FirstPage = "" }), Different},
-		{"protocol and results", with(func(r *bib.Record) { r.Title = "Collaborative care for severe mental illness: study protocol for a cluster randomised trial"; r.Date.Year = 2022 }),
-			with(func(r *bib.Record) { r.Title = "Collaborative care for severe mental illness: a cluster randomised trial"; r.FirstPage = "" }), Different},
+		{"protocol and results", with(func(r *bib.Record) {
+			r.Title = "Collaborative care for severe mental illness: study protocol for a cluster randomised trial"
+			r.Date.Year = 2022
+		}),
+			with(func(r *bib.Record) {
+				r.Title = "Collaborative care for severe mental illness: a cluster randomised trial"
+				r.FirstPage = ""
+			}), Different},
 		{"editorial in another issue", with(func(r *bib.Record) { r.Title = "Editorial" }),
 			with(func(r *bib.Record) { r.Title = "Editorial"; r.Issue = "7"; r.FirstPage = "300"; r.LastPage = "301" }), Different},
 		{"editorial of another year", with(func(r *bib.Record) { r.Title = "Introduction"; r.Volume = ""; r.FirstPage = "" }),
@@ -96,8 +111,13 @@ func TestCompare(t *testing.T) {
 		{"different pages, other issue", article(), with(func(r *bib.Record) { r.Issue = "7"; r.FirstPage, r.LastPage = "300", "310" }), Different},
 		{"a slip in the volume", article(), with(func(r *bib.Record) { r.Volume = "1" }), Same},
 		{"a slip in the first page", article(), with(func(r *bib.Record) { r.FirstPage = "264" }), Same},
-		{"different titles", article(), with(func(r *bib.Record) { r.Title = "Cognitive behavioural therapy for insomnia in older adults"; r.FirstPage = "" }), Unlikely},
-		{"similar titles, nothing else", with(func(r *bib.Record) { r.Volume, r.Issue, r.FirstPage, r.LastPage, r.Container, r.ISSNs = "", "", "", "", "", nil }),
+		{"different titles", article(), with(func(r *bib.Record) {
+			r.Title = "Cognitive behavioural therapy for insomnia in older adults"
+			r.FirstPage = ""
+		}), Unlikely},
+		{"similar titles, nothing else", with(func(r *bib.Record) {
+			r.Volume, r.Issue, r.FirstPage, r.LastPage, r.Container, r.ISSNs = "", "", "", "", "", nil
+		}),
 			with(func(r *bib.Record) {
 				r.Title = "Collaborative care for people with severe mental illness in primary care: a cluster trial"
 				r.Volume, r.Issue, r.FirstPage, r.LastPage, r.Container, r.ContainerAbbrev, r.ISSNs = "", "", "", "", "", "", nil

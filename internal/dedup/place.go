@@ -305,4 +305,3 @@ func sharedIdentifiers(r Member, cands []Member) map[string]bool {
 	check(r.F.PMIDs, func(m Member) []string { return m.F.PMIDs })
 	return ignore
 }
-

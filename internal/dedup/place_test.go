@@ -43,7 +43,10 @@ func TestPlaceNeverChainsThroughAVeto(t *testing.T) {
 	m := NewMemory()
 	// The article and its erratum are different works...
 	art := with(func(r *bib.Record) { r.Volume, r.FirstPage = "", "" })
-	erratum := with(func(r *bib.Record) { r.PublicationTypes = []string{"Published Erratum"}; r.Volume, r.FirstPage = "", "" })
+	erratum := with(func(r *bib.Record) {
+		r.PublicationTypes = []string{"Published Erratum"}
+		r.Volume, r.FirstPage = "", ""
+	})
 	m.Add(member(1, art))
 	m.Add(member(2, erratum))
 	if m.Work(1) == m.Work(2) {
