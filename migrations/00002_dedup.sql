@@ -31,17 +31,21 @@ CREATE TABLE review_pairs (
 ) WITHOUT ROWID;
 CREATE INDEX review_pairs_b ON review_pairs (record_b);
 
--- A person's verdict on two records, kept across imports and rebuilds.
--- Records are named by the hash of their file and their position in it,
--- which does not change when the database is rebuilt or the file imported
--- into another database.
+-- A person's verdicts on pairs of records, in the order they were given;
+-- for a pair judged more than once the latest counts. They are kept
+-- across imports and rebuilds. Records are named by the hash of their file
+-- and their position in it, which does not change when the database is
+-- rebuilt. after_import is the last import made before the decision, so
+-- that a rebuild replays imports and decisions in the order they happened.
 CREATE TABLE dedup_decisions (
-    record_a   TEXT NOT NULL,                  -- "sha256:position", the smaller of the two
-    record_b   TEXT NOT NULL,
-    verdict    TEXT NOT NULL CHECK (verdict IN ('same', 'different')),
-    decided_at TEXT NOT NULL,
-    PRIMARY KEY (record_a, record_b)
-) WITHOUT ROWID;
+    id           INTEGER PRIMARY KEY,
+    record_a     TEXT    NOT NULL,             -- "sha256:position", the smaller of the two
+    record_b     TEXT    NOT NULL,
+    verdict      TEXT    NOT NULL CHECK (verdict IN ('same', 'different')),
+    decided_at   TEXT    NOT NULL,
+    after_import INTEGER NOT NULL
+);
+CREATE INDEX dedup_decisions_pair ON dedup_decisions (record_a, record_b);
 
 -- +goose Down
 DROP TABLE dedup_decisions;

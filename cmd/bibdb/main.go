@@ -117,6 +117,9 @@ file given with --db.`,
 		a.showCommand(),
 		a.sqlCommand(),
 		a.recordsCommand(),
+		a.dupesCommand(),
+		a.dedupeCommand(),
+		a.statsCommand(),
 		a.convertCommand(),
 	)
 	for _, c := range root.Commands() {

@@ -26,19 +26,36 @@ type matcher struct {
 	w         *writer
 	features  map[int64]*dedup.Features
 	decisions map[string]map[string]dedup.Verdict // fingerprint → fingerprint → verdict
+	// While records are placed again (a rebuild, or after a decision),
+	// those not yet placed still point at their old works and must not be
+	// offered to Place: offered tells which may be (nil: all).
+	offered func(id int64) bool
 }
 
-func newMatcher(ctx context.Context, w *writer) (*matcher, error) {
-	m := &matcher{ctx: ctx, w: w, features: map[int64]*dedup.Features{}, decisions: map[string]map[string]dedup.Verdict{}}
-	rows, err := w.tx.QueryxContext(ctx, "SELECT record_a, record_b, verdict FROM dedup_decisions")
+// newMatcher returns a matcher for the writer's transaction with the
+// decisions up to and including the one with id lastDecision in force (all
+// of them when lastDecision is negative).
+func newMatcher(ctx context.Context, w *writer, lastDecision int64) (*matcher, error) {
+	m := &matcher{ctx: ctx, w: w, features: map[int64]*dedup.Features{}}
+	return m, m.loadDecisions(lastDecision)
+}
+
+// loadDecisions puts the decisions up to lastDecision (all when negative)
+// in force; for a pair judged more than once, the latest counts.
+func (m *matcher) loadDecisions(lastDecision int64) error {
+	m.decisions = map[string]map[string]dedup.Verdict{}
+	if lastDecision < 0 {
+		lastDecision = 1<<63 - 1
+	}
+	rows, err := m.w.tx.QueryxContext(m.ctx, "SELECT record_a, record_b, verdict FROM dedup_decisions WHERE id <= ? ORDER BY id", lastDecision)
 	if err != nil {
-		return nil, fmt.Errorf("decisions: %w", err)
+		return fmt.Errorf("decisions: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var a, b, v string
 		if err := rows.Scan(&a, &b, &v); err != nil {
-			return nil, err
+			return err
 		}
 		verdict := dedup.Different
 		if v == "same" {
@@ -51,7 +68,7 @@ func newMatcher(ctx context.Context, w *writer) (*matcher, error) {
 			m.decisions[p[0]][p[1]] = verdict
 		}
 	}
-	return m, rows.Err()
+	return rows.Err()
 }
 
 // member loads records by id, with their works, fingerprints and features.
@@ -177,6 +194,15 @@ func (m *matcher) Decisions(key string) (same, different []dedup.Member, err err
 		ms, err := m.members(memberColumns+"WHERE i.sha256 = ? AND r.position = ?", sha, pos)
 		if err != nil {
 			return nil, nil, err
+		}
+		if m.offered != nil {
+			kept := ms[:0]
+			for _, x := range ms {
+				if m.offered(x.ID) {
+					kept = append(kept, x)
+				}
+			}
+			ms = kept
 		}
 		if v == dedup.Same {
 			same = append(same, ms...)

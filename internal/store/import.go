@@ -181,7 +181,7 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 			return nil, fmt.Errorf("import %s: %w", path, err)
 		}
 	}
-	match, err := newMatcher(ctx, w)
+	match, err := newMatcher(ctx, w, -1)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}

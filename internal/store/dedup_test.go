@@ -1,0 +1,213 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/bibdb/bibdb/internal/gen"
+	"github.com/bibdb/bibdb/internal/ingest/ris"
+)
+
+// writeParts writes n generated records with duplicates as several RIS
+// files, and returns the files and each record's true work by file and
+// position.
+func writeParts(t testing.TB, dir string, n, files int, rate float64) ([]string, map[[2]int]int) {
+	t.Helper()
+	g := gen.New(gen.Options{Seed: 3, DuplicateRate: rate})
+	truth := map[[2]int]int{}
+	var paths []string
+	per := n / files
+	for f := 0; f < files; f++ {
+		var buf bytes.Buffer
+		w := ris.NewWriter(&buf)
+		for i := 0; i < per; i++ {
+			rec, work := g.Next()
+			if err := w.Write(rec); err != nil {
+				t.Fatal(err)
+			}
+			truth[[2]int{f, i + 1}] = work
+		}
+		w.Close()
+		p := filepath.Join(dir, "part"+string(rune('a'+f))+".ris")
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths, truth
+}
+
+// partition returns the works as sorted lists of record ids.
+func partition(t testing.TB, db *DB) [][]int64 {
+	t.Helper()
+	var rows []struct {
+		ID   int64 `db:"id"`
+		Work int64 `db:"work_id"`
+	}
+	if err := db.Select(&rows, "SELECT id, work_id FROM records ORDER BY id"); err != nil {
+		t.Fatal(err)
+	}
+	byWork := map[int64][]int64{}
+	for _, r := range rows {
+		byWork[r.Work] = append(byWork[r.Work], r.ID)
+	}
+	var out [][]int64
+	for _, ids := range byWork {
+		out = append(out, ids)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+func equalPartitions(a, b [][]int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if len(a[i]) != len(b[i]) {
+			return false
+		}
+		for j := range a[i] {
+			if a[i][j] != b[i][j] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func openTemp(t testing.TB) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestIncrementalEqualsRebuild imports files one after another (an update
+// search imported later joins the works already there) and checks that a
+// rebuild from the records gives the same works, and that no two
+// generated works were merged.
+func TestIncrementalEqualsRebuild(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	paths, truth := writeParts(t, t.TempDir(), 3000, 3, 0.3)
+	for _, p := range paths {
+		if _, err := db.ImportFile(ctx, p, ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	incremental := partition(t, db)
+
+	// Every work holds records of one generated work only.
+	var rows []struct {
+		Work int64  `db:"work_id"`
+		File string `db:"path"`
+		Pos  int    `db:"position"`
+	}
+	if err := db.Select(&rows, "SELECT r.work_id, i.path, r.position FROM records r JOIN imports i ON i.id = r.import_id"); err != nil {
+		t.Fatal(err)
+	}
+	trueOf := map[int64]int{}
+	merged, dups := 0, 0
+	seenTrue := map[int]int64{}
+	for _, r := range rows {
+		f := sort.SearchStrings(paths, r.File)
+		tw := truth[[2]int{f, r.Pos}]
+		if w, ok := trueOf[r.Work]; ok && w != tw {
+			t.Fatalf("work %d mixes generated works %d and %d", r.Work, w, tw)
+		}
+		trueOf[r.Work] = tw
+		if w, ok := seenTrue[tw]; ok {
+			dups++
+			if w == r.Work {
+				merged++
+			}
+		} else {
+			seenTrue[tw] = r.Work
+		}
+	}
+	t.Logf("%d records, %d works, %d of %d duplicates merged", len(rows), len(incremental), merged, dups)
+	if merged*10 < dups*9 {
+		t.Errorf("only %d of %d generated duplicates merged", merged, dups)
+	}
+
+	if _, err := db.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if rebuilt := partition(t, db); !equalPartitions(incremental, rebuilt) {
+		t.Errorf("rebuild gives %d works, the incremental imports gave %d", len(rebuilt), len(incremental))
+	}
+	var orphans int
+	db.Get(&orphans, "SELECT count(*) FROM works w WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.work_id = w.id)")
+	if orphans != 0 {
+		t.Errorf("%d works without records", orphans)
+	}
+	var fts, works int
+	db.Get(&works, "SELECT count(*) FROM works")
+	db.Get(&fts, "SELECT count(*) FROM works_fts WHERE works_fts MATCH 'the OR of OR and OR in OR trial OR care OR study'")
+	if fts == 0 || fts > works {
+		t.Errorf("full-text index holds %d works of %d", fts, works)
+	}
+}
+
+func TestDecisionsAreKept(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	dir := t.TempDir()
+	paths, _ := writeParts(t, dir, 600, 2, 0.4)
+	if _, err := db.ImportFile(ctx, paths[0], ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// Split a merged pair, and merge two different works.
+	var pair struct {
+		A int64 `db:"a"`
+		B int64 `db:"b"`
+	}
+	if err := db.Get(&pair, "SELECT min(id) AS a, max(id) AS b FROM records GROUP BY work_id HAVING count(*) > 1 LIMIT 1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Decide(ctx, pair.A, pair.B, VerdictDifferent); err != nil {
+		t.Fatal(err)
+	}
+	var apart struct {
+		A int64 `db:"a"`
+		B int64 `db:"b"`
+	}
+	db.Get(&apart, "SELECT (SELECT min(id) FROM records) AS a, (SELECT max(id) FROM records) AS b")
+	if err := db.Decide(ctx, apart.A, apart.B, VerdictSame); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		work := func(id int64) (w int64) {
+			db.Get(&w, "SELECT work_id FROM records WHERE id = ?", id)
+			return w
+		}
+		if work(pair.A) == work(pair.B) {
+			t.Errorf("%s: records %d and %d, split by hand, share a work", when, pair.A, pair.B)
+		}
+		if work(apart.A) != work(apart.B) {
+			t.Errorf("%s: records %d and %d, merged by hand, are apart", when, apart.A, apart.B)
+		}
+	}
+	check("after the decisions")
+	if _, err := db.ImportFile(ctx, paths[1], ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	check("after another import")
+	before := partition(t, db)
+	if _, err := db.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	check("after a rebuild")
+	if after := partition(t, db); !equalPartitions(before, after) {
+		t.Errorf("rebuild changed the works: %d before, %d after", len(before), len(after))
+	}
+}

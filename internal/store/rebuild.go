@@ -1,0 +1,314 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/dedup"
+)
+
+// RebuildResult reports a rebuild.
+type RebuildResult struct {
+	Records int
+	Works   int
+	Review  int // pairs waiting for a decision
+}
+
+// storedRecord is a record as the database holds it, for re-placing.
+type storedRecord struct {
+	ID          int64  `db:"id"`
+	Fingerprint string `db:"fingerprint"`
+	Data        string `db:"data"`
+	Position    int    `db:"position"`
+}
+
+// Rebuild recomputes every work from the records. It replays what
+// happened, in the order it happened: the records of each import, placed
+// one by one in file order as importing them did, and after each import
+// the decisions people made before the next one. So the works it gives
+// are those the imports and decisions gave, under the current rules.
+func (d *DB) Rebuild(ctx context.Context, progress func(done, total int)) (*RebuildResult, error) {
+	tx, err := d.BeginTxx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	w := newWriter(tx)
+	defer w.close()
+	var oldMax int64
+	if err := tx.GetContext(ctx, &oldMax, "SELECT COALESCE(MAX(id), 0) FROM works"); err != nil {
+		return nil, err
+	}
+	var total int
+	if err := tx.GetContext(ctx, &total, "SELECT count(*) FROM records"); err != nil {
+		return nil, err
+	}
+	for _, q := range []string{"DELETE FROM record_keys", "DELETE FROM review_pairs", "DELETE FROM works_fts"} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return nil, fmt.Errorf("rebuild: %w", err)
+		}
+	}
+	var imports []int64
+	if err := tx.SelectContext(ctx, &imports, "SELECT id FROM imports ORDER BY id"); err != nil {
+		return nil, err
+	}
+	var decisions []struct {
+		ID          int64  `db:"id"`
+		AfterImport int64  `db:"after_import"`
+		A           string `db:"record_a"`
+		B           string `db:"record_b"`
+	}
+	if err := tx.SelectContext(ctx, &decisions, "SELECT id, after_import, record_a, record_b FROM dedup_decisions ORDER BY id"); err != nil {
+		return nil, err
+	}
+	m, err := newMatcher(ctx, w, 0)
+	if err != nil {
+		return nil, err
+	}
+	placed := map[int64]bool{}
+	m.offered = func(id int64) bool { return placed[id] }
+	res := &RebuildResult{}
+	next := 0 // the next decision to apply
+	for _, imp := range imports {
+		// The decisions made before this import are in force for it.
+		in := int64(0)
+		for _, dc := range decisions {
+			if dc.AfterImport < imp {
+				in = dc.ID
+			}
+		}
+		if err := m.loadDecisions(in); err != nil {
+			return nil, err
+		}
+		last := -1
+		for {
+			var page []storedRecord
+			if err := tx.SelectContext(ctx, &page, `SELECT r.id, i.sha256 || ':' || r.position AS fingerprint, r.data, r.position
+				FROM records r JOIN imports i ON i.id = r.import_id
+				WHERE r.import_id = ? AND r.position > ? ORDER BY r.position LIMIT 500`, imp, last); err != nil {
+				return nil, fmt.Errorf("rebuild: %w", err)
+			}
+			if len(page) == 0 {
+				break
+			}
+			for _, sr := range page {
+				if err := m.replace(sr); err != nil {
+					return nil, fmt.Errorf("rebuild: record %d: %w", sr.ID, err)
+				}
+				placed[sr.ID] = true
+				res.Records++
+				if progress != nil && res.Records%1000 == 0 {
+					progress(res.Records, total)
+				}
+			}
+			last = page[len(page)-1].Position
+		}
+		// Then the decisions made after it, one by one.
+		for ; next < len(decisions) && decisions[next].AfterImport <= imp; next++ {
+			dc := decisions[next]
+			if err := m.loadDecisions(dc.ID); err != nil {
+				return nil, err
+			}
+			works, err := worksOf(ctx, w, dc.A, dc.B)
+			if err != nil {
+				return nil, err
+			}
+			if err := w.recluster(ctx, m, works); err != nil {
+				return nil, fmt.Errorf("rebuild: decision %d: %w", dc.ID, err)
+			}
+			m.offered = func(id int64) bool { return placed[id] }
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM works WHERE id <= ?", oldMax); err != nil {
+		return nil, fmt.Errorf("rebuild: %w", err)
+	}
+	if err := w.flushFTS(ctx); err != nil {
+		return nil, err
+	}
+	if err := recountImports(ctx, w); err != nil {
+		return nil, err
+	}
+	if err := tx.GetContext(ctx, &res.Works, "SELECT count(*) FROM works"); err != nil {
+		return nil, err
+	}
+	if err := tx.GetContext(ctx, &res.Review, "SELECT count(*) FROM review_pairs"); err != nil {
+		return nil, err
+	}
+	w.close()
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// worksOf returns the works of the records with the given fingerprints.
+func worksOf(ctx context.Context, w *writer, fingerprints ...string) ([]int64, error) {
+	var works []int64
+	for _, fp := range fingerprints {
+		sha, pos, _ := strings.Cut(fp, ":")
+		var work int64
+		err := w.tx.GetContext(ctx, &work, `SELECT r.work_id FROM records r JOIN imports i ON i.id = r.import_id
+			WHERE i.sha256 = ? AND r.position = ?`, sha, pos)
+		if err != nil {
+			return nil, fmt.Errorf("record %s: %w", fp, notFound(err))
+		}
+		if len(works) == 0 || works[0] != work {
+			works = append(works, work)
+		}
+	}
+	return works, nil
+}
+
+// replace places a stored record again and stores where it went.
+func (m *matcher) replace(sr storedRecord) error {
+	rec := &bib.Record{}
+	if err := json.Unmarshal([]byte(sr.Data), rec); err != nil {
+		return err
+	}
+	f := dedup.Extract(rec)
+	pl, err := m.place(rec, f, sr.Fingerprint, sr.ID)
+	if err != nil {
+		return err
+	}
+	var matched any
+	if !pl.created {
+		matched = pl.p.Match.ID
+	}
+	if _, err := m.w.exec(m.ctx, "UPDATE records SET work_id = ?, match_reason = ?, matched_record_id = ? WHERE id = ?",
+		pl.work, pl.reason(), matched, sr.ID); err != nil {
+		return err
+	}
+	return m.settle(sr.ID, f, pl)
+}
+
+// recountImports sets each import's counts of new works and joined
+// records from where its records are now.
+func recountImports(ctx context.Context, w *writer) error {
+	_, err := w.tx.ExecContext(ctx, `UPDATE imports SET
+		works_created = (SELECT count(*) FROM records r WHERE r.import_id = imports.id AND r.matched_record_id IS NULL),
+		records_joined = (SELECT count(*) FROM records r WHERE r.import_id = imports.id AND r.matched_record_id IS NOT NULL)`)
+	return err
+}
+
+// Verdicts a person can give on two records.
+const (
+	VerdictSame      = "same"
+	VerdictDifferent = "different"
+)
+
+// ErrSameRecord is returned for a decision about a record and itself.
+var ErrSameRecord = errors.New("a record cannot be compared with itself")
+
+// Decide records a person's verdict on two records (by record id) and
+// applies it at once: the records of both their works are placed again,
+// in import order, with the decision in force. The decision is kept: later
+// imports and rebuilds follow it.
+func (d *DB) Decide(ctx context.Context, a, b int64, verdict string) error {
+	if a == b {
+		return ErrSameRecord
+	}
+	if verdict != VerdictSame && verdict != VerdictDifferent {
+		return fmt.Errorf("unknown verdict %q", verdict)
+	}
+	tx, err := d.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	w := newWriter(tx)
+	defer w.close()
+	fp := map[int64]string{}
+	for _, id := range []int64{a, b} {
+		var f string
+		err := tx.GetContext(ctx, &f, `SELECT i.sha256 || ':' || r.position FROM records r
+			JOIN imports i ON i.id = r.import_id WHERE r.id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("record %d: %w", id, notFound(err))
+		}
+		fp[id] = f
+	}
+	x, y := fp[a], fp[b]
+	if x > y {
+		x, y = y, x
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO dedup_decisions (record_a, record_b, verdict, decided_at, after_import)
+		VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM imports))`,
+		x, y, verdict, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	m, err := newMatcher(ctx, w, -1)
+	if err != nil {
+		return err
+	}
+	works, err := worksOf(ctx, w, x, y)
+	if err != nil {
+		return err
+	}
+	if err := w.recluster(ctx, m, works); err != nil {
+		return err
+	}
+	if err := w.flushFTS(ctx); err != nil {
+		return err
+	}
+	if err := recountImports(ctx, w); err != nil {
+		return err
+	}
+	w.close()
+	return tx.Commit()
+}
+
+func notFound(err error) error {
+	if strings.Contains(err.Error(), "no rows") {
+		return errors.New("no such record")
+	}
+	return err
+}
+
+// recluster places the records of the given works again, in import
+// order, with the matcher's decisions in force, and deletes the works they
+// leave empty. Records of other works stay where they are.
+func (w *writer) recluster(ctx context.Context, m *matcher, works []int64) error {
+	var recs []storedRecord
+	if err := w.tx.SelectContext(ctx, &recs, `SELECT r.id, i.sha256 || ':' || r.position AS fingerprint, r.data, r.position
+		FROM records r JOIN imports i ON i.id = r.import_id WHERE r.work_id IN (?, ?) ORDER BY r.import_id, r.position`,
+		works[0], works[len(works)-1]); err != nil {
+		return err
+	}
+	pending := map[int64]bool{}
+	for _, sr := range recs {
+		pending[sr.ID] = true
+		for _, q := range []string{"DELETE FROM record_keys WHERE record_id = ?", "DELETE FROM review_pairs WHERE record_a = ?1 OR record_b = ?1"} {
+			if _, err := w.exec(ctx, q, sr.ID); err != nil {
+				return err
+			}
+		}
+	}
+	outer := m.offered
+	m.offered = func(id int64) bool { return !pending[id] && (outer == nil || outer(id)) }
+	defer func() { m.offered = outer }()
+	for _, sr := range recs {
+		if err := m.replace(sr); err != nil {
+			return fmt.Errorf("record %d: %w", sr.ID, err)
+		}
+		delete(pending, sr.ID)
+	}
+	for _, id := range works {
+		var n int
+		if err := w.tx.GetContext(ctx, &n, "SELECT count(*) FROM records WHERE work_id = ?", id); err != nil {
+			return err
+		}
+		if n == 0 {
+			if err := w.deleteWork(ctx, id); err != nil {
+				return err
+			}
+		} else if err := w.rebuildWork(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
