@@ -120,6 +120,7 @@ file given with --db.`,
 		a.dupesCommand(),
 		a.dedupeCommand(),
 		a.statsCommand(),
+		a.exportCommand(),
 		a.convertCommand(),
 	)
 	for _, c := range root.Commands() {

@@ -231,3 +231,75 @@ func TestConvertSeed(t *testing.T) {
 		t.Errorf("%d authors", n)
 	}
 }
+
+func TestDupesStatsExport(t *testing.T) {
+	db := newDB(t)
+	if code, _, errs := bibdb(t, "", "--db", db, "import", testdataPath("duplicates.ris")); code != 0 {
+		t.Fatal(errs)
+	}
+	// The PubMed and Embase records are one work; the erratum is another;
+	// the Scopus record, alike but with too little to go on, waits for review.
+	code, out, _ := bibdb(t, "", "--db", db, "dupes", "--format", "csv")
+	rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if code != 0 || len(rows) != 3 {
+		t.Fatalf("dupes: exit %d, %d rows:\n%s", code, len(rows)-1, out)
+	}
+	if rows[1][1] != "1" || rows[2][1] != "2" || !strings.Contains(rows[2][9], "authors 3/3") {
+		t.Errorf("dupes rows %q", rows[1:])
+	}
+	code, out, _ = bibdb(t, "", "--db", db, "dupes", "--review", "--format", "json")
+	var pairs []struct {
+		A struct {
+			RecordID int64 `json:"record_id"`
+		} `json:"a"`
+		B struct {
+			RecordID int64 `json:"record_id"`
+		} `json:"b"`
+		Reason string `json:"reason"`
+	}
+	if err := json.Unmarshal([]byte(out), &pairs); err != nil || code != 0 {
+		t.Fatalf("review: exit %d, %v: %s", code, err, out)
+	}
+	if len(pairs) != 1 || pairs[0].B.RecordID != 4 {
+		t.Fatalf("review pairs %+v", pairs)
+	}
+	code, out, _ = bibdb(t, "", "--db", db, "stats", "--format", "json")
+	var s struct {
+		Identified int `json:"records_identified"`
+		Removed    int `json:"duplicates_removed"`
+		Waiting    int `json:"records_awaiting_review"`
+		Works      int `json:"unique_works"`
+		ByDatabase []struct {
+			Name    string `json:"name"`
+			Records int    `json:"records"`
+		} `json:"by_database"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil || code != 0 {
+		t.Fatal(err, out)
+	}
+	if s.Identified != 4 || s.Removed != 1 || s.Works != 3 || s.Waiting != 2 || len(s.ByDatabase) != 3 {
+		t.Errorf("stats %+v", s)
+	}
+
+	// A decision merges the pair, and survives a rebuild.
+	if code, out, errs := bibdb(t, "", "--db", db, "dupes", "merge", "1", "4"); code != 0 || !strings.Contains(out, "now in work") {
+		t.Fatalf("merge: %d %q %q", code, out, errs)
+	}
+	if code, out, errs := bibdb(t, "", "--db", db, "dedupe", "--rebuild"); code != 0 || !strings.Contains(out, "4 records in 2 works") {
+		t.Fatalf("rebuild: %d %q %q", code, out, errs)
+	}
+	code, out, _ = bibdb(t, "", "--db", db, "export", "--format", "ris")
+	if code != 0 || strings.Count(out, "TY  - ") != 2 || !strings.Contains(out, "DB  - PubMed; Embase; Scopus") ||
+		!strings.Contains(out, "AU  - Hart, Alison") || !strings.Contains(out, "KW  - randomized controlled trial") {
+		t.Errorf("export:\n%s", out)
+	}
+	out2 := filepath.Join(t.TempDir(), "works.csl.json")
+	if code, _, errs := bibdb(t, "", "--db", db, "export", "--format", "csl-json", "--keyword", "depression", "-o", out2); code != 0 {
+		t.Fatal(errs)
+	}
+	b, _ := os.ReadFile(out2)
+	var items []map[string]any
+	if err := json.Unmarshal(b, &items); err != nil || len(items) != 1 {
+		t.Errorf("export -o: %v, %d items", err, len(items))
+	}
+}

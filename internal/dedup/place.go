@@ -264,8 +264,11 @@ func compatible(a, b []Member, src Source) bool {
 	return true
 }
 
-// dropWorks removes review pairs whose other record is in one of the works.
+// dropWorks removes review pairs whose other record is in one of the
+// works, and keeps for every other work only its most likely pair: a
+// reviewer decides about a record and a work, not each of its records.
 func dropWorks(review []Pair, works []int64) []Pair {
+	best := map[int64]int{}
 	var out []Pair
 	for _, p := range review {
 		skip := false
@@ -274,9 +277,17 @@ func dropWorks(review []Pair, works []int64) []Pair {
 				skip = true
 			}
 		}
-		if !skip {
-			out = append(out, p)
+		if skip {
+			continue
 		}
+		if i, ok := best[p.B.Work]; ok {
+			if p.Result.Score > out[i].Result.Score {
+				out[i] = p
+			}
+			continue
+		}
+		best[p.B.Work] = len(out)
+		out = append(out, p)
 	}
 	return out
 }

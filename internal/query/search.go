@@ -79,18 +79,60 @@ type Hit struct {
 // Search returns the works that match f, best first when f has text (by
 // BM25 relevance, the title weighing most), else newest first.
 func Search(ctx context.Context, db *sqlx.DB, f Filter) ([]Hit, error) {
-	var where []string
-	var args []any
-	from := "work_summary s"
-	rank := "0"
-	order := "s.year DESC NULLS LAST, s.id DESC"
+	from, where, args, rank, order, err := f.sql()
+	if err != nil {
+		return nil, err
+	}
+	q := "SELECT s.id, s.year, s.first_author, s.title, s.journal, s.doi, s.pmid, s.records, " + rank + " AS rank FROM " + from + where + " ORDER BY " + order
+	if f.Limit > 0 {
+		q += " LIMIT " + strconv.Itoa(f.Limit)
+	}
+	var hits []Hit
+	if err := db.SelectContext(ctx, &hits, q, args...); err != nil {
+		return nil, searchError(f, err)
+	}
+	return hits, nil
+}
+
+// WorkIDs returns the ids of the works that match f, in Search's order.
+func WorkIDs(ctx context.Context, db *sqlx.DB, f Filter) ([]int64, error) {
+	from, where, args, rank, order, err := f.sql()
+	if err != nil {
+		return nil, err
+	}
+	q := "SELECT s.id FROM (SELECT s.id, s.year, " + rank + " AS rank FROM " + from + where + ") s ORDER BY " +
+		strings.ReplaceAll(order, "s.year DESC NULLS LAST, s.id DESC", "s.id")
+	if f.Limit > 0 {
+		q += " LIMIT " + strconv.Itoa(f.Limit)
+	}
+	var ids []int64
+	if err := db.SelectContext(ctx, &ids, q, args...); err != nil {
+		return nil, searchError(f, err)
+	}
+	return ids, nil
+}
+
+func searchError(f Filter, err error) error {
+	if strings.Contains(err.Error(), "fts5") {
+		return fmt.Errorf("search: cannot read the text query %q: %w", f.Text, err)
+	}
+	return fmt.Errorf("search: %w", err)
+}
+
+// sql builds the FROM and WHERE clauses, arguments, rank expression and
+// order of a filter over the view work_summary (alias s).
+func (f Filter) sql() (from, where string, args []any, rank, order string, err error) {
+	var conds []string
+	from = "work_summary s"
+	rank = "0"
+	order = "s.year DESC NULLS LAST, s.id DESC"
 	if strings.TrimSpace(f.Text) != "" {
 		q, err := FTSQuery(f.Text)
 		if err != nil {
-			return nil, err
+			return "", "", nil, "", "", err
 		}
 		from = "works_fts JOIN work_summary s ON s.id = works_fts.rowid"
-		where = append(where, "works_fts MATCH ?")
+		conds = append(conds, "works_fts MATCH ?")
 		args = append(args, q)
 		rank = "bm25(works_fts, 10.0, 3.0, 5.0, 2.0)"
 		order = "rank, s.id"
@@ -98,45 +140,33 @@ func Search(ctx context.Context, db *sqlx.DB, f Filter) ([]Hit, error) {
 	if f.Author != "" {
 		cond, a, err := authorCondition(f.Author)
 		if err != nil {
-			return nil, err
+			return "", "", nil, "", "", err
 		}
-		where = append(where, "s.id IN (SELECT sh.work_id FROM authorships sh JOIN authors au ON au.id = sh.author_id WHERE "+cond+")")
+		conds = append(conds, "s.id IN (SELECT sh.work_id FROM authorships sh JOIN authors au ON au.id = sh.author_id WHERE "+cond+")")
 		args = append(args, a...)
 	}
 	if f.YearFrom != 0 {
-		where = append(where, "s.year >= ?")
+		conds = append(conds, "s.year >= ?")
 		args = append(args, f.YearFrom)
 	}
 	if f.YearTo != 0 {
-		where = append(where, "s.year <= ?")
+		conds = append(conds, "s.year <= ?")
 		args = append(args, f.YearTo)
 	}
 	if f.Journal != "" {
 		cond, a := journalCondition(f.Journal)
-		where = append(where, cond)
+		conds = append(conds, cond)
 		args = append(args, a...)
 	}
 	if f.Keyword != "" {
 		cond, a := keywordCondition(f.Keyword)
-		where = append(where, cond)
+		conds = append(conds, cond)
 		args = append(args, a...)
 	}
-	q := "SELECT s.id, s.year, s.first_author, s.title, s.journal, s.doi, s.pmid, s.records, " + rank + " AS rank FROM " + from
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	q += " ORDER BY " + order
-	if f.Limit > 0 {
-		q += " LIMIT " + strconv.Itoa(f.Limit)
-	}
-	var hits []Hit
-	if err := db.SelectContext(ctx, &hits, q, args...); err != nil {
-		if strings.Contains(err.Error(), "fts5") {
-			return nil, fmt.Errorf("search: cannot read the text query %q: %w", f.Text, err)
-		}
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	return hits, nil
+	return from, where, args, rank, order, nil
 }
 
 // authorCondition turns a name as a user types it into a condition on

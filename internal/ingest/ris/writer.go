@@ -33,6 +33,10 @@ type Writer struct {
 // NewWriter returns a Writer writing to w.
 func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w)} }
 
+// SetCRLF makes the writer end lines with CRLF, as the RIS specification
+// asks and some Windows tools expect.
+func (w *Writer) SetCRLF(on bool) { w.CRLF = on }
+
 func (w *Writer) tag(tag, value string) {
 	value = bib.CleanText(value)
 	if value == "" || w.err != nil {
