@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -66,4 +67,85 @@ func BenchmarkImport(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// BenchmarkImportDedup imports and deduplicates generated records with
+// known duplicates (a quarter of them copies of earlier works, written
+// the way other databases write them), as three files. Set
+// BIBDB_BENCH_RECORDS to change the number (100000 by default in the
+// benchmark, which reports the false merges and the share of duplicates
+// found).
+func BenchmarkImportDedup(b *testing.B) {
+	n := 100000
+	if s := os.Getenv("BIBDB_BENCH_RECORDS"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	dir := b.TempDir()
+	paths, truth := writeParts(b, dir, n, 3, 0.25)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		dbPath := filepath.Join(dir, "bench.sqlite")
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(dbPath + suffix)
+		}
+		db, err := Open(context.Background(), dbPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for _, p := range paths {
+			if _, err := db.ImportFile(context.Background(), p, ImportOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		falseMerges, found, dups := scoreAgainstTruth(b, db, paths, truth)
+		b.ReportMetric(float64(falseMerges), "false-merges")
+		b.ReportMetric(float64(found)/float64(max(dups, 1)), "dup-recall")
+		db.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// scoreAgainstTruth counts works that mix generated works, and the
+// duplicates merged with the first record of their generated work.
+func scoreAgainstTruth(tb testing.TB, db *DB, paths []string, truth map[[2]int]int) (falseMerges, found, dups int) {
+	rows, err := db.Queryx("SELECT r.work_id, i.path, r.position FROM records r JOIN imports i ON i.id = r.import_id ORDER BY r.id")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer rows.Close()
+	trueOf := map[int64]int{}
+	first := map[int]int64{}
+	for rows.Next() {
+		var work int64
+		var path string
+		var pos int
+		if err := rows.Scan(&work, &path, &pos); err != nil {
+			tb.Fatal(err)
+		}
+		f := 0
+		for i, p := range paths {
+			if p == path {
+				f = i
+			}
+		}
+		tw := truth[[2]int{f, pos}]
+		if w, ok := trueOf[work]; ok && w != tw {
+			falseMerges++
+		}
+		trueOf[work] = tw
+		if w, ok := first[tw]; ok {
+			dups++
+			if w == work {
+				found++
+			}
+		} else {
+			first[tw] = work
+		}
+	}
+	return falseMerges, found, dups
 }
