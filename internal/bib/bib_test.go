@@ -13,6 +13,8 @@ func TestParseName(t *testing.T) {
 		{"Byng, R.J.", Person{Family: "Byng", Given: "R.J."}},
 		{"Shi,Yu ", Person{Family: "Shi", Given: "Yu"}},
 		{"Roach, Mack, III", Person{Family: "Roach", Given: "Mack", Suffix: "III"}},
+		{"Petrov, IV", Person{Family: "Petrov", Given: "IV"}},
+		{"King, Jr", Person{Family: "King", Suffix: "Jr"}},
 		{"Byng R", Person{Family: "Byng", Given: "R"}},
 		{"Liu R.", Person{Family: "Liu", Given: "R."}},
 		{"Salim H. M.", Person{Family: "Salim", Given: "H. M."}},
@@ -179,6 +181,9 @@ func TestParseDate(t *testing.T) {
 		{"2023-06-01", 2023, 6, 1, ""},
 		{"20170812", 2017, 8, 12, ""},
 		{"Article 10 2019", 2019, 0, 0, ""},
+		{"00000000", 0, 0, 0, ""},
+		{"20200000", 0, 0, 0, ""},
+		{"x 20201300 y", 0, 0, 0, ""},
 	}
 	for _, tt := range tests {
 		d := ParseDate(tt.in)

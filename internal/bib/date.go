@@ -153,21 +153,31 @@ func ParseDate(s string) Date {
 	}
 	// Compact: YYYYMMDD.
 	if len(s) == 8 && allDigits(s) {
-		d.Year = validYear(s[:4])
-		if m, _ := strconv.Atoi(s[4:6]); m >= 1 && m <= 12 && d.Year != 0 {
-			d.Month = m
-			if day, _ := strconv.Atoi(s[6:]); day >= 1 && day <= 31 {
-				d.Day = day
-			}
-			return d
+		if c, ok := compactDate(s); ok {
+			return c
 		}
-		d.Month = 0
+		return Date{Year: ExtractYear(s)}
 	}
 	d = parseFree(s)
 	if d.Raw == "" && (d.Season != "" || strings.ContainsAny(s, "-–")) {
 		d.Raw = s
 	}
 	return d
+}
+
+// compactDate reads YYYYMMDD ("20170812"); ok is false when s is not a
+// date of that form.
+func compactDate(s string) (Date, bool) {
+	y := validYear(s[:4])
+	m, _ := strconv.Atoi(s[4:6])
+	if y == 0 || m < 1 || m > 12 {
+		return Date{}, false
+	}
+	d := Date{Year: y, Month: m}
+	if day, _ := strconv.Atoi(s[6:]); day >= 1 && day <= 31 {
+		d.Day = day
+	}
+	return d, true
 }
 
 // parseFree reads a date written in words: it takes the first year, the
@@ -185,7 +195,7 @@ func parseFree(s string) Date {
 			continue
 		}
 		if len(t) == 8 && allDigits(t) && d.Year == 0 {
-			if c := ParseDate(t); c.Year != 0 {
+			if c, ok := compactDate(t); ok {
 				d.Year, d.Month, d.Day = c.Year, c.Month, c.Day
 				monthAt = -2
 			}

@@ -52,7 +52,8 @@ func parseName(s string) Person {
 			case isSuffix(a): // BibTeX "von Last, Jr, First"
 				p.Given, p.Suffix = b, a
 			}
-		} else if isSuffix(rest) {
+		} else if isSuffix(rest) && !isRomanInitials(rest) {
+			// "Smith, Jr": but "Petrov, IV" is Petrov with initials I. V.
 			p.Given, p.Suffix = "", rest
 		}
 		return p
@@ -133,6 +134,13 @@ func isInitials(t string) bool {
 
 var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true, "2nd": true, "3rd": true}
 
+// isRomanInitials reports whether a suffix-like word could be initials
+// written in capitals ("II", "IV").
+func isRomanInitials(t string) bool {
+	t = strings.TrimSpace(t)
+	return t == "II" || t == "III" || t == "IV"
+}
+
 func isSuffix(t string) bool {
 	t = strings.TrimSpace(t)
 	return len(t) <= 4 && suffixes[strings.ToLower(t)]
@@ -196,6 +204,8 @@ func lowerWord(t string) string {
 	return t
 }
 
+var initialsPunct = strings.NewReplacer(".", "", " ", "", "-", "", "‐", "")
+
 // Initials returns the initials of a given name in capitals without dots:
 // "Richard John" → "RJ", "R.J." → "RJ", "Jean-Pierre" → "JP", "FM" → "FM".
 func Initials(given string) string {
@@ -203,7 +213,7 @@ func Initials(given string) string {
 	if given == "" {
 		return ""
 	}
-	compact := strings.NewReplacer(".", "", " ", "", "-", "", "‐", "").Replace(given)
+	compact := initialsPunct.Replace(given)
 	if n := utf8.RuneCountInString(compact); n > 0 && n <= 3 && isAllUpper(compact) {
 		return compact
 	}

@@ -39,7 +39,12 @@ func Detect(head []byte, ext string) (*Format, error) {
 func detectName(head []byte, ext string) (string, error) {
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	t := bytes.TrimLeft(head, " \t\r\n\ufeff")
-	if len(t) == 0 {
+	if !hasWordChar(t) {
+		// Nothing but white space and punctuation: an empty export. Its
+		// extension says which format it is empty of, if any.
+		if f, ok := extensionFormats[ext]; ok {
+			return f, nil
+		}
 		return "", fmt.Errorf("the file is empty")
 	}
 	if bytes.HasPrefix(t, []byte("%PDF-")) {
@@ -259,12 +264,30 @@ func isWoSTabHeader(line string) bool {
 	}
 	known := 0
 	for _, c := range f {
-		switch strings.TrimSpace(c) {
-		case "PT", "AU", "AF", "TI", "SO", "PY", "UT", "DI", "AB", "DE":
+		switch strings.Trim(strings.TrimSpace(c), `"`) {
+		case "PT", "AU", "AF", "TI", "SO", "PY", "UT", "DI", "AB", "DE",
+			// the long column names of newer exports
+			"Publication Type", "Article Title", "Source Title", "UT (Unique WOS ID)", "Author Full Names", "Publication Year":
 			known++
 		}
 	}
 	return known >= 4
+}
+
+// extensionFormats are the formats file extensions name, used only for a
+// file with no content to tell the format by.
+var extensionFormats = map[string]string{
+	".ris": "ris", ".nbib": "medline", ".medline": "medline", ".isi": "wos", ".ciw": "wos", ".bib": "bibtex",
+	".enw": "enw", ".csv": "csv", ".json": "csl-json",
+}
+
+func hasWordChar(b []byte) bool {
+	for _, c := range b {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 func isENWTag(c byte) bool {

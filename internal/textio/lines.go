@@ -43,7 +43,29 @@ func (lr *LineReader) split(data []byte, atEOF bool) (int, []byte, error) {
 	if atEOF && len(data) == 0 {
 		return 0, nil, nil
 	}
-	i := bytes.IndexAny(data, "\r\n")
+	// Find the first line end without scanning further than needed: look
+	// for the kind of line end the file has used so far, then for the
+	// other kind only before it.
+	var i int
+	if lr.sawLF || lr.lastTerm != '\r' {
+		i = bytes.IndexByte(data, '\n')
+		bound := i
+		if bound < 0 {
+			bound = len(data)
+		}
+		if j := bytes.IndexByte(data[:bound], '\r'); j >= 0 {
+			i = j
+		}
+	} else {
+		i = bytes.IndexByte(data, '\r')
+		bound := i
+		if bound < 0 {
+			bound = len(data)
+		}
+		if j := bytes.IndexByte(data[:bound], '\n'); j >= 0 {
+			i = j
+		}
+	}
 	if i < 0 {
 		if atEOF {
 			lr.lastTerm, lr.crlf = 0, false
