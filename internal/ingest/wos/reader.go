@@ -1,18 +1,528 @@
-// Package wos is being written.
+// Package wos reads the two exports of Web of Science (Clarivate, formerly
+// Thomson Reuters and ISI): the tagged plain text ("Plain text file",
+// "Other reference software", ISI Export Format, .txt or .isi) and the
+// tab-delimited table ("Tab delimited file", savedrecs.txt). The reader
+// tells them apart from the first line of text and reads either the same
+// way: both carry the same field tags, and both map onto a bib.Record
+// through one table (see the mapping below).
+//
+// # Tagged plain text
+//
+// An optional header ("FN Clarivate Analytics Web of Science",
+// "FN Thomson Reuters Web of Science™", "FN ISI Export Format", then
+// "VR 1.0") is followed by records. A record begins at "PT J" (or at the
+// first tag line when PT is missing) and ends at a bare "ER". The file ends
+// with "EF", which may be missing; "EF", "FN" and "VR" between records (two
+// exports joined into one file) are skipped.
+//
+// A tag line is two characters (a capital letter, then a capital letter or
+// a digit), one space and the value ("TI Mapping the application", "AB"
+// with an empty value is allowed). A line that begins with white space
+// (three spaces in real exports) continues the tag before it. For the tags
+// whose values are lists (AU, AF, BA, BF, BE, ED, CA, GP, C1, CR) each
+// continuation line is its own item, one author, address or cited
+// reference per line; for every other tag the lines are one text, joined
+// with a space. Blank lines are ignored. Lines end in LF, CRLF or a bare CR.
+// A byte-order mark is removed.
+//
+// A record is refused with a *bib.ParseError naming its line, and reading
+// goes on with the record after it, when a line in it is neither a tag
+// line nor a continuation line (a tag glued to its value, "AUGilles, H"),
+// when it holds a NUL byte (binary data), or when cited references stand
+// under another tag (the CR tag line lost, so that the lines after C1 are
+// references): the fields of such a record cannot be trusted. A record cut
+// off by the end of the file or by the next PT without its ER is read, with
+// a warning. Text outside records is skipped and reported by Warnings.
+//
+// # Tab-delimited
+//
+// The first line is a header naming the columns by their tags
+// ("PT\tAU\tBA\tBE\t...\tUT"); the long names of the newer export
+// ("Publication Type", "Authors", "Article Title", ...) are accepted too.
+// Every further line is one record, its cells in the header's order.
+// Columns are found by name, so a missing or extra column is fine; a
+// trailing tab is ignored. Where the tagged form has one item per line the
+// cell joins the items with "; " (AU, AF, CR, C1 address groups
+// "[Byng, R; Creanor, S] Univ Plymouth, ...; [Jones, B] ..."). A cell
+// quoted as a spreadsheet program quotes it ("a ""b"" c") is unquoted. A
+// record broken over several lines by a line break inside a cell (fewer
+// cells than the header, the next line not beginning with a PT value) is
+// joined back, with a warning. Web of Science writes this export as
+// UTF-16 with a byte-order mark; the caller decodes it to UTF-8.
+//
+// # Mapping
+//
+//	PT, DT            type: J article-journal, B book or chapter, S chapter or article, P patent;
+//	                  DT refines it (Proceedings Paper, Book Chapter, Book Review, Thesis, Data Set);
+//	                  every DT item ("Article; Early Access") is a publication type
+//	AF, AU            authors: AF (full names) when present, else AU ("Byng, R"); both forms parsed;
+//	                  e-mail addresses inside names ("Smith, A (a@b.org)") are dropped
+//	CA                group authors (literal names), after the persons
+//	GP, BA/BF         book group authors and book authors: the record's authors only when it has no other
+//	BE, ED            editors
+//	TI                title
+//	SO, CT            container (as written, often in capitals; CT when a conference paper has no SO)
+//	JI, J9            abbreviation: the ISO abbreviation JI, else the 29-character J9
+//	SE, BS            series (and its subtitle)
+//	PY, PD, EA        date: the year of PY; month, day or season from PD ("APR", "MAR 15", "NOV-DEC",
+//	                  "SPR", "2026 FEB 25", "04 2006"); the early-access date EA when PY and PD have no year
+//	VL, IS, SU        volume; issue, with a supplement ("3 Suppl 1")
+//	BP, EP, PS, AR    pages (BP-EP, else the page span PS); article number AR ("UNSP" dropped), also the
+//	                  first page when there are no pages
+//	DI (DL), D2       DOIs; the book DOI D2 of a chapter is a note, the record's DOI only for a book
+//	PM                PMID (also a MEDLINE: accession number)
+//	UT, AN            the record's own id; "WOS:..." (and the older "ISI:...") is also a bib.WOS identifier,
+//	                  other collections' accession numbers an identifier named after the collection
+//	SN, EI, BN        print ISSN, electronic ISSN, ISBNs
+//	DE, ID, MH, OR    keywords: DE author keywords and ID Keywords Plus in the Core Collection; in the other
+//	                  collections (CAB Abstracts, Inspec, Zoological Record, ...) DE, ID and OR are indexer
+//	                  terms (of Inspec's DE sections, the controlled and uncontrolled terms; of Zoological
+//	                  Record's "[concept / term / ]" groups, each term), and an ID of identifiers only
+//	                  gives DOIs; MH MeSH headings
+//	C1                addresses: "[Author A; Author B] Inst, City, Country" goes to the persons named in
+//	                  the brackets (matched as written in AF or AU, else by family name and initials);
+//	                  "Author; Author; Inst" (Inspec, Zoological Record) to the named persons; an address
+//	                  that names nobody is record-level, or the author's when the record has one author;
+//	                  wrapped address lines of older files are joined; the final full stop is dropped
+//	RP                the reprint address, for the persons it names, when there is no C1
+//	OI                ORCIDs ("Name/0000-0002-...;"), onto the persons they name
+//	AB                abstract; lines of a structured abstract are joined, a heading line with ": "
+//	LA, PU, PI        language, publisher, place
+//	CT, CY, CL        conference name, date and place, as a note
+//
+// CR, NR, TC, Z9, U1, U2, RI, EM, FU, FX, C3, WC, SC, GA, OA, DA and the
+// other tags are not mapped onto fields; they stay in the record's Raw
+// text. Database is "Web of Science", or the collection named by the UT
+// prefix (CAB Abstracts, Inspec, MEDLINE, ...) for records from other
+// collections of the platform.
 package wos
 
 import (
-	"errors"
+	"bytes"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/textio"
 )
 
-// Reader reads records.
-type Reader struct{}
+// form is the layout of the file being read.
+type form int
 
-// NewReader returns a Reader reading from r.
-func NewReader(r io.Reader) *Reader { return &Reader{} }
+const (
+	formUnknown form = iota
+	formTagged
+	formTabbed
+)
 
-// Read returns the next record.
-func (r *Reader) Read() (*bib.Record, error) { return nil, errors.New("wos: reader not written yet") }
+// field is one tag occurrence of a record. In the tagged form value is
+// the text of the tag line after the tag and of its continuation lines,
+// separated by "\n", each continuation line still indented; in the
+// tab-delimited form it is the cell.
+type field struct {
+	tag   string
+	value string
+	line  int
+}
+
+// span locates a field in the text of the record being read.
+type span struct {
+	tag, start, end int // offsets in the record's text
+	line            int
+}
+
+// Reader reads Web of Science records from UTF-8 text.
+type Reader struct {
+	lr   *textio.LineReader
+	form form
+
+	// A line read but belonging to the next record.
+	held     []byte
+	heldLine int
+	hasHeld  bool
+	first    bool // no line read yet (a byte-order mark may start it)
+
+	position int // records started so far, bad ones included
+
+	// Tagged form: the record being read.
+	buf     strings.Builder
+	spans   []span
+	lastLen int    // length of the last record's text, to size the next
+	clean   []byte // a line with its control characters replaced
+
+	// Tab-delimited form.
+	columns []string // the tag of each column, "" for a column not mapped
+	hasPT   bool     // the first column is PT: a record line starts with a PT value
+
+	junk     int // lines of text outside records
+	junkLine int // the first of them
+	warnings []bib.Warning
+}
+
+// NewReader returns a Reader reading Web of Science text (UTF-8) from r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{lr: textio.NewLineReader(r), first: true}
+}
+
+// Warnings returns what the reader noticed about the file as a whole (text
+// outside records). It is complete once Read has returned io.EOF.
+func (r *Reader) Warnings() []bib.Warning {
+	w := r.warnings
+	if r.junk > 0 {
+		w = append(w, bib.Warning{Line: r.junkLine, Msg: fmt.Sprintf("%d line(s) of text outside records ignored, the first at line %d", r.junk, r.junkLine)})
+	}
+	return w
+}
+
+// Read returns the next record. A record that cannot be used is returned
+// as a *bib.ParseError naming its line; the next call goes on with the
+// record after it. At the end of the input Read returns io.EOF.
+func (r *Reader) Read() (*bib.Record, error) {
+	if r.form == formUnknown {
+		if err := r.start(); err != nil {
+			return nil, err
+		}
+	}
+	if r.form == formTabbed {
+		return r.readTabbed()
+	}
+	return r.readTagged()
+}
+
+// next returns the next line, a held one first. The slice is valid until
+// the next call.
+func (r *Reader) next() ([]byte, int, error) {
+	if r.hasHeld {
+		r.hasHeld = false
+		return r.held, r.heldLine, nil
+	}
+	b, n, err := r.lr.Next()
+	if err != nil {
+		return nil, n, err
+	}
+	if r.first {
+		r.first = false
+		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	}
+	return b, n, nil
+}
+
+// hold keeps a line for the next call of next.
+func (r *Reader) hold(b []byte, n int) {
+	r.held = append(r.held[:0], b...)
+	r.heldLine = n
+	r.hasHeld = true
+}
+
+// start reads up to the first line with text and decides the form from it.
+func (r *Reader) start() error {
+	for {
+		b, n, err := r.next()
+		if err == io.EOF {
+			r.form = formTagged
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if isBlank(b) {
+			continue
+		}
+		if cols, ok := tabHeader(string(b)); ok {
+			r.form = formTabbed
+			r.columns = cols
+			r.hasPT = len(cols) > 0 && cols[0] == "PT"
+			return nil
+		}
+		r.form = formTagged
+		r.hold(b, n)
+		return nil
+	}
+}
+
+// Line kinds of the tagged form.
+const (
+	lineBlank = iota
+	lineTag
+	lineCont
+	lineBad
+)
+
+func classify(b []byte) int {
+	if len(b) == 0 {
+		return lineBlank
+	}
+	c := b[0]
+	if c == ' ' || c == '\t' {
+		if isBlank(b) {
+			return lineBlank
+		}
+		return lineCont
+	}
+	if len(b) >= 2 && isUpper(c) && isUpperOrDigit(b[1]) && (len(b) == 2 || b[2] == ' ') {
+		return lineTag
+	}
+	if isBlank(b) {
+		return lineBlank
+	}
+	return lineBad
+}
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\f' && c != '\v' {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpper(c byte) bool        { return c >= 'A' && c <= 'Z' }
+func isUpperOrDigit(c byte) bool { return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+
+// tagIs reports whether the tag line b carries tag t.
+func tagIs(b []byte, t string) bool { return b[0] == t[0] && b[1] == t[1] }
+
+// readTagged reads the next record of the tagged form.
+func (r *Reader) readTagged() (*bib.Record, error) {
+	r.buf = strings.Builder{}
+	r.buf.Grow(r.lastLen + r.lastLen/4 + 256)
+	r.spans = r.spans[:0]
+	var (
+		inRecord bool
+		start    int
+		badLine  int    // first line that is neither tag nor continuation
+		badText  string // its text
+		nulLine  int    // first line with a NUL byte
+		ctrl     bool   // a control character was replaced
+		cut      string // why the record ended without ER
+	)
+loop:
+	for {
+		b, n, err := r.next()
+		if err == io.EOF {
+			if !inRecord {
+				return nil, io.EOF
+			}
+			cut = "the file ends before its ER line"
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		kind := classify(b)
+		if !inRecord {
+			switch kind {
+			case lineBlank:
+				continue
+			case lineTag:
+				if tagIs(b, "FN") || tagIs(b, "VR") || tagIs(b, "EF") || tagIs(b, "ER") {
+					continue // the file's header and end, a stray end of record
+				}
+				inRecord = true
+				start = n
+				r.position++
+			default:
+				if r.junk == 0 {
+					r.junkLine = n
+				}
+				r.junk++
+				continue
+			}
+		} else if kind == lineTag {
+			switch {
+			case tagIs(b, "ER"):
+				r.appendLine(b)
+				break loop
+			case tagIs(b, "PT") && len(r.spans) > 0:
+				r.hold(b, n)
+				cut = fmt.Sprintf("the next record begins at line %d before its ER line", n)
+				break loop
+			case tagIs(b, "EF"), tagIs(b, "FN"), tagIs(b, "VR"):
+				r.hold(b, n)
+				cut = fmt.Sprintf("line %d ends the file's records before its ER line", n)
+				break loop
+			}
+		}
+		if hasControl(b) {
+			r.clean = append(r.clean[:0], b...)
+			for i, c := range r.clean {
+				if c < ' ' && c != '\t' {
+					if c == 0 {
+						if nulLine == 0 {
+							nulLine = n
+						}
+					} else {
+						r.clean[i] = ' '
+						ctrl = true
+					}
+				}
+			}
+			b = r.clean
+		}
+		off := r.appendLine(b)
+		switch kind {
+		case lineTag:
+			vs := 2
+			for vs < len(b) && b[vs] == ' ' {
+				vs++
+			}
+			r.spans = append(r.spans, span{tag: off, start: off + vs, end: r.buf.Len(), line: n})
+		case lineCont:
+			if k := len(r.spans); k > 0 {
+				r.spans[k-1].end = r.buf.Len()
+			}
+		case lineBad:
+			if badLine == 0 {
+				badLine, badText = n, string(b)
+			}
+		}
+	}
+
+	raw := r.buf.String()
+	r.lastLen = len(raw)
+	position := r.position
+	switch {
+	case nulLine > 0:
+		return nil, bib.Errorf(nulLine, "Web of Science record %d: NUL byte (binary data?)", position)
+	case badLine > 0:
+		return nil, &bib.ParseError{Line: badLine, Column: 1, Err: fmt.Errorf(
+			"Web of Science record %d: %s is neither a tag line (two-character tag, space, value) nor a continuation line (indented)",
+			position, quoteLine(badText))}
+	}
+	fields := make([]field, len(r.spans))
+	for i, s := range r.spans {
+		fields[i] = field{tag: raw[s.tag : s.tag+2], value: raw[s.start:s.end], line: s.line}
+	}
+	if err := checkCitedRefs(fields, position); err != nil {
+		return nil, err
+	}
+	rec := mapRecord(fields)
+	rec.Format = "wos"
+	rec.Position = position
+	rec.Line = start
+	rec.Raw = raw
+	if cut != "" {
+		rec.Warnings = append([]bib.Warning{{Line: start, Msg: "record has no ER line: " + cut}}, rec.Warnings...)
+	}
+	if len(fields) > 0 && fields[0].tag != "PT" {
+		rec.Warn(start, "record does not begin with PT")
+	}
+	if ctrl {
+		rec.Warn(start, "control characters replaced by spaces")
+	}
+	if rec.Title == "" {
+		rec.Warn(start, "record has no title")
+	}
+	return rec, nil
+}
+
+// hasControl reports whether b may hold a control character other than a
+// tab (it may also report a tab). It looks at eight bytes at a time.
+func hasControl(b []byte) bool {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		_ = b[i+7]
+		x := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		// A byte of 0x80 or above is never a control character: it is
+		// turned into one of 0x20 or above, as the test needs bytes
+		// under 0x80.
+		if hasLess(x&^hiBits|(x&hiBits)>>2, 0x20) {
+			return true
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] < ' ' && b[i] != '\t' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLine adds a line to the record text and returns its offset.
+func (r *Reader) appendLine(b []byte) int {
+	if r.buf.Len() > 0 {
+		r.buf.WriteByte('\n')
+	}
+	off := r.buf.Len()
+	r.buf.Write(b)
+	return off
+}
+
+// quoteLine quotes a line for an error message, shortened.
+func quoteLine(s string) string {
+	if len(s) > 60 {
+		cut := 60
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		s = s[:cut] + "..."
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// refCheckTags are the tags that come just before CR in an export, and
+// how many lines shaped like cited references under one of them show that
+// the CR tag line is missing: one under a list of addresses, names or
+// ids, two under funding text (prose that might, once, look like one).
+var refCheckTags = map[string]int{"C1": 1, "C3": 1, "RP": 1, "EM": 1, "RI": 1, "OI": 1, "FU": 2, "FP": 2, "FX": 2}
+
+// checkCitedRefs refuses a record whose cited references stand under
+// another tag: the line that began CR was lost, and the fields after it
+// cannot be trusted.
+func checkCitedRefs(fields []field, position int) error {
+	for _, f := range fields {
+		need := refCheckTags[f.tag]
+		if need == 0 || strings.IndexByte(f.value, '\n') < 0 {
+			continue
+		}
+		line, first, run := f.line, 0, 0
+		var firstText string
+		for rest := f.value; rest != ""; line++ {
+			var l string
+			l, rest, _ = strings.Cut(rest, "\n")
+			if !looksLikeCitedRef(trimSpace(l)) {
+				run = 0
+				continue
+			}
+			if run == 0 {
+				first, firstText = line, trimSpace(l)
+			}
+			if run++; run >= need {
+				return bib.Errorf(first, "Web of Science record %d: a cited reference (%s) stands under %s (the CR tag line is missing?); the record's fields cannot be trusted",
+					position, quoteLine(firstText), f.tag)
+			}
+		}
+	}
+	return nil
+}
+
+// looksLikeCitedRef reports whether s has the shape of a Web of Science
+// cited reference: "Author, YEAR, SOURCE" followed by a volume, a page or
+// a DOI ("ALLEN PJ, 1966, AM J PHYS, V34, P1185, DOI 10.1119/1.1972585").
+func looksLikeCitedRef(s string) bool {
+	i := strings.Index(s, ", ")
+	if i <= 0 || i > 80 || len(s) < i+8 {
+		return false
+	}
+	y := s[i+2:]
+	if len(y) < 6 || !isDigit(y[0]) || !isDigit(y[1]) || !isDigit(y[2]) || !isDigit(y[3]) || y[4] != ',' || y[5] != ' ' {
+		return false
+	}
+	if bib.ExtractYear(y[:4]) == 0 {
+		return false
+	}
+	rest := y[6:]
+	for _, m := range []string{", V", ", P", ", DOI "} {
+		if k := strings.Index(rest, m); k >= 0 {
+			if m == ", DOI " || k+len(m) < len(rest) && isDigit(rest[k+len(m)]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

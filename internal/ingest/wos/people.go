@@ -1,0 +1,602 @@
+package wos
+
+import (
+	"strings"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// people fills authors and editors, then ties addresses and ORCIDs to the
+// authors they name.
+func people(rec *bib.Record, x *tagIndex) {
+	// AF (full names) when it has them all, else AU; the bracketed names
+	// of C1 are matched against the form used, then by family name and
+	// initials.
+	names := x.items("AF")
+	if au := x.count("AU"); len(names) < au {
+		if len(names) > 0 {
+			rec.Warn(0, "AF lists fewer names than AU; the AU names are used")
+		}
+		names = x.items("AU")
+	}
+	rec.Authors = make([]bib.Person, 0, len(names)+x.count("CA"))
+	written := names[:0]
+	for _, s := range names {
+		if p, ok := parsePerson(s); ok {
+			rec.Authors = append(rec.Authors, p)
+			written = append(written, s)
+		}
+	}
+	for _, s := range x.items("CA") {
+		rec.Authors = append(rec.Authors, bib.Person{Literal: s})
+	}
+	if len(rec.Authors) == 0 {
+		// A book's own authors, for a record that names no others.
+		bf, ba := x.items("BF"), x.items("BA")
+		if len(bf) < len(ba) {
+			bf = ba
+		}
+		for _, s := range bf {
+			if p, ok := parsePerson(s); ok {
+				rec.Authors = append(rec.Authors, p)
+			}
+		}
+		for _, s := range x.items("GP") {
+			rec.Authors = append(rec.Authors, bib.Person{Literal: s})
+		}
+	}
+	for _, t := range []string{"BE", "ED"} {
+		for _, s := range x.items(t) {
+			if p, ok := parsePerson(s); ok {
+				rec.Editors = append(rec.Editors, p)
+			}
+		}
+	}
+	if len(rec.Authors) == 0 {
+		return
+	}
+	m := newMatcher(rec.Authors, written)
+	if x.has("C1") {
+		addresses(rec, x, m)
+	} else if x.has("RP") {
+		reprintAddresses(rec, x, m)
+	}
+	if len(rec.Authors) == 1 && len(rec.Affiliations) > 0 {
+		// The addresses of a record by one author are that author's.
+		for _, a := range rec.Affiliations {
+			addAffiliation(&rec.Authors[0], a)
+		}
+		rec.Affiliations = nil
+	}
+	orcids(rec, x, m)
+}
+
+// parsePerson parses one personal name as Web of Science writes it:
+// "Byng, Richard", "Byng, R", "Roach, Mack, III", "van Maris, Antonius J.
+// A.", without a comma "YANG Y" (family name first), and with an e-mail
+// address inside ("Stillman, Andrew N. (andrew.stillman@uconn.edu)"),
+// which is dropped.
+func parsePerson(s string) (bib.Person, bool) {
+	if strings.IndexByte(s, '@') >= 0 {
+		s = dropEmail(s)
+	}
+	s = strings.Trim(s, " ,;")
+	if s == "" || bib.IsEtAl(s) {
+		return bib.Person{}, false
+	}
+	switch i := strings.IndexByte(s, ','); {
+	case i < 0:
+		if p, ok := familyInitials(s); ok {
+			return p, true
+		}
+	case strings.IndexByte(s[i+1:], ',') < 0:
+		family, given := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+		if family == "" || given == "" {
+			break
+		}
+		// "Petrov, IV": capitals after the comma are initials, not a
+		// suffix. "Byng, Richard" needs no more parsing than the split,
+		// unless the family name may be a group's or the rest a suffix.
+		if isInitialsToken(given) || strings.IndexByte(family, ' ') < 0 && !isSuffixWord(given) && isPlain(s) {
+			return bib.Person{Family: family, Given: given}, true
+		}
+	}
+	p := bib.ParseName(s)
+	return p, !p.IsZero()
+}
+
+// isSuffixWord reports whether s is a generational suffix written after
+// the comma ("Jr", "Sr.", "2nd"); capitals such as "II" or "IV" are read
+// as initials before this is asked.
+func isSuffixWord(s string) bool {
+	if len(s) > 4 {
+		return false
+	}
+	for _, x := range []string{"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"} {
+		if strings.EqualFold(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// familyInitials reads "YANG Y" or "ZHANG XH" (the form of patent records):
+// a family name followed by initials in capitals.
+func familyInitials(s string) (bib.Person, bool) {
+	toks := strings.Fields(s)
+	if len(toks) < 2 {
+		return bib.Person{}, false
+	}
+	k := len(toks)
+	for k > 1 && isInitialsToken(toks[k-1]) {
+		k--
+	}
+	if k == len(toks) || isInitialsToken(toks[0]) && k == 1 && len(toks[0]) < 2 {
+		return bib.Person{}, false
+	}
+	return bib.Person{Family: strings.Join(toks[:k], " "), Given: strings.Join(toks[k:], " ")}, true
+}
+
+// isInitialsToken reports whether t is one to three capital letters,
+// optionally with dots or a hyphen ("Y", "XH", "J.-P.").
+func isInitialsToken(t string) bool {
+	letters := 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case isUpper(c):
+			letters++
+		case c == '.' || c == '-':
+		default:
+			return false
+		}
+	}
+	return letters >= 1 && letters <= 3
+}
+
+// dropEmail removes e-mail addresses, and the brackets around them, from a
+// name.
+func dropEmail(s string) string {
+	var b strings.Builder
+	for _, tok := range strings.Fields(s) {
+		if strings.IndexByte(tok, '@') >= 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(tok)
+	}
+	out := b.String()
+	out = strings.ReplaceAll(out, "()", "")
+	out = strings.ReplaceAll(out, "<>", "")
+	out = strings.ReplaceAll(out, "[]", "")
+	return strings.TrimSpace(out)
+}
+
+// matcher finds the authors a name in an address, a reprint address or an
+// ORCID list refers to: first by the name as written in AF or AU, then by
+// the folded family and given names, then by the family name and first
+// initial.
+type matcher struct {
+	authors []bib.Person
+	written []string         // per author: the name as written in AF or AU (or CA)
+	keys    []nameKey        // folded names, made on first need
+	exact   map[string][]int // written forms → authors, for long author lists
+	buf     []int
+}
+
+// nameKey is a name folded for comparison.
+type nameKey struct {
+	family, given string
+	initial       byte
+}
+
+func newMatcher(authors []bib.Person, names []string) *matcher {
+	m := &matcher{authors: authors, written: make([]string, len(authors))}
+	for i, p := range authors {
+		switch {
+		case i < len(names):
+			m.written[i] = names[i]
+		case p.Literal != "":
+			m.written[i] = p.Literal
+		}
+	}
+	return m
+}
+
+func keyOf(p bib.Person) nameKey {
+	if p.Literal != "" {
+		return nameKey{family: fold(p.Literal)}
+	}
+	k := nameKey{family: fold(p.FamilyName()), given: fold(p.Given)}
+	if k.given != "" {
+		k.initial = k.given[0]
+	}
+	return k
+}
+
+// fold returns s in lower case with only its letters and digits, for
+// comparing names ("O'Brien, J.-P." and "OBrien, JP" fold alike).
+func fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return strings.ReplaceAll(bib.Key(s), " ", "")
+		}
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b)
+}
+
+// find returns the indexes of the authors named s (two authors of one name
+// are both returned). The slice is valid until the next call.
+func (m *matcher) find(s string) []int {
+	m.buf = m.buf[:0]
+	if len(m.written) > 16 {
+		if m.exact == nil {
+			m.exact = make(map[string][]int, 2*len(m.written))
+			for i, w := range m.written {
+				if w != "" {
+					m.exact[w] = append(m.exact[w], i)
+				}
+			}
+		}
+		if l := m.exact[s]; len(l) > 0 {
+			return l
+		}
+	} else {
+		for i, w := range m.written {
+			if w == s {
+				m.buf = append(m.buf, i)
+			}
+		}
+		if len(m.buf) > 0 {
+			return m.buf
+		}
+	}
+	p, ok := parsePerson(s)
+	if !ok {
+		return nil
+	}
+	if m.keys == nil {
+		m.keys = make([]nameKey, len(m.authors))
+		for i, a := range m.authors {
+			m.keys[i] = keyOf(a)
+		}
+	}
+	k := keyOf(p)
+	for i, x := range m.keys {
+		if x.family == k.family && x.given == k.given {
+			m.buf = append(m.buf, i)
+		}
+	}
+	if len(m.buf) > 0 || p.Literal != "" || k.initial == 0 {
+		return m.buf
+	}
+	for i, x := range m.keys {
+		if x.family == k.family && x.initial == k.initial {
+			m.buf = append(m.buf, i)
+		}
+	}
+	return m.buf
+}
+
+// findOne returns the index of the one author named s, or -1 when none or
+// several are.
+func (m *matcher) findOne(s string) int {
+	if l := m.find(s); len(l) == 1 {
+		return l[0]
+	}
+	return -1
+}
+
+// isName returns the authors s names, when s is a name (used to tell the
+// names in front of an older address from the address itself).
+func (m *matcher) isName(s string) []int {
+	if len(s) > 80 || strings.IndexByte(s, ',') < 0 && strings.IndexByte(s, ' ') < 0 {
+		return nil
+	}
+	return m.find(s)
+}
+
+// addAffiliation adds an address to an author unless it is there.
+func addAffiliation(p *bib.Person, a string) {
+	for _, x := range p.Affiliations {
+		if x == a {
+			return
+		}
+	}
+	p.Affiliations = append(p.Affiliations, a)
+}
+
+// addresses reads C1. Each address is one line of the tagged form (wrapped
+// lines of older files are joined back) or one "; "-separated group of the
+// tab-delimited form. "[Names] Address" goes to the named authors; a run
+// of author names followed by an address ("Degl'Innocenti, R.; Guarino,
+// A.; Nonlinear Opt. Lab., ...") to those authors; any other address to
+// the record.
+func addresses(rec *bib.Record, x *tagIndex, m *matcher) {
+	var unmatched []string
+	var who, pending []int
+	line := 0
+	group := func(seg string) {
+		end := strings.IndexByte(seg, ']')
+		if end < 0 {
+			rec.AddAffiliation(trimAddress(seg))
+			return
+		}
+		inst := trimAddress(seg[end+1:])
+		who = who[:0]
+		for names := seg[1:end]; names != ""; {
+			var name string
+			if i := strings.IndexByte(names, ';'); i >= 0 {
+				name, names = names[:i], names[i+1:]
+			} else {
+				name, names = names, ""
+			}
+			if name = clean(name); name == "" {
+				continue
+			}
+			if l := m.find(name); len(l) > 0 {
+				who = append(who, l...)
+			} else {
+				unmatched = append(unmatched, name)
+			}
+		}
+		if inst == "" {
+			return
+		}
+		if len(who) == 0 {
+			rec.AddAffiliation(inst)
+		}
+		for _, i := range who {
+			addAffiliation(&rec.Authors[i], inst)
+		}
+	}
+	x.each("C1", func(f field) {
+		if line == 0 {
+			line = f.line
+		}
+		pending = pending[:0]
+		for _, addr := range addressLines(f.value, m) {
+			if addr[0] == '[' {
+				if end := strings.IndexByte(addr, ']'); end > 0 && strings.IndexByte(addr[end:], ';') < 0 {
+					pending = pending[:0]
+					group(addr) // the common case: one group
+					continue
+				}
+			}
+			for _, seg := range topLevelSplit(addr) {
+				if seg[0] == '[' {
+					pending = pending[:0]
+					group(seg)
+					continue
+				}
+				if l := m.isName(seg); len(l) > 0 {
+					pending = append(pending, l...)
+					continue
+				}
+				inst := trimAddress(seg)
+				if inst == "" {
+					continue
+				}
+				if len(pending) == 0 {
+					rec.AddAffiliation(inst)
+				}
+				for _, i := range pending {
+					addAffiliation(&rec.Authors[i], inst)
+				}
+				pending = pending[:0]
+			}
+		}
+	})
+	if len(unmatched) > 0 {
+		rec.Warn(line, "C1 names authors not found in AF or AU: "+strings.Join(unmatched, "; "))
+	}
+}
+
+// addressLines splits a C1 value into addresses: one per line, except that
+// a line cut at the wrap width of older exports goes on on the next line.
+// A line is taken to be cut when it is long and does not end in a full
+// stop, or when its address began with the names of its authors ("Nappi,
+// Antoine; Centre for Forest Research, ..., Succ." goes on until a line
+// that names authors again); a line that opens a bracket always begins an
+// address.
+func addressLines(v string, m *matcher) []string {
+	if strings.IndexByte(v, '\n') < 0 {
+		if s := clean(v); s != "" {
+			return []string{s}
+		}
+		return nil
+	}
+	out := make([]string, 0, 1+strings.Count(v, "\n"))
+	cur := ""       // the address being read
+	joined := false // cur was made by joining lines
+	prevLen := 0    // width of the last line of cur
+	named := false  // cur began with author names
+	first := true
+	for rest := v; rest != ""; {
+		var l string
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			l, rest = rest, ""
+		}
+		width := len(l)
+		if first {
+			width += 3 // the tag and its space
+			first = false
+		}
+		l = trimSpace(l)
+		if l == "" {
+			continue
+		}
+		startsNamed := false
+		if cur != "" && prevLen >= 60 && l[0] != '[' {
+			startsNamed = startsWithName(l, m)
+			if !strings.HasSuffix(cur, ".") || named && !startsNamed {
+				cur += " " + l
+				joined = true
+				prevLen = width
+				continue
+			}
+		} else if cur == "" || l[0] != '[' {
+			startsNamed = l[0] != '[' && startsWithName(l, m)
+		}
+		if cur != "" {
+			if joined {
+				cur = clean(cur)
+			}
+			out = append(out, cur)
+		}
+		cur, joined, prevLen, named = l, false, width, startsNamed
+	}
+	if cur != "" {
+		if joined {
+			cur = clean(cur)
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+// startsWithName reports whether an address line begins with an author's
+// name followed by a semicolon.
+func startsWithName(l string, m *matcher) bool {
+	i := strings.IndexByte(l, ';')
+	return i > 0 && len(m.isName(strings.TrimSpace(l[:i]))) > 0
+}
+
+// topLevelSplit splits s on the semicolons outside square brackets.
+func topLevelSplit(s string) []string {
+	var out []string
+	depth, from := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			depth++
+		case ']':
+			if depth > 0 {
+				depth--
+			}
+		case ';':
+			if depth == 0 {
+				if p := strings.TrimSpace(s[from:i]); p != "" {
+					out = append(out, p)
+				}
+				from = i + 1
+			}
+		}
+	}
+	if p := strings.TrimSpace(s[from:]); p != "" {
+		out = append(out, p)
+	}
+	return out
+}
+
+// trimAddress drops the full stop that ends every address, so that the
+// same institution written in two records is one.
+func trimAddress(a string) string {
+	return strings.TrimRight(strings.TrimSpace(a), ". ")
+}
+
+// reprintAddresses reads RP when there is no C1: "Nasalski, W (reprint
+// author), POLISH ACAD SCI, ..." gives its address to the author it names.
+// Several reprint authors are separated by "; ".
+func reprintAddresses(rec *bib.Record, x *tagIndex, m *matcher) {
+	x.each("RP", func(f field) {
+		v := clean(f.value)
+		for v != "" {
+			i := markerIndex(v)
+			if i < 0 {
+				return
+			}
+			name := v[:i]
+			if k := strings.LastIndex(name, "; "); k >= 0 {
+				name = name[k+2:]
+			}
+			rest := v[i:]
+			rest = rest[strings.IndexByte(rest, ')')+1:]
+			rest = strings.TrimLeft(rest, ", ")
+			addr := rest
+			if j := markerIndex(rest); j >= 0 {
+				cut := strings.LastIndex(rest[:j], "; ")
+				if cut < 0 {
+					cut = j
+				}
+				addr = rest[:cut]
+			}
+			v = rest[len(addr):]
+			if a := trimAddress(addr); a != "" {
+				if k := m.findOne(name); k >= 0 {
+					addAffiliation(&rec.Authors[k], a)
+				}
+			}
+		}
+	})
+}
+
+// markerIndex returns where " (corresponding author)" or " (reprint
+// author)" begins in s, or -1.
+func markerIndex(s string) int {
+	best := -1
+	for _, mk := range []string{" (corresponding author)", " (reprint author)", " (Corresponding Author)"} {
+		if i := strings.Index(s, mk); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+// orcids reads OI ("Li, Wei/0000-0002-2133-9287; Dou, Zhiguo/0000-...")
+// and sets the ORCID of each author it names.
+func orcids(rec *bib.Record, x *tagIndex, m *matcher) {
+	x.each("OI", func(f field) {
+		for _, item := range splitText(f.value) {
+			k := strings.LastIndexByte(item, '/')
+			if k <= 0 {
+				continue
+			}
+			id := normalizeORCID(item[k+1:])
+			if id == "" {
+				continue
+			}
+			if i := m.findOne(item[:k]); i >= 0 && rec.Authors[i].ORCID == "" {
+				rec.Authors[i].ORCID = id
+			}
+		}
+	})
+}
+
+// normalizeORCID returns "0000-0002-2133-9287" for an ORCID iD as written
+// (also as a URL), or "".
+func normalizeORCID(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndex(s, "orcid.org/"); i >= 0 {
+		s = s[i+len("orcid.org/"):]
+	}
+	if len(s) != 19 {
+		return ""
+	}
+	for i := 0; i < 19; i++ {
+		c := s[i]
+		switch {
+		case i == 4 || i == 9 || i == 14:
+			if c != '-' {
+				return ""
+			}
+		case i == 18 && (c == 'X' || c == 'x'):
+		case !isDigit(c):
+			return ""
+		}
+	}
+	return strings.ToUpper(s)
+}
