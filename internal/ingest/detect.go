@@ -116,9 +116,11 @@ func detectName(head []byte, ext string) (string, error) {
 				wosPT++
 			}
 		}
-		if len(line) >= 2 && line[0] == '%' && isENWTag(line[1]) && (len(line) == 2 || line[2] == ' ') {
+		// EndNote tagged: "%0 Journal Article", "%A Byng, R" (a tag with no
+		// value does not count: a bare "%0" is no reference).
+		if l := strings.TrimPrefix(line, "ï»¿"); len(l) >= 4 && l[0] == '%' && isENWTag(l[1]) && l[2] == ' ' && strings.TrimSpace(l[3:]) != "" {
 			enwTags++
-			if line[1] == '0' {
+			if l[1] == '0' {
 				enw0++
 			}
 		}
@@ -138,7 +140,7 @@ func detectName(head []byte, ext string) (string, error) {
 		return "wos", nil
 	case isWoSTabHeader(firstLine):
 		return "wos", nil
-	case enw0 > 0 || enwTags >= 3:
+	case enw0 > 0 || enwTags >= 3 || (enwTags > 0 && enwTags == lines):
 		return "enw", nil
 	case bibEntries > 0:
 		return "bibtex", nil

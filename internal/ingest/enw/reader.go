@@ -1,18 +1,387 @@
-// Package enw is being written.
+// Package enw reads EndNote's tagged format (.enw), the "EndNote" export of
+// EndNote, Web of Science, Google Scholar, library catalogues and many
+// publishers, and the older refer/BibIX format it grew from.
+//
+// # What the reader accepts
+//
+// A record is a run of tag lines: a percent sign, one tag character and a
+// space, then the value ("%A Byng, Richard"); a tag line with nothing after
+// the tag is an empty value. Any other line inside a record continues the
+// value of the tag before it, so abstracts wrapped over several lines and
+// keywords or addresses one per line are kept, with their line breaks.
+//
+// Records are separated by blank lines, and a "%0" line (the reference
+// type) starts a new record when the one being read already has its type.
+// A record may begin with another tag and have its "%0" further down, or
+// have none at all, as refer files do (the type is then guessed from the
+// fields). Blank lines followed by more text that is not a tag line
+// continue an abstract or a note in paragraphs; after other fields such
+// text lies between records, and is skipped and counted in Warnings, as
+// is anything before the first tag. A record holding nothing but its type
+// line ("%0 Serial" directly followed by "%0 Audio") is no reference and is
+// skipped, counted in Warnings too.
+//
+// The reader takes lines ended by CRLF, LF or a bare CR, spaces or tabs
+// before a tag and more than one space after it ("%0  Book"), and a
+// byte-order mark before the first tag, also one decoded as Latin-1 text
+// ("ï»¿%0 Journal Article", as files passed through the wrong tools begin).
+//
+// The tags are EndNote's, each one of its fields (see TagField and
+// endnotexml.FieldName), and the record is built by endnotexml.Map, so
+// that EndNote's two exports of the same library give the same records:
+//
+//	%0 type          %A author          %E editor           %Y tertiary author  %? translator
+//	%T title         %J journal         %B secondary title  %S series           %O alternate journal
+//	%! short title   %Q translated title %( original publication               %+ author address
+//	%D year          %8 date            %V volume           %N issue or number  %P pages
+//	%7 edition       %& section         %@ ISBN/ISSN        %R DOI              %M accession number
+//	%K keywords      %X abstract        %Z notes            %< research notes   %U URL   %> PDF link
+//	%G language      %9 type of work    %I publisher        %C place            %F label  %L call number
+//	%W database provider                %~ database name    %1-%4, %#, %$, %] custom 1-7
+//	%[ access date and %= last modified: kept out of the publication date; other tags are kept
+//	only in Raw.
+//
+// The record gets Format "enw", its Position, the Line of its first tag,
+// and Raw (its lines as they stood in the file).
 package enw
 
 import (
-	"errors"
+	"bytes"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/ingest/endnotexml"
+	"github.com/bibdb/bibdb/internal/textio"
 )
 
-// Reader reads records.
-type Reader struct{}
+// Field is one tag occurrence in a record.
+type Field struct {
+	Tag   byte   // the character after "%": '0', 'A', '@', ...
+	Value string // continuation lines joined with "\n"
+	Line  int
+}
 
-// NewReader returns a Reader reading from r.
-func NewReader(r io.Reader) *Reader { return &Reader{} }
+// Reader reads EndNote tagged records from a text stream.
+type Reader struct {
+	lr       *textio.LineReader
+	position int // records returned so far, bad ones included
+	first    bool
 
-// Read returns the next record.
-func (r *Reader) Read() (*bib.Record, error) { return nil, errors.New("enw: reader not written yet") }
+	back     []byte // a line read ahead and given back
+	backLine int
+	hasBack  bool
+
+	junk      int // lines outside records
+	junkLine  int
+	empty     int // records with nothing but a type line
+	emptyLine int
+
+	raw       []byte  // the lines of the record being read, joined by "\n"
+	spans     []span  // its fields, as spans of raw
+	fields    []Field // the fields returned
+	mapped    []endnotexml.Field
+	startLine int
+}
+
+// span is a field of the record being read: its value is raw[from:to].
+type span struct {
+	tag      byte
+	from, to int
+	line     int
+}
+
+// NewReader returns a Reader reading EndNote tagged text (UTF-8) from r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{lr: textio.NewLineReader(r), first: true}
+}
+
+// Warnings returns what the reader noticed about the file as a whole. It is
+// complete once Read has returned io.EOF.
+func (r *Reader) Warnings() []bib.Warning {
+	var w []bib.Warning
+	if r.junk > 0 {
+		w = append(w, bib.Warning{Line: r.junkLine, Msg: fmt.Sprintf("%d line(s) of text outside records ignored, the first at line %d", r.junk, r.junkLine)})
+	}
+	if r.empty > 0 {
+		w = append(w, bib.Warning{Line: r.emptyLine, Msg: fmt.Sprintf("%d record(s) with nothing but a %%0 type line skipped, the first at line %d", r.empty, r.emptyLine)})
+	}
+	return w
+}
+
+// Read returns the next record. A record that cannot be used is returned
+// as a *bib.ParseError naming its line; the next call goes on with the
+// record after it. At the end of the input Read returns io.EOF.
+func (r *Reader) Read() (*bib.Record, error) {
+	for {
+		fields, start, raw, err := r.ReadFields()
+		if err != nil {
+			return nil, err
+		}
+		if onlyType(fields) {
+			if r.empty == 0 {
+				r.emptyLine = start
+			}
+			r.empty++
+			continue
+		}
+		r.position++
+		if err := checkFields(fields, r.position); err != nil {
+			return nil, err
+		}
+		r.mapped = r.mapped[:0]
+		hasType := false
+		for _, f := range fields {
+			name := TagField(f.Tag)
+			hasType = hasType || (name == endnotexml.RefType && strings.TrimSpace(f.Value) != "")
+			r.mapped = append(r.mapped, endnotexml.Field{Name: name, Value: f.Value})
+		}
+		rec := endnotexml.Map(r.mapped)
+		rec.Format = "enw"
+		rec.Position = r.position
+		rec.Line = start
+		rec.Raw = raw
+		for i := range rec.Warnings {
+			if rec.Warnings[i].Line == 0 {
+				rec.Warnings[i].Line = start
+			}
+		}
+		if !hasType {
+			rec.Warn(start, "record has no %0 type line; the type is guessed from the fields")
+		}
+		if rec.Title == "" {
+			rec.Warn(start, "record has no title")
+		}
+		return rec, nil
+	}
+}
+
+// onlyType reports whether no tag but %0 has a value.
+func onlyType(fields []Field) bool {
+	for _, f := range fields {
+		if f.Tag != '0' && strings.TrimSpace(f.Value) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// checkFields refuses a record that holds binary data.
+func checkFields(fields []Field, position int) error {
+	for _, f := range fields {
+		for i := 0; i < len(f.Value); i++ {
+			if c := f.Value[i]; c < 0x20 && c != '\n' && c != '\t' {
+				return bib.Errorf(f.Line, "EndNote tagged record %d: control character 0x%02x in %%%c (binary data?)", position, c, f.Tag)
+			}
+		}
+	}
+	return nil
+}
+
+// ReadFields returns the tag occurrences of the next record, the line it
+// starts on and its raw text. The slice is valid until the next call. At
+// the end of the input it returns io.EOF.
+func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error) {
+	// Values are kept as spans of the record's raw text and become
+	// substrings of it, so that a record costs one string.
+	r.raw = r.raw[:0]
+	r.spans = r.spans[:0]
+	hasType := false
+	for {
+		line, n, err := r.next()
+		if err == io.EOF {
+			if len(r.spans) > 0 {
+				return r.finish()
+			}
+			return nil, 0, "", io.EOF
+		}
+		if err != nil {
+			return nil, 0, "", err
+		}
+		if isBlank(line) {
+			if len(r.spans) == 0 {
+				continue
+			}
+			// A blank line ends the record, unless what follows it is
+			// more of an abstract or a note.
+			blanks := 1
+			for {
+				next, m, err := r.next()
+				if err == io.EOF {
+					return r.finish()
+				}
+				if err != nil {
+					return nil, 0, "", err
+				}
+				if isBlank(next) {
+					blanks++
+					continue
+				}
+				if _, _, ok := parseTag(next); ok || !continuesInParagraphs(r.spans[len(r.spans)-1].tag) {
+					r.unread(next, m)
+					return r.finish()
+				}
+				for ; blanks > 0; blanks-- {
+					r.raw = append(r.raw, '\n')
+				}
+				r.continueField(next)
+				break
+			}
+			continue
+		}
+		tag, value, ok := parseTag(line)
+		if !ok {
+			if len(r.spans) == 0 {
+				if r.junk == 0 {
+					r.junkLine = n
+				}
+				r.junk++
+				continue
+			}
+			r.continueField(line)
+			continue
+		}
+		if tag == '0' {
+			if hasType {
+				r.unread(line, n)
+				return r.finish()
+			}
+			hasType = true
+		}
+		if len(r.spans) == 0 {
+			r.startLine = n
+		} else {
+			r.raw = append(r.raw, '\n')
+		}
+		from := len(r.raw) + value
+		r.raw = append(r.raw, line...)
+		r.spans = append(r.spans, span{tag: tag, from: from, to: trimEnd(r.raw, from), line: n})
+	}
+}
+
+// continueField adds a continuation line to the last field.
+func (r *Reader) continueField(line []byte) {
+	r.raw = append(r.raw, '\n')
+	r.raw = append(r.raw, line...)
+	last := &r.spans[len(r.spans)-1]
+	last.to = trimEnd(r.raw, last.from)
+}
+
+// finish turns the record read into its raw text and fields.
+func (r *Reader) finish() ([]Field, int, string, error) {
+	raw := string(r.raw)
+	r.fields = r.fields[:0]
+	for _, sp := range r.spans {
+		r.fields = append(r.fields, Field{Tag: sp.tag, Value: raw[sp.from:sp.to], Line: sp.line})
+	}
+	return r.fields, r.startLine, raw, nil
+}
+
+// trimEnd returns the end of b without trailing spaces and tabs, not
+// before from.
+func trimEnd(b []byte, from int) int {
+	to := len(b)
+	for to > from && (b[to-1] == ' ' || b[to-1] == '\t') {
+		to--
+	}
+	return to
+}
+
+// continuesInParagraphs reports whether text after blank lines that
+// follow the tag is more of its value: the long texts.
+func continuesInParagraphs(tag byte) bool {
+	switch tag {
+	case 'X', 'Z', '<':
+		return true
+	}
+	return false
+}
+
+// next returns the next line (valid until the next call), the one given
+// back first.
+func (r *Reader) next() ([]byte, int, error) {
+	if r.hasBack {
+		r.hasBack = false
+		return r.back, r.backLine, nil
+	}
+	b, n, err := r.lr.Next()
+	if err != nil {
+		return nil, n, err
+	}
+	if r.first {
+		r.first = false
+		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+		b = bytes.TrimPrefix(b, []byte("\u00ef\u00bb\u00bf")) // a byte-order mark read as Latin-1
+	}
+	return b, n, nil
+}
+
+func (r *Reader) unread(b []byte, n int) {
+	r.back, r.backLine, r.hasBack = append(r.back[:0], b...), n, true
+}
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\f' && c != '\v' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseTag reads a tag line "%A value": it returns the tag and where the
+// value starts. It accepts spaces or tabs before the "%", any number of
+// them after the tag, and a tag with no value.
+func parseTag(b []byte) (tag byte, value int, ok bool) {
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	if i+1 >= len(b) || b[i] != '%' || !isTagChar(b[i+1]) {
+		return 0, 0, false
+	}
+	tag = b[i+1]
+	j := i + 2
+	if j < len(b) && b[j] != ' ' && b[j] != '\t' {
+		return 0, 0, false
+	}
+	for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+		j++
+	}
+	return tag, j, true
+}
+
+func isTagChar(c byte) bool { return c > ' ' && c < 0x7f && c != '%' }
+
+// TagField returns the EndNote field a tag holds.
+func TagField(tag byte) endnotexml.FieldName {
+	if int(tag) < len(tagFields) {
+		return tagFields[tag]
+	}
+	return endnotexml.Other
+}
+
+var tagFields = func() [128]endnotexml.FieldName {
+	var t [128]endnotexml.FieldName // Other for the tags not listed
+	for tag, name := range map[byte]endnotexml.FieldName{
+		'0': endnotexml.RefType, 'A': endnotexml.Author, 'E': endnotexml.SecondaryAuthor,
+		'Y': endnotexml.TertiaryAuthor, '?': endnotexml.SubsidiaryAuthor, 'H': endnotexml.TranslatedAuthor,
+		'+': endnotexml.AuthAddress, 'T': endnotexml.Title, 'B': endnotexml.SecondaryTitle,
+		'S': endnotexml.TertiaryTitle, 'O': endnotexml.AltTitle, '!': endnotexml.ShortTitle,
+		'Q': endnotexml.TranslatedTitle, 'J': endnotexml.Periodical, 'P': endnotexml.Pages,
+		'V': endnotexml.Volume, 'N': endnotexml.Number, '7': endnotexml.Edition, '&': endnotexml.Section,
+		'K': endnotexml.Keyword, 'D': endnotexml.Year, '8': endnotexml.PubDate, 'I': endnotexml.Publisher,
+		'C': endnotexml.PubLocation, '@': endnotexml.ISBN, 'M': endnotexml.AccessionNum,
+		'R': endnotexml.ElectronicResourceNum, 'U': endnotexml.URL, '>': endnotexml.PDFURL,
+		'X': endnotexml.Abstract, 'Z': endnotexml.Notes, '<': endnotexml.ResearchNotes,
+		'G': endnotexml.Language, '9': endnotexml.WorkType, '1': endnotexml.Custom1, '2': endnotexml.Custom2,
+		'3': endnotexml.Custom3, '4': endnotexml.Custom4, '#': endnotexml.Custom5, '$': endnotexml.Custom6,
+		']': endnotexml.Custom7, 'F': endnotexml.Label, 'L': endnotexml.CallNum,
+		'~': endnotexml.RemoteDatabaseName, 'W': endnotexml.RemoteDatabaseProvider, '(': endnotexml.OrigPub,
+		'[': endnotexml.AccessDate, '=': endnotexml.ModifiedDate,
+	} {
+		t[tag] = name
+	}
+	return t
+}()

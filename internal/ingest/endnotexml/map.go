@@ -1,0 +1,846 @@
+package endnotexml
+
+import (
+	"html"
+	"strings"
+	"unicode"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// Map turns the fields of one EndNote reference, from its XML or its tagged
+// export, into a bib.Record. What a field means depends on the reference
+// type, as it does in EndNote:
+//
+//	ref-type (%0)        the CSL type, by name (see CSLType), else by EndNote's number; with neither,
+//	                     guessed from the fields (a journal → article, a secondary title → chapter,
+//	                     a publisher or ISBN → book)
+//	author (%A)          authors ("Family, Given", "Family GI", "G. Family"; a name ending in a
+//	                     comma is a group, as EndNote writes corporate authors); for an Edited Book
+//	                     the editors
+//	secondary-author (%E) editors (tertiary authors, %Y, are series editors or translators: left out)
+//	auth-address (%+)    record-level affiliations, split on line breaks and ";"
+//	title (%T), short-title (%!), translated-title (%Q), orig-pub (%()
+//	                     title, short, translated and original title
+//	full-title (%J), secondary-title (%B)
+//	                     the container: the journal, book, proceedings or web site; for books and
+//	                     reports the secondary title is the series, for theses it is left out
+//	tertiary-title (%S)  the series
+//	abbr-1, alt-title (%O), alt-periodical
+//	                     the journal abbreviation
+//	volume (%V), number (%N), issue, pages (%P)
+//	                     volume, issue (number is a report's or patent's number), pages (for books
+//	                     and theses only a range: a single number is their number of pages)
+//	custom7 (%])         the article number of a journal article
+//	dates/year (%D), pub-dates/date (%8)
+//	                     the date; for a journal article without one, the year of the epub date
+//	                     (edition, %7); access-date (%[) is never a publication date
+//	edition, publisher, pub-location (%7, %I, %C)
+//	isbn (%@)            ISBNs and ISSNs (with their print/electronic kinds); a patent's or
+//	                     report's number when it holds neither
+//	electronic-resource-num (%R)
+//	                     DOIs; without one, DOIs in URLs and in notes that say "doi"
+//	accession-num (%M)   the PMID when the record came from PubMed or MEDLINE (remote-database-name
+//	                     or -provider says so) or, from no named database, when it is a number of up
+//	                     to eight digits; "WOS:"/"ISI:" ids, Scopus EIDs; otherwise an identifier named
+//	                     after the database
+//	custom2 (%2)         the PMCID of a journal article; a "PMC…" value in any custom field too
+//	keyword (%K)         keywords, split on line breaks and ";"; MeSH headings ("Neoplasms/*therapy")
+//	                     as MeSH, the rest as author keywords
+//	url (%U), pdf-url (%>) URLs (PubMed and Web of Science links also give the PMID or WoS id);
+//	                     links to local files are left out
+//	abstract (%X), notes (%Z), research-notes (%<), language (%G), work-type (%9)
+//	remote-database-name (%~), remote-database-provider (%W)
+//	                     the database the record came from
+//	rec-number           the record's own id (else the accession number)
+//
+// Map does not set the provenance fields (Format, Position, Line, Raw).
+func Map(fields []Field) *bib.Record {
+	var (
+		next    [64]int32 // room for the index of a record of up to 64 fields
+		cleaned [64]string
+		done    [64]bool
+	)
+	m := mapper{fields: fields}
+	if n := len(fields); n <= len(next) {
+		m.next, m.cleaned, m.done = next[:n], cleaned[:n], done[:n]
+	} else {
+		m.next, m.cleaned, m.done = make([]int32, n), make([]string, n), make([]bool, n)
+	}
+	m.index()
+	rec := &bib.Record{}
+
+	rt, known := lookupType(m.first(RefType), m.first(RefTypeNumber))
+	if !known {
+		if name := m.first(RefType); name != "" {
+			rec.Warn(0, "unknown reference type "+quote(name)+"; the type is guessed from the fields")
+		}
+		rt = m.guessType()
+	}
+	rec.Type = rt.csl
+	c := rt.class
+
+	m.titles(rec)
+	m.people(rec, c)
+	inPeriodical := m.container(rec, c)
+	m.numbers(rec, c, inPeriodical)
+	rec.Date = m.date(rec.Type)
+	m.text(rec)
+	m.identifiers(rec, c)
+	m.urls(rec)
+	rec.Database = firstOf(m.first(RemoteDatabaseName), m.first(RemoteDatabaseProvider))
+	rec.SourceID = firstOf(m.first(RecNumber), m.first(AccessionNum))
+	return rec
+}
+
+// titles sets the title, short, translated and original titles.
+func (m *mapper) titles(rec *bib.Record) {
+	rec.Title = stripTags(m.first(Title))
+	rec.ShortTitle = stripTags(m.first(ShortTitle))
+	rec.TranslatedTitle = stripTags(m.first(TranslatedTitle))
+	rec.OriginalTitle = stripTags(m.first(OrigPub))
+	if rec.Title == "" {
+		rec.Title = firstOf(rec.ShortTitle, rec.TranslatedTitle)
+	}
+	if rec.ShortTitle == rec.Title {
+		rec.ShortTitle = ""
+	}
+}
+
+// people sets the authors, editors and record-level affiliations.
+func (m *mapper) people(rec *bib.Record, c class) {
+	if c == classEditedBook {
+		rec.Editors = m.names(Author)
+		if len(rec.Editors) == 0 {
+			rec.Editors = m.names(SecondaryAuthor)
+		}
+	} else {
+		rec.Authors = m.names(Author)
+		rec.Editors = m.names(SecondaryAuthor)
+	}
+	for i := m.head[AuthAddress]; i >= 0; i = m.next[i] {
+		v := m.fields[i].Value
+		if rec.Affiliations == nil {
+			rec.Affiliations = make([]string, 0, 1+strings.Count(v, "\n"))
+		}
+		eachPart(v, true, func(a string) { rec.AddAffiliation(trimAffiliation(a)) })
+	}
+}
+
+// container sets the container, its abbreviation and the series. It
+// reports whether a book or report is published in a periodical (EndNote
+// writes a <periodical> for it), whose number is then an issue.
+func (m *mapper) container(rec *bib.Record, c class) (inPeriodical bool) {
+	periodical := stripTags(m.first(Periodical))
+	secondary := stripTags(m.first(SecondaryTitle))
+	tertiary := stripTags(m.first(TertiaryTitle))
+	switch c {
+	case classBook, classEditedBook, classReport:
+		rec.Container = periodical
+		inPeriodical = periodical != ""
+		rec.Series = firstOf(secondary, tertiary)
+		if rec.Series == rec.Container {
+			rec.Series = ""
+		}
+	case classThesis:
+		rec.Container = periodical
+		rec.Series = tertiary
+	default:
+		rec.Container = firstOf(periodical, secondary)
+		rec.Series = tertiary
+	}
+	if rec.Container == rec.Title && c != classArticle {
+		rec.Container = ""
+	}
+	if rec.Container != "" && (c == classArticle || c == classGeneric || periodical != "") {
+		// An abbreviation may be the title itself ("BMJ Open", "Ecology").
+		rec.ContainerAbbrev = firstOf(m.first(PeriodicalAbbr), m.firstIf(AltTitle, c == classArticle), m.first(AltPeriodicalAbbr), m.first(AltPeriodical))
+	}
+	return inPeriodical
+}
+
+// numbers sets the volume, issue, pages, article number, edition,
+// publisher and place.
+func (m *mapper) numbers(rec *bib.Record, c class, inPeriodical bool) {
+	rec.Volume = m.first(Volume)
+	switch {
+	case c == classReport || c == classPatent:
+		rec.ArticleNumber = m.first(Number)
+		rec.Issue = m.first(Issue)
+	case c == classChapter || ((c == classBook || c == classEditedBook) && !inPeriodical):
+		// number is the series number, issue the number of volumes
+	default:
+		rec.Issue = firstOf(m.first(Issue), m.first(Number))
+	}
+	pages := m.first(Pages)
+	if (c == classBook || c == classEditedBook || c == classThesis) && !inPeriodical && !strings.ContainsAny(pages, "-‐‑–—") {
+		pages = "" // the number of pages ("xii, 327 p."), not a range
+	}
+	rec.SetPages(pages)
+	if c == classArticle {
+		if rec.FirstPage == "" {
+			rec.SetPages(m.first(Section)) // EndNote's "Start Page"
+		}
+		if n := m.first(Custom7); n != "" && len(n) <= 40 {
+			rec.ArticleNumber = n
+		}
+	}
+	if rec.Type != "article-journal" {
+		rec.Edition = m.first(Edition) // a journal article's is its epub date
+	}
+	rec.Publisher = m.first(Publisher)
+	rec.Place = m.first(PubLocation)
+}
+
+// text sets the abstract, language, notes, types of work and keywords.
+func (m *mapper) text(rec *bib.Record) {
+	rec.Abstract = m.joined(Abstract, " ")
+	rec.Language = m.joined(Language, "; ")
+	for _, n := range []FieldName{Notes, ResearchNotes} {
+		for i := m.head[n]; i >= 0; i = m.next[i] {
+			if s := m.value(i); s != "" && s != rec.Title {
+				rec.Notes = append(rec.Notes, s)
+			}
+		}
+	}
+	for i := m.head[WorkType]; i >= 0; i = m.next[i] {
+		eachPart(m.fields[i].Value, true, func(t string) { rec.PublicationTypes = append(rec.PublicationTypes, t) })
+	}
+	if n := m.count(Keyword); n > 0 {
+		rec.Keywords = make([]bib.Keyword, 0, n)
+		for i := m.head[Keyword]; i >= 0; i = m.next[i] {
+			eachPart(m.fields[i].Value, true, func(k string) { addKeyword(rec, k) })
+		}
+	}
+}
+
+// urls adds the links, leaving out those to local files.
+func (m *mapper) urls(rec *bib.Record) {
+	for i := m.head[URL]; i >= 0; i = m.next[i] {
+		eachPart(m.fields[i].Value, false, rec.AddURL)
+	}
+	for i := m.head[PDFURL]; i >= 0; i = m.next[i] {
+		eachPart(m.fields[i].Value, false, func(u string) {
+			if isRemoteURL(u) {
+				rec.AddURL(u)
+			}
+		})
+	}
+}
+
+// mapper indexes the fields of one reference by name and cleans each value
+// once.
+type mapper struct {
+	fields  []Field
+	head    [numFieldNames]int32 // index of the first field with the name, -1 for none
+	tail    [numFieldNames]int32
+	next    []int32 // index of the next field with the same name, -1 at the end
+	cleaned []string
+	done    []bool
+}
+
+// index links the fields of each name.
+func (m *mapper) index() {
+	for i := range m.head {
+		m.head[i], m.tail[i] = -1, -1
+	}
+	for i, f := range m.fields {
+		n := f.Name
+		if n >= numFieldNames {
+			n = Other
+		}
+		m.next[i] = -1
+		if m.tail[n] < 0 {
+			m.head[n] = int32(i)
+		} else {
+			m.next[m.tail[n]] = int32(i)
+		}
+		m.tail[n] = int32(i)
+	}
+}
+
+// value returns field i cleaned: HTML entities decoded, white space
+// collapsed, NFC.
+func (m *mapper) value(i int32) string {
+	if !m.done[i] {
+		m.cleaned[i], m.done[i] = clean(m.fields[i].Value), true
+	}
+	return m.cleaned[i]
+}
+
+// first returns the first non-empty cleaned value of the field.
+func (m *mapper) first(n FieldName) string {
+	for i := m.head[n]; i >= 0; i = m.next[i] {
+		if s := m.value(i); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func (m *mapper) firstIf(n FieldName, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return m.first(n)
+}
+
+func (m *mapper) has(n FieldName) bool { return m.first(n) != "" }
+
+// count returns how many fields have the name.
+func (m *mapper) count(n FieldName) int {
+	c := 0
+	for i := m.head[n]; i >= 0; i = m.next[i] {
+		c++
+	}
+	return c
+}
+
+// joined returns the cleaned values of the field joined by sep.
+func (m *mapper) joined(n FieldName, sep string) string {
+	var out string
+	for i := m.head[n]; i >= 0; i = m.next[i] {
+		if s := m.value(i); s != "" {
+			if out != "" {
+				out += sep
+			}
+			out += s
+		}
+	}
+	return out
+}
+
+// guessType decides the type of a reference that does not name a known one.
+func (m *mapper) guessType() refType {
+	switch {
+	case m.has(Periodical):
+		return refTypes["journal article"]
+	case m.has(SecondaryTitle) && (m.has(Volume) || m.has(Number) || m.has(Issue)) && !m.has(Publisher):
+		return refTypes["journal article"]
+	case m.has(SecondaryTitle):
+		return refTypes["book section"]
+	case m.has(Publisher) || m.has(ISBN):
+		return refTypes["book"]
+	}
+	return refTypes["generic"]
+}
+
+// names parses the names of one role. A value holding several names
+// joined by ";" or line breaks is split.
+func (m *mapper) names(n FieldName) []bib.Person {
+	count := m.count(n)
+	if count == 0 {
+		return nil
+	}
+	out := make([]bib.Person, 0, count)
+	for i := m.head[n]; i >= 0; i = m.next[i] {
+		if v := m.fields[i].Value; strings.IndexByte(v, ';') >= 0 || strings.IndexByte(v, '\n') >= 0 {
+			eachPart(v, true, func(part string) {
+				if p, ok := person(part); ok {
+					out = append(out, p)
+				}
+			})
+			continue
+		}
+		if p, ok := person(m.value(i)); ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// person parses one name. EndNote marks a corporate author with a trailing
+// comma ("World Health Organization,"); such a name is kept whole.
+func person(s string) (bib.Person, bool) {
+	if t := strings.TrimSpace(s); strings.HasSuffix(t, ",") {
+		if lit := strings.TrimSpace(strings.TrimRight(t, ", ")); lit != "" && !bib.IsEtAl(lit) {
+			return bib.Person{Literal: lit}, true
+		}
+		return bib.Person{}, false
+	}
+	p := bib.ParseName(s)
+	return p, !p.IsZero()
+}
+
+// date reads the year and the publication date; for a journal article
+// without either, the epub date EndNote keeps in its edition field.
+func (m *mapper) date(cslType string) bib.Date {
+	var d bib.Date
+	if y := m.first(Year); y != "" {
+		d = parseDate(y)
+		if d.Year == 0 && d.Raw == "" {
+			d.Raw = y // "in press", "n.d."
+		}
+	}
+	for i := m.head[PubDate]; i >= 0; i = m.next[i] {
+		p := parseDate(m.value(i))
+		switch {
+		case d.Year == 0 && p.Year != 0:
+			raw := d.Raw
+			d = p.Merge(d)
+			if d.Raw == "" {
+				d.Raw = raw
+			}
+		case p.Year == 0 || p.Year == d.Year:
+			p.Year = d.Year
+			d = d.Merge(p)
+			if d.Raw == "" && p.Raw != "" {
+				d.Raw = p.Raw // "20-23 Nov 2019"
+			}
+		}
+	}
+	if d.Year == 0 && cslType == "article-journal" {
+		if e := parseDate(m.first(Edition)); e.Year != 0 {
+			d = bib.Date{Year: e.Year, Month: e.Month, Day: e.Day}
+		}
+	}
+	if d.Year == 0 {
+		d.Month, d.Day = 0, 0
+	}
+	return d
+}
+
+// addKeyword adds a keyword, as a MeSH heading when it is written as one.
+func addKeyword(rec *bib.Record, k string) {
+	if bib.IsMeSHHeading(k) {
+		for _, kw := range bib.ParseMeSHAll(k) {
+			rec.AddKeyword(kw)
+		}
+		return
+	}
+	rec.AddKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor})
+}
+
+// parseDate is bib.ParseDate, minus the eight-digit numbers that are no
+// YYYYMMDD date ("00000000", "20231399"): bib.ParseDate recurses without
+// end on those.
+func parseDate(s string) bib.Date {
+	if !hasDigits(s, 8) {
+		return bib.ParseDate(s)
+	}
+	bad := false
+	eachDateToken(s, func(t string) { bad = bad || badCompactDate(t) })
+	if !bad {
+		return bib.ParseDate(s)
+	}
+	var b strings.Builder
+	eachDateToken(s, func(t string) {
+		if !badCompactDate(t) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t)
+		}
+	})
+	d := bib.ParseDate(b.String())
+	if d.Year == 0 {
+		d.Raw = s
+	}
+	return d
+}
+
+// eachDateToken calls fn with the parts of a date bib.ParseDate reads one
+// by one: s split at white space and punctuation.
+func eachDateToken(s string, fn func(string)) {
+	for _, t := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("/-,.–—:;()", r)
+	}) {
+		fn(t)
+	}
+}
+
+// hasDigits reports whether s holds a run of at least n digits.
+func hasDigits(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+func badCompactDate(t string) bool {
+	if len(t) != 8 || !allDigits(t) {
+		return false
+	}
+	y, m := t[:4], t[4:6]
+	return y < "1500" || y > "2099" || m < "01" || m > "12"
+}
+
+// identifiers fills DOIs, PMIDs, PMCIDs, ISBNs, ISSNs and accession numbers.
+func (m *mapper) identifiers(rec *bib.Record, c class) {
+	for i := m.head[ElectronicResourceNum]; i >= 0; i = m.next[i] {
+		v := m.value(i)
+		dois := bib.FindDOIs(v)
+		for _, d := range dois {
+			rec.AddIdentifier(bib.DOI, d)
+		}
+		if len(dois) == 0 && len(v) > 4 && strings.EqualFold(v[:4], "artn") && rec.ArticleNumber == "" {
+			rec.ArticleNumber = strings.TrimSpace(v[4:])
+		}
+	}
+	if rec.Identifier(bib.DOI) == "" {
+		// DOIs written elsewhere: in links, and in notes that say so.
+		for _, n := range []FieldName{URL, PDFURL, Notes, ResearchNotes} {
+			for i := m.head[n]; i >= 0; i = m.next[i] {
+				v := m.fields[i].Value
+				if indexFold(v, "doi") < 0 {
+					continue
+				}
+				for _, d := range bib.FindDOIs(v) {
+					rec.AddIdentifier(bib.DOI, d)
+				}
+			}
+		}
+	}
+
+	if m.head[AccessionNum] >= 0 {
+		dbName, provider := m.first(RemoteDatabaseName), m.first(RemoteDatabaseProvider)
+		for i := m.head[AccessionNum]; i >= 0; i = m.next[i] {
+			eachPart(m.fields[i].Value, true, func(v string) { accession(rec, v, dbName, provider) })
+		}
+	}
+	for _, n := range []FieldName{URL, PDFURL} {
+		for i := m.head[n]; i >= 0; i = m.next[i] {
+			eachPart(m.fields[i].Value, false, func(u string) { linkIdentifiers(rec, u) })
+		}
+	}
+
+	if c == classArticle {
+		for i := m.head[Custom2]; i >= 0; i = m.next[i] {
+			rec.AddPMCID(m.value(i))
+		}
+	}
+	for _, n := range []FieldName{Custom1, Custom2, Custom3, Custom4, Custom5, Custom6, Custom7, Other, Notes, Label} {
+		for i := m.head[n]; i >= 0; i = m.next[i] {
+			if v := m.value(i); isPMCID(v) {
+				rec.AddPMCID(v)
+			}
+		}
+	}
+
+	bookish := c == classBook || c == classEditedBook || c == classChapter || c == classConference
+	for i := m.head[ISBN]; i >= 0; i = m.next[i] {
+		found := false
+		for rest := m.fields[i].Value; rest != ""; {
+			part := rest
+			if k := strings.IndexAny(rest, "\n;,"); k >= 0 {
+				part, rest = rest[:k], rest[k+1:]
+			} else {
+				rest = ""
+			}
+			isbns := bib.FindISBNs(part)
+			for _, v := range isbns {
+				rec.AddIdentifier(bib.ISBN, v)
+				found = true
+			}
+			if len(isbns) > 0 && bookish {
+				continue
+			}
+			for _, s := range issnsWithKinds(part) {
+				rec.AddISSN(s.Value, s.Kind)
+				found = true
+			}
+		}
+		if !found && (c == classPatent || c == classReport) && rec.ArticleNumber == "" {
+			rec.ArticleNumber = m.value(i)
+		}
+	}
+}
+
+// accession files one accession number by what it is and the database the
+// record names.
+func accession(rec *bib.Record, v, dbName, provider string) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return
+	}
+	up := strings.ToUpper(v)
+	switch {
+	case strings.HasPrefix(up, "WOS:") || strings.HasPrefix(up, "ISI:"):
+		if id := strings.TrimSpace(v[4:]); id != "" {
+			rec.AddIdentifier(bib.WOS, "WOS:"+strings.ToUpper(id))
+		}
+		return
+	case strings.HasPrefix(up, "PMID") || strings.HasPrefix(up, "MEDLINE:"):
+		rec.AddPMID(strings.TrimPrefix(strings.TrimPrefix(up, "MEDLINE:"), "PMID:"))
+		return
+	case strings.HasPrefix(up, "2-S2.0-"):
+		rec.AddIdentifier(bib.EID, strings.ToLower(v[:7])+v[7:])
+		return
+	case strings.HasPrefix(up, "EMBASE:"):
+		rec.AddIdentifier("embase", strings.TrimSpace(v[7:]))
+		return
+	}
+	switch {
+	case fromPubMed(dbName) || fromPubMed(provider):
+		if !rec.AddPMID(v) && dbName != "" {
+			rec.AddIdentifier(dbScheme(dbName), v)
+		}
+	case dbName != "" || provider != "":
+		if dbName == "" {
+			return // a provider without a database (EBSCOhost, Ovid) does not say whose number it is
+		}
+		rec.AddIdentifier(dbScheme(dbName), v)
+	case len(v) <= 8 && allDigits(v):
+		rec.AddPMID(v) // Mendeley and Zotero write the PMID without naming PubMed
+	}
+}
+
+// fromPubMed reports whether a database or provider name is PubMed's.
+func fromPubMed(name string) bool {
+	return indexFold(name, "pubmed") >= 0 || indexFold(name, "medline") >= 0 || indexFold(name, "nlm") >= 0 || indexFold(name, "ncbi") >= 0
+}
+
+// dbScheme names the identifier scheme of a database's accession numbers:
+// the database's name in lower case, with the usual spellings unified.
+func dbScheme(name string) string {
+	l := strings.ToLower(bib.CleanText(name))
+	switch {
+	case strings.Contains(l, "embase"):
+		return "embase"
+	case strings.Contains(l, "cinahl"):
+		return "cinahl"
+	case strings.Contains(l, "psycinfo"):
+		return "psycinfo"
+	case strings.Contains(l, "web of science") || strings.Contains(l, "web of knowledge"):
+		return bib.WOS
+	case strings.Contains(l, "scopus"):
+		return bib.EID
+	case l == "eric" || strings.HasPrefix(l, "eric "):
+		return "eric"
+	}
+	return l
+}
+
+// linkIdentifiers takes the PMID from a PubMed link and the Web of Science
+// id from EndNote's "<Go to ISI>://" links.
+func linkIdentifiers(rec *bib.Record, u string) {
+	switch {
+	case indexFold(u, "pubmed.ncbi.nlm.nih.gov/") >= 0 || indexFold(u, "ncbi.nlm.nih.gov/pubmed/") >= 0:
+		t := strings.TrimRight(u, "/")
+		rec.AddPMID(t[strings.LastIndexByte(t, '/')+1:])
+	case hasPrefixFold(u, "<go to isi>://"):
+		id := strings.TrimSpace(u[len("<go to isi>://"):])
+		up := strings.ToUpper(id)
+		if strings.HasPrefix(up, "WOS:") || strings.HasPrefix(up, "ISI:") {
+			id = id[4:]
+		}
+		if id != "" && !strings.ContainsAny(id, " /") {
+			rec.AddIdentifier(bib.WOS, "WOS:"+strings.ToUpper(id))
+		}
+	}
+}
+
+// issn is an ISSN with the kind written beside it.
+type issn struct{ Value, Kind string }
+
+// issnsWithKinds finds the ISSNs in s and reads each one's kind from the
+// text between it and the next ("1532-1827 (Electronic) 0007-0920 (Linking)").
+func issnsWithKinds(s string) []issn {
+	vals := bib.FindISSNs(s)
+	if len(vals) <= 1 {
+		if len(vals) == 0 {
+			return nil
+		}
+		return []issn{{vals[0], bib.ISSNKind(s)}}
+	}
+	out := make([]issn, len(vals))
+	at := make([]int, len(vals))
+	from := 0
+	for k, v := range vals {
+		j := strings.Index(s[from:], v)
+		if j < 0 {
+			j = strings.Index(s[from:], strings.Replace(v, "-", "", 1))
+		}
+		if j < 0 {
+			at[k] = -1
+			continue
+		}
+		at[k] = from + j
+		from += j + 1
+	}
+	for k, v := range vals {
+		out[k].Value = v
+		if at[k] < 0 {
+			continue
+		}
+		end := len(s)
+		for n := k + 1; n < len(vals); n++ {
+			if at[n] > at[k] {
+				end = at[n]
+				break
+			}
+		}
+		out[k].Kind = bib.ISSNKind(s[at[k]:end])
+	}
+	return out
+}
+
+func isPMCID(v string) bool {
+	if len(v) < 4 || len(v) > 14 || !strings.EqualFold(v[:3], "pmc") {
+		return false
+	}
+	return allDigits(v[3:])
+}
+
+func isRemoteURL(u string) bool {
+	return hasPrefixFold(u, "http://") || hasPrefixFold(u, "https://") || hasPrefixFold(u, "ftp://")
+}
+
+// hasPrefixFold reports whether s begins with prefix, ignoring ASCII case;
+// prefix is lower case.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if c := s[i]; c != prefix[i] && c|0x20 != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// indexFold returns the index of the lower-case ASCII word in s, ignoring
+// case, or -1.
+func indexFold(s, word string) int {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if c := s[i]; (c == word[0] || c|0x20 == word[0]) && hasPrefixFold(s[i:], word) {
+			return i
+		}
+	}
+	return -1
+}
+
+// clean decodes HTML entities left in the text (exports that escape twice),
+// collapses white space and returns NFC.
+func clean(s string) string {
+	if cleanASCII(s) {
+		return s
+	}
+	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	return bib.NFC(bib.CleanText(s))
+}
+
+// cleanASCII reports whether s is printable ASCII without an "&", without
+// white space at its ends and without two spaces in a row: text clean
+// already, the usual case.
+func cleanASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	i := 0
+	// Eight bytes at a time: no byte below 0x20 or from 0x7f up, no "&",
+	// no two spaces in a row (checked again at the word boundaries below).
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s, i)
+		if w&hi != 0 || below(w, 0x20) != 0 || (w+lo)&hi != 0 || zeroBytes(w^(lo*'&')) != 0 {
+			return false
+		}
+		if sp := zeroBytes(w ^ (lo * ' ')); sp&(sp>>8) != 0 || (sp&0x80 != 0 && i > 0 && s[i-1] == ' ') {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= 0x7f || c == '&' || (c == ' ' && s[i-1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+const (
+	lo = 0x0101010101010101
+	hi = 0x8080808080808080
+)
+
+// load64 reads s[i:i+8] as a little-endian word.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// below returns a word with the high bit set in (at least) the bytes of w
+// that are below n, when no byte of w has its high bit set.
+func below(w uint64, n byte) uint64 { return (w - lo*uint64(n)) & hi }
+
+// zeroBytes returns a word with the high bit set in exactly the bytes of
+// w that are zero.
+func zeroBytes(w uint64) uint64 {
+	t := (w & ^uint64(hi)) + ^uint64(hi)
+	return ^(t | w | ^uint64(hi))
+}
+
+// stripTags removes HTML markup from a cleaned title ("<i>Homo sapiens</i>").
+func stripTags(s string) string {
+	if strings.IndexByte(s, '<') < 0 {
+		return s
+	}
+	return bib.CleanText(bib.StripTags(s))
+}
+
+// eachPart calls fn with every cleaned, non-empty part of a value split on
+// line breaks and, when semicolons is set, on ";".
+func eachPart(v string, semicolons bool, fn func(string)) {
+	for v != "" {
+		i := strings.IndexByte(v, '\n')
+		if semicolons {
+			if j := strings.IndexByte(v, ';'); j >= 0 && (i < 0 || j < i) {
+				i = j
+			}
+		}
+		part := v
+		if i >= 0 {
+			part, v = v[:i], v[i+1:]
+		} else {
+			v = ""
+		}
+		if part = clean(part); part != "" {
+			fn(part)
+		}
+	}
+}
+
+// trimAffiliation drops the "and " that joins two addresses and a final
+// full stop, so that the same institution written twice is one.
+func trimAffiliation(a string) string {
+	if len(a) > 4 && strings.EqualFold(a[:4], "and ") {
+		a = strings.TrimSpace(a[4:])
+	}
+	return strings.TrimRight(a, ". ")
+}
+
+func firstOf(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func quote(s string) string {
+	if len(s) > 60 {
+		s = s[:60] + "…"
+	}
+	return `"` + s + `"`
+}

@@ -1,0 +1,189 @@
+package endnotexml
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+func ids(r *bib.Record) string {
+	var out []string
+	for _, id := range r.Identifiers {
+		out = append(out, id.Scheme+":"+id.Value)
+	}
+	return strings.Join(out, " ")
+}
+
+func names(ps []bib.Person) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.String())
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestMap(t *testing.T) {
+	f := func(pairs ...any) []Field {
+		var out []Field
+		for i := 0; i < len(pairs); i += 2 {
+			out = append(out, Field{Name: pairs[i].(FieldName), Value: pairs[i+1].(string)})
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		fields []Field
+		get    func(*bib.Record) string
+		want   string
+	}{
+		{"PMID from PubMed by provider",
+			f(RefType, "Journal Article", AccessionNum, "37078520", RemoteDatabaseProvider, "NLM"),
+			ids, "pmid:37078520"},
+		{"PMID from Mendeley, no database named",
+			f(RefType, "Journal Article", AccessionNum, "516334"),
+			ids, "pmid:516334"},
+		{"nine digits from no database is no PMID",
+			f(RefType, "Journal Article", AccessionNum, "123456789"),
+			func(r *bib.Record) string { return ids(r) + "|" + r.SourceID }, "|123456789"},
+		{"Embase accession number",
+			f(RefType, "Journal Article", AccessionNum, "L2019123456", RemoteDatabaseName, "Embase"),
+			ids, "embase:L2019123456"},
+		{"Web of Science accession number",
+			f(AccessionNum, "ISI:000200148800007"),
+			ids, "wos:WOS:000200148800007"},
+		{"MEDLINE-prefixed PMID",
+			f(AccessionNum, "MEDLINE:30123456"),
+			ids, "pmid:30123456"},
+		{"DOI from a link when there is no DOI field",
+			f(URL, "https://doi.org/10.1000/ABC.1", URL, "http://www.ncbi.nlm.nih.gov/pubmed/25647015"),
+			ids, "doi:10.1000/abc.1 pmid:25647015"},
+		{"several DOIs",
+			f(ElectronicResourceNum, "10.1000/a1\n10.1000/b2"),
+			ids, "doi:10.1000/a1 doi:10.1000/b2"},
+		{"article number in the DOI field",
+			f(RefType, "Journal Article", ElectronicResourceNum, "ARTN e0815"),
+			func(r *bib.Record) string { return r.ArticleNumber }, "e0815"},
+		{"PMCID in custom2 of an article",
+			f(RefType, "Journal Article", Custom2, "6011367"),
+			ids, "pmcid:PMC6011367"},
+		{"custom2 of a book is no PMCID",
+			f(RefType, "Book", Custom2, "6011367"),
+			ids, ""},
+		{"ISSNs with their kinds on one line",
+			f(ISBN, "1532-1827 (Electronic) 0007-0920 (Linking)"),
+			func(r *bib.Record) string { return fmt.Sprint(r.ISSNs) }, "[{1532-1827 electronic} {0007-0920 linking}]"},
+		{"ISBN-10 and ISBN-13 of a book",
+			f(RefType, "Book", ISBN, "0-19-920648-3; 978-1-4516-4853-9"),
+			ids, "isbn:9780199206483 isbn:9781451648539"},
+		{"report number in the ISBN field",
+			f(RefType, "Report", ISBN, "NG222"),
+			func(r *bib.Record) string { return r.ArticleNumber }, "NG222"},
+		{"corporate author with a trailing comma",
+			f(Author, "Cochrane Collaboration,", Author, "Smith, J"),
+			func(r *bib.Record) string {
+				a := r.Authors
+				return a[0].Literal + "|" + a[0].Family + "|" + a[1].Family + "|" + a[1].Given
+			}, "Cochrane Collaboration||Smith|J"},
+		{"several names in one value",
+			f(Author, "Smith, J; Jones, K\nBrown, L"),
+			func(r *bib.Record) string { return names(r.Authors) }, "Smith, J; Jones, K; Brown, L"},
+		{"edited book: the authors are the editors",
+			f(RefType, "Edited Book", Author, "Hall, P", SecondaryAuthor, "Series, E"),
+			func(r *bib.Record) string { return names(r.Authors) + "|" + names(r.Editors) }, "|Hall, P"},
+		{"book section: secondary authors are editors, tertiary are not",
+			f(RefType, "Book Section", Author, "Lee, M", SecondaryAuthor, "Hall, P", TertiaryAuthor, "Series, E"),
+			func(r *bib.Record) string { return names(r.Authors) + "|" + names(r.Editors) }, "Lee, M|Hall, P"},
+		{"book: secondary title is the series, pages a count",
+			f(RefType, "Book", Title, "T", SecondaryTitle, "Lecture Notes", Pages, "327 p.", Number, "12"),
+			func(r *bib.Record) string { return r.Container + "|" + r.Series + "|" + r.Pages() + "|" + r.Issue }, "|Lecture Notes||"},
+		{"book section: secondary title is the book",
+			f(RefType, "Book Section", SecondaryTitle, "Handbook", TertiaryTitle, "Series", Pages, "184-213"),
+			func(r *bib.Record) string { return r.Container + "|" + r.Series + "|" + r.Pages() }, "Handbook|Series|184-213"},
+		{"journal: full title over secondary title, abbreviation",
+			f(RefType, "Journal Article", SecondaryTitle, "Br J Cancer", Periodical, "British Journal of Cancer", PeriodicalAbbr, "Br J Cancer"),
+			func(r *bib.Record) string { return r.Container + "|" + r.ContainerAbbrev }, "British Journal of Cancer|Br J Cancer"},
+		{"journal: alternate journal is the abbreviation",
+			f(RefType, "Journal Article", SecondaryTitle, "The Lancet", AltTitle, "Lancet"),
+			func(r *bib.Record) string { return r.Container + "|" + r.ContainerAbbrev }, "The Lancet|Lancet"},
+		{"journal: number is the issue, start page, article number",
+			f(RefType, "Journal Article", Number, "6", Section, "e12", Custom7, "e12"),
+			func(r *bib.Record) string { return r.Issue + "|" + r.FirstPage + "|" + r.ArticleNumber }, "6|e12|e12"},
+		{"journal: epub date when there is no year, never the access date",
+			f(RefType, "Journal Article", Edition, "2023/04/19", AccessDate, "2024/01/05"),
+			func(r *bib.Record) string { return r.Date.String() + "|" + r.Edition }, "2023-04-19|"},
+		{"newspaper: edition kept",
+			f(RefType, "Newspaper Article", Edition, "Late edition", Year, "2012", PubDate, "March 4"),
+			func(r *bib.Record) string { return r.Date.String() + "|" + r.Edition }, "2012-03-04|Late edition"},
+		{"publication date of another year does not change the year",
+			f(Year, "2015", PubDate, "2014/12/01"),
+			func(r *bib.Record) string { return r.Date.String() }, "2015"},
+		{"year from the publication date",
+			f(PubDate, "2016 Jan 15"),
+			func(r *bib.Record) string { return r.Date.String() }, "2016-01-15"},
+		{"type by number when the name is not EndNote's",
+			f(RefType, "Buchabschnitt", RefTypeNumber, "5"),
+			func(r *bib.Record) string { return r.Type + " " + fmt.Sprint(len(r.Warnings)) }, "chapter 0"},
+		{"type by name when the number is another program's",
+			f(RefType, "Report", RefTypeNumber, "10"),
+			func(r *bib.Record) string { return r.Type }, "report"},
+		{"type guessed: journal",
+			f(SecondaryTitle, "MIS Quarterly", Volume, "45"),
+			func(r *bib.Record) string { return r.Type }, "article-journal"},
+		{"type guessed: chapter",
+			f(SecondaryTitle, "A Handbook"),
+			func(r *bib.Record) string { return r.Type }, "chapter"},
+		{"type guessed: book",
+			f(Publisher, "Oxford University Press"),
+			func(r *bib.Record) string { return r.Type }, "book"},
+		{"keywords split, MeSH told apart",
+			f(Keyword, "Humans; *Neoplasms/therapy\nHIV/AIDS"),
+			func(r *bib.Record) string { return fmt.Sprint(r.Keywords) }, "[{Humans author  false } {Neoplasms mesh therapy true } {HIV/AIDS author  false }]"},
+		{"affiliations split, repeats dropped",
+			f(AuthAddress, "Univ A, UK.\nand Univ A, UK\nUniv B; Univ C"),
+			func(r *bib.Record) string { return strings.Join(r.Affiliations, " | ") }, "Univ A, UK | Univ B | Univ C"},
+		{"links to local files are left out",
+			f(PDFURL, "internal-pdf://123/a.pdf\nfile://localhost/a.pdf\nhttps://example.org/a.pdf"),
+			func(r *bib.Record) string { return strings.Join(r.URLs, " ") }, "https://example.org/a.pdf"},
+		{"markup in titles, entities escaped twice",
+			f(Title, "<i>Homo sapiens</i> &amp; friends", SecondaryTitle, "Nature &amp; Science"),
+			func(r *bib.Record) string { return r.Title + "|" + r.Container }, "Homo sapiens & friends|Nature & Science"},
+		{"database and source id",
+			f(RecNumber, "412", AccessionNum, "1", RemoteDatabaseName, "PubMed", RemoteDatabaseProvider, "NLM"),
+			func(r *bib.Record) string { return r.Database + "|" + r.SourceID }, "PubMed|412"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.get(Map(tt.fields)); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCSLType(t *testing.T) {
+	for name, want := range map[string]string{
+		"Journal Article": "article-journal", "journal  article": "article-journal", "Book Section": "chapter",
+		"Conference Proceedings": "paper-conference", "Film or Broadcast": "motion_picture", "Thesis": "thesis",
+		"Unused 1": "",
+	} {
+		if got := CSLType(name); got != want {
+			t.Errorf("CSLType(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestManyFields maps a record with more fields than the mapper keeps room
+// for without allocating.
+func TestManyFields(t *testing.T) {
+	var fields []Field
+	for i := 0; i < 300; i++ {
+		fields = append(fields, Field{Name: Author, Value: fmt.Sprintf("Author%d, A", i)})
+	}
+	fields = append(fields, Field{Name: Title, Value: "Big team"})
+	r := Map(fields)
+	if len(r.Authors) != 300 || r.Title != "Big team" {
+		t.Errorf("got %d authors, title %q", len(r.Authors), r.Title)
+	}
+}

@@ -1,0 +1,60 @@
+package endnotexml
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestWordChecks compares the eight-bytes-at-a-time checks with plain
+// byte loops on every string of a small alphabet, at every alignment.
+func TestWordChecks(t *testing.T) {
+	alphabet := []string{"a", " ", "&", "\n", "\x1f", "\x7f", "é", "Z", "~", "\x00"}
+	slowClean := func(s string) bool {
+		if s == "" {
+			return true
+		}
+		if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < ' ' || c >= 0x7f || c == '&' {
+				return false
+			}
+		}
+		return true
+	}
+	slowPlain := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < ' ' || c == '&' {
+				return false
+			}
+		}
+		return true
+	}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		if n == 0 {
+			for _, pad := range []string{"", "abcdefg", "a b c d", "abc"} {
+				for _, s := range []string{pad + prefix, prefix + pad, pad + prefix + pad} {
+					if got, want := cleanASCII(s), slowClean(s); got != want {
+						t.Fatalf("cleanASCII(%q) = %v, want %v", s, got, want)
+					}
+					if got, want := plain(s), slowPlain(s); got != want {
+						t.Fatalf("plain(%q) = %v, want %v", s, got, want)
+					}
+				}
+			}
+			return
+		}
+		for _, a := range alphabet {
+			gen(prefix+a, n-1)
+		}
+	}
+	for n := 0; n <= 4; n++ {
+		gen("", n)
+	}
+	long := strings.Repeat("Collaborative care for depression, ", 5)
+	if !cleanASCII(strings.TrimSpace(long)) || cleanASCII(long+" x") || !plain(long+"é") || plain(long+"&amp;") {
+		t.Error("long strings checked wrongly")
+	}
+}

@@ -1,0 +1,179 @@
+package enw
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/ingest/endnotexml"
+	"github.com/bibdb/bibdb/internal/ingest/ingesttest"
+)
+
+func newReader(r io.Reader) ingesttest.Reader { return NewReader(r) }
+
+func readAllBytes(b []byte) ([]*bib.Record, []error, error) {
+	return ingesttest.ReadAll(NewReader(bytes.NewReader(b)))
+}
+
+func TestGolden(t *testing.T) { ingesttest.RunGolden(t, newReader) }
+
+func TestParseTag(t *testing.T) {
+	tests := []struct {
+		line  string
+		tag   byte
+		value string
+		ok    bool
+	}{
+		{"%A Byng, Richard", 'A', "Byng, Richard", true},
+		{"%0  Book", '0', "Book", true},
+		{"%A\tTabbed, T", 'A', "Tabbed, T", true},
+		{"%@ 0007-1250 (Print)  ", '@', "0007-1250 (Print)", true},
+		{"%X", 'X', "", true},
+		{"%K ", 'K', "", true},
+		{"  %T Indented", 'T', "Indented", true},
+		{"%[ 20151028", '[', "20151028", true},
+		{"%50 of them", 0, "", false},
+		{"% of them", 0, "", false},
+		{"%% no", 0, "", false},
+		{"%", 0, "", false},
+		{"plain text", 0, "", false},
+		{"", 0, "", false},
+	}
+	for _, tt := range tests {
+		tag, at, ok := parseTag([]byte(tt.line))
+		value := ""
+		if ok {
+			value = strings.TrimSpace(tt.line[at:])
+		}
+		if tag != tt.tag || value != tt.value || ok != tt.ok {
+			t.Errorf("parseTag(%q) = %q, %q, %v; want %q, %q, %v", tt.line, tag, value, ok, tt.tag, tt.value, tt.ok)
+		}
+	}
+}
+
+// TestSameAsXML checks that EndNote's two exports of the same reference
+// give the same record.
+func TestSameAsXML(t *testing.T) {
+	enw := "%0 Journal Article\n%A Okafor, Adaeze N.\n%+ Univ A, UK.\nUniv B, NL.\n%T A title\n%J Journal of Things\n%O J Things\n%D 2023\n%8 Jun 1\n%V 3\n%N 4\n%P 10-19\n%@ 1234-5679 (Print)\n%R doi:10.1000/xyz\n%M 12345678\n%~ PubMed\n%K One\nTwo/therapy\n%X An abstract.\n"
+	xml := `<xml><records><record><ref-type name="Journal Article">17</ref-type><contributors><authors><author>Okafor, Adaeze N.</author></authors></contributors><auth-address>Univ A, UK.&#xD;Univ B, NL.</auth-address><titles><title>A title</title><alt-title>J Things</alt-title></titles><periodical><full-title>Journal of Things</full-title></periodical><dates><year>2023</year><pub-dates><date>Jun 1</date></pub-dates></dates><volume>3</volume><number>4</number><pages>10-19</pages><isbn>1234-5679 (Print)</isbn><electronic-resource-num>doi:10.1000/xyz</electronic-resource-num><accession-num>12345678</accession-num><remote-database-name>PubMed</remote-database-name><keywords><keyword>One</keyword><keyword>Two/therapy</keyword></keywords><abstract>An abstract.</abstract></record></records></xml>`
+	a, _, err := readAllBytes([]byte(enw))
+	if err != nil || len(a) != 1 {
+		t.Fatalf("enw: %d records, %v", len(a), err)
+	}
+	b, _, err := ingesttest.ReadAll(endnotexml.NewReader(strings.NewReader(xml)))
+	if err != nil || len(b) != 1 {
+		t.Fatalf("xml: %d records, %v", len(b), err)
+	}
+	fields := append([]string{ingesttest.FAuthorDetails, ingesttest.FKeywordDetails, ingesttest.FIdentifiers}, ingesttest.RISFields...)
+	ingesttest.CompareRecords(t, a[0], b[0], fields)
+}
+
+func TestBadRecord(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "binary.input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, perrs, err := readAllBytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || len(perrs) != 1 {
+		t.Fatalf("got %d records and %d errors, want 2 and 1", len(recs), len(perrs))
+	}
+	var pe *bib.ParseError
+	if !errors.As(perrs[0], &pe) || pe.Line != 6 {
+		t.Errorf("error %v, want one at line 6", perrs[0])
+	}
+	if recs[1].Position != 3 || recs[1].Title != "Good two" {
+		t.Errorf("record after the bad one: position %d, title %q", recs[1].Position, recs[1].Title)
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "paragraphs.input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewReader(bytes.NewReader(b))
+	recs, _, err := ingesttest.ReadAll(r)
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, %v", len(recs), err)
+	}
+	w := r.Warnings()
+	if len(w) != 1 || w[0].Line != 1 || !strings.Contains(w[0].Msg, "3 line(s)") {
+		t.Errorf("warnings %+v, want 3 lines from line 1", w)
+	}
+	if !strings.Contains(recs[0].Abstract, "METHODS: We pooled 12 trials; %50 of them were in care homes. RESULTS: Depression fell.") {
+		t.Errorf("abstract %q lost its paragraphs", recs[0].Abstract)
+	}
+}
+
+// TestCorpus reads the EndNote tagged files of the shared corpus and
+// checks the record counts.
+func TestCorpus(t *testing.T) {
+	dir := ingesttest.CorpusDir(t, "enw")
+	want := map[string]int{
+		"colrev__enl_data.enl":             3, // the third record has no %0 line
+		"jabref__Endnote.book.example.enw": 1,
+		"jabref__Endnote.entries.enw":      5, // eight %0 lines stand alone, with no fields
+		"jabref__Endnote.pattern.A.enw":    1,
+		"jabref__Endnote.pattern.no_enw":   0,
+		"zotero__ReferBibIX_case02.enw":    1,
+		"zotero__ReferBibIX_case03.enw":    1,
+		"zotero__ReferBibIX_case04.enw":    1, // "%0 Serial" stands alone before "%0 Audio"
+	}
+	for name, n := range want {
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Skip(err)
+			}
+			recs, perrs, err := readAllBytes(b)
+			if err != nil || len(perrs) > 0 {
+				t.Fatalf("errors: %v %v", err, perrs)
+			}
+			if len(recs) != n {
+				t.Errorf("read %d records, want %d", len(recs), n)
+			}
+		})
+	}
+}
+
+func FuzzReader(f *testing.F) {
+	ingesttest.AddFuzzSeeds(f, "*.input")
+	f.Add([]byte("%0 Journal Article\n%A A\n\n\ntext\n%0\n%0 Book\n"))
+	f.Add([]byte("\xef\xbb\xbf%T x\r%X a\r\rb\r"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ingesttest.CheckReader(t, NewReader(bytes.NewReader(b)), len(b))
+	})
+}
+
+func BenchmarkRead(b *testing.B) {
+	data := generate(b, 50000)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := NewReader(bytes.NewReader(data))
+		n := 0
+		for {
+			_, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != 50000 {
+			b.Fatalf("read %d records", n)
+		}
+	}
+	b.ReportMetric(float64(50000*b.N)/b.Elapsed().Seconds(), "records/s")
+}
