@@ -39,9 +39,7 @@ type Options struct {
 
 // Compare judges whether two records are the same publication.
 func Compare(a, b *Features, opt Options) Result {
-	ts, prefix := titleSimilarity(a, b)
-
-	// 1. Vetoes.
+	// 1. Vetoes, the cheap ones first.
 	if conflict(a.PMIDs, b.PMIDs, opt.Ignore, nil) {
 		return Result{Different, 0, "different PMIDs"}
 	}
@@ -60,6 +58,7 @@ func Compare(a, b *Features, opt Options) Result {
 	if a.Year != 0 && b.Year != 0 && abs(a.Year-b.Year) > 1 {
 		return Result{Different, 0, fmt.Sprintf("years %d and %d", a.Year, b.Year)}
 	}
+	ts, prefix := titleSimilarity(a, b)
 	idSame := sharedID(a.PMIDs, b.PMIDs, opt.Ignore) || sharedID(a.PMCIDs, b.PMCIDs, opt.Ignore)
 	doiSame := sharedID(a.DOIs, b.DOIs, opt.Ignore)
 	detail := detailVeto(a, b)
@@ -167,17 +166,21 @@ func titleSimilarity(a, b *Features) (float64, bool) {
 	if a.Title == "" || b.Title == "" {
 		return 0, false
 	}
-	best := TitleSimilarity(a.Title, b.Title)
+	best := titleSim(a.Title, b.Title, a.sorted, b.sorted)
 	if best == 1 {
 		return 1, false
 	}
-	if s := TitleSimilarity(a.TitleCore, b.TitleCore); s > best {
-		best = s
+	if a.TitleCore != a.Title || b.TitleCore != b.Title {
+		if s := titleSim(a.TitleCore, b.TitleCore, a.coreSort, b.coreSort); s > best {
+			best = s
+		}
 	}
-	for _, x := range append([]string{a.Title}, a.Alt...) {
-		for _, y := range append([]string{b.Title}, b.Alt...) {
-			if s := TitleSimilarity(x, y); s > best {
-				best = s
+	if len(a.Alt) > 0 || len(b.Alt) > 0 {
+		for _, x := range append([]string{a.Title}, a.Alt...) {
+			for _, y := range append([]string{b.Title}, b.Alt...) {
+				if s := TitleSimilarity(x, y); s > best {
+					best = s
+				}
 			}
 		}
 	}

@@ -31,6 +31,7 @@ package dedup
 
 import (
 	"html"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -81,10 +82,11 @@ type Features struct {
 	Title         string   // title key: folded, punctuation and markup removed
 	TitleCore     string   // the title without bracketed or parenthesized parts
 	Alt           []string // other title keys: translated, original
-	Tokens        []string
+	Tokens        []string // the title's words, in order
+	sorted        []string // the title's words, sorted, for counting words in common
+	coreSort      []string // the same for TitleCore
 	Year          int
 	Authors       []Author
-	EtAl          bool
 	Journals      []string // journal keys: full title, abbreviation
 	ISSNs         []string
 	Volume        string
@@ -109,6 +111,11 @@ func Extract(r *bib.Record) *Features {
 		}
 	}
 	f.Tokens = strings.Fields(f.Title)
+	f.sorted = sortedWords(f.Title)
+	f.coreSort = f.sorted
+	if f.TitleCore != f.Title {
+		f.coreSort = sortedWords(f.TitleCore)
+	}
 	for _, p := range r.Authors {
 		switch {
 		case p.Literal != "":
@@ -207,6 +214,12 @@ func stripBracketed(t string) string {
 		}
 	}
 	return b.String()
+}
+
+func sortedWords(s string) []string {
+	w := strings.Fields(s)
+	sort.Strings(w)
+	return w
 }
 
 func compact(s string) string { return strings.ReplaceAll(s, " ", "") }

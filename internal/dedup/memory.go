@@ -58,8 +58,8 @@ func (m *Memory) Members(work int64) ([]Member, error) {
 }
 
 // Decisions implements Source.
-func (m *Memory) Decisions(key string) (same, different []Member, err error) {
-	for other, v := range m.decisions[key] {
+func (m *Memory) Decisions(r Member) (same, different []Member, err error) {
+	for other, v := range m.decisions[r.Key] {
 		i, ok := m.byKey[other]
 		if !ok {
 			continue

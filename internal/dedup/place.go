@@ -10,9 +10,9 @@ import (
 // share a key are compared; records that share none never are. Each key is
 // narrow enough to keep blocks small and the keys together catch the ways
 // one publication differs between databases: identifiers, the start and
-// the end of the title (a typo or a changed word on one side), the two
-// longest title words (a changed word order), the first author with the
-// year, and volume with first page (a title in another language).
+// the end of the title (a typo or a changed word on one side), the three
+// longest title words (a changed word order), the first author's family
+// name and initial with the year, and volume with first page (a title in another language).
 func Keys(f *Features) []string {
 	var keys []string
 	for _, d := range f.DOIs {
@@ -30,7 +30,7 @@ func Keys(f *Features) []string {
 		}
 	}
 	for _, t := range append([]string{f.Title, f.TitleCore}, f.Alt...) {
-		toks := strings.Fields(t)
+		toks := significant(strings.Fields(t))
 		if len(toks) >= 3 {
 			add("t:" + strings.Join(toks[:min(4, len(toks))], " "))
 			add("u:" + strings.Join(toks[max(0, len(toks)-4):], " "))
@@ -39,8 +39,8 @@ func Keys(f *Features) []string {
 			add("w:" + w)
 		}
 	}
-	if len(f.Authors) > 0 && f.Year != 0 && f.Authors[0].Family != "" {
-		add("a:" + f.Authors[0].Family + "|" + strconv.Itoa(f.Year))
+	if k := authorKey(f, f.Year); k != "" {
+		add(k)
 	}
 	if f.Volume != "" && f.FirstPage != "" {
 		add("v:" + f.Volume + "|" + f.FirstPage)
@@ -48,20 +48,46 @@ func Keys(f *Features) []string {
 	return keys
 }
 
+// titleStopWords are left out of title keys: words so common that keys
+// made of them would gather unrelated titles.
+var titleStopWords = map[string]bool{"of": true, "in": true, "on": true, "for": true, "with": true, "to": true, "by": true,
+	"from": true, "at": true, "as": true, "is": true, "are": true, "its": true, "their": true, "using": true, "among": true,
+	"between": true, "after": true, "during": true, "versus": true, "vs": true, "or": true, "into": true, "via": true, "be": true}
+
+func significant(toks []string) []string {
+	out := toks[:0:0]
+	for _, t := range toks {
+		if !titleStopWords[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // QueryKeys returns the keys to look candidates up by: Keys, with the
 // first author's key also for the year before and after (online-first).
 func QueryKeys(f *Features) []string {
 	keys := Keys(f)
-	if len(f.Authors) > 0 && f.Year != 0 && f.Authors[0].Family != "" {
-		for _, y := range []int{f.Year - 1, f.Year + 1} {
-			keys = append(keys, "a:"+f.Authors[0].Family+"|"+strconv.Itoa(y))
+	for _, y := range []int{f.Year - 1, f.Year + 1} {
+		if k := authorKey(f, y); k != "" {
+			keys = append(keys, k)
 		}
 	}
 	return keys
 }
 
-// longestWords returns the two longest words of a title (of at least five
-// letters), in alphabetical order.
+// authorKey is the first author's family name and first initial with a
+// year: "a:byng r|2023".
+func authorKey(f *Features, year int) string {
+	if len(f.Authors) == 0 || f.Year == 0 || f.Authors[0].Family == "" {
+		return ""
+	}
+	a := f.Authors[0]
+	return "a:" + a.Family + " " + a.Initial + "|" + strconv.Itoa(year)
+}
+
+// longestWords returns the three longest words of a title (of at least
+// five letters; two when it has only two), in alphabetical order.
 func longestWords(toks []string) string {
 	var w []string
 	for _, t := range toks {
@@ -78,18 +104,16 @@ func longestWords(toks []string) string {
 		}
 		return w[i] < w[j]
 	})
-	a, b := w[0], w[1]
-	if b < a {
-		a, b = b, a
-	}
-	return a + " " + b
+	w = w[:min(3, len(w))]
+	sort.Strings(w)
+	return strings.Join(w, " ")
 }
 
 // Member is a record already placed in a work.
 type Member struct {
 	ID   int64  // record id
 	Work int64  // work id
-	Key  string // stable fingerprint of the record, for manual decisions
+	Key  string // stable fingerprint of the record, for manual decisions ("" when the Source can find it by ID)
 	F    *Features
 }
 
@@ -101,8 +125,8 @@ type Source interface {
 	// Members returns every record of a work.
 	Members(work int64) ([]Member, error)
 	// Decisions returns the records a person has judged the same as, or
-	// different from, the record with this fingerprint.
-	Decisions(key string) (same, different []Member, err error)
+	// different from, the record.
+	Decisions(r Member) (same, different []Member, err error)
 }
 
 // Pair is an uncertain pair of records, for review.
@@ -131,7 +155,7 @@ func Place(src Source, r Member) (Placement, error) {
 	if err != nil {
 		return Placement{}, err
 	}
-	sameDecided, diffDecided, err := src.Decisions(r.Key)
+	sameDecided, diffDecided, err := src.Decisions(r)
 	if err != nil {
 		return Placement{}, err
 	}
@@ -246,7 +270,7 @@ func Place(src Source, r Member) (Placement, error) {
 // compatible reports whether no record of a rules out any record of b.
 func compatible(a, b []Member, src Source) bool {
 	for _, x := range a {
-		_, diff, err := src.Decisions(x.Key)
+		_, diff, err := src.Decisions(x)
 		if err != nil {
 			return false
 		}

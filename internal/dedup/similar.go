@@ -1,35 +1,64 @@
 package dedup
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // TitleSimilarity compares two title keys: 1 for equal, otherwise the
 // better of the edit-distance similarity of the whole strings and the share
 // of words in common, so that both typos and a changed word order score
 // high. A missing title scores 0.
 func TitleSimilarity(a, b string) float64 {
+	return titleSim(a, b, sortedWords(a), sortedWords(b))
+}
+
+// titleSim is TitleSimilarity with the titles' sorted words given.
+func titleSim(a, b string, wa, wb []string) float64 {
 	if a == "" || b == "" {
 		return 0
 	}
 	if a == b {
 		return 1
 	}
-	dice := wordDice(a, b)
+	dice := sortedDice(wa, wb)
 	if dice < 0.5 {
 		return dice // too few words in common for a typo to explain
 	}
-	ra, rb := []rune(a), []rune(b)
-	longer := max(len(ra), len(rb))
 	// Only an edit similarity of 0.8 or more matters; beyond that many
 	// edits the distance is not computed.
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	longer := max(la, lb)
 	limit := longer / 5
-	if abs(len(ra)-len(rb)) > limit {
+	if abs(la-lb) > limit {
 		return dice
 	}
-	d := boundedLevenshtein(ra, rb, limit)
+	d := boundedLevenshtein([]rune(a), []rune(b), limit)
 	if d > limit {
 		return dice
 	}
 	return max(1-float64(d)/float64(longer), dice)
+}
+
+// sortedDice is the Sørensen–Dice coefficient of two sorted word lists.
+func sortedDice(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	common := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			common++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
 // boundedLevenshtein returns the edit distance of a and b when it is at
@@ -79,26 +108,6 @@ func boundedLevenshtein(a, b []rune, limit int) int {
 		return limit + 1
 	}
 	return prev[len(b)]
-}
-
-// wordDice is the Sørensen–Dice coefficient of the two titles' word sets.
-func wordDice(a, b string) float64 {
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	if len(wa) == 0 || len(wb) == 0 {
-		return 0
-	}
-	set := make(map[string]int, len(wa))
-	for _, w := range wa {
-		set[w]++
-	}
-	common := 0
-	for _, w := range wb {
-		if set[w] > 0 {
-			set[w]--
-			common++
-		}
-	}
-	return 2 * float64(common) / float64(len(wa)+len(wb))
 }
 
 // levenshtein returns the edit distance of two rune slices, in O(min(n,m))

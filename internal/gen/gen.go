@@ -129,13 +129,36 @@ func (g *Generator) sentence(n int) string {
 	return strings.Join(w, " ")
 }
 
+var syllables = strings.Fields(`ka lo mi ne ra tu si ve po la den mar tol rin gex zam pho cy tri bru vel nor sta qui fen dro lux`)
+
+// term makes one of about 50 000 topic words (a drug, a gene, a place):
+// real titles carry such rare words, and blocking keys depend on them.
+func (g *Generator) term() string {
+	n := 2 + g.rng.IntN(3)
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString(syllables[g.rng.IntN(len(syllables))])
+	}
+	return b.String()
+}
+
+// title is a title of common words with two topic words in it.
+func (g *Generator) title() string {
+	w := strings.Fields(g.sentence(7 + g.rng.IntN(9)))
+	for k := 0; k < 2; k++ {
+		i := g.rng.IntN(len(w)-1) + 1
+		w[i] = g.term()
+	}
+	return strings.Join(w, " ")
+}
+
 func (g *Generator) work() *bib.Record {
 	j := journals[g.rng.IntN(len(journals))]
 	year := 1990 + g.rng.IntN(36)
 	first := 1 + g.rng.IntN(2000)
 	rec := &bib.Record{
 		Type:            "article-journal",
-		Title:           g.sentence(8+g.rng.IntN(10)) + fmt.Sprintf(" %d", g.works),
+		Title:           g.title(),
 		Container:       j.full,
 		ContainerAbbrev: j.abbr,
 		Volume:          fmt.Sprint(1 + g.rng.IntN(400)),

@@ -161,8 +161,9 @@ func detectXML(t []byte) (string, error) {
 	s := string(t)
 	low := strings.ToLower(s)
 	switch {
-	case strings.Contains(s, "<PubmedArticleSet") || strings.Contains(s, "<PubmedArticle>") || strings.Contains(s, "<PubmedArticle ") ||
-		strings.Contains(s, "<PubmedBookArticle") || strings.Contains(s, "<MedlineCitationSet") || strings.Contains(s, "<MedlineCitation "):
+	case strings.Contains(s, "<PubmedArticleSet") || strings.Contains(s, "<PubmedArticle") ||
+		strings.Contains(s, "<PubmedBookArticle") || strings.Contains(s, "<MedlineCitationSet") || strings.Contains(s, "<MedlineCitation") ||
+		strings.Contains(s, "<BookDocumentSet"):
 		return "pubmedxml", nil
 	case strings.Contains(s, "<records>") || strings.Contains(s, "<record>") && strings.Contains(s, "<ref-type"):
 		return "endnotexml", nil

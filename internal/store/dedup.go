@@ -13,7 +13,7 @@ import (
 // maxBlock is the most records a blocking key may hold and still be used:
 // a key shared by more (a generic title's first words) finds nothing a
 // narrower key would not.
-const maxBlock = 1000
+const maxBlock = 100
 
 // maxCachedFeatures bounds the features kept in memory.
 const maxCachedFeatures = 200000
@@ -71,13 +71,14 @@ func (m *matcher) loadDecisions(lastDecision int64) error {
 	return rows.Err()
 }
 
-// member loads records by id, with their works, fingerprints and features.
+// members loads records, with their works and features, by a query
+// returning record id and work id.
 func (m *matcher) members(query string, args ...any) ([]dedup.Member, error) {
 	s, err := m.w.stmt(m.ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.QueryxContext(m.ctx, args...)
+	rows, err := s.QueryContext(m.ctx, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +86,7 @@ func (m *matcher) members(query string, args ...any) ([]dedup.Member, error) {
 	var missing []int
 	for rows.Next() {
 		var mb dedup.Member
-		if err := rows.Scan(&mb.ID, &mb.Work, &mb.Key); err != nil {
+		if err := rows.Scan(&mb.ID, &mb.Work); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -134,47 +135,62 @@ func (m *matcher) remember(id int64, f *dedup.Features) {
 	m.features[id] = f
 }
 
-const memberColumns = "SELECT r.id, r.work_id, i.sha256 || ':' || r.position FROM records r JOIN imports i ON i.id = r.import_id "
+// memberColumns selects what members reads: record id and work id.
+const memberColumns = "SELECT r.id, r.work_id FROM records r "
 
-// Candidates implements dedup.Source.
+// Candidates implements dedup.Source. A key shared by more than maxBlock
+// records is not used (identifier keys excepted).
 func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
-	var ids []int64
-	seen := map[int64]bool{}
-	for _, k := range keys {
-		s, err := m.w.stmt(m.ctx, "SELECT record_id FROM record_keys WHERE key = ? LIMIT ?")
+	var out []dedup.Member
+	for len(keys) > 0 {
+		n := min(len(keys), 16)
+		args := make([]any, n)
+		for i, k := range keys[:n] {
+			args[i] = k
+		}
+		s, err := m.w.stmt(m.ctx, "SELECT k.key, r.id, r.work_id FROM record_keys k JOIN records r ON r.id = k.record_id WHERE k.key IN ("+
+			strings.TrimSuffix(strings.Repeat("?,", n), ",")+")")
 		if err != nil {
 			return nil, err
 		}
-		var block []int64
-		if err := s.SelectContext(m.ctx, &block, k, maxBlock+1); err != nil {
+		rows, err := s.QueryContext(m.ctx, args...)
+		if err != nil {
 			return nil, fmt.Errorf("candidates: %w", err)
 		}
-		if len(block) > maxBlock && !strings.HasPrefix(k, "d:") && !strings.HasPrefix(k, "p:") {
-			continue
+		type hit struct {
+			key      string
+			id, work int64
 		}
-		for _, id := range block {
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
+		var hits []hit
+		count := map[string]int{}
+		for rows.Next() {
+			var h hit
+			if err := rows.Scan(&h.key, &h.id, &h.work); err != nil {
+				rows.Close()
+				return nil, err
 			}
+			hits = append(hits, h)
+			count[h.key]++
 		}
-	}
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	var out []dedup.Member
-	for len(ids) > 0 {
-		n := min(len(ids), 64)
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
-		}
-		ms, err := m.members(memberColumns+"WHERE r.id IN ("+strings.TrimSuffix(strings.Repeat("?,", n), ",")+")", args...)
-		if err != nil {
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return nil, err
 		}
-		out = append(out, ms...)
-		ids = ids[n:]
+		seen := map[int64]bool{}
+		for _, h := range hits {
+			if seen[h.id] || count[h.key] > maxBlock && !strings.HasPrefix(h.key, "d:") && !strings.HasPrefix(h.key, "p:") {
+				continue
+			}
+			seen[h.id] = true
+			f := m.features[h.id]
+			if f == nil {
+				if f, err = m.loadFeatures(h.id); err != nil {
+					return nil, err
+				}
+			}
+			out = append(out, dedup.Member{ID: h.id, Work: h.work, F: f})
+		}
+		keys = keys[n:]
 	}
 	return out, nil
 }
@@ -185,13 +201,26 @@ func (m *matcher) Members(work int64) ([]dedup.Member, error) {
 }
 
 // Decisions implements dedup.Source.
-func (m *matcher) Decisions(key string) (same, different []dedup.Member, err error) {
+func (m *matcher) Decisions(r dedup.Member) (same, different []dedup.Member, err error) {
+	if len(m.decisions) == 0 {
+		return nil, nil, nil
+	}
+	key := r.Key
+	if key == "" {
+		s, err := m.w.stmt(m.ctx, "SELECT i.sha256 || ':' || r.position FROM records r JOIN imports i ON i.id = r.import_id WHERE r.id = ?")
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := s.QueryRowxContext(m.ctx, r.ID).Scan(&key); err != nil {
+			return nil, nil, fmt.Errorf("record %d: %w", r.ID, err)
+		}
+	}
 	for other, v := range m.decisions[key] {
 		sha, pos, ok := strings.Cut(other, ":")
 		if !ok {
 			continue
 		}
-		ms, err := m.members(memberColumns+"WHERE i.sha256 = ? AND r.position = ?", sha, pos)
+		ms, err := m.members(memberColumns+"JOIN imports i ON i.id = r.import_id WHERE i.sha256 = ? AND r.position = ?", sha, pos)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -203,6 +232,9 @@ func (m *matcher) Decisions(key string) (same, different []dedup.Member, err err
 				}
 			}
 			ms = kept
+		}
+		for i := range ms {
+			ms[i].Key = other
 		}
 		if v == dedup.Same {
 			same = append(same, ms...)
