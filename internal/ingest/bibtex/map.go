@@ -1,0 +1,887 @@
+package bibtex
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// types maps BibTeX and biblatex entry types onto CSL types.
+var types = map[string]string{
+	"article": "article-journal", "suppperiodical": "article-journal",
+	"book": "book", "mvbook": "book", "booklet": "book", "collection": "book", "mvcollection": "book",
+	"proceedings": "book", "mvproceedings": "book", "reference": "book", "mvreference": "book",
+	"inbook": "chapter", "bookinbook": "chapter", "suppbook": "chapter", "incollection": "chapter",
+	"suppcollection": "chapter", "inreference": "entry-encyclopedia", "inproceedings": "paper-conference",
+	"conference": "paper-conference", "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+	"techreport": "report", "report": "report", "manual": "report", "misc": "document", "unpublished": "manuscript",
+	"online": "webpage", "electronic": "webpage", "www": "webpage", "webpage": "webpage", "patent": "patent",
+	"periodical": "periodical", "dataset": "dataset", "data": "dataset", "software": "software",
+	"softwareversion": "software", "softwaremodule": "software", "codefragment": "software", "audio": "song",
+	"music": "song", "video": "motion_picture", "movie": "motion_picture", "image": "graphic", "artwork": "graphic",
+	"legislation": "legislation", "legal": "legislation", "legmaterial": "legislation", "jurisdiction": "legal_case",
+	"legadminmaterial": "regulation", "standard": "standard", "presentation": "speech", "talk": "speech",
+	"letter": "personal_communication", "review": "review", "performance": "performance", "map": "map",
+	"commentary": "article", "preprint": "article", "hardware": "document", "nameonly": "document",
+	"article-journal": "article-journal", "journal": "periodical", "newspaper": "article-newspaper",
+	"magazine": "article-magazine", "interview": "interview", "manuscript": "manuscript", "booksection": "chapter",
+	"chapter": "chapter", "dictionary": "book", "encyclopedia": "book",
+}
+
+// parts are the entry types that are a part of a larger work named by
+// booktitle.
+var parts = map[string]bool{
+	"inbook": true, "bookinbook": true, "suppbook": true, "incollection": true, "suppcollection": true,
+	"inreference": true, "inproceedings": true, "conference": true, "booksection": true, "chapter": true,
+}
+
+// containers are the entry types a part can inherit its container from.
+var containers = map[string]bool{
+	"book": true, "mvbook": true, "collection": true, "mvcollection": true, "proceedings": true,
+	"mvproceedings": true, "reference": true, "mvreference": true, "periodical": true, "journal": true,
+}
+
+// CSLType returns the CSL type of an entry type; @misc and an unknown
+// type are "document" (Map refines @misc by what the entry holds).
+func CSLType(entryType string) string {
+	if t, ok := types[strings.ToLower(entryType)]; ok {
+		return t
+	}
+	return "document"
+}
+
+// Map turns an entry into a bib.Record. Values are turned from LaTeX into
+// Unicode with Text (names with Names); verbatim fields (url, doi, eprint)
+// only lose their braces, \url{...} and escapes.
+//
+//	entry type        Type (see CSLType); @article with entrysubtype magazine or newspaper is one;
+//	                  @misc (and an unknown type) is a preprint (article) with an arXiv id, an
+//	                  article-journal with a journal and a volume, issue, pages or ISSN, a webpage
+//	                  when a link is all it has, else a document
+//	title, subtitle   Title ("Title: Subtitle"); booktitle for a @book without title;
+//	                  shorttitle, origtitle, translatedtitle: ShortTitle, OriginalTitle, TranslatedTitle
+//	author, editor    Authors, Editors; "and others" adds no one (the record gets a warning)
+//	journaltitle, journal (+ journalsubtitle)   Container; fjournal is the full title when given,
+//	                  and journal then its abbreviation
+//	shortjournal, journal-iso, journalabbrev, abbrev_source_title, ...   ContainerAbbrev
+//	booktitle (+ booksubtitle)   Container of a part (@inproceedings, @incollection, @inbook, ...)
+//	series, volume    Series, Volume
+//	number, issue     Issue (number first); for reports, patents, standards and legal texts
+//	                  number is the ArticleNumber
+//	pages             FirstPage, LastPage ("1--10", "2609 – 2625", "466-75", "e0815")
+//	eid, art_number, articleno   ArticleNumber
+//	date              Date (biblatex: "2023-06-01", ranges "2023/2024" keep the start and Raw),
+//	                  else year, month (jan, "June", 6, "NOV-DEC"), day
+//	edition, publisher, address/location   Edition, Publisher (else school, institution or
+//	                  organization), Place
+//	doi               DOI identifiers (also URLs and SICI DOIs with <>); a DOI only in url,
+//	                  howpublished or note is taken from there
+//	pmid, pmcid, eprint with eprinttype pubmed, pmc, arxiv or doi, archiveprefix arXiv   PMID,
+//	                  PMCID, arXiv identifiers; "PMID: n" in a note
+//	issn, eissn, isbn   ISSNs (with the kinds written beside them), ISBNs
+//	unique-id (WOS:...), a WOS: key, scopus-eid, a Scopus link with eid=, pii   WOS, EID, PII
+//	abstract          Abstract
+//	keywords          author keywords (Scopus: index terms when author_keywords is there too),
+//	                  split on ';', or on ',' when there is no ';'; author_keywords,
+//	                  mendeley-tags: author; keywords-plus: Keywords Plus; index-keywords: index;
+//	                  mesh: MeSH headings ("*Major", "Term/Qualifier")
+//	affiliations, affiliation   Affiliations split on ';'; a Web of Science list (one
+//	                  "Names, Address" per line) gives each author theirs
+//	language, langid  Language
+//	url, howpublished, link, bdsk-url-N   URLs (howpublished that is no link is a note)
+//	note, addendum, annote   Notes
+//	type, document_type   PublicationTypes (split on ';')
+//	source, database  Database (source only when it names a database, as Scopus writes it);
+//	                  a WoS identifier says Web of Science
+func Map(e *Entry) *bib.Record {
+	rec := &bib.Record{SourceID: e.Key}
+	get := e.Get
+	text := func(names ...string) string {
+		for _, n := range names {
+			if t := e.text(n); t != "" {
+				return t
+			}
+		}
+		return ""
+	}
+	typ := e.Type
+	rec.Type = CSLType(typ)
+	switch strings.ToLower(Text(get("entrysubtype"))) {
+	case "magazine":
+		if typ == "article" {
+			rec.Type = "article-magazine"
+		}
+	case "newspaper":
+		if typ == "article" {
+			rec.Type = "article-newspaper"
+		}
+	}
+
+	// Titles.
+	rec.Title = joinTitle(text("title"), text("subtitle"))
+	isPart := parts[typ]
+	if rec.Title == "" && !isPart {
+		rec.Title = joinTitle(text("booktitle"), text("booksubtitle"))
+	}
+	if rec.Title == "" {
+		rec.Title = text("maintitle", "shorttitle")
+	}
+	rec.ShortTitle = text("shorttitle")
+	if rec.ShortTitle == rec.Title {
+		rec.ShortTitle = ""
+	}
+	rec.OriginalTitle = text("origtitle")
+	rec.TranslatedTitle = text("translatedtitle", "title_en", "englishtitle")
+
+	// People.
+	var etAl bool
+	if v := get("author"); v != "" {
+		rec.Authors, etAl = Names(v)
+	}
+	if v := get("editor"); v != "" {
+		rec.Editors, _ = Names(v)
+	}
+	if etAl {
+		rec.Warn(e.Line, "author list ends in \"and others\": it is not complete")
+	}
+
+	// Container.
+	full := joinTitle(text("journaltitle", "journal", "fjournal", "journalfull", "journal-full"), text("journalsubtitle"))
+	abbrev := text("shortjournal", "journal-iso", "journalabbrev", "journal-abbrev", "journal_abbrev",
+		"abbrev_source_title", "journalabbreviation", "iso-abbrev", "jabbrev", "abbrevjournal")
+	if fj := text("fjournal", "journalfull", "journal-full"); fj != "" && get("journaltitle") == "" {
+		if j := text("journal"); j != "" && j != fj && abbrev == "" {
+			abbrev = j
+		}
+		full = fj
+	}
+	book := joinTitle(text("booktitle"), text("booksubtitle"))
+	switch {
+	case isPart:
+		rec.Container = firstOf(book, full, text("maintitle"))
+	case rec.Type == "book" || rec.Type == "thesis" || rec.Type == "report":
+		if book != rec.Title {
+			rec.Container = firstOf(full, book)
+		} else {
+			rec.Container = full
+		}
+		if rec.Container == rec.Title {
+			rec.Container = ""
+		}
+	default:
+		rec.Container = firstOf(full, book, text("eventtitle"))
+	}
+	if rec.Container == "" && isPart {
+		rec.Container = text("maintitle")
+	}
+	rec.ContainerAbbrev = abbrev
+	rec.Series = text("series")
+
+	// Volume, issue, pages.
+	rec.Volume = text("volume")
+	number := text("number")
+	issue := text("issue")
+	switch {
+	case rec.Type == "report" || rec.Type == "patent" || rec.Type == "standard" || rec.Type == "legislation" ||
+		rec.Type == "legal_case" || rec.Type == "regulation":
+		rec.ArticleNumber = number
+		rec.Issue = issue
+	case number != "":
+		rec.Issue = number
+	default:
+		rec.Issue = issue
+	}
+	if p := text("pages", "page"); p != "" {
+		rec.SetPages(p)
+	}
+	if n := text("eid", "art_number", "articleno", "article-number", "article_number", "articlenumber"); n != "" && rec.ArticleNumber == "" {
+		rec.ArticleNumber = n
+	}
+	rec.Edition = text("edition")
+
+	// Date.
+	rec.Date = entryDate(e)
+
+	// Publisher.
+	rec.Publisher = text("publisher")
+	if rec.Publisher == "" {
+		switch rec.Type {
+		case "thesis":
+			rec.Publisher = text("school", "institution")
+		case "report":
+			rec.Publisher = text("institution", "organization", "school")
+		default:
+			rec.Publisher = text("organization", "institution", "school")
+		}
+	}
+	rec.Place = text("address", "location")
+
+	// Identifiers.
+	identifiers(rec, e)
+
+	// Abstract, keywords, affiliations, language.
+	rec.Abstract = text("abstract")
+	keywords(rec, e)
+	for _, name := range []string{"affiliations", "affiliation", "institution-affiliation"} {
+		if v := get(name); v != "" {
+			affiliations(rec, v)
+		}
+	}
+	rec.Language = text("language", "langid")
+
+	// Links, notes, types, database.
+	for _, f := range e.Fields {
+		switch {
+		case f.Name == "url" || f.Name == "howpublished" || f.Name == "link" || f.Name == "ee" ||
+			strings.HasPrefix(f.Name, "bdsk-url-"):
+			if u := findURL(f.Value); u != "" {
+				rec.AddURL(u)
+			} else if f.Name == "howpublished" {
+				rec.Notes = append(rec.Notes, Text(f.Value))
+			}
+		}
+	}
+	for _, name := range []string{"note", "addendum", "annote"} {
+		if v := text(name); v != "" {
+			rec.Notes = append(rec.Notes, v)
+		}
+	}
+	for _, name := range []string{"type", "document_type", "type-of-work"} {
+		t := text(name)
+		if t == "" {
+			continue
+		}
+		for _, v := range strings.Split(t, ";") {
+			if v = strings.TrimSpace(v); v != "" {
+				rec.PublicationTypes = append(rec.PublicationTypes, v)
+			}
+		}
+	}
+	if rec.Type == "document" {
+		rec.Type = miscType(rec)
+	}
+	if src := text("source"); src != "" && isDatabaseName(src) {
+		rec.Database = src
+	}
+	if db := text("database"); db != "" {
+		rec.Database = db
+	}
+	if rec.Database == "" && rec.Identifier(bib.WOS) != "" {
+		rec.Database = "Web of Science"
+	}
+	return rec
+}
+
+// miscType tells what a @misc (or unknown) entry is from what it holds: a
+// preprint (an arXiv id), a journal article (a journal), a web page (a
+// web address and nothing that says where else it was published), or a
+// document.
+func miscType(rec *bib.Record) string {
+	switch {
+	case rec.Identifier(bib.ArXiv) != "":
+		return "article"
+	case rec.Container != "" && (rec.Volume != "" || rec.Issue != "" || rec.FirstPage != "" || len(rec.ISSNs) > 0):
+		return "article-journal"
+	case rec.Container == "" && rec.Publisher == "" && len(rec.URLs) > 0 && rec.Identifier(bib.DOI) == "" &&
+		rec.Identifier(bib.ISBN) == "":
+		return "webpage"
+	}
+	return "document"
+}
+
+// joinTitle joins a title and its subtitle with a colon.
+func joinTitle(title, sub string) string {
+	switch {
+	case sub == "":
+		return title
+	case title == "":
+		return sub
+	}
+	if strings.ContainsAny(title[len(title)-1:], ":?!.") {
+		return title + " " + sub
+	}
+	return title + ": " + sub
+}
+
+func firstOf(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// isDatabaseName reports whether a "source" field names a database (Scopus
+// writes "Scopus") rather than, as biblatex uses it, something else.
+func isDatabaseName(s string) bool {
+	for _, d := range databaseNames {
+		if strings.EqualFold(s, d) {
+			return true
+		}
+	}
+	return false
+}
+
+var databaseNames = []string{"Scopus", "Web of Science", "WoS", "PubMed", "MEDLINE", "Embase", "dblp", "EBSCO",
+	"ProQuest", "Google Scholar", "Crossref", "Europe PMC", "IEEE Xplore", "ACM Digital Library", "JSTOR",
+	"PsycINFO", "CINAHL", "OpenAlex", "Dimensions", "Lens", "Cochrane Library"}
+
+// entryDate reads the publication date: biblatex's date (ISO 8601, with
+// ranges "2023/2024" and "2023-06/2023-07"), else year, month and day.
+func entryDate(e *Entry) bib.Date {
+	if v := e.Get("date"); v != "" {
+		if d := isoDate(Text(v)); d.Year != 0 {
+			return d
+		}
+	}
+	y := e.text("year")
+	var d bib.Date
+	if len(y) == 4 && isDigits(y) {
+		d.Year, _ = strconv.Atoi(y)
+		if d.Year < 1000 {
+			d = bib.Date{Raw: y}
+		}
+	} else if y != "" {
+		d = parseDate(y)
+		if d.Year == 0 {
+			d.Raw = y
+		}
+	}
+	if m := e.text("month"); m != "" {
+		month, season := monthOf(m)
+		if d.Month == 0 && month != 0 {
+			d.Month = month
+			d.Day = 0
+		}
+		if d.Season == "" {
+			d.Season = season
+		}
+		if n := dayOf(e.text("day")); n != 0 && d.Month != 0 {
+			d.Day = n
+		} else if month != 0 && d.Day == 0 && strings.ContainsAny(m, "0123456789") {
+			// "month = {Jun 12}" or "12 Jun"
+			if x := parseDate(m + " " + strconv.Itoa(max(d.Year, 2000))); x.Month == month {
+				d.Day = x.Day
+			}
+		}
+		if strings.ContainsAny(m, "-–/") && d.Raw == "" && d.Year != 0 {
+			d.Raw = y + " " + m
+		}
+	}
+	if d.Year == 0 {
+		if v := e.Get("date"); v != "" {
+			d = isoDate(Text(v))
+			if d.Year == 0 {
+				d.Raw = Text(v)
+			}
+		}
+	}
+	if d.Year == 0 && d.Raw == "" {
+		if v := Text(e.Get("issued")); v != "" {
+			d = parseDate(v)
+		}
+	}
+	return d
+}
+
+// monthOf reads a month field: "jun" (after macro expansion "June"), "6",
+// "{June}", "NOV-DEC" (the first month), "Spring".
+func monthOf(m string) (int, string) {
+	if len(m) >= 3 && isLetter(m[0]) {
+		if n, ok := monthNumbers[strings.ToLower(m)]; ok {
+			return n, ""
+		}
+	}
+	if n := bib.MonthNumber(m); n != 0 {
+		return n, ""
+	}
+	d := parseDate(m)
+	return d.Month, d.Season
+}
+
+// monthNumbers are the month names as the month macros expand.
+var monthNumbers = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
+
+// dayOf reads a day field, or returns 0.
+func dayOf(s string) int {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 2 || !isDigits(s) {
+		return 0
+	}
+	n, _ := strconv.Atoi(s)
+	if n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+// isoDate reads a biblatex date: "2023", "2023-06", "2023-06-01",
+// "2023-06-01T10:00:00", ranges "2023/2024" and "2023-06-01/2023-06-03"
+// (the start, with Raw), open ranges "2023/..", EDTF seasons "2023-21"
+// (spring) and qualifiers "2023?", "2023~".
+func isoDate(s string) bib.Date {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return bib.Date{}
+	}
+	start, _, isRange := strings.Cut(s, "/")
+	start = strings.TrimRight(strings.TrimSpace(start), "?~%")
+	var d bib.Date
+	if len(start) == 7 && start[4] == '-' && start[5] == '2' && start[6] >= '1' && start[6] <= '4' {
+		d = parseDate(start[:4])
+		d.Season = [...]string{"Spring", "Summer", "Autumn", "Winter"}[start[6]-'1']
+		d.Raw = s
+		return d
+	}
+	d = parseDate(start)
+	if d.Year == 0 && start == "" && isRange {
+		// "../2023": an open start
+		d = parseDate(strings.TrimLeft(s, "./"))
+	}
+	if isRange && d.Year != 0 {
+		d.Raw = s
+	}
+	return d
+}
+
+// identifiers adds every identifier the entry holds.
+func identifiers(rec *bib.Record, e *Entry) {
+	get := e.Get
+	for _, d := range doiField(Verbatim(get("doi"))) {
+		rec.AddIdentifier(bib.DOI, d)
+	}
+	eprintType := strings.ToLower(Verbatim(firstOf(get("eprinttype"), get("archiveprefix"), get("eprintclass"))))
+	eprint := Verbatim(get("eprint"))
+	switch eprintType {
+	case "pubmed", "pmid", "medline":
+		rec.AddPMID(eprint)
+	case "pmc", "pmcid", "pubmedcentral":
+		rec.AddPMCID(eprint)
+	case "arxiv":
+		addArXiv(rec, eprint)
+	case "doi":
+		rec.AddDOI(eprint)
+	}
+	if eprint != "" && eprintType == "" {
+		if strings.HasPrefix(strings.ToLower(eprint), "arxiv:") {
+			addArXiv(rec, eprint)
+		} else if d := bib.NormalizeDOI(eprint); d != "" {
+			rec.AddDOI(d)
+		}
+	}
+	for _, n := range []string{"arxivid", "arxiv", "arxiv_id"} {
+		if v := get(n); v != "" {
+			addArXiv(rec, Verbatim(v))
+		}
+	}
+	if rec.Identifier(bib.ArXiv) == "" {
+		// Google Scholar: journal = {arXiv preprint arXiv:2101.00001}
+		for _, n := range []string{"journal", "note", "howpublished"} {
+			if id := arXivIn(get(n)); id != "" {
+				rec.AddIdentifier(bib.ArXiv, id)
+				break
+			}
+		}
+	}
+	for _, n := range []string{"pmid", "pubmed", "pubmedid", "pubmed_id", "pubmed-id"} {
+		if v := get(n); v != "" {
+			rec.AddPMID(Verbatim(v))
+		}
+	}
+	for _, n := range []string{"pmcid", "pmc"} {
+		if v := get(n); v != "" {
+			rec.AddPMCID(Verbatim(v))
+		}
+	}
+	if rec.Identifier(bib.DOI) == "" {
+		// a DOI only in a link or a note
+		for _, n := range []string{"url", "howpublished", "note", "link", "ee", "bdsk-url-1", "annote"} {
+			if v := get(n); v != "" && strings.Contains(v, "10.") {
+				for _, d := range bib.FindDOIs(Verbatim(v)) {
+					rec.AddDOI(d)
+				}
+			}
+		}
+	}
+	if rec.Identifier(bib.PMID) == "" {
+		if v := get("note"); v != "" {
+			if i := strings.Index(strings.ToUpper(v), "PMID"); i >= 0 {
+				rec.AddPMID(firstNumber(v[i+4:]))
+			}
+		}
+	}
+	for _, v := range bib.FindISBNs(Verbatim(get("isbn"))) {
+		rec.AddIdentifier(bib.ISBN, v)
+	}
+	issns(rec, Verbatim(get("issn")), "")
+	issns(rec, Verbatim(get("eissn")), bib.ISSNElectronic)
+	issns(rec, Verbatim(get("pissn")), bib.ISSNPrint)
+	for _, n := range []string{"unique-id", "wos", "isi", "wos-id", "ut"} {
+		v := strings.TrimSpace(Verbatim(get(n)))
+		up := strings.ToUpper(v)
+		if strings.HasPrefix(up, "WOS:") || strings.HasPrefix(up, "ISI:") {
+			rec.AddIdentifier(bib.WOS, "WOS:"+strings.TrimSpace(up[4:]))
+		}
+	}
+	if k := strings.ToUpper(rec.SourceID); rec.Identifier(bib.WOS) == "" && (strings.HasPrefix(k, "WOS:") || strings.HasPrefix(k, "ISI:")) && len(k) > 10 {
+		rec.AddIdentifier(bib.WOS, "WOS:"+k[4:])
+	}
+	for _, n := range []string{"scopus-eid", "scopus_eid", "scopuseid"} {
+		if v := strings.TrimSpace(Verbatim(get(n))); strings.HasPrefix(v, "2-s2.0-") {
+			rec.AddIdentifier(bib.EID, v)
+		}
+	}
+	if v := strings.TrimSpace(Verbatim(get("pii"))); v != "" {
+		rec.AddIdentifier(bib.PII, v)
+	}
+	if u := get("url"); strings.Contains(u, "scopus.com") {
+		if i := strings.Index(u, "eid="); i >= 0 {
+			v := u[i+4:]
+			if j := strings.IndexAny(v, "&#} "); j >= 0 {
+				v = v[:j]
+			}
+			if strings.HasPrefix(v, "2-s2.0-") {
+				rec.AddIdentifier(bib.EID, v)
+			}
+		}
+	}
+}
+
+// doiField returns the DOIs of a doi field. A field that holds nothing but
+// a DOI is taken whole, so that the angle brackets of the DOIs made from
+// SICIs ("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0")
+// are kept; anything else is searched with bib.FindDOIs.
+func doiField(v string) []string {
+	var out []string
+	for _, tok := range strings.Fields(v) {
+		low := strings.ToLower(tok)
+		for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
+			if strings.HasPrefix(low, p) {
+				low = low[len(p):]
+				break
+			}
+		}
+		low = strings.TrimRight(low, ".,;")
+		if strings.HasPrefix(low, "10.") && strings.Contains(low, "/") && strings.Contains(low, "<") &&
+			!strings.Contains(low, "%") && bib.NormalizeDOI(low) != "" {
+			out = append(out, low)
+			continue
+		}
+		out = append(out, bib.FindDOIs(tok)...)
+	}
+	return out
+}
+
+func addArXiv(rec *bib.Record, s string) {
+	s = strings.TrimSpace(s)
+	low := strings.ToLower(s)
+	for _, p := range []string{"https://arxiv.org/abs/", "http://arxiv.org/abs/", "arxiv:"} {
+		if strings.HasPrefix(low, p) {
+			s = s[len(p):]
+			break
+		}
+	}
+	if s != "" && !strings.ContainsAny(s, " \t") {
+		rec.AddIdentifier(bib.ArXiv, s)
+	}
+}
+
+// arXivIn returns the arXiv id written as "arXiv:2101.00001" (or
+// "arXiv:2101.00001v2", "arXiv:hep-th/9901001") in s, or "".
+func arXivIn(s string) string {
+	i := strings.Index(strings.ToLower(s), "arxiv:")
+	if i < 0 {
+		return ""
+	}
+	t := strings.TrimSpace(s[i+len("arxiv:"):])
+	j := 0
+	for j < len(t) && (isDigitByte(t[j]) || isLetter(t[j]) || t[j] == '.' || t[j] == '/' || t[j] == '-') {
+		j++
+	}
+	id := strings.TrimRight(t[:j], ".")
+	if dot := strings.IndexByte(id, '.'); dot == 4 && isDigits(id[:4]) && len(id) >= 9 || strings.Contains(id, "/") {
+		return id
+	}
+	return ""
+}
+
+// firstNumber returns the first run of digits in s.
+func firstNumber(s string) string {
+	i := strings.IndexAny(s, "0123456789")
+	if i < 0 {
+		return ""
+	}
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	return s[i:j]
+}
+
+// issns adds the ISSNs written in v, with the kind written beside each
+// ("1234-5678 (Print)") or the given one.
+func issns(rec *bib.Record, v, kind string) {
+	if v == "" {
+		return
+	}
+	for v != "" {
+		seg := v
+		if i := strings.IndexAny(v, ",;\n"); i >= 0 {
+			seg, v = v[:i], v[i+1:]
+		} else {
+			v = ""
+		}
+		k := kind
+		if k == "" && (strings.IndexByte(seg, '(') >= 0 || strings.Contains(seg, "ISSN")) {
+			k = bib.ISSNKind(seg)
+		}
+		for _, s := range bib.FindISSNs(seg) {
+			rec.AddISSN(s, k)
+		}
+	}
+}
+
+// keywords adds the keyword fields: keywords (author keywords, or, in a
+// Scopus export that has author_keywords too, index terms), author_keywords,
+// keywords-plus (Web of Science), mesh, and mendeley-tags.
+func keywords(rec *bib.Record, e *Entry) {
+	scopusIndex := e.Get("author_keywords") != ""
+	n := 0
+	for _, f := range e.Fields {
+		if strings.Contains(f.Name, "keyword") || f.Name == "mesh" {
+			n += 1 + strings.Count(f.Value, ";") + strings.Count(f.Value, ",")
+		}
+	}
+	if n > 0 {
+		rec.Keywords = make([]bib.Keyword, 0, n)
+	}
+	for _, f := range e.Fields {
+		var vocab string
+		switch f.Name {
+		case "keywords", "keyword":
+			vocab = bib.VocabAuthor
+			if scopusIndex {
+				vocab = bib.VocabIndex
+			}
+		case "author_keywords", "author-keywords", "authorkeywords", "mendeley-tags", "tags":
+			vocab = bib.VocabAuthor
+		case "keywords-plus", "keywordsplus", "keywords_plus":
+			vocab = bib.VocabKeywordsPlus
+		case "index-keywords", "index_keywords", "indexkeywords":
+			vocab = bib.VocabIndex
+		case "mesh", "mesh-headings", "mesh_terms", "meshheadings":
+			for _, t := range splitList(Text(f.Value)) {
+				if !strings.ContainsAny(t, "/*") {
+					rec.AddKeyword(bib.Keyword{Term: t, Vocabulary: bib.VocabMeSH})
+					continue
+				}
+				for _, k := range bib.ParseMeSHAll(t) {
+					rec.AddKeyword(k)
+				}
+			}
+			continue
+		default:
+			continue
+		}
+		for _, t := range splitList(Text(f.Value)) {
+			rec.AddKeyword(bib.Keyword{Term: strings.TrimSpace(t), Vocabulary: vocab})
+		}
+	}
+}
+
+// splitList splits a keyword list on ';' (or line breaks), or on ','
+// when there is no ';' (full-width ；， and 、 count too), and trims the
+// terms.
+func splitList(s string) []string {
+	semi := strings.IndexByte(s, ';') >= 0
+	wide := false
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			wide = true
+			break
+		}
+	}
+	if wide {
+		if strings.Contains(s, "；") {
+			semi = true
+		}
+		if semi {
+			s = strings.ReplaceAll(s, "；", ";")
+		} else {
+			s = strings.NewReplacer("，", ",", "、", ",").Replace(s)
+		}
+	}
+	sep := byte(',')
+	if semi {
+		sep = ';'
+	}
+	out := make([]string, 0, 8)
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != sep && s[i] != '\n' {
+			continue
+		}
+		if t := strings.TrimSpace(s[start:i]); t != "" {
+			out = append(out, t)
+		}
+		start = i + 1
+	}
+	return out
+}
+
+// affiliations adds the affiliations of an affiliation(s) field. A Web of
+// Science list has one address per line, "Family, Given; Family, Given,
+// Address": the address goes to each of those authors (and to the record
+// when the names are not all found among them); a reprint address marked
+// "(Corresponding Author)" is used only when there is no other. Other
+// exports join record-level affiliations with ';'.
+func affiliations(rec *bib.Record, v string) {
+	if strings.Contains(v, "\n") && looksLikeWoS(v) {
+		var addrs, reprint []string
+		for _, l := range strings.Split(v, "\n") {
+			l = Text(l)
+			switch {
+			case l == "":
+			case strings.Contains(l, "(Corresponding Author)") || strings.Contains(l, "(Reprint Author)"):
+				reprint = append(reprint, l)
+			default:
+				addrs = append(addrs, l)
+			}
+		}
+		if len(addrs) == 0 {
+			addrs = reprint
+		}
+		for _, a := range addrs {
+			wosAffiliation(rec, a)
+		}
+		return
+	}
+	t := Text(v)
+	for t != "" {
+		a, rest, _ := strings.Cut(t, ";")
+		rec.AddAffiliation(strings.TrimSpace(a))
+		t = rest
+	}
+}
+
+// looksLikeWoS reports whether an affiliation field is Web of Science's:
+// lines of "Family, Given; Family, Given, Institution, ...".
+func looksLikeWoS(v string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(v), "\n")
+	return strings.Count(first, ",") >= 2
+}
+
+// wosAffiliation reads one Web of Science address line: "Byng, Richard;
+// Frost, Sue, Univ Plymouth, Plymouth, England." gives "Univ Plymouth,
+// Plymouth, England." to Byng and Frost; a reprint address "Byng, R
+// (Corresponding Author), Univ ..." gives what follows the marker to the
+// record.
+func wosAffiliation(rec *bib.Record, a string) {
+	for _, m := range []string{"(Corresponding Author),", "(Reprint Author),"} {
+		if i := strings.Index(a, m); i >= 0 {
+			rec.AddAffiliation(a[i+len(m):])
+			return
+		}
+	}
+	segs := strings.Split(a, "; ")
+	last := strings.SplitN(segs[len(segs)-1], ", ", 3)
+	if len(last) < 3 {
+		rec.AddAffiliation(a)
+		return
+	}
+	names := append(segs[:len(segs)-1:len(segs)-1], last[0]+", "+last[1])
+	addr := strings.TrimSpace(last[2])
+	var who []int
+	for _, n := range names {
+		i := findAuthor(rec.Authors, n)
+		if i < 0 {
+			rec.AddAffiliation(addr)
+			return
+		}
+		who = append(who, i)
+	}
+	for _, i := range who {
+		p := &rec.Authors[i]
+		dup := false
+		for _, x := range p.Affiliations {
+			dup = dup || x == addr
+		}
+		if !dup && addr != "" {
+			p.Affiliations = append(p.Affiliations, addr)
+		}
+	}
+}
+
+// findAuthor returns the index of the author written "Family, Given" in
+// an address list, or -1.
+func findAuthor(authors []bib.Person, name string) int {
+	fam, given, _ := strings.Cut(name, ",")
+	fam = bib.Key(fam)
+	given = bib.Initials(strings.TrimSpace(given))
+	for i, p := range authors {
+		if bib.Key(p.FamilyName()) == fam && (given == "" || strings.HasPrefix(bib.Initials(p.Given), given[:1])) {
+			return i
+		}
+	}
+	return -1
+}
+
+// findURL returns the web address in a url or howpublished value: from
+// its first "http://", "https://" or "ftp://" (or a leading "www.") to the
+// first white space.
+func findURL(v string) string {
+	t := Verbatim(v)
+	start := -1
+	for _, scheme := range []string{"http://", "https://", "ftp://"} {
+		if i := strings.Index(t, scheme); i >= 0 && (start < 0 || i < start) {
+			start = i
+		}
+	}
+	switch {
+	case start >= 0:
+		t = t[start:]
+	case strings.HasPrefix(t, "www."):
+		t = "http://" + t
+	default:
+		return ""
+	}
+	if j := strings.IndexAny(t, " \t\n"); j >= 0 {
+		t = t[:j]
+	}
+	return t
+}
+
+// parseDate is bib.ParseDate, guarded: an eight-digit number that is not a
+// valid YYYYMMDD date ("20100001") sends bib.ParseDate into endless
+// recursion, so such a number is cut to its first four digits first.
+func parseDate(s string) bib.Date {
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isDigitByte(s[j]) {
+			j++
+		}
+		if j-i == 8 && !validCompactDate(s[i:j]) {
+			s = s[:i+4] + " " + s[j:]
+			j = i + 4
+		}
+		i = j
+	}
+	return bib.ParseDate(s)
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// validCompactDate reports whether eight digits are a YYYYMMDD date that
+// bib.ParseDate accepts as one (a year from 1500 to 2099, a month 01–12).
+func validCompactDate(s string) bool {
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[4:6])
+	return y >= 1500 && y <= 2099 && m >= 1 && m <= 12
+}

@@ -1,0 +1,530 @@
+package bibtex
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/gen"
+	"github.com/bibdb/bibdb/internal/ingest/ingesttest"
+)
+
+func newReader(r io.Reader) ingesttest.Reader { return NewReader(r) }
+
+func TestGolden(t *testing.T) { ingesttest.RunGolden(t, newReader) }
+
+func readString(t *testing.T, s string) ([]*bib.Record, []error) {
+	t.Helper()
+	recs, perrs, err := ingesttest.ReadAll(NewReader(strings.NewReader(s)))
+	if err != nil {
+		t.Fatalf("read: %v", err)
+	}
+	return recs, perrs
+}
+
+func readOne(t *testing.T, s string) *bib.Record {
+	t.Helper()
+	recs, perrs := readString(t, s)
+	if len(perrs) > 0 || len(recs) != 1 {
+		t.Fatalf("got %d records and errors %v, want 1 record", len(recs), perrs)
+	}
+	return recs[0]
+}
+
+func TestValues(t *testing.T) {
+	tests := []struct {
+		name, entry, field, want string
+	}{
+		{"braced", `@article{k, title = {A {Nested} Title}}`, "title", "A {Nested} Title"},
+		{"quoted", `@article{k, title = "Quoted {"}inner{"} value"}`, "title", `Quoted {"}inner{"} value`},
+		{"quoted escaped quote", `@article{k, title = "M\"uller"}`, "title", `M\"uller`},
+		{"number", `@article{k, year = 2020}`, "year", "2020"},
+		{"month macro", `@article{k, month = jun}`, "month", "June"},
+		{"concatenation", `@string{j = "Journal"} @article{k, journal = "The " # j # { of } # 4}`, "journal", "The Journal of 4"},
+		{"macro case", `@String{ABC = {x}} @article{k, note = abc}`, "note", "x"},
+		{"string in parens", `@string(pub = "Press") @book(k, publisher = pub)`, "publisher", "Press"},
+		{"escaped braces", `@article{k, title = {a \} b \{ c}}`, "title", `a \} b \{ c`},
+		{"upper-case field", `@article{k, TITLE = {T}}`, "title", "T"},
+		{"percent-encoded name", `@article{k, date%2Dadded = {d}}`, "date-added", "d"},
+		{"comment between fields", "@article{k,\n % note = {no},\n note = {yes}}", "note", "yes"},
+		{"percent in value", `@article{k, note = {50% of 10}}`, "note", "50% of 10"},
+		{"first of repeated", `@article{k, note = {one}, note = {two}}`, "note", "one"},
+		{"annotation dropped", `@article{k, author+an = {x}, author = {A}}`, "author", "A"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader(strings.NewReader(tt.entry))
+			raw, err := nextEntry(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := raw.Get(tt.field); got != tt.want {
+				t.Errorf("%s = %q, want %q", tt.field, got, tt.want)
+			}
+		})
+	}
+}
+
+// nextEntry reads the first entry that is not @string, @comment or
+// @preamble.
+func nextEntry(r *Reader) (*Entry, error) {
+	for {
+		raw, err := r.sc.scan()
+		if err != nil {
+			return nil, err
+		}
+		e, err := parseEntry(raw, r.macros)
+		if err != nil || e != nil {
+			return e, err
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		line     int
+		msg      string
+	}{
+		{"unclosed before next entry", "@article{a,\n title = {x,\n year = 1}\n\n@article{b, title = {y}}\n", 1, "not closed before the entry at line 5"},
+		{"unclosed at end", "@article{a,\n title = {x}\n", 1, "not closed"},
+		{"missing comma", "@article{a,\n title = {x}\n year = 2001\n}\n", 3, "missing ','"},
+		{"missing equals", "@article{a,\n title {x}\n}\n", 2, "expected '='"},
+		{"extra brace", "@article{a,\n title = {x}},\n year = {1}\n}\n", 2, "more fields follow"},
+		{"unclosed quote", "@article{a,\n title = \"x,\n year = {1}\n}\n", 2, "unclosed '\"'"},
+		{"space in key", "@article{a b, title = {x}}\n", 1, "after the citation key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs, perrs := readString(t, tt.in)
+			if len(perrs) != 1 {
+				t.Fatalf("got %d errors (%v), want 1", len(perrs), perrs)
+			}
+			var pe *bib.ParseError
+			if !errors.As(perrs[0], &pe) {
+				t.Fatalf("error %v is not a *bib.ParseError", perrs[0])
+			}
+			if pe.Line != tt.line || !strings.Contains(pe.Error(), tt.msg) {
+				t.Errorf("error = %v (line %d), want line %d and %q", pe, pe.Line, tt.line, tt.msg)
+			}
+			for _, r := range recs {
+				if r.SourceID == "a" {
+					t.Errorf("the bad entry came out as a record")
+				}
+			}
+		})
+	}
+}
+
+func TestBrokenEntriesResync(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "broken_entries.input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, perrs := readString(t, string(b))
+	var keys []string
+	for _, r := range recs {
+		keys = append(keys, r.SourceID)
+	}
+	if strings.Join(keys, " ") != "good1 good2" {
+		t.Errorf("records %q, want good1 good2", keys)
+	}
+	if len(perrs) != 4 {
+		t.Fatalf("got %d errors, want 4: %v", len(perrs), perrs)
+	}
+	wantLines := []int{6, 13, 17, 22}
+	for i, e := range perrs {
+		if pe := e.(*bib.ParseError); pe.Line != wantLines[i] {
+			t.Errorf("error %d at line %d, want %d: %v", i+1, pe.Line, wantLines[i], pe)
+		}
+	}
+	if recs[1].Position != 6 {
+		t.Errorf("position of good2 = %d, want 6 (bad entries count)", recs[1].Position)
+	}
+}
+
+func TestCrossrefOrderAndInheritance(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "crossref.input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, perrs := readString(t, string(b))
+	if len(perrs) > 0 {
+		t.Fatal(perrs)
+	}
+	byKey := map[string]*bib.Record{}
+	for i, r := range recs {
+		if r.Position != i+1 {
+			t.Errorf("record %s has position %d, want %d (file order)", r.SourceID, r.Position, i+1)
+		}
+		byKey[r.SourceID] = r
+	}
+	if _, ok := byKey["pub-data"]; ok {
+		t.Errorf("an @xdata entry came out as a record")
+	}
+	tests := []struct {
+		key, what, got, want string
+	}{
+		{"child-first", "container", byKey["child-first"].Container, "Proceedings of the Twentieth Meeting"},
+		{"child-first", "publisher", byKey["child-first"].Publisher, "Meeting Press"},
+		{"child-first", "year", strconv.Itoa(byKey["child-first"].Date.Year), "2020"},
+		{"child-first", "isbn", byKey["child-first"].Identifier(bib.ISBN), "9783161484100"},
+		{"child-first", "doi (not inherited)", byKey["child-first"].Identifier(bib.DOI), ""},
+		{"child-first", "abstract (not inherited)", byKey["child-first"].Abstract, ""},
+		{"child-first", "title (its own)", byKey["child-first"].Title, "A paper read before its proceedings"},
+		{"parent-first", "container", byKey["parent-first"].Container, "Proceedings of the Twentieth Meeting"},
+		{"parent-first", "year (its own)", strconv.Itoa(byKey["parent-first"].Date.Year), "2021"},
+		{"parent-first", "editor", fmt.Sprint(len(byKey["parent-first"].Editors)), "1"},
+		{"periodical-child", "journal", byKey["periodical-child"].Container, "The Periodical"},
+		{"uses-xdata", "publisher", byKey["uses-xdata"].Publisher, "Shared Publisher"},
+		{"uses-xdata", "place", byKey["uses-xdata"].Place, "Berlin"},
+		{"loop-a", "journal through the cycle", byKey["loop-a"].Container, "Cycle Journal"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: %s = %q, want %q", tt.key, tt.what, tt.got, tt.want)
+		}
+	}
+	if !hasWarning(byKey["orphan"], `"nowhere" is not in the file`) {
+		t.Errorf("orphan warnings = %v, want one about the missing parent", byKey["orphan"].Warnings)
+	}
+	if !hasWarning(byKey["late-child"], "comes before this entry") || byKey["late-child"].Container != "" {
+		t.Errorf("late-child: container %q, warnings %v; want no container and a warning", byKey["late-child"].Container, byKey["late-child"].Warnings)
+	}
+	if !hasWarning(byKey["loop-b"], "leads back") {
+		t.Errorf("loop-b warnings = %v, want one about the cycle", byKey["loop-b"].Warnings)
+	}
+}
+
+func hasWarning(r *bib.Record, s string) bool {
+	for _, w := range r.Warnings {
+		if strings.Contains(w.Msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCrossrefMemoryBound checks that a child whose parent never comes is
+// given up on after maxHeld entries instead of holding the whole file.
+func TestCrossrefMemoryBound(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("@inproceedings{child, title = {Waiting}, crossref = {never}}\n")
+	for i := 0; i < maxHeld+10; i++ {
+		fmt.Fprintf(&in, "@article{a%d, title = {Filler %d}}\n", i, i)
+	}
+	r := NewReader(strings.NewReader(in.String()))
+	rec, err := r.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.SourceID != "child" || !hasWarning(rec, "is not within the next") {
+		t.Fatalf("first record %s, warnings %v", rec.SourceID, rec.Warnings)
+	}
+	if len(r.queue) > maxHeld+1 {
+		t.Errorf("reader holds %d entries, more than %d", len(r.queue), maxHeld+1)
+	}
+}
+
+func TestRecordProvenance(t *testing.T) {
+	in := "% header\n\n@article{first,\n  title = {One}\n}\n@string{x = {y}}\n@book{second, title = {Two}}\n"
+	recs, _ := readString(t, in)
+	if len(recs) != 2 {
+		t.Fatalf("got %d records", len(recs))
+	}
+	r := recs[0]
+	if r.Format != "bibtex" || r.Position != 1 || r.Line != 3 || r.SourceID != "first" || r.Raw != "@article{first,\n  title = {One}\n}" {
+		t.Errorf("first record provenance = %q %d %d %q %q", r.Format, r.Position, r.Line, r.SourceID, r.Raw)
+	}
+	if recs[1].Position != 2 || recs[1].Line != 7 || recs[1].Raw != "@book{second, title = {Two}}" {
+		t.Errorf("second record provenance = %d %d %q", recs[1].Position, recs[1].Line, recs[1].Raw)
+	}
+}
+
+func TestFileWarnings(t *testing.T) {
+	r := NewReader(strings.NewReader("% Encoding: UTF-8\nstray text\n@set{s, entryset = {a,b}}\n@article{a, title = {T}}\n"))
+	if _, _, err := ingesttest.ReadAll(r); err != nil {
+		t.Fatal(err)
+	}
+	w := r.Warnings()
+	if len(w) != 2 || w[0].Line != 2 || !strings.Contains(w[1].Msg, "@set") {
+		t.Errorf("warnings = %+v, want stray text at line 2 and a skipped @set", w)
+	}
+}
+
+func TestMapping(t *testing.T) {
+	tests := []struct {
+		name, entry string
+		check       func(*bib.Record) string
+	}{
+		{"types", `@inproceedings{k, title={T}}`, func(r *bib.Record) string { return r.Type }},
+		{"conference", `@conference{k, title={T}}`, func(r *bib.Record) string { return r.Type }},
+		{"phdthesis", `@phdthesis{k, title={T}}`, func(r *bib.Record) string { return r.Type }},
+		{"techreport number", `@techreport{k, title={T}, number={TR-7}}`, func(r *bib.Record) string { return r.Type + " " + r.ArticleNumber }},
+		{"misc web page", `@misc{k, title={T}, howpublished={\url{https://a.example}}}`, func(r *bib.Record) string { return r.Type + " " + r.URLs[0] }},
+		{"misc document", `@misc{k, title={T}, note={n}}`, func(r *bib.Record) string { return r.Type }},
+		{"archived url", `@online{k, url={https://web.archive.org/web/2013/http://www.example.com/a}}`, func(r *bib.Record) string { return r.URLs[0] }},
+		{"misc in a journal", `@misc{k, title={T}, journal={J}, volume={2}}`, func(r *bib.Record) string { return r.Type }},
+		{"online", `@online{k, title={T}}`, func(r *bib.Record) string { return r.Type }},
+		{"unknown", `@whatever{k, title={T}}`, func(r *bib.Record) string { return r.Type }},
+		{"booktitle of a part", `@incollection{k, title={Chap}, booktitle={The Book}}`, func(r *bib.Record) string { return r.Container }},
+		{"en dash pages", `@article{k, pages={2609 – 2625}}`, func(r *bib.Record) string { return r.FirstPage + "|" + r.LastPage }},
+		{"double hyphen pages", `@article{k, pages={466--75}}`, func(r *bib.Record) string { return r.FirstPage + "|" + r.LastPage }},
+		{"single page", `@article{k, pages={e0815}}`, func(r *bib.Record) string { return r.FirstPage + "|" + r.LastPage }},
+		{"issue", `@article{k, issue={4}}`, func(r *bib.Record) string { return r.Issue }},
+		{"number over issue", `@article{k, number={5}, issue={Spring}}`, func(r *bib.Record) string { return r.Issue }},
+		{"date", `@article{k, date={2023-06-01}}`, func(r *bib.Record) string { return r.Date.String() }},
+		{"date range", `@article{k, date={2023/2024}}`, func(r *bib.Record) string { return r.Date.String() + " " + r.Date.Raw }},
+		{"eight digits", `@article{k, date={20100001}}`, func(r *bib.Record) string { return r.Date.String() }},
+		{"year and month", `@article{k, year={2019}, month=nov}`, func(r *bib.Record) string { return r.Date.String() }},
+		{"month number", `@article{k, year={2019}, month={11}, day={5}}`, func(r *bib.Record) string { return r.Date.String() }},
+		{"month range", `@article{k, year={2021}, month={NOV-DEC}}`, func(r *bib.Record) string { return r.Date.String() }},
+		{"doi url", `@article{k, doi={http://dx.doi.org/10.1000/ABC.1}}`, func(r *bib.Record) string { return r.Identifier(bib.DOI) }},
+		{"doi escaped", `@article{k, doi={10.1000/a\_b}}`, func(r *bib.Record) string { return r.Identifier(bib.DOI) }},
+		{"pmid eprint", `@article{k, eprint={123456}, eprinttype={pubmed}}`, func(r *bib.Record) string { return r.Identifier(bib.PMID) }},
+		{"arxiv eprint", `@article{k, eprint={2101.00001}, eprinttype={arxiv}}`, func(r *bib.Record) string { return r.Identifier(bib.ArXiv) }},
+		{"arxiv in journal", `@article{k, journal={arXiv preprint arXiv:2101.00001v2}}`, func(r *bib.Record) string { return r.Identifier(bib.ArXiv) }},
+		{"pmcid", `@article{k, pmcid={PMC123456}}`, func(r *bib.Record) string { return r.Identifier(bib.PMCID) }},
+		{"issn kinds", `@article{k, issn={0007-1250}, eissn={1472-1465}}`, func(r *bib.Record) string { return fmt.Sprint(r.ISSNs) }},
+		{"keywords comma", `@article{k, keywords={a, b,c}}`, func(r *bib.Record) string { return keywordTerms(r) }},
+		{"keywords semicolon", `@article{k, keywords={Neoplasms, Breast; Humans}}`, func(r *bib.Record) string { return keywordTerms(r) }},
+		{"affiliations", `@article{k, affiliations={Univ A, Town; Univ B}}`, func(r *bib.Record) string { return strings.Join(r.Affiliations, "|") }},
+		{"langid", `@article{k, langid={german}}`, func(r *bib.Record) string { return r.Language }},
+		{"journal abbreviation", `@article{k, journal={J Abbr}, fjournal={Journal Full}}`, func(r *bib.Record) string { return r.Container + "|" + r.ContainerAbbrev }},
+		{"shortjournal", `@article{k, journaltitle={Full}, shortjournal={F.}}`, func(r *bib.Record) string { return r.Container + "|" + r.ContainerAbbrev }},
+		{"subtitle", `@book{k, title={Main}, subtitle={Sub}}`, func(r *bib.Record) string { return r.Title }},
+		{"thesis school", `@phdthesis{k, school={Univ}}`, func(r *bib.Record) string { return r.Publisher }},
+		{"others", `@article{k, author={A, B and others}}`, func(r *bib.Record) string { return fmt.Sprint(len(r.Authors), hasWarning(r, "and others")) }},
+		{"wos id from key", "@article{ WOS:000731787800009,\n title={T}}", func(r *bib.Record) string { return r.SourceID + " " + r.Identifier(bib.WOS) }},
+		{"scopus", `@article{k, url={https://www.scopus.com/inward/record.uri?eid=2-s2.0-85079532227&doi=x}, source={Scopus}}`, func(r *bib.Record) string { return r.Identifier(bib.EID) + " " + r.Database }},
+	}
+	want := map[string]string{
+		"types": "paper-conference", "conference": "paper-conference", "phdthesis": "thesis",
+		"techreport number": "report TR-7", "misc web page": "webpage https://a.example", "misc document": "document", "archived url": "https://web.archive.org/web/2013/http://www.example.com/a",
+		"misc in a journal": "article-journal", "online": "webpage", "unknown": "document", "booktitle of a part": "The Book",
+		"en dash pages": "2609|2625", "double hyphen pages": "466|475", "single page": "e0815|", "issue": "4",
+		"number over issue": "5", "date": "2023-06-01", "date range": "2023 2023/2024", "eight digits": "2010", "year and month": "2019-11",
+		"month number": "2019-11-05", "month range": "2021-11", "doi url": "10.1000/abc.1", "doi escaped": "10.1000/a_b",
+		"pmid eprint": "123456", "arxiv eprint": "2101.00001", "arxiv in journal": "2101.00001v2", "pmcid": "PMC123456",
+		"issn kinds": "[{0007-1250 } {1472-1465 electronic}]", "keywords comma": "a|b|c",
+		"keywords semicolon": "Neoplasms, Breast|Humans", "affiliations": "Univ A, Town|Univ B", "langid": "german",
+		"journal abbreviation": "Journal Full|J Abbr", "shortjournal": "Full|F.", "subtitle": "Main: Sub",
+		"thesis school": "Univ", "others": "1 true", "wos id from key": "WOS:000731787800009 WOS:000731787800009",
+		"scopus": "2-s2.0-85079532227 Scopus",
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := readOne(t, tt.entry)
+			if got := tt.check(r); got != want[tt.name] {
+				t.Errorf("got %q, want %q", got, want[tt.name])
+			}
+		})
+	}
+}
+
+func keywordTerms(r *bib.Record) string {
+	var out []string
+	for _, k := range r.Keywords {
+		out = append(out, k.Term)
+	}
+	return strings.Join(out, "|")
+}
+
+// TestCorpus reads every BibTeX file of the shared corpus and checks that
+// none fails and that each gives the number of records MANIFEST.md lists
+// for it, except where the manifest counts what is not a record (see
+// manifestExceptions).
+func TestCorpus(t *testing.T) {
+	dir := ingesttest.CorpusDir(t, "bibtex")
+	want := manifestCounts(t, filepath.Join(dir, "..", "MANIFEST.md"))
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		if strings.Contains(name, ".expected.") || strings.HasSuffix(name, ".json") {
+			continue
+		}
+		n, ok := want[name]
+		if !ok {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = decodeForTest(b)
+			recs, perrs, err := ingesttest.ReadAll(NewReader(bytes.NewReader(b)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if exc, ok := manifestExceptions[name]; ok {
+				n = exc
+			}
+			if len(recs)+len(perrs) != n {
+				t.Errorf("got %d records and %d errors, manifest says %d", len(recs), len(perrs), n)
+			}
+		})
+	}
+}
+
+// manifestExceptions are the files whose manifest count is not the number
+// of records: @set entries (groups of other entries) are counted there,
+// and the UTF-16 files were counted as raw bytes (0).
+var manifestExceptions = map[string]int{
+	"jabref__BibtexImporter.examples.bib":             2,  // two @set entries
+	"rbibutils__biblatex-examples_sans_key_aksin.bib": 89, // two @set entries
+	"jabref__encoding-utf-16BE-with-header.bib":       1,
+	"jabref__encoding-utf-16BE-without-header.bib":    1,
+}
+
+// decodeForTest turns the UTF-16 files of the corpus into UTF-8 (what the
+// ingest decoder does before a reader sees them).
+func decodeForTest(b []byte) []byte {
+	be := len(b) >= 2 && (b[0] == 0xfe && b[1] == 0xff || b[0] == 0 && b[1] != 0)
+	le := len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] != 0 && b[1] == 0)
+	if !be && !le || len(b)%2 != 0 {
+		return b
+	}
+	var out strings.Builder
+	for i := 0; i+1 < len(b); i += 2 {
+		var r rune
+		if be {
+			r = rune(b[i])<<8 | rune(b[i+1])
+		} else {
+			r = rune(b[i+1])<<8 | rune(b[i])
+		}
+		if r == 0xfeff {
+			continue
+		}
+		out.WriteRune(r)
+	}
+	return []byte(out.String())
+}
+
+var manifestRow = regexp.MustCompile(`^\| corpus/bibtex/([^ |]+) \|.*\| (\d+) \|[^|]*\|$`)
+
+func manifestCounts(t *testing.T, path string) map[string]int {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skip("no MANIFEST.md")
+	}
+	defer f.Close()
+	out := map[string]int{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		if m := manifestRow.FindStringSubmatch(sc.Text()); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			out[m[1]] = n
+		}
+	}
+	return out
+}
+
+func FuzzReader(f *testing.F) {
+	ingesttest.AddFuzzSeeds(f, "*.input")
+	f.Add([]byte("@article{a, title = {x}, crossref = {b}}\n@book{b, title = {y}, crossref = {a}}"))
+	f.Add([]byte("@string{a = b # c}@article(k, t = a # {x} # \"y\" # 1)"))
+	f.Add([]byte("@article{k,\n title = {\\\"{u}\\v r $x^{2}_{i}$ \\textit{a}},\n author = {a and {b} and c, d, e, f}}"))
+	f.Add([]byte("@\n{"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ingesttest.CheckReader(t, NewReader(bytes.NewReader(b)), len(b))
+	})
+}
+
+func BenchmarkRead(b *testing.B) {
+	data := generate(b, 50000)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := NewReader(bytes.NewReader(data))
+		n := 0
+		for {
+			_, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != 50000 {
+			b.Fatalf("read %d records", n)
+		}
+	}
+	b.ReportMetric(float64(50000*b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// generate writes n synthetic records as BibTeX.
+func generate(tb testing.TB, n int) []byte {
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	g := gen.New(gen.Options{Seed: 1})
+	for i := 0; i < n; i++ {
+		rec, _ := g.Next()
+		if err := w.Write(rec); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkScan measures finding and parsing the entries alone.
+func BenchmarkScan(b *testing.B) {
+	data := generate(b, 20000)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := NewReader(bytes.NewReader(data))
+		for {
+			e, err := nextEntry(r)
+			if err == io.EOF {
+				break
+			}
+			if err != nil || e == nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(20000*b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// BenchmarkMap measures mapping parsed entries onto records.
+func BenchmarkMap(b *testing.B) {
+	data := generate(b, 20000)
+	r := NewReader(bytes.NewReader(data))
+	var all []*Entry
+	for {
+		e, err := nextEntry(r)
+		if err == io.EOF {
+			break
+		}
+		all = append(all, e)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, e := range all {
+			Map(e)
+		}
+	}
+	b.ReportMetric(float64(len(all)*b.N)/b.Elapsed().Seconds(), "records/s")
+}

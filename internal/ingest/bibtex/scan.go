@@ -1,0 +1,866 @@
+package bibtex
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// Entry is one @-entry of a BibTeX file as written: its type, citation
+// key and fields, with @string macros expanded and # concatenations joined.
+// Values are LaTeX source (inner braces kept); see Text and Names.
+type Entry struct {
+	Type   string  // entry type in lower case: "article", "inproceedings", ...
+	Key    string  // citation key, "" when the entry has none
+	Fields []Field // in file order; a repeated field is kept only the first time
+	Line   int     // line of the '@'
+	Raw    string  // the entry's text as it stood in the file
+	// Warnings about the entry that did not stop it from being read.
+	Warnings []bib.Warning
+
+	// names is a set of bits, one per hash of a field name (see nameBit),
+	// for the first namesN fields: a name whose bit is not set is not
+	// there, which spares most lookups a walk through the fields.
+	names  uint64
+	namesN int
+}
+
+// nameBit returns the bit of a field name in Entry.names.
+func nameBit(name string) uint64 {
+	if name == "" {
+		return 1
+	}
+	return 1 << ((uint(len(name))*7 + uint(name[0])*3 + uint(name[len(name)-1])) & 63)
+}
+
+// index records the names of all fields in e.names.
+func (e *Entry) index() {
+	e.names = 0
+	for i := range e.Fields {
+		e.names |= nameBit(e.Fields[i].Name)
+	}
+	e.namesN = len(e.Fields)
+}
+
+// absent reports whether the index says the entry has no field name.
+func (e *Entry) absent(name string) bool {
+	return e.namesN == len(e.Fields) && e.namesN > 0 && e.names&nameBit(name) == 0
+}
+
+// Field is one "name = value" of an entry.
+type Field struct {
+	Name  string // lower case
+	Value string // LaTeX source, macros expanded
+	Line  int
+	flags uint8 // what Text has to do with Value (valueLaTeX, valueUnclean)
+}
+
+// Field flags, found while the value is read.
+const (
+	valueLaTeX   uint8 = 1 << iota // holds LaTeX (braces, commands, math, ligatures)
+	valueUnclean                   // holds white space or non-ASCII text to normalize
+)
+
+// text returns the value of the named field as plain text (see Text), or
+// "". A value read as clean ASCII without LaTeX is returned as it is.
+func (e *Entry) text(name string) string {
+	if e.absent(name) {
+		return ""
+	}
+	for i := range e.Fields {
+		if f := &e.Fields[i]; f.Name == name {
+			if f.flags == 0 {
+				return f.Value
+			}
+			return Text(f.Value)
+		}
+	}
+	return ""
+}
+
+// Get returns the value of the named field (lower case), or "".
+func (e *Entry) Get(name string) string {
+	if e.absent(name) {
+		return ""
+	}
+	for i := range e.Fields {
+		if e.Fields[i].Name == name {
+			return e.Fields[i].Value
+		}
+	}
+	return ""
+}
+
+// Has reports whether the entry has the named field.
+func (e *Entry) Has(name string) bool {
+	if e.absent(name) {
+		return false
+	}
+	for i := range e.Fields {
+		if e.Fields[i].Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Entry) warn(line int, format string, args ...any) {
+	e.Warnings = append(e.Warnings, bib.Warning{Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// scanner finds the text of the entries in a stream of lines. It holds
+// one entry's text at a time.
+type scanner struct {
+	lines    lineSource
+	rest     []byte // the unread end of a line after an entry closed on it
+	restLine int
+	hasRest  bool
+	skipping bool   // after a broken entry: wait for a line that starts with '@'
+	buf      []byte // the text of the entry being read
+	junk     int    // lines of text outside entries
+	junkLine int    // the first of them
+	started  bool   // the first line has been read
+}
+
+type lineSource interface {
+	Next() ([]byte, int, error)
+	Peek() ([]byte, int, error)
+}
+
+// next returns the next line to look at.
+func (sc *scanner) next() ([]byte, int, error) {
+	if sc.hasRest {
+		sc.hasRest = false
+		return sc.rest, sc.restLine, nil
+	}
+	b, n, err := sc.lines.Next()
+	if !sc.started && err == nil {
+		sc.started = true
+		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // a byte-order mark the decoder left
+	}
+	return b, n, err
+}
+
+func (sc *scanner) noteJunk(text []byte, line int) {
+	t := trimSpace(text)
+	if len(t) == 0 || t[0] == '%' {
+		return // blank, or a comment line ("% Encoding: UTF-8")
+	}
+	if sc.junk == 0 {
+		sc.junkLine = line
+	}
+	sc.junk++
+}
+
+// rawEntry is the text of one entry, from its '@' to its closing brace or
+// parenthesis, and the line it starts on.
+type rawEntry struct {
+	text string
+	line int
+}
+
+// scan returns the text of the next entry (from '@' to its closing brace
+// or parenthesis) and the line it starts on. An entry that does not close
+// is returned as a *bib.ParseError; scanning then goes on at the next line
+// that starts with '@'.
+func (sc *scanner) scan() (rawEntry, error) {
+	for {
+		line, n, err := sc.next()
+		if err != nil {
+			return rawEntry{}, err
+		}
+		at, ok := sc.findStart(line, n)
+		if !ok {
+			sc.noteJunk(line, n)
+			continue
+		}
+		sc.skipping = false
+		if at > 0 {
+			sc.noteJunk(line[:at], n)
+		}
+		sc.buf = append(sc.buf[:0], line[at:]...)
+		return sc.body(n)
+	}
+}
+
+// findStart returns where an entry starts in line: an '@' followed by a
+// name and '{' or '(' (or the end of the line, when the next line brings
+// the brace). A line whose first character is '%' is a comment. While
+// skipping after a broken entry only an '@' at the start of a line counts.
+func (sc *scanner) findStart(line []byte, n int) (int, bool) {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '\f') {
+		i++
+	}
+	if i < len(line) && line[i] == '%' {
+		return 0, false
+	}
+	for ; i < len(line); i++ {
+		if line[i] != '@' {
+			if sc.skipping {
+				return 0, false
+			}
+			continue
+		}
+		if i > 0 && isWordByte(line[i-1]) {
+			continue // an e-mail address
+		}
+		j := i + 1
+		for j < len(line) && isNameByte(line[j]) {
+			j++
+		}
+		if j == i+1 || !isLetter(line[i+1]) {
+			continue
+		}
+		for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		if j < len(line) && (line[j] == '{' || line[j] == '(') {
+			return i, true
+		}
+		if j == len(line) {
+			// "@article" alone: the brace may open the next line
+			if next, _, err := sc.lines.Peek(); err == nil {
+				t := trimSpace(next)
+				if len(t) > 0 && (t[0] == '{' || t[0] == '(') {
+					return i, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// startsEntry reports whether a line inside an entry opens a new one: an
+// '@', a known entry type or a name followed by "{key,".
+func startsEntry(line []byte) bool {
+	t := trimSpace(line)
+	if len(t) < 3 || t[0] != '@' || !isLetter(t[1]) {
+		return false
+	}
+	j := 1
+	for j < len(t) && isNameByte(t[j]) {
+		j++
+	}
+	name := strings.ToLower(string(t[1:j]))
+	for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
+		j++
+	}
+	if j >= len(t) || (t[j] != '{' && t[j] != '(') {
+		return false
+	}
+	if _, ok := types[name]; ok || name == "string" || name == "comment" || name == "preamble" {
+		return true
+	}
+	rest := t[j+1:]
+	k := 0
+	for k < len(rest) && rest[k] != ',' && rest[k] != ' ' && rest[k] != '=' && rest[k] != '}' {
+		k++
+	}
+	return k > 0 && k < len(rest) && rest[k] == ','
+}
+
+// body reads the entry whose text starts sc.buf, up to its closing
+// delimiter, taking further lines as needed.
+func (sc *scanner) body(start int) (rawEntry, error) {
+	buf := sc.buf
+	// header: '@', the type, spaces, the opening delimiter
+	p := 1
+	for p < len(buf) && isNameByte(buf[p]) {
+		p++
+	}
+	typ := strings.ToLower(string(buf[1:p]))
+	for p < len(buf) && (buf[p] == ' ' || buf[p] == '\t') {
+		p++
+	}
+	lineNo := start
+	if p == len(buf) {
+		// the delimiter is on the next line (findStart checked it)
+		line, n, _ := sc.lines.Next()
+		lineNo = n
+		buf = append(buf, '\n')
+		buf = append(buf, line...)
+		for p < len(buf) && isSpace(buf[p]) {
+			p++
+		}
+	}
+	closer := byte('}')
+	base := 1
+	if buf[p] == '(' {
+		closer, base = ')', 0
+	}
+	comment := typ == "comment"
+	depth := base
+	inQuote := false
+	lineStart := 0
+	p++
+	for {
+		for ; p < len(buf); p++ {
+			for p < len(buf) && !entryByte[buf[p]] {
+				p++
+			}
+			if p == len(buf) {
+				break
+			}
+			c := buf[p]
+			switch c {
+			case '\\':
+				if p+1 < len(buf) {
+					p++
+				}
+			case '{':
+				depth++
+			case '}':
+				depth--
+				if depth == 0 && closer == '}' {
+					return sc.finish(buf, p, start, lineNo)
+				}
+				if depth < 0 {
+					depth = 0
+				}
+			case ')':
+				if closer == ')' && depth == 0 && !inQuote {
+					return sc.finish(buf, p, start, lineNo)
+				}
+			case '"':
+				if !comment && depth == base {
+					inQuote = !inQuote
+				}
+			case '%':
+				// a comment between fields, or a percent-encoded field name?
+				if !comment && !inQuote && depth == base && (p == lineStart || isSpace(buf[p-1]) || buf[p-1] == ',') {
+					p = len(buf) - 1
+				}
+			}
+		}
+		line, n, err := sc.lines.Next()
+		if err == io.EOF {
+			sc.buf = buf
+			return rawEntry{}, bib.Errorf(start, "@%s entry is not closed: %s at the end of the file (unbalanced braces?)", typ, openDesc(depth, base, inQuote, closer))
+		}
+		if err != nil {
+			return rawEntry{}, err
+		}
+		if !comment && startsEntry(line) {
+			sc.rest, sc.restLine, sc.hasRest = append(sc.rest[:0], line...), n, true
+			sc.buf = buf
+			return rawEntry{}, bib.Errorf(start, "@%s entry is not closed before the entry at line %d: %s (unbalanced braces or a missing '%c'?)", typ, n, openDesc(depth, base, inQuote, closer), closer)
+		}
+		buf = append(buf, '\n')
+		lineStart = len(buf)
+		buf = append(buf, line...)
+		lineNo = n
+	}
+}
+
+// entryByte are the bytes body stops at.
+var entryByte = func() (t [256]bool) {
+	for _, c := range "\\{}()\"%" {
+		t[c] = true
+	}
+	return t
+}()
+
+func openDesc(depth, base int, inQuote bool, closer byte) string {
+	open := depth
+	if closer == ')' {
+		open++ // the entry's own parenthesis
+	}
+	switch {
+	case inQuote:
+		return "a quoted value is still open"
+	case open == 1:
+		return "1 brace is still open"
+	}
+	return fmt.Sprintf("%d braces are still open", open)
+}
+
+// finish ends the entry at buf[end] and keeps the rest of its last line for
+// the next scan. Fields after the closing brace on the same line mean the
+// entry closed too early: an extra '}'.
+func (sc *scanner) finish(buf []byte, end, start, lineNo int) (rawEntry, error) {
+	sc.buf = buf
+	text := string(buf[:end+1])
+	rest := buf[end+1:]
+	if t := trimSpace(rest); len(t) > 0 {
+		if t[0] == ',' {
+			sc.skipping = true
+			return rawEntry{}, &bib.ParseError{Line: lineNo, Column: utf8.RuneCount(buf[bytesLastLine(buf, end):end]) + 1,
+				Err: fmt.Errorf("entry starting at line %d closes here but more fields follow (an extra '}'?)", start)}
+		}
+		sc.rest, sc.restLine, sc.hasRest = append(sc.rest[:0], rest...), lineNo, true
+	}
+	return rawEntry{text: text, line: start}, nil
+}
+
+// bytesLastLine returns the index where the line holding buf[i] starts.
+func bytesLastLine(buf []byte, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if buf[j] == '\n' {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+func trimSpace(b []byte) []byte {
+	i, j := 0, len(b)
+	for i < j && (b[i] == ' ' || b[i] == '\t' || b[i] == '\f' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	for j > i && (b[j-1] == ' ' || b[j-1] == '\t' || b[j-1] == '\f' || b[j-1] == '\r' || b[j-1] == '\n') {
+		j--
+	}
+	return b[i:j]
+}
+
+func isWordByte(c byte) bool {
+	return isLetter(c) || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
+}
+
+// isNameByte reports whether c may be part of an entry type.
+func isNameByte(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' || c == '_' || c == '-' }
+
+// parser reads the fields of one entry's text.
+type parser struct {
+	s         string
+	p         int
+	line      int // line of s[p]
+	lineStart int // index in s where that line starts
+	macros    map[string]string
+	e         *Entry
+	flags     uint8 // of the value being read
+}
+
+func (ps *parser) errorf(format string, args ...any) error {
+	col := utf8.RuneCountInString(ps.s[ps.lineStart:min(ps.p, len(ps.s))]) + 1
+	return &bib.ParseError{Line: ps.line, Column: col, Err: fmt.Errorf(format, args...)}
+}
+
+// skip passes over white space and % comments.
+func (ps *parser) skip() {
+	for ps.p < len(ps.s) {
+		switch ps.s[ps.p] {
+		case '\n':
+			ps.p++
+			ps.line++
+			ps.lineStart = ps.p
+		case ' ', '\t', '\r', '\f', '\v':
+			ps.p++
+		case '%':
+			if i := strings.IndexByte(ps.s[ps.p:], '\n'); i >= 0 {
+				ps.p += i
+			} else {
+				ps.p = len(ps.s)
+			}
+		default:
+			return
+		}
+	}
+}
+
+// advance moves to index q, counting the lines passed.
+func (ps *parser) advance(q int) {
+	for {
+		i := strings.IndexByte(ps.s[ps.p:q], '\n')
+		if i < 0 {
+			break
+		}
+		ps.p += i + 1
+		ps.line++
+		ps.lineStart = ps.p
+	}
+	ps.p = q
+}
+
+// parseEntry reads the text of one entry. It defines the macros of an
+// @string entry and returns a nil Entry for @string, @preamble and
+// @comment.
+func parseEntry(raw rawEntry, macros map[string]string) (*Entry, error) {
+	s := raw.text
+	ps := &parser{s: s, line: raw.line, macros: macros}
+	p := 1
+	for p < len(s) && isNameByte(s[p]) {
+		p++
+	}
+	typ := strings.ToLower(s[1:p])
+	ps.p = p
+	ps.skip()
+	closer := byte('}')
+	if s[ps.p] == '(' {
+		closer = ')'
+	}
+	ps.p++
+	switch typ {
+	case "comment", "preamble":
+		return nil, nil
+	case "string":
+		e := &Entry{Type: typ, Line: raw.line}
+		ps.e = e
+		for {
+			ps.skip()
+			if ps.p >= len(s)-1 {
+				return nil, nil
+			}
+			if s[ps.p] == ',' {
+				ps.p++
+				continue
+			}
+			name, value, err := ps.field()
+			if err != nil {
+				if pe, ok := err.(*bib.ParseError); ok {
+					pe.Err = fmt.Errorf("@string: %w", pe.Err)
+				}
+				return nil, err
+			}
+			if name != "" {
+				macros[name] = value
+			}
+			ps.skip()
+			if ps.p < len(s)-1 && s[ps.p] != ',' {
+				return nil, ps.errorf("@string: expected ',' or '%c' after the value of %q", closer, name)
+			}
+		}
+	}
+	e := &Entry{Type: typ, Line: raw.line, Raw: s, Fields: make([]Field, 0, 16)}
+	ps.e = e
+	// the citation key
+	ps.skip()
+	keyStart := ps.p
+	k := ps.p
+	for k < len(s)-1 && !strings.ContainsRune(",= \t\r\n", rune(s[k])) {
+		k++
+	}
+	q := k
+	for q < len(s)-1 && isSpace(s[q]) {
+		q++
+	}
+	switch {
+	case q < len(s) && s[q] == '=':
+		// no key: the entry begins with its first field
+	case q >= len(s)-1:
+		e.Key = s[ps.p:k]
+		return e, nil
+	case s[q] == ',':
+		e.Key = s[ps.p:k]
+		ps.advance(q + 1)
+	default:
+		ps.advance(q)
+		return nil, ps.errorf("expected ',' after the citation key %q, found %q", s[keyStart:k], nextToken(s[q:]))
+	}
+	for {
+		ps.skip()
+		if ps.p >= len(s)-1 {
+			return e, nil
+		}
+		if s[ps.p] == ',' {
+			ps.p++
+			continue
+		}
+		line := ps.line
+		ps.flags = 0
+		name, value, err := ps.field()
+		if err != nil {
+			return nil, err
+		}
+		ps.skip()
+		if ps.p < len(s)-1 && s[ps.p] != ',' {
+			return nil, ps.errorf("missing ',' after the value of %q (found %q)", name, nextToken(s[ps.p:]))
+		}
+		e.add(name, value, line, ps.flags)
+	}
+}
+
+// nextToken returns the start of s for error messages.
+func nextToken(s string) string {
+	if i := strings.IndexAny(s, "\n"); i >= 0 {
+		s = s[:i]
+	}
+	if utf8.RuneCountInString(s) > 20 {
+		r := []rune(s)
+		s = string(r[:20]) + "…"
+	}
+	return s
+}
+
+// add adds a field to the entry: annotations (biblatex's "author+an") are
+// dropped, empty values are dropped, and a repeated field keeps its first
+// value.
+func (e *Entry) add(name, value string, line int, flags uint8) {
+	if name == "" || strings.Contains(name, "+an") {
+		return
+	}
+	if strings.TrimSpace(value) == "" {
+		return
+	}
+	if e.namesN != len(e.Fields) {
+		e.index()
+	}
+	for _, f := range e.Fields {
+		if e.names&nameBit(name) == 0 {
+			break // not there
+		}
+		if f.Name == name {
+			if f.Value == value {
+				e.warn(line, "field %s repeated at line %d with the same value", name, line)
+			} else {
+				e.warn(line, "field %s repeated at line %d; the first value (line %d) is kept", name, line, f.Line)
+			}
+			return
+		}
+	}
+	e.Fields = append(e.Fields, Field{Name: name, Value: value, Line: line, flags: flags})
+	e.names |= nameBit(name)
+	e.namesN = len(e.Fields)
+}
+
+// field reads "name = value".
+func (ps *parser) field() (name, value string, err error) {
+	s := ps.s
+	start := ps.p
+	for ps.p < len(s)-1 && isFieldNameByte(s[ps.p]) {
+		ps.p++
+	}
+	name = s[start:ps.p]
+	if name == "" {
+		return "", "", ps.errorf("expected a field name, found %q", nextToken(s[ps.p:]))
+	}
+	name = fieldName(name)
+	ps.skip()
+	if ps.p >= len(s)-1 || s[ps.p] != '=' {
+		return "", "", ps.errorf("expected '=' after the field name %q, found %q", name, nextToken(s[ps.p:]))
+	}
+	ps.p++
+	value, err = ps.value(name)
+	return name, value, err
+}
+
+// fieldName lower-cases a field name and decodes %XX escapes in it.
+func fieldName(n string) string {
+	lower := true
+	for i := 0; i < len(n); i++ {
+		if c := n[i]; c >= 'A' && c <= 'Z' {
+			lower = false
+			break
+		}
+	}
+	if !lower {
+		n = strings.ToLower(n)
+	}
+	if strings.IndexByte(n, '%') >= 0 {
+		if d, err := url.PathUnescape(n); err == nil {
+			n = strings.ToLower(d)
+		}
+	}
+	return n
+}
+
+func isFieldNameByte(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', '\f', '=', ',', '{', '}', '"', '#', '(', ')', '\'':
+		return false
+	}
+	return c > ' '
+}
+
+// value reads a value: braced, quoted, numeric or macro parts joined by '#'.
+func (ps *parser) value(field string) (string, error) {
+	s := ps.s
+	var parts []string
+	for {
+		ps.skip()
+		if ps.p >= len(s)-1 {
+			break
+		}
+		switch c := s[ps.p]; {
+		case c == '{':
+			end, flags := scanValue(s, ps.p, '}')
+			if end < 0 {
+				return "", ps.errorf("the value of %q has an unclosed '{'", field)
+			}
+			ps.flags |= flags
+			parts = append(parts, s[ps.p+1:end])
+			ps.advance(end + 1)
+		case c == '"':
+			end, flags := scanValue(s, ps.p, '"')
+			if end < 0 {
+				return "", ps.errorf("the value of %q has an unclosed '\"'", field)
+			}
+			ps.flags |= flags
+			parts = append(parts, s[ps.p+1:end])
+			ps.advance(end + 1)
+		case c == ',':
+			if len(parts) == 0 {
+				ps.e.warn(ps.line, "field %s has no value", field)
+			}
+			return join(parts), nil
+		default:
+			// a number or a macro name
+			q := ps.p
+			for q < len(s)-1 && !strings.ContainsRune(" \t\r\n,#{}\"=", rune(s[q])) {
+				q++
+			}
+			if q == ps.p {
+				return "", ps.errorf("unexpected %q in the value of %q", nextToken(s[ps.p:]), field)
+			}
+			tok := s[ps.p:q]
+			if !isDigits(tok) {
+				tok = ps.expand(tok, field)
+				ps.flags |= valueLaTeX | valueUnclean
+			}
+			parts = append(parts, tok)
+			ps.p = q
+		}
+		ps.skip()
+		if ps.p < len(s)-1 && s[ps.p] == '#' {
+			ps.p++
+			continue
+		}
+		break
+	}
+	if len(parts) > 1 {
+		ps.flags |= valueUnclean // the parts may join with doubled spaces
+	}
+	return join(parts), nil
+}
+
+func join(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts, "")
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// expand returns the text of a macro: an @string defined earlier, or a
+// month name. An undefined macro is kept as text, with a warning.
+func (ps *parser) expand(name, field string) string {
+	key := strings.ToLower(name)
+	if v, ok := ps.macros[key]; ok {
+		return v
+	}
+	if m, ok := monthMacros[key]; ok {
+		return m
+	}
+	ps.e.warn(ps.line, "@string macro %q used in %s is not defined; kept as text", name, field)
+	return name
+}
+
+var monthMacros = map[string]string{
+	"jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
+	"jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November", "dec": "December",
+}
+
+// Byte classes for scanValue.
+const (
+	classStruct  = 1 + iota // \ { } "
+	classLaTeX              // $ ~ `
+	classPair               // - ' (LaTeX when doubled)
+	classSpace              // ' ' (to collapse when doubled)
+	classUnclean            // control characters and non-ASCII bytes
+)
+
+var valueClass = func() (t [256]uint8) {
+	for _, c := range "\\{}\"" {
+		t[c] = classStruct
+	}
+	for _, c := range "$~`" {
+		t[c] = classLaTeX
+	}
+	t['-'], t['\''], t[' '] = classPair, classPair, classSpace
+	for c := 0; c < 256; c++ {
+		if c < ' ' || c >= 0x7f {
+			t[c] = classUnclean
+		}
+	}
+	return t
+}()
+
+// spaceFlags returns valueUnclean when v has spaces to trim.
+func spaceFlags(v string) uint8 {
+	if v != "" && (v[0] == ' ' || v[len(v)-1] == ' ') {
+		return valueUnclean
+	}
+	return 0
+}
+
+// scanValue reads the braced (closer '}') or quoted (closer '"') value
+// that opens at s[i] and returns the index of its closing character, or
+// -1 when it is not closed, and what Text will have to do with the text
+// inside (valueLaTeX, valueUnclean). Escaped braces and quotes (\{ \} \")
+// do not count; in a quoted value '"' inside braces does not end it.
+func scanValue(s string, i int, closer byte) (int, uint8) {
+	depth := 0
+	if closer == '}' {
+		depth = 1
+	}
+	var flags uint8
+	start := i + 1
+	for j := start; j < len(s); j++ {
+		for ; j < len(s); j++ {
+			k := valueClass[s[j]]
+			if k == 0 {
+				continue
+			}
+			if k != classSpace {
+				break
+			}
+			if s[j-1] == ' ' {
+				flags |= valueUnclean
+			}
+		}
+		if j == len(s) {
+			break
+		}
+		c := s[j]
+		switch valueClass[c] {
+		case classStruct:
+			switch c {
+			case '\\':
+				flags |= valueLaTeX
+				j++
+			case '{':
+				depth++
+				flags |= valueLaTeX
+			case '}':
+				depth--
+				if depth == 0 && closer == '}' {
+					return j, flags | spaceFlags(s[start:j])
+				}
+				if depth < 0 {
+					return -1, flags
+				}
+				flags |= valueLaTeX
+			case '"':
+				if depth == 0 && closer == '"' {
+					return j, flags | spaceFlags(s[start:j])
+				}
+			}
+		case classLaTeX:
+			flags |= valueLaTeX
+		case classPair:
+			if j+1 < len(s) && s[j+1] == c {
+				flags |= valueLaTeX
+			}
+		case classUnclean:
+			flags |= valueUnclean
+		}
+	}
+	return -1, flags
+}
