@@ -64,6 +64,8 @@ func TestFindDOIs(t *testing.T) {
 		{"10.1000/a 10.1000/b; 10.1000/a", []string{"10.1000/a", "10.1000/b"}},
 		{"http://sfx.example/?id=doi:10.1002%2Fpsp4.12345&x=1", []string{"10.1002/psp4.12345&x=1"}},
 		{"10.1234/abc [doi]", []string{"10.1234/abc"}},
+		{"10.1002/(SICI)1097-4636(199901)44:1<35::AID-JBM5>3.0.CO;2-8", []string{"10.1002/(sici)1097-4636(199901)44:1<35::aid-jbm5>3.0.co;2-8"}},
+		{"<doi>10.1000/xyz</doi>", []string{"10.1000/xyz"}},
 		{"no doi 110.1234/x here", nil},
 		{"vol 10.5 p 3", nil},
 	}

@@ -70,6 +70,11 @@ var monthNames = map[string]int{
 	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 
+var monthAbbrev = map[string]int{"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+	"Oct": 10, "Nov": 11, "Dec": 12, "JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6, "JUL": 7, "AUG": 8,
+	"SEP": 9, "OCT": 10, "NOV": 11, "DEC": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
+	"aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
 var seasonNames = map[string]string{
 	"spring": "Spring", "spr": "Spring", "summer": "Summer", "sum": "Summer", "summ": "Summer",
 	"autumn": "Autumn", "fall": "Autumn", "fal": "Autumn", "aut": "Autumn", "winter": "Winter", "win": "Winter", "wint": "Winter",
@@ -78,6 +83,11 @@ var seasonNames = map[string]string{
 // MonthNumber returns 1–12 for an English month name or abbreviation
 // ("Jun", "june", "JUN.", "6"), or 0.
 func MonthNumber(s string) int {
+	if len(s) == 3 { // the common case, without allocating
+		if m, ok := monthAbbrev[s]; ok {
+			return m
+		}
+	}
 	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), "."))
 	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 12 {
 		return n

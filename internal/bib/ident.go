@@ -65,7 +65,10 @@ func FindDOIs(s string) []string {
 			continue
 		}
 		k := j + 1
-		for k < len(s) && !isDOIStop(s[k]) {
+		// DOIs made from SICIs hold angle brackets:
+		// 10.1002/(SICI)1097-4636(199901)44:1<35::AID-JBM5>3.0.CO;2-8
+		sici := strings.HasPrefix(strings.ToUpper(s[k:]), "(SICI)")
+		for k < len(s) && (!isDOIStop(s[k]) || sici && (s[k] == '<' || s[k] == '>')) {
 			k++
 		}
 		suffix := strings.TrimRight(s[j+1:k], ".,;:)]}>'\"")
