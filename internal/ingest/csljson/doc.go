@@ -1,4 +1,83 @@
 // Package csljson reads and writes CSL-JSON, the citation data format of
 // the Citation Style Language (CSL 1.0.2 csl-data.json schema), used by
 // Zotero, Pandoc, citation.js and Better BibTeX.
+//
+// # What the reader accepts
+//
+// The input is an array of items, or a single item object, or items one
+// after another (one per line, as JSON Lines, or several arrays one after
+// the other). A UTF-8 byte-order mark is ignored. An object that wraps its
+// items is opened: Crossref's {"message": item} and {"message": {"items":
+// [...]}}, and {"items": [...]} or {"references": [...]}. Items are decoded
+// one at a time with encoding/json's Decoder; the reader holds one item in
+// memory, never the whole array.
+//
+// An item is mapped onto a bib.Record:
+//
+//	id                                      Record.SourceID (a number is taken as text)
+//	type                                    the CSL type, kept; the types of Crossref and others
+//	                                        are mapped (journal-article → article-journal,
+//	                                        book-chapter → chapter, video → motion_picture, ...);
+//	                                        an unknown type is "article", with a warning
+//	title, title-short (shortTitle), original-title   titles; Crossref's subtitle is appended
+//	author, editor                          names: family with its particles (non-dropping and
+//	                                        dropping), given, suffix; literal, and the "name" some
+//	                                        tools write, for groups; a name written as a plain
+//	                                        string is parsed; Crossref's ORCID and affiliation kept.
+//	                                        Without authors, the director of a film is its author.
+//	issued                                  date-parts with numbers or strings; months 13–16 and
+//	                                        21–24 are seasons; a second part (a range) is kept in
+//	                                        Date.Raw ("2014-12-31/2015-01-01"); season (1–4 or a
+//	                                        name); raw and literal (parsed, literal kept in Raw);
+//	                                        the old {"year": ...} form and a bare string. A year
+//	                                        before the common era is kept only in Raw. Crossref's
+//	                                        published-print or published-online stand in for a
+//	                                        missing issued; accessed is never the publication date
+//	container-title                         container (a string, or the first of an array)
+//	container-title-short, journalAbbreviation, short-container-title   journal abbreviation
+//	collection-title, volume, issue, edition, publisher, publisher-place
+//	page                                    first and last page, split at a hyphen or any dash,
+//	                                        an abbreviated last page expanded ("466-75" → 475)
+//	number, article-number                  article number
+//	DOI (or doi), PMID, PMCID, ISBN         identifiers: keys in any case; several DOIs or ISBNs
+//	                                        in one string are all kept
+//	ISSN                                    every ISSN in the string (or array); Crossref's
+//	                                        issn-type gives their kinds
+//	URL, abstract, language, genre (a publication type), source (the database)
+//	keyword (or keywords)                   keywords: one string split on ";", or on "," when it
+//	                                        has no ";"; an array is one keyword per element
+//	note                                    identifiers written with the "cheater syntax" of
+//	                                        Zotero and Better BibTeX ("PMID: 123", "DOI: 10...",
+//	                                        "PMCID:", "ISSN:", "ISBN:", "arXiv:", one per line, in
+//	                                        "{:PMID: 123}" braces, or run together on one line) are
+//	                                        taken; the rest of the note is a note
+//	custom                                  bibdb's extension object (see Custom): affiliations,
+//	                                        per-author affiliations and ORCIDs, every identifier,
+//	                                        ISSN kinds, keyword vocabularies, publication types,
+//	                                        URLs, notes, season and date as written, pages; where
+//	                                        it is present its lists replace what is derived from
+//	                                        the CSL variables, so that what bibdb writes it reads
+//	                                        back whole
+//
+// HTML-like markup in titles and abstracts ("<i>", "<sup>", "<span
+// class=\"nocase\">", Crossref's "<jats:p>") is removed and entities are
+// decoded; a "<" that starts none of those tags is text.
+//
+// A variable of a JSON type it cannot take is left out (with a warning on
+// the record for the variables of a fixed shape, such as the lists of
+// custom); names and dates written as strings are read all the same, and
+// numbers where text belongs are text. An item that is not
+// an object, or whose JSON is broken, is returned as a *bib.ParseError
+// naming its line (and column); the next Read goes on with the next item,
+// found where the broken one's braces balance or, in an array written one
+// item per line or indented, at the next line that begins an item. An item
+// that is whole but not separated from the one before by a comma is read,
+// with a warning. Each record gets Format "csl-json", Position (its
+// 1-based order among the items, counting bad ones), Line (where the item
+// begins) and Raw (the item's JSON text).
+//
+// # What the writer writes
+//
+// Writer writes one CSL-JSON array, an item per record (see FromRecord).
+// What CSL has no variable for goes in the item's "custom" object.
 package csljson

@@ -81,6 +81,10 @@ type Custom struct {
 	Season             string           `json:"season,omitempty"`
 	DateRaw            string           `json:"date-raw,omitempty"`
 	Notes              []string         `json:"notes,omitempty"`
+	// The first and last page, when "page" cannot say them: a last page
+	// equal to the first, or a last page alone.
+	FirstPage string `json:"first-page,omitempty"`
+	LastPage  string `json:"last-page,omitempty"`
 }
 
 // Writer writes records as one CSL-JSON array.
@@ -221,6 +225,9 @@ func FromRecord(rec *bib.Record) Item {
 	if len(rec.URLs) > 1 {
 		c.URLs = rec.URLs
 	}
+	if first, last := bib.ParsePages(it.Page); first != rec.FirstPage || last != rec.LastPage {
+		c.FirstPage, c.LastPage = rec.FirstPage, rec.LastPage
+	}
 	hasAff, hasORCID := false, false
 	for _, p := range rec.Authors {
 		hasAff = hasAff || len(p.Affiliations) > 0
@@ -246,7 +253,8 @@ func FromRecord(rec *bib.Record) Item {
 		c.Identifiers = append(c.Identifiers, id)
 	}
 	if c.Affiliations != nil || c.AuthorAffiliations != nil || c.AuthorORCIDs != nil || c.Identifiers != nil || c.ISSNs != nil || c.Keywords != nil ||
-		c.PublicationTypes != nil || c.URLs != nil || c.TranslatedTitle != "" || c.Database != "" || c.Season != "" || c.DateRaw != "" || c.Notes != nil {
+		c.PublicationTypes != nil || c.URLs != nil || c.TranslatedTitle != "" || c.Database != "" || c.Season != "" || c.DateRaw != "" || c.Notes != nil ||
+		c.FirstPage != "" || c.LastPage != "" {
 		it.Custom = c
 	}
 	return it

@@ -1,20 +1,442 @@
-// Package csvtable is being written.
 package csvtable
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
 
-// Reader reads records.
-type Reader struct{}
+// Reader reads records from a bibliographic table. It holds one row (and
+// a buffer) in memory, never the whole file.
+type Reader struct {
+	src       *bufio.Reader
+	tape      *tape
+	csv       *csv.Reader
+	table     *table
+	lineDelta int // lines skipped before the CSV text (an Excel "sep=" line)
+	started   bool
+	done      bool
+	position  int   // rows read so far, bad ones included
+	end       int64 // input offset where the last row read ends
+	blank     int   // rows with every cell empty
+	blankLine int
+	warnings  []bib.Warning
+}
 
-// NewReader returns a Reader reading from r.
-func NewReader(r io.Reader) *Reader { return &Reader{} }
+// NewReader returns a Reader reading a table (UTF-8 text) from r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{src: bufio.NewReaderSize(r, 64<<10)}
+}
 
-// Read returns the next record.
+// Warnings returns what the reader noticed about the file as a whole. It is
+// complete once Read has returned io.EOF.
+func (r *Reader) Warnings() []bib.Warning {
+	w := r.warnings
+	if r.blank > 0 {
+		w = append(w, bib.Warning{Line: r.blankLine, Msg: fmt.Sprintf("%d row(s) with every cell empty skipped, the first at line %d", r.blank, r.blankLine)})
+	}
+	return w
+}
+
+// Read returns the next record. A row that cannot be used is returned as a
+// *bib.ParseError naming its line; the next call goes on with the row after
+// it. At the end of the input Read returns io.EOF.
 func (r *Reader) Read() (*bib.Record, error) {
-	return nil, errors.New("csvtable: reader not written yet")
+	if r.done {
+		return nil, io.EOF
+	}
+	if !r.started {
+		if err := r.start(); err != nil {
+			r.done = true
+			return nil, err
+		}
+	}
+	for {
+		cells, err := r.csv.Read()
+		if err == io.EOF {
+			r.done = true
+			return nil, io.EOF
+		}
+		start := r.end
+		if err != nil && errors.Is(err, errRowTooLong) {
+			r.done = true
+			return nil, fmt.Errorf("csv: the row from line %d is longer than %d bytes (a quote that is never closed?)", r.tape.line(start)+r.lineDelta, maxRowBytes)
+		}
+		r.end = r.csv.InputOffset()
+		raw := r.tape.text(start, r.end)
+		r.tape.discard(r.end)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				r.position++
+				return nil, &bib.ParseError{Line: pe.StartLine + r.lineDelta, Column: pe.Column,
+					Err: fmt.Errorf("CSV row %d: %w", r.position, pe.Err)}
+			}
+			r.done = true
+			return nil, fmt.Errorf("csv: %w", err)
+		}
+		line, _ := r.csv.FieldPos(0)
+		line += r.lineDelta
+		if allEmpty(cells) {
+			if r.blank == 0 {
+				r.blankLine = line
+			}
+			r.blank++
+			continue
+		}
+		if r.table.mayBeHeader(cells) && (r.table.isHeader(cells) || looksLikeHeader(cells)) {
+			r.newTable(cells, line)
+			continue
+		}
+		r.position++
+		if err := r.check(cells, line, raw); err != nil {
+			return nil, err
+		}
+		rec := r.table.record(cells)
+		rec.Format = "csv"
+		rec.Position = r.position
+		rec.Line = line
+		rec.Raw = raw
+		for i := range rec.Warnings {
+			if rec.Warnings[i].Line == 0 {
+				rec.Warnings[i].Line = line
+			}
+		}
+		for i, c := range cells {
+			if hasControl(c) {
+				rec.Warn(line, fmt.Sprintf("control characters in column %s", r.columnName(i)))
+			}
+		}
+		if n := len(r.table.header); len(cells) < n {
+			rec.Warn(line, fmt.Sprintf("row has %d cells, the header has %d columns; the missing cells are read as empty", len(cells), n))
+		}
+		if rec.Title == "" {
+			rec.Warn(line, "row has no title")
+		}
+		return rec, nil
+	}
+}
+
+// start reads the header: it removes a byte-order mark, notices bare-CR
+// line ends and an Excel "sep=" line, picks the separator and resolves the
+// columns.
+func (r *Reader) start() error {
+	r.started = true
+	if b, _ := r.src.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		r.src.Discard(3)
+	}
+	line, crOnly := firstLine(r.src)
+	comma := separator(line)
+	if l := strings.TrimSpace(line); len(l) == 5 && strings.HasPrefix(strings.ToLower(l), "sep=") && l[4] > ' ' && l[4] < 0x7f && l[4] != '"' {
+		comma = rune(l[4])
+		skipLine(r.src)
+		r.lineDelta = 1
+		line, crOnly = firstLine(r.src)
+	}
+	var in io.Reader = r.src
+	if crOnly {
+		in = &crReader{r: r.src}
+	}
+	r.tape = &tape{r: in}
+	r.csv = csv.NewReader(r.tape)
+	r.csv.Comma = comma
+	r.csv.LazyQuotes = true
+	r.csv.FieldsPerRecord = -1
+	r.csv.ReuseRecord = true
+
+	for {
+		cells, err := r.csv.Read()
+		if err == io.EOF {
+			return io.EOF
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return &bib.ParseError{Line: pe.StartLine + r.lineDelta, Column: pe.Column, Err: fmt.Errorf("CSV header: %w", pe.Err)}
+			}
+			return fmt.Errorf("csv: %w", err)
+		}
+		r.end = r.csv.InputOffset()
+		r.tape.discard(r.end)
+		if allEmpty(cells) {
+			continue // blank rows before the header
+		}
+		header := make([]string, len(cells))
+		for i, c := range cells {
+			header[i] = strings.TrimSpace(strings.TrimPrefix(c, "\ufeff"))
+		}
+		r.table = resolve(header)
+		if !r.table.hasTitle() {
+			line, _ := r.csv.FieldPos(0)
+			return bib.Errorf(line+r.lineDelta, "csv: no title column: the header names no %s; it begins %s", titleNames, quoteHeader(header))
+		}
+		return nil
+	}
+}
+
+// newTable starts a new table at a row that repeats or replaces the header.
+func (r *Reader) newTable(cells []string, line int) {
+	header := make([]string, len(cells))
+	for i, c := range cells {
+		header[i] = strings.TrimSpace(c)
+	}
+	same := len(header) == len(r.table.header)
+	for i := 0; same && i < len(header); i++ {
+		same = header[i] == r.table.header[i]
+	}
+	if same {
+		r.warnings = append(r.warnings, bib.Warning{Line: line, Msg: "the header is repeated here (tables joined together?); the row is skipped"})
+		return
+	}
+	r.table = resolve(header)
+	r.warnings = append(r.warnings, bib.Warning{Line: line, Msg: "a new header begins here (tables joined together?); the rows after it are read with its columns"})
+}
+
+// maxControls is how many control characters (other than tab and line
+// ends) a row may hold before it is taken for binary data; a NUL counts
+// as more than that. Fewer are kept as they are, with a warning.
+const maxControls = 4
+
+// check refuses a row whose cells are shifted (more cells than the header
+// has columns), that holds binary data, or that the end of the file cuts
+// inside a quoted cell.
+func (r *Reader) check(cells []string, line int, raw string) error {
+	n := len(r.table.header)
+	controls, firstCell, nul := 0, -1, false
+	for i, c := range cells {
+		if !hasControl(c) {
+			continue
+		}
+		for j := 0; j < len(c); j++ {
+			if b := c[j]; b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
+				if firstCell < 0 {
+					firstCell = i
+				}
+				controls++
+				nul = nul || b == 0
+			}
+		}
+	}
+	if controls > maxControls || nul {
+		l, col := r.csv.FieldPos(firstCell)
+		return &bib.ParseError{Line: l + r.lineDelta, Column: col,
+			Err: fmt.Errorf("CSV row %d: %d control characters, the first in column %s (binary data?)", r.position, controls, r.columnName(firstCell))}
+	}
+	if len(cells) > n {
+		for i := n; i < len(cells); i++ {
+			if strings.TrimSpace(cells[i]) != "" {
+				l, col := r.csv.FieldPos(i)
+				return &bib.ParseError{Line: l + r.lineDelta, Column: col,
+					Err: fmt.Errorf("CSV row %d (line %d) has %d cells, but the header has %d columns: a quote out of place shifts the cells after it", r.position, line, len(cells), n)}
+			}
+		}
+	}
+	if len(cells) < n && strings.Count(raw, `"`)%2 == 1 {
+		l, _ := r.csv.FieldPos(len(cells) - 1)
+		return bib.Errorf(line, "CSV row %d: a quoted cell is not closed; the row runs to line %d", r.position, l+r.lineDelta)
+	}
+	return nil
+}
+
+func (r *Reader) columnName(i int) string {
+	if i < len(r.table.header) {
+		return fmt.Sprintf("%d (%q)", i+1, r.table.header[i])
+	}
+	return fmt.Sprint(i + 1)
+}
+
+func allEmpty(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteHeader quotes the first columns of a header for an error message.
+func quoteHeader(h []string) string {
+	var q []string
+	for i, c := range h {
+		if i == 5 {
+			q = append(q, "...")
+			break
+		}
+		if len(c) > 40 {
+			c = c[:40] + "…"
+		}
+		q = append(q, fmt.Sprintf("%q", c))
+	}
+	return strings.Join(q, ", ")
+}
+
+// firstLine returns the first line of the text without consuming it, and
+// whether it ends in a bare CR (a file with CR line ends).
+func firstLine(br *bufio.Reader) (string, bool) {
+	for n := 4096; ; n *= 2 {
+		if n > br.Size() {
+			n = br.Size()
+		}
+		b, err := br.Peek(n)
+		if i := bytes.IndexAny(b, "\r\n"); i >= 0 {
+			cr := b[i] == '\r' && (i+1 < len(b) && b[i+1] != '\n' || i+1 == len(b) && err != nil)
+			return string(b[:i]), cr
+		}
+		if err != nil || n == br.Size() {
+			return string(b), false
+		}
+	}
+}
+
+// skipLine consumes one line and its end.
+func skipLine(br *bufio.Reader) {
+	for {
+		c, err := br.ReadByte()
+		if err != nil || c == '\n' {
+			return
+		}
+		if c == '\r' {
+			if next, err := br.Peek(1); err == nil && next[0] == '\n' {
+				br.Discard(1)
+			}
+			return
+		}
+	}
+}
+
+// separator picks the separator a header line uses most outside quotes:
+// ',', ';' or a tab (',' when it uses none).
+func separator(line string) rune {
+	var comma, semi, tab int
+	quoted := false
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '"':
+			quoted = !quoted
+		case ',':
+			if !quoted {
+				comma++
+			}
+		case ';':
+			if !quoted {
+				semi++
+			}
+		case '\t':
+			if !quoted {
+				tab++
+			}
+		}
+	}
+	switch {
+	case tab > comma && tab >= semi:
+		return '\t'
+	case semi > comma:
+		return ';'
+	}
+	return ','
+}
+
+// crReader turns bare CRs and CRLFs into LFs, for files whose lines end in
+// CR alone (encoding/csv ends lines only at LF).
+type crReader struct {
+	r      io.Reader
+	lastCR bool // the previous byte handed out was a CR turned into LF
+}
+
+func (c *crReader) Read(p []byte) (int, error) {
+	for {
+		n, err := c.r.Read(p)
+		w := 0
+		for i := 0; i < n; i++ {
+			b := p[i]
+			if b == '\n' && c.lastCR {
+				c.lastCR = false
+				continue
+			}
+			c.lastCR = b == '\r'
+			if b == '\r' {
+				b = '\n'
+			}
+			p[w] = b
+			w++
+		}
+		if w > 0 || err != nil || n == 0 {
+			return w, err
+		}
+	}
+}
+
+// maxRowBytes is the longest row the reader takes: a quote that is never
+// closed would otherwise make the rest of the file one row in memory.
+var maxRowBytes = 64 << 20
+
+var errRowTooLong = errors.New("row too long")
+
+// tape records the bytes read through it, so that a row's text can be cut
+// out once encoding/csv has read it (csv.Reader.InputOffset tells where
+// each row ends). Bytes before the current row are dropped.
+type tape struct {
+	r     io.Reader
+	buf   []byte
+	start int   // buf[start:] is live
+	base  int64 // input offset of buf[start]
+	lines int   // line ends in the bytes dropped so far
+}
+
+func (t *tape) Read(p []byte) (int, error) {
+	if len(t.buf)-t.start > maxRowBytes {
+		return 0, errRowTooLong
+	}
+	n, err := t.r.Read(p)
+	if n > 0 {
+		if t.start > 0 && t.start >= len(t.buf)/2 {
+			m := copy(t.buf, t.buf[t.start:])
+			t.buf = t.buf[:m]
+			t.start = 0
+		}
+		t.buf = append(t.buf, p[:n]...)
+	}
+	return n, err
+}
+
+// text returns the input from offset from to offset to, without the line
+// ends around it.
+func (t *tape) text(from, to int64) string {
+	i, j := t.start+int(from-t.base), t.start+int(to-t.base)
+	if i < t.start || j > len(t.buf) || i > j {
+		return ""
+	}
+	b := t.buf[i:j]
+	b = bytes.TrimLeft(b, "\r\n")
+	b = bytes.TrimRight(b, "\r\n")
+	return string(b)
+}
+
+// discard drops the bytes before offset off.
+func (t *tape) discard(off int64) {
+	d := int(off - t.base)
+	if d <= 0 {
+		return
+	}
+	if t.start+d > len(t.buf) {
+		d = len(t.buf) - t.start
+	}
+	t.lines += bytes.Count(t.buf[t.start:t.start+d], []byte{'\n'})
+	t.start += d
+	t.base += int64(d)
+}
+
+// line returns the 1-based line of input offset off (not yet dropped).
+func (t *tape) line(off int64) int {
+	end := t.start + int(off-t.base)
+	if end < t.start || end > len(t.buf) {
+		end = t.start
+	}
+	return t.lines + bytes.Count(t.buf[t.start:end], []byte{'\n'}) + 1
 }

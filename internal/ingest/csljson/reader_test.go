@@ -1,0 +1,343 @@
+package csljson
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/gen"
+	"github.com/bibdb/bibdb/internal/ingest/ingesttest"
+)
+
+func newReader(r io.Reader) ingesttest.Reader { return NewReader(r) }
+
+func TestGolden(t *testing.T) { ingesttest.RunGolden(t, newReader) }
+
+func readFile(t *testing.T, name string) ([]*bib.Record, []error) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, perrs, err := ingesttest.ReadAll(NewReader(bytes.NewReader(b)))
+	if err != nil {
+		t.Fatalf("read: %v", err)
+	}
+	return recs, perrs
+}
+
+// CSLFields are the fields CSL-JSON carries through bibdb's writer (with
+// its "custom" object) and reader: all of them.
+var CSLFields = []string{ingesttest.FType, ingesttest.FTitle, ingesttest.FShortTitle, ingesttest.FTranslatedTitle,
+	ingesttest.FOriginalTitle, ingesttest.FAuthors, ingesttest.FAuthorDetails, ingesttest.FEditors, ingesttest.FDate,
+	ingesttest.FContainer, ingesttest.FContainerAbbrev, ingesttest.FSeries, ingesttest.FVolume, ingesttest.FIssue,
+	ingesttest.FPages, ingesttest.FArticleNumber, ingesttest.FEdition, ingesttest.FPublisher, ingesttest.FAbstract,
+	ingesttest.FLanguage, ingesttest.FIdentifiers, ingesttest.FMainIdentifiers, ingesttest.FISSNs, ingesttest.FISSNKinds,
+	ingesttest.FKeywords, ingesttest.FKeywordDetails, ingesttest.FAffiliations, ingesttest.FURLs, ingesttest.FNotes,
+	ingesttest.FPubTypes, ingesttest.FDatabase}
+
+func roundTrip(t *testing.T, recs []*bib.Record) []*bib.Record {
+	t.Helper()
+	var out bytes.Buffer
+	w := NewWriter(&out)
+	for _, r := range recs {
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	back, perrs, err := ingesttest.ReadAll(NewReader(&out))
+	if err != nil || len(perrs) > 0 {
+		t.Fatalf("read back: %v %v", err, perrs)
+	}
+	if len(back) != len(recs) {
+		t.Fatalf("read back %d records, want %d", len(back), len(recs))
+	}
+	return back
+}
+
+func TestRoundTripGenerated(t *testing.T) {
+	g := gen.New(gen.Options{Seed: 3, DuplicateRate: 0.3})
+	var recs []*bib.Record
+	for i := 0; i < 400; i++ {
+		r, _ := g.Next()
+		recs = append(recs, r)
+	}
+	back := roundTrip(t, recs)
+	for i := range recs {
+		if back[i].Date.Raw != recs[i].Date.Raw {
+			t.Errorf("record %d: date as written %q, want %q", i+1, back[i].Date.Raw, recs[i].Date.Raw)
+		}
+		ingesttest.CompareRecords(t, recs[i], back[i], CSLFields)
+		if back[i].SourceID != recs[i].SourceID {
+			t.Errorf("record %d: id %q, want %q", i+1, back[i].SourceID, recs[i].SourceID)
+		}
+	}
+}
+
+func TestRoundTripEdgeCases(t *testing.T) {
+	recs := []*bib.Record{{
+		SourceID: "rec-1", Type: "chapter", Title: "A title with <angle> brackets & an ampersand",
+		ShortTitle: "A title", TranslatedTitle: "Ein Titel", OriginalTitle: "Ein Titel im Original",
+		Authors: []bib.Person{
+			{Family: "Byng", Given: "Richard", ORCID: "0000-0001-2345-6789", Affiliations: []string{"University of Plymouth"}},
+			{Literal: "PARTNERS2 Study Group"},
+			{Family: "Berg", Particle: "van der", Given: "Jan", Suffix: "Jr."},
+		},
+		Editors:      []bib.Person{{Family: "Müller", Given: "Anna"}},
+		Affiliations: []string{"Record-level"},
+		Date:         bib.Date{Year: 2021, Month: 3, Day: 9, Season: "Spring", Raw: "2021 Mar 9-12"},
+		Container:    "A Book", ContainerAbbrev: "Bk", Series: "A Series", Volume: "12", Issue: "3-4",
+		FirstPage: "e101", LastPage: "e110", ArticleNumber: "101", Edition: "2", Publisher: "Pub", Place: "Place",
+		Abstract: "Abstract.", Language: "en",
+		Identifiers: []bib.Identifier{{Scheme: bib.DOI, Value: "10.1000/a"}, {Scheme: bib.DOI, Value: "10.1000/b"},
+			{Scheme: bib.PMID, Value: "123"}, {Scheme: bib.PMCID, Value: "PMC456"}, {Scheme: bib.ISBN, Value: "9780199282548"},
+			{Scheme: bib.ISBN, Value: "9780191700200"}, {Scheme: bib.EID, Value: "2-s2.0-1"}, {Scheme: "embase", Value: "L2001"}},
+		ISSNs:            []bib.ISSN{{Value: "0007-1250", Kind: bib.ISSNPrint}, {Value: "1234-5679", Kind: bib.ISSNLinking}, {Value: "2049-3630"}},
+		Keywords:         []bib.Keyword{{Term: "care", Vocabulary: bib.VocabAuthor}, {Term: "Neoplasms", Vocabulary: bib.VocabMeSH, Qualifier: "therapy", Major: true, UI: "D009369"}},
+		PublicationTypes: []string{"Book Chapter"},
+		URLs:             []string{"https://example.org/a", "https://example.org/b"},
+		Notes:            []string{"PMID: 999 is only a note here", "Second note"},
+		Database:         "Scopus",
+	}, {
+		Type: "report", Title: "No year", Date: bib.Date{Raw: "in press"},
+	}}
+	back := roundTrip(t, recs)
+	for i := range recs {
+		if back[i].Date.Raw != recs[i].Date.Raw {
+			t.Errorf("record %d: date as written %q, want %q", i+1, back[i].Date.Raw, recs[i].Date.Raw)
+		}
+		ingesttest.CompareRecords(t, recs[i], back[i], CSLFields)
+	}
+}
+
+func TestBrokenItems(t *testing.T) {
+	recs, perrs := readFile(t, "broken_items.input")
+	var ids []string
+	for _, r := range recs {
+		ids = append(ids, r.SourceID)
+	}
+	if got, want := strings.Join(ids, " "), "ok1 ok2 ok3 typed ok4"; got != want {
+		t.Errorf("records %s, want %s", got, want)
+	}
+	wantLines := []int{3, 4, 7}
+	if len(perrs) != len(wantLines) {
+		t.Fatalf("got %d errors, want %d: %v", len(perrs), len(wantLines), perrs)
+	}
+	for i, e := range perrs {
+		var pe *bib.ParseError
+		if !errors.As(e, &pe) || pe.Line != wantLines[i] {
+			t.Errorf("error %d = %v, want one at line %d", i, e, wantLines[i])
+		}
+	}
+	for _, r := range recs {
+		if r.SourceID == "typed" && (len(r.Warnings) == 0 || len(r.Authors) != 1) {
+			t.Errorf("item with a mistyped variable: warnings %v, authors %v", r.Warnings, r.Authors)
+		}
+	}
+	if recs[len(recs)-1].Position != 8 || recs[len(recs)-1].Line != 10 {
+		t.Errorf("last item at position %d, line %d; want 8, 10", recs[len(recs)-1].Position, recs[len(recs)-1].Line)
+	}
+}
+
+func TestTruncated(t *testing.T) {
+	recs, perrs := readFile(t, "truncated.input")
+	if len(recs) != 1 || len(perrs) != 1 {
+		t.Fatalf("got %d records and %d errors, want 1 and 1", len(recs), len(perrs))
+	}
+	if pe := perrs[0].(*bib.ParseError); pe.Line != 3 {
+		t.Errorf("error at line %d, want 3: %v", pe.Line, pe)
+	}
+}
+
+func TestNotJSON(t *testing.T) {
+	r := NewReader(strings.NewReader("TY  - JOUR\nTI  - A RIS record\nER  - \n"))
+	_, err := r.Read()
+	if !bib.IsParseError(err) || !strings.Contains(err.Error(), "expected an array") {
+		t.Fatalf("got %v, want a parse error", err)
+	}
+	if _, err := r.Read(); err != io.EOF {
+		t.Errorf("second Read = %v, want io.EOF", err)
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	for _, in := range []string{"", " \n", "[]", "[\n]\n", "\ufeff[]"} {
+		recs, perrs, err := ingesttest.ReadAll(NewReader(strings.NewReader(in)))
+		if err != nil || len(recs) != 0 || len(perrs) != 0 {
+			t.Errorf("%q: got %d records, %v %v", in, len(recs), perrs, err)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	recs, perrs := readFile(t, "dates_seasons.input")
+	if len(perrs) > 0 {
+		t.Fatal(perrs)
+	}
+	want := map[string]bib.Date{
+		"spring":        {Year: 2017, Season: "Spring"},
+		"summer13":      {Year: 2017, Season: "Summer", Raw: "2017-14/2017-15"},
+		"season-field":  {Year: 2010, Season: "Autumn"},
+		"season-name":   {Year: 2011, Season: "Winter"},
+		"range":         {Year: 2014, Month: 12, Day: 31, Raw: "2014-12-31/2015-01-01"},
+		"bce":           {Raw: "-2012-13"},
+		"raw":           {Year: 2007, Month: 8, Day: 15},
+		"literal":       {Year: 1987, Season: "Spring", Raw: "Spring 1987"},
+		"circa":         {Year: 1901},
+		"string":        {Year: 2019, Month: 5, Day: 4},
+		"old-form":      {Year: 2013, Month: 1},
+		"accessed-only": {},
+	}
+	for _, r := range recs {
+		if w, ok := want[r.SourceID]; !ok || r.Date != w {
+			t.Errorf("%s: date %+v, want %+v", r.SourceID, r.Date, w)
+		}
+	}
+}
+
+func TestNoteIdentifiers(t *testing.T) {
+	tests := []struct {
+		note, rest string
+		ids        []string
+	}{
+		{"PMID: 35319117\nPMCID: PMC9151451\nmy-note: keep", "my-note: keep", []string{"pmid:35319117", "pmcid:PMC9151451"}},
+		{"{:DOI: 10.1111/jvim.16404}", "", []string{"doi:10.1111/jvim.16404"}},
+		{"Place: United States PMID: 22222222  PMCID: PMC3333333", "Place: United States", []string{"pmid:22222222", "pmcid:PMC3333333"}},
+		{"PMID: not a number", "PMID: not a number", nil},
+		{"arXiv: 2101.00001", "", []string{"arxiv:2101.00001"}},
+	}
+	for _, tt := range tests {
+		var rec bib.Record
+		rest := noteIdentifiers(&rec, tt.note)
+		var ids []string
+		for _, id := range rec.Identifiers {
+			ids = append(ids, id.Scheme+":"+id.Value)
+		}
+		if rest != tt.rest || strings.Join(ids, " ") != strings.Join(tt.ids, " ") {
+			t.Errorf("noteIdentifiers(%q) = %q, %v; want %q, %v", tt.note, rest, ids, tt.rest, tt.ids)
+		}
+	}
+}
+
+func TestSplitKeywords(t *testing.T) {
+	tests := []struct {
+		in        string
+		fromArray bool
+		want      []string
+	}{
+		{"a; b, c", false, []string{"a", "b, c"}},
+		{"a, b, c", false, []string{"a", "b", "c"}},
+		{"Neoplasms, Experimental", true, []string{"Neoplasms, Experimental"}},
+		{" ; a ;", false, []string{"a"}},
+	}
+	for _, tt := range tests {
+		if got := splitKeywords(tt.in, tt.fromArray); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("splitKeywords(%q, %v) = %q, want %q", tt.in, tt.fromArray, got, tt.want)
+		}
+	}
+}
+
+// TestCorpus reads every CSL-JSON file of the shared corpus without an
+// error, with the record counts of the corpus manifest.
+func TestCorpus(t *testing.T) {
+	dir := ingesttest.CorpusDir(t, "csljson")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	counts := map[string]int{"citationjs__mapping-biblatex-csl.json": 28, "citationjs__mapping-bibtex-csl.json": 16,
+		"bbt__Export_of_creator-type_fields_from_embedded_CSL_variables_365_uppercase_DOI_825.csl.json": 7,
+		"bbt__Season_ranges_should_be_exported_as_pseudo-months_13-16_or_21-24_860.csl.json":            6,
+		"bbt__Setting_the_item_type_via_the_cheater_syntax_587.csl.json":                                5,
+		"bbt__Pandoc-LaTeX-SCHOMD_Citation_Export.csl.json":                                             4,
+		"bbt__Postscript_error_aborts_CSL_JSON_export_1155.csl.json":                                    4}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			recs, perrs, err := ingesttest.ReadAll(NewReader(bytes.NewReader(b)))
+			if err != nil || len(perrs) > 0 {
+				t.Fatalf("errors: %v %v", err, perrs)
+			}
+			want, ok := counts[filepath.Base(f)]
+			if !ok {
+				want = 1
+			}
+			if len(recs) != want {
+				t.Errorf("got %d records, want %d", len(recs), want)
+			}
+		})
+	}
+}
+
+func FuzzReader(f *testing.F) {
+	ingesttest.AddFuzzSeeds(f, "*.input")
+	f.Add([]byte(`[{"title": "a"}, {"title": }, {"title": "b"}]`))
+	f.Add([]byte(`{"message": {"items": [1, {"title": "x"}]}}`))
+	f.Add([]byte("[\n  {\"title\": \"a\n  {\"title\": \"b\"}\n]"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ingesttest.CheckReader(t, NewReader(bytes.NewReader(b)), len(b))
+	})
+}
+
+// TestDatesThatAreNoDates reads dates holding eight-digit numbers that
+// are no YYYYMMDD date, which bib.ParseDate alone never returns on.
+func TestDatesThatAreNoDates(t *testing.T) {
+	in := `[{"title": "a", "issued": {"raw": "21962020"}}, {"title": "b", "issued": {"date-parts": [["20201399"]]}},
+	{"title": "c", "issued": {"literal": "printed 20201399, 2018"}}]`
+	recs, perrs, err := ingesttest.ReadAll(NewReader(strings.NewReader(in)))
+	if err != nil || len(perrs) > 0 || len(recs) != 3 {
+		t.Fatalf("got %d records, %v %v", len(recs), perrs, err)
+	}
+	for i, want := range []int{0, 0, 2018} {
+		if recs[i].Date.Year != want {
+			t.Errorf("record %d: year %d, want %d", i+1, recs[i].Date.Year, want)
+		}
+	}
+}
+
+func TestDOIs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"10.1192/BJP.2023.28", []string{"10.1192/bjp.2023.28"}},
+		{"https://doi.org/10.1016/j.joi.2017.08.007", []string{"10.1016/j.joi.2017.08.007"}},
+		{"doi:10.1000/a; 10.1000/b.", []string{"10.1000/a", "10.1000/b"}},
+		{"10.1002/(SICI)1521-396X(199711)164:1<141::AID-PSSA141>3.0.CO;2-G", []string{"10.1002/(sici)1521-396x(199711)164:1<141::aid-pssa141>3.0.co;2-g"}},
+		{"https://doi.org/10.1177%2F20552076261415846", []string{"10.1177/20552076261415846"}},
+		{"see 10.1000/c here", []string{"10.1000/c"}},
+		{"none", nil},
+	}
+	for _, tt := range tests {
+		if got := dois(tt.in); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("dois(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestItemTooLong reads a file whose brace is never closed: the reader
+// stops with an error instead of holding the rest of the file as one item.
+func TestItemTooLong(t *testing.T) {
+	defer func(n int) { maxItemBytes = n }(maxItemBytes)
+	maxItemBytes = 1 << 10
+	in := "[\n{\"title\": \"A good item\"},\n{\"title\": \"open\", \"note\": [" + strings.Repeat("\"and on\",\n", 2000)
+	r := NewReader(strings.NewReader(in))
+	if rec, err := r.Read(); err != nil || rec.Title != "A good item" {
+		t.Fatalf("first item: %v %v", rec, err)
+	}
+	_, err := r.Read()
+	if err == nil || bib.IsParseError(err) || !strings.Contains(err.Error(), "line 3") {
+		t.Fatalf("got %v, want an error naming line 3", err)
+	}
+	if _, err := r.Read(); err != io.EOF {
+		t.Errorf("after the error: %v, want io.EOF", err)
+	}
+}

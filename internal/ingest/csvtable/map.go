@@ -1,0 +1,679 @@
+package csvtable
+
+import (
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// mapper turns one row into a record.
+type mapper struct {
+	t     *table
+	cells []string
+	rec   *bib.Record
+}
+
+// record maps a row onto a bib.Record.
+func (t *table) record(cells []string) *bib.Record {
+	m := &mapper{t: t, cells: cells, rec: &bib.Record{}}
+	m.typ()
+	m.titles()
+	m.language()
+	m.people()
+	m.date()
+	m.container()
+	m.identifiers()
+	m.subjects()
+	m.rest()
+	return m.rec
+}
+
+// get returns the first non-empty cell of a single-valued field, trimmed,
+// with "NA"-style empties removed.
+func (m *mapper) get(f field) string {
+	for _, i := range m.t.single[f] {
+		if i < len(m.cells) {
+			if v := m.value(m.cells[i]); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// value is cellValue, except in bibdb's own tables, whose cells are what
+// bibdb wrote (trimmed).
+func (m *mapper) value(cell string) string {
+	if m.t.dialect == bibdb {
+		return strings.TrimSpace(cell)
+	}
+	return cellValue(cell)
+}
+
+// text returns a single-valued field as clean text.
+func (m *mapper) text(f field) string { return clean(m.get(f)) }
+
+// markup returns text with markup removed, except in bibdb's own tables,
+// whose text was cleaned when it was first read and is taken as it is.
+func (m *mapper) markup(s string) string {
+	if m.t.dialect == bibdb {
+		return clean(s)
+	}
+	return cleanMarkup(s)
+}
+
+// cellValue trims a cell and empties the placeholders exports write for
+// nothing: "NA", "N/A", "#N/A" and Scopus's "[No abstract available]".
+func cellValue(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= 4 {
+		switch s {
+		case "NA", "N/A", "n/a", "#N/A":
+			return ""
+		}
+	}
+	if s != "" && s[0] == '[' && strings.HasPrefix(s, "[No ") && strings.HasSuffix(s, " available]") {
+		return ""
+	}
+	return s
+}
+
+// clean collapses white space and normalizes to NFC.
+func clean(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	return bib.NFC(bib.CleanText(s))
+}
+
+// cleanMarkup also removes markup ("<inf>2</inf>", "<i>") and decodes HTML
+// entities. Text with a "<" but none of the markup tags ("dose <5 mg") is
+// kept as it is.
+func cleanMarkup(s string) string {
+	if strings.IndexByte(s, '<') >= 0 && hasMarkup(s) {
+		s = bib.StripTags(s)
+	}
+	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	return clean(s)
+}
+
+// markupTags are the tags that make text markup: Scopus's "<inf>" and
+// "<sup>", HTML that exporters let through, JATS and MathML.
+var markupTags = []string{"<inf>", "<sup>", "<sub>", "<i>", "<b>", "<u>", "<em>", "<strong>", "<sc>", "<span", "<p>",
+	"<br", "<div", "<a ", "<jats:", "<mml:", "<math", "<scp>", "<italic>", "<bold>"}
+
+// hasMarkup reports whether s holds one of markupTags (in any case).
+func hasMarkup(s string) bool {
+	low := strings.ToLower(s)
+	for _, t := range markupTags {
+		if strings.Contains(low, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *mapper) typ() {
+	rec := m.rec
+	code, label := m.get(fType), m.get(fDocType)
+	if label != "" {
+		rec.PublicationTypes = append(rec.PublicationTypes, clean(label))
+	}
+	if m.t.dialect == bibdb && (code == "" || isCSLType(code)) {
+		rec.Type = code
+		return
+	}
+	rec.Type = workType(code, label)
+}
+
+func (m *mapper) titles() {
+	rec := m.rec
+	rec.Title = m.markup(m.get(fTitle))
+	rec.ShortTitle = m.markup(m.get(fShortTitle))
+	rec.TranslatedTitle = m.markup(m.get(fTranslatedTitle))
+	rec.OriginalTitle = m.markup(m.get(fOriginalTitle))
+}
+
+func (m *mapper) language() {
+	rec := m.rec
+	rec.Language = m.text(fLanguage)
+	if m.t.dialect != bibdb && rec.OriginalTitle == "" && rec.Language != "" && !onlyEnglish(rec.Language) {
+		rec.Title, rec.OriginalTitle = splitOriginalTitle(rec.Title)
+	}
+}
+
+// onlyEnglish reports whether a language cell names English alone.
+func onlyEnglish(lang string) bool {
+	for _, l := range strings.FieldsFunc(lang, func(r rune) bool { return r == ';' || r == ',' || r == '|' }) {
+		switch strings.ToLower(strings.TrimSpace(l)) {
+		case "english", "en", "eng":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// splitOriginalTitle splits Scopus's "English title; [Original title]" (or
+// "English title. [Original title]").
+func splitOriginalTitle(t string) (title, original string) {
+	if !strings.HasSuffix(t, "]") {
+		return t, ""
+	}
+	i := strings.LastIndex(t, "[")
+	if i <= 0 || strings.Contains(t[i+1:len(t)-1], "[") {
+		return t, ""
+	}
+	head := strings.TrimRight(t[:i], " ")
+	if !strings.HasSuffix(head, ";") && !strings.HasSuffix(head, ".") {
+		return t, ""
+	}
+	orig := strings.TrimSpace(t[i+1 : len(t)-1])
+	if len(strings.Fields(orig)) < 2 {
+		return t, ""
+	}
+	head = strings.TrimSuffix(strings.TrimSuffix(head, ";"), ".")
+	return strings.TrimSpace(head), orig
+}
+
+func (m *mapper) people() {
+	rec := m.rec
+	d := m.t.dialect
+	switch {
+	case d == bibdb:
+		rec.Authors = bibdbNames(m.get(fAuthors))
+		rec.Editors = bibdbNames(m.get(fEditors))
+	case d == scopus:
+		rec.Authors = m.scopusAuthors()
+		rec.Editors = names(m.get(fEditors), scopus)
+	default:
+		full := m.get(fAuthorFullNames)
+		if full != "" {
+			rec.Authors = names(stripScopusIDs(full), d)
+		} else {
+			rec.Authors = names(m.get(fAuthors), d)
+		}
+		rec.Editors = names(m.get(fEditors), d)
+	}
+
+	if v := m.get(fAuthorsWithAffiliations); v != "" {
+		linkScopusAffiliations(rec, m.get(fAuthors), v, splitList(m.get(fAffiliations), scopus))
+	}
+	if v := m.get(fAuthorAffiliations); v != "" {
+		if d == bibdb {
+			for _, l := range nameLines(rec.Authors, v) {
+				if l.author >= 0 {
+					rec.Authors[l.author].Affiliations = append(rec.Authors[l.author].Affiliations, l.value)
+				} else {
+					rec.AddAffiliation(l.value)
+				}
+			}
+		} else {
+			alignAffiliations(rec, v)
+		}
+	}
+	if v := m.get(fAuthorORCIDs); v != "" {
+		if d == bibdb {
+			for _, l := range nameLines(rec.Authors, v) {
+				if l.author >= 0 {
+					rec.Authors[l.author].ORCID = l.value
+				}
+			}
+		} else if ids := splitAligned(v); len(ids) == len(rec.Authors) {
+			for i, id := range ids {
+				rec.Authors[i].ORCID = normalizeORCID(id)
+			}
+		}
+	}
+	if v := m.get(fAffiliations); v != "" {
+		if d == bibdb {
+			for _, a := range strings.Split(v, "\n") {
+				rec.AddAffiliation(a)
+			}
+		} else if strings.HasPrefix(v, "[") {
+			linkGroupedAffiliations(rec, v)
+		} else {
+			for _, a := range splitList(v, scopus) {
+				rec.AddAffiliation(a)
+			}
+		}
+	}
+	if v := m.text(fCorrespondence); v != "" {
+		rec.Notes = append(rec.Notes, "Correspondence address: "+v)
+	}
+	if v := m.get(fAuthorIDs); v != "" && d == scopus {
+		if ids := splitList(strings.TrimSuffix(v, ";"), scopus); len(rec.Authors) > 0 && len(ids) != len(rec.Authors) {
+			rec.Warn(0, "Author(s) ID lists "+strconv.Itoa(len(ids))+" ids for "+strconv.Itoa(len(rec.Authors))+" authors")
+		}
+	}
+}
+
+// scopusAuthors reads Authors and Author full names: the full names, with
+// their Scopus ids removed, are used when they list as many people as
+// Authors (or Authors is empty).
+func (m *mapper) scopusAuthors() []bib.Person {
+	shortCell, fullCell := m.get(fAuthors), m.get(fAuthorFullNames)
+	if fullCell == "" {
+		return names(shortCell, scopus)
+	}
+	full := names(stripScopusIDs(fullCell), scopus)
+	if shortCell == "" || strings.Count(fullCell, ";") == strings.Count(shortCell, ";") {
+		return full
+	}
+	return names(shortCell, scopus)
+}
+
+func (m *mapper) date() {
+	rec := m.rec
+	year, date := m.get(fYear), m.get(fDate)
+	if m.t.dialect == bibdb {
+		rec.Date = parseTableDate(date)
+		if y, err := strconv.Atoi(year); err == nil {
+			rec.Date.Year = y
+		}
+		if raw := clean(m.get(fDateRaw)); raw != "" {
+			rec.Date.Raw = raw
+		}
+		return
+	}
+	d := parseDate(date)
+	if year != "" {
+		y := parseDate(year)
+		if y.Year == 0 {
+			y.Year = bib.ExtractYear(year)
+		}
+		if y.Year != 0 {
+			d = y.Merge(d)
+		}
+	}
+	rec.Date = d
+}
+
+func (m *mapper) container() {
+	rec := m.rec
+	rec.Container = m.markup(m.get(fJournal))
+	rec.ContainerAbbrev = clean(m.get(fJournalAbbrev))
+	rec.Series = clean(m.get(fSeries))
+	rec.Volume = clean(m.get(fVolume))
+	rec.Issue = clean(m.get(fIssue))
+	rec.ArticleNumber = clean(m.get(fArticleNumber))
+	first, last := clean(m.get(fFirstPage)), clean(m.get(fLastPage))
+	switch {
+	case m.t.dialect == bibdb:
+		rec.FirstPage, rec.LastPage = first, last
+	case first == "" && last == "":
+		rec.SetPages(m.get(fPages))
+	default:
+		rec.FirstPage, rec.LastPage = first, last
+		if allDigits(first) && allDigits(last) && len(last) < len(first) {
+			_, rec.LastPage = bib.ParsePages(first + "-" + last)
+		}
+	}
+	rec.Edition = clean(m.get(fEdition))
+	rec.Publisher = clean(m.get(fPublisher))
+	rec.Place = clean(m.get(fPlace))
+	if m.t.dialect != bibdb && rec.Container != "" && strings.EqualFold(rec.Container, rec.Title) && rec.Type == "book" {
+		rec.Container = "" // a Scopus book is its own source
+	}
+}
+
+func (m *mapper) identifiers() {
+	rec := m.rec
+	for _, d := range dois(m.get(fDOI)) {
+		rec.AddIdentifier(bib.DOI, d)
+	}
+	for _, p := range splitIDs(m.get(fPMID)) {
+		rec.AddPMID(p)
+	}
+	for _, p := range splitIDs(m.get(fPMCID)) {
+		rec.AddPMCID(p)
+	}
+	for _, v := range bib.FindISBNs(m.get(fISBN)) {
+		rec.AddIdentifier(bib.ISBN, v)
+	}
+	if v := m.get(fEID); v != "" {
+		rec.AddIdentifier(bib.EID, v)
+	}
+	if v := m.get(fCODEN); v != "" {
+		rec.AddIdentifier("coden", v)
+	}
+	if v := m.get(fOtherIDs); v != "" {
+		for _, p := range strings.Split(v, ";") {
+			scheme, value, ok := strings.Cut(strings.TrimSpace(p), ":")
+			if ok && scheme != "" && strings.TrimSpace(value) != "" {
+				rec.AddIdentifier(strings.TrimSpace(scheme), strings.TrimSpace(value))
+			}
+		}
+	}
+	for _, c := range m.t.multi {
+		if c.index >= len(m.cells) {
+			continue
+		}
+		v := m.value(m.cells[c.index])
+		if v == "" {
+			continue
+		}
+		switch c.field {
+		case fISSN:
+			issns(rec, v, c.detail)
+		case fIdentifier:
+			for _, p := range splitIDs(v) {
+				rec.AddIdentifier(c.detail, p)
+			}
+		case fURL:
+			if m.t.dialect == bibdb {
+				for _, u := range strings.Split(v, "; ") {
+					rec.AddURL(u)
+				}
+				continue
+			}
+			for _, u := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '|' }) {
+				rec.AddURL(strings.TrimRight(u, ";,"))
+			}
+		}
+	}
+	rec.SourceID = m.get(fID)
+	for _, scheme := range []string{bib.EID, bib.WOS} {
+		if rec.SourceID == "" {
+			rec.SourceID = rec.Identifier(scheme)
+		}
+	}
+}
+
+// splitIDs splits a cell of identifiers on ";", "|", "," and white space.
+func splitIDs(v string) []string {
+	return strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '|' || r == ',' || r == ' ' || r == '\n' })
+}
+
+// issns adds the ISSNs of a cell; a kind is read from the words beside each
+// one ("0007-1250 (Print)") unless the column says it.
+func issns(rec *bib.Record, v, kind string) {
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == ',' || r == '|' || r == '\n' }) {
+		found := bib.FindISSNs(part)
+		k := kind
+		if k == "" && len(found) == 1 {
+			k = bib.ISSNKind(part)
+		}
+		for _, s := range found {
+			rec.AddISSN(s, k)
+		}
+	}
+}
+
+func (m *mapper) subjects() {
+	rec := m.rec
+	n := 0
+	for _, c := range m.t.multi {
+		if c.field == fKeywords && c.index < len(m.cells) && m.cells[c.index] != "" {
+			n += strings.Count(m.cells[c.index], ";") + 1
+		}
+	}
+	rec.Keywords = make([]bib.Keyword, 0, n)
+	for _, c := range m.t.multi {
+		if c.field != fKeywords || c.index >= len(m.cells) {
+			continue
+		}
+		v := m.value(m.cells[c.index])
+		if v == "" {
+			continue
+		}
+		header := columnKey(m.t.header[c.index])
+		major := strings.HasSuffix(header, "majorfocus")
+		switch {
+		case m.t.dialect == bibdb && c.detail == bib.VocabMeSH:
+			for _, term := range splitList(v, bibdb) {
+				addMeSH(rec, term)
+			}
+		case c.detail == "*":
+			for _, term := range splitList(v, bibdb) {
+				rec.Keywords = append(rec.Keywords, otherKeyword(term))
+			}
+		case m.t.dialect == bibdb:
+			for _, term := range splitList(v, bibdb) {
+				rec.Keywords = append(rec.Keywords, bib.Keyword{Term: clean(term), Vocabulary: c.detail})
+			}
+		default:
+			for _, term := range splitKeywords(v, m.t.dialect) {
+				term = cleanMarkup(term)
+				switch {
+				case c.detail == bib.VocabMeSH || c.detail == bib.VocabAuthor && header == "manualtags" && bib.IsMeSHHeading(term):
+					for _, k := range bib.ParseMeSHAll(term) {
+						rec.AddKeyword(k)
+					}
+				default:
+					rec.AddKeyword(bib.Keyword{Term: term, Vocabulary: c.detail, Major: major})
+				}
+			}
+		}
+	}
+}
+
+// otherKeyword reads an entry of bibdb's other_keywords column:
+// "vocabulary: term {major} {qualifier: ...} {ui: ...}".
+func otherKeyword(s string) bib.Keyword {
+	var k bib.Keyword
+	vocab, term, ok := strings.Cut(s, ": ")
+	if !ok {
+		vocab, term = "", s
+	}
+	k.Vocabulary = strings.TrimSpace(vocab)
+	for strings.HasSuffix(term, "}") {
+		i := strings.LastIndex(term, " {")
+		if i < 0 {
+			break
+		}
+		attr := term[i+2 : len(term)-1]
+		switch name, val, _ := strings.Cut(attr, ": "); name {
+		case "major":
+			k.Major = true
+		case "qualifier":
+			k.Qualifier = val
+		case "ui":
+			k.UI = val
+		default:
+			return bib.Keyword{Term: clean(term), Vocabulary: k.Vocabulary}
+		}
+		term = term[:i]
+	}
+	k.Term = clean(term)
+	return k
+}
+
+// addMeSH adds a heading as bibdb writes it: "Neoplasms/*therapy [D009369]".
+func addMeSH(rec *bib.Record, s string) {
+	ui := ""
+	if strings.HasSuffix(s, "]") {
+		if i := strings.LastIndex(s, " ["); i > 0 {
+			ui = s[i+2 : len(s)-1]
+			s = s[:i]
+		}
+	}
+	for _, k := range bib.ParseMeSHAll(s) {
+		k.UI = ui
+		rec.Keywords = append(rec.Keywords, k)
+	}
+}
+
+func (m *mapper) rest() {
+	rec := m.rec
+	rec.Abstract = m.markup(m.get(fAbstract))
+	if v := m.get(fPublicationTypes); v != "" {
+		for _, t := range splitList(v, m.t.dialect) {
+			rec.PublicationTypes = append(rec.PublicationTypes, clean(t))
+		}
+	}
+	if v := m.text(fPublicationStage); v != "" && !strings.EqualFold(v, "final") {
+		rec.PublicationTypes = append(rec.PublicationTypes, v)
+	}
+	if v := m.text(fSource); v != "" {
+		if isDatabaseName(v) {
+			rec.Database = v
+		} else if !parseCitation(rec, v) {
+			rec.Notes = append(rec.Notes, "Source: "+v)
+		}
+	}
+	if v := m.text(fDatabase); v != "" {
+		rec.Database = v
+	}
+	if v := m.get(fNotes); v != "" {
+		if m.t.dialect == bibdb {
+			for _, n := range strings.Split(v, "\n") {
+				if n = clean(n); n != "" {
+					rec.Notes = append(rec.Notes, n)
+				}
+			}
+		} else {
+			rec.Notes = append(rec.Notes, clean(v))
+		}
+	}
+	if v := m.get(fExtra); v != "" {
+		if rest := extraIDs(rec, v); rest != "" {
+			rec.Notes = append(rec.Notes, rest)
+		}
+	}
+	var conf []string
+	for _, f := range []field{fConference, fConferenceLocation, fConferenceDate} {
+		if v := m.text(f); v != "" {
+			conf = append(conf, v)
+		}
+	}
+	if len(conf) > 0 {
+		rec.Notes = append(rec.Notes, "Conference: "+strings.Join(conf, ", "))
+	}
+}
+
+// isDatabaseName reports whether a Source cell names a database ("Scopus",
+// "Embase") rather than citing the journal (Embase's "Cancer (2004) 102:4
+// (253-258)").
+func isDatabaseName(v string) bool {
+	return len(v) <= 40 && !strings.ContainsAny(v, "0123456789():")
+}
+
+// parseCitation reads Embase's Source cell, "Journal (2014) 3:3 (152-160).
+// Date of Publication: 1 Jul 2014", filling what the row does not have.
+func parseCitation(rec *bib.Record, v string) bool {
+	open := strings.Index(v, " (")
+	if open <= 0 || len(v) < open+7 || v[open+6] != ')' || bib.ExtractYear(v[open+2:open+6]) == 0 {
+		return false
+	}
+	journal := v[:open]
+	year := bib.ExtractYear(v[open+2 : open+6])
+	rest := strings.TrimSpace(v[open+7:])
+	var dateText string
+	if i := strings.Index(rest, "Date of Publication:"); i >= 0 {
+		dateText = strings.TrimSpace(rest[i+len("Date of Publication:"):])
+		rest = strings.TrimSpace(rest[:i])
+	}
+	rest = strings.TrimSuffix(rest, ".")
+	var pages string
+	if i := strings.Index(rest, "("); i >= 0 && strings.HasSuffix(rest, ")") {
+		pages = rest[i+1 : len(rest)-1]
+		rest = strings.TrimSpace(rest[:i])
+	}
+	vol, iss, _ := strings.Cut(rest, ":")
+	if rec.Container == "" {
+		rec.Container = journal
+	}
+	if rec.Volume == "" {
+		rec.Volume = strings.TrimSpace(vol)
+	}
+	if rec.Issue == "" {
+		rec.Issue = strings.TrimSpace(iss)
+	}
+	if rec.FirstPage == "" && pages != "" {
+		rec.SetPages(pages)
+	}
+	if rec.Date.Year == 0 {
+		d := parseDate(dateText)
+		if d.Year != year {
+			d = bib.Date{Year: year}
+		}
+		rec.Date = d
+	}
+	return true
+}
+
+// extraIDs takes the identifiers out of a Zotero "Extra" cell ("PMID:
+// 35319117 PMCID: PMC9151451", "DOI: 10...") and returns what is left.
+func extraIDs(rec *bib.Record, v string) string {
+	fields := strings.Fields(v)
+	var rest []string
+	for i := 0; i < len(fields); i++ {
+		key := strings.ToUpper(strings.TrimSuffix(fields[i], ":"))
+		if strings.HasSuffix(fields[i], ":") && i+1 < len(fields) {
+			val := fields[i+1]
+			switch key {
+			case "PMID":
+				if rec.AddPMID(val) {
+					i++
+					continue
+				}
+			case "PMCID":
+				if rec.AddPMCID(val) {
+					i++
+					continue
+				}
+			case "DOI":
+				if rec.AddDOI(val) {
+					i++
+					continue
+				}
+			}
+		}
+		rest = append(rest, fields[i])
+	}
+	return strings.Join(rest, " ")
+}
+
+// parseTableDate reads the date column bibdb writes: "2023-06-01",
+// "2023-06", "2023", any of them followed by a season ("2023 Spring"), or
+// a date as written when no year is known.
+func parseTableDate(s string) bib.Date {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return bib.Date{}
+	}
+	var d bib.Date
+	iso, season, _ := strings.Cut(s, " ")
+	parts := strings.Split(iso, "-")
+	y, err := strconv.Atoi(parts[0])
+	if err != nil || len(parts) > 3 || len(parts[0]) != 4 {
+		d = parseDate(s)
+		d.Raw = s
+		return d
+	}
+	d.Year = y
+	if len(parts) > 1 {
+		d.Month, _ = strconv.Atoi(parts[1])
+	}
+	if len(parts) > 2 {
+		d.Day, _ = strconv.Atoi(parts[2])
+	}
+	d.Season = season
+	return d
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// normalizeORCID returns the 16-character ORCID of an id or URL.
+func normalizeORCID(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndex(s, "/"); i >= 0 {
+		s = s[i+1:]
+	}
+	if len(s) == 19 && s[4] == '-' && s[9] == '-' && s[14] == '-' {
+		return strings.ToUpper(s)
+	}
+	return ""
+}
