@@ -14,6 +14,10 @@ func TestParseName(t *testing.T) {
 		{"Shi,Yu ", Person{Family: "Shi", Given: "Yu"}},
 		{"Roach, Mack, III", Person{Family: "Roach", Given: "Mack", Suffix: "III"}},
 		{"Petrov, IV", Person{Family: "Petrov", Given: "IV"}},
+		{"Coates, JR", Person{Family: "Coates", Given: "JR"}},
+		{"LI Y", Person{Family: "LI", Given: "Y"}},
+		{"David De Roure", Person{Family: "De Roure", Given: "David"}},
+		{"Smith, ,", Person{Family: "Smith"}},
 		{"King, Jr", Person{Family: "King", Suffix: "Jr"}},
 		{"Byng R", Person{Family: "Byng", Given: "R"}},
 		{"Liu R.", Person{Family: "Liu", Given: "R."}},
@@ -106,6 +110,7 @@ func TestFindISBNs(t *testing.T) {
 		{"0-306-40615-2 (pbk.)", []string{"9780306406157"}},
 		{"0007-1250", nil},
 		{"080442957X", []string{"9780804429573"}},
+		{"ISBN-978-0-12-345678-6", []string{"9780123456786"}},
 	}
 	for _, tt := range tests {
 		if got := FindISBNs(tt.in); !equalStrings(got, tt.want) {

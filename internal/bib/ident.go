@@ -223,7 +223,8 @@ func ISSNKind(s string) string {
 func FindISBNs(s string) []string {
 	var out []string
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) || (i > 0 && (isDigit(s[i-1]) || s[i-1] == '-')) {
+		// "ISBN-978-..." writes a hyphen between the label and the number
+		if !isDigit(s[i]) || (i > 0 && (isDigit(s[i-1]) || s[i-1] == '-' && !(i > 1 && isASCIILetter(s[i-2])))) {
 			continue
 		}
 		var digits []byte

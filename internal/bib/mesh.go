@@ -21,7 +21,7 @@ func ParseMeSHAll(s string) []Keyword {
 	parts := strings.Split(s, "/")
 	desc := CleanText(parts[0])
 	major := strings.HasPrefix(desc, "*")
-	desc = strings.TrimSpace(strings.TrimPrefix(desc, "*"))
+	desc = strings.TrimSpace(strings.TrimLeft(desc, "*"))
 	if desc == "" {
 		return nil
 	}
@@ -32,7 +32,7 @@ func ParseMeSHAll(s string) []Keyword {
 	for _, q := range parts[1:] {
 		q = CleanText(q)
 		qm := strings.HasPrefix(q, "*")
-		q = strings.TrimSpace(strings.TrimPrefix(q, "*"))
+		q = strings.TrimSpace(strings.TrimLeft(q, "*"))
 		if q == "" {
 			continue
 		}

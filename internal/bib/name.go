@@ -19,7 +19,7 @@ import (
 // The name as written is kept in Raw when the parsed form differs from it.
 // An empty or "et al." name returns the zero Person.
 func ParseName(s string) Person {
-	s = CleanText(strings.Trim(CleanText(s), ",;"))
+	s = CleanText(strings.Trim(CleanText(s), ",; "))
 	if s == "" || IsEtAl(s) {
 		return Person{}
 	}
@@ -71,8 +71,10 @@ func parseName(s string) Person {
 		toks = toks[:len(toks)-1]
 	}
 	// Family name then initials: "Byng R", "Liu R.", "van der Berg JA",
-	// "Salim H. M." (every trailing initial belongs to the given name).
-	if last := toks[len(toks)-1]; isInitials(last) && !isInitials(toks[0]) {
+	// "Salim H. M." (every trailing initial belongs to the given name),
+	// and "LI Y", a short family name in capitals before an initial: the
+	// first word reads as initials only when it carries a full stop.
+	if last := toks[len(toks)-1]; isInitials(last) && (!isInitials(toks[0]) || !strings.Contains(toks[0], ".") && len(toks) == 2 && !strings.Contains(last, ".")) {
 		k := len(toks) - 1
 		for k > 1 && isInitials(toks[k-1]) {
 			k--
@@ -85,10 +87,10 @@ func parseName(s string) Person {
 		n++
 	}
 	if n == 0 {
-		// Given names then family name, with any lower-case particles kept
-		// in the family name: "Ludwig van Beethoven".
+		// Given names then family name, with any particles kept in the
+		// family name: "Ludwig van Beethoven", "David De Roure".
 		n = len(toks) - 1
-		for n > 1 && isParticle(toks[n-1]) {
+		for n > 1 && isParticle(strings.ToLower(toks[n-1])) {
 			n--
 		}
 	}
@@ -138,7 +140,7 @@ var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true,
 // written in capitals ("II", "IV").
 func isRomanInitials(t string) bool {
 	t = strings.TrimSpace(t)
-	return t == "II" || t == "III" || t == "IV"
+	return t == "II" || t == "III" || t == "IV" || t == "JR" || t == "SR"
 }
 
 func isSuffix(t string) bool {

@@ -70,18 +70,21 @@ func detectName(head []byte, ext string) (string, error) {
 	}
 
 	var (
-		risTags, risTY, flatTY  int
-		medTags, pmid, medOnly  int
-		wosTags, wosHead, wosPT int
-		enwTags, enw0           int
-		bibEntries              int
-		lines                   int
-		firstLine               string
+		risTags, risTY, flatTY, risER int
+		medTags, pmid, medOnly        int
+		wosTags, wosHead, wosPT       int
+		enwTags, enw0                 int
+		bibEntries                    int
+		lines                         int
+		firstLine                     string
 	)
 	for _, raw := range splitLines(t) {
 		line := string(raw)
 		if strings.TrimSpace(line) == "" {
 			continue
+		}
+		if lines == 0 && strings.HasPrefix(strings.ToLower(line), "sep=") {
+			continue // Excel's separator line before a CSV header
 		}
 		lines++
 		if lines == 1 {
@@ -89,6 +92,9 @@ func detectName(head []byte, ext string) (string, error) {
 		}
 		if isRISTag(line) {
 			risTags++
+			if strings.HasPrefix(line, "ER") {
+				risER++
+			}
 			if strings.HasPrefix(line, "TY") {
 				risTY++
 				if len(line) > 200 && strings.Count(line, " - ") >= 4 {
@@ -132,7 +138,7 @@ func detectName(head []byte, ext string) (string, error) {
 		}
 	}
 	switch {
-	case pmid > 0 || (medOnly >= 2 && risTY == 0):
+	case pmid > 0 || (medOnly >= 2 && risTY == 0) || (medOnly >= 1 && risTY == 0 && risER == 0 && flatTY == 0):
 		return "medline", nil
 	case risTY > 0 || flatTY > 0:
 		return "ris", nil
@@ -310,7 +316,7 @@ func isCSVHeader(line string) bool {
 	for _, c := range cols {
 		c = strings.Trim(strings.TrimSpace(c), `"'`)
 		switch c {
-		case "title", "document title", "article title", "item title", "titles":
+		case "title", "document title", "article title", "item title", "titles", "display_name":
 			title = true
 		case "authors", "author", "author full names", "source title", "year", "doi", "eid", "publication year",
 			"journal", "abstract", "pubmed id", "issn", "volume", "issue", "author names", "publication title", "work_id":

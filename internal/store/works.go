@@ -435,7 +435,10 @@ func isPeriodical(typ string) bool {
 // row lacks (title, abbreviation, ISSNs). Records that are not periodical
 // articles, or name no journal, have none (0).
 func (w *writer) journal(ctx context.Context, rec *bib.Record) (int64, error) {
-	if !isPeriodical(rec.Type) || (rec.Container == "" && rec.ContainerAbbrev == "" && len(rec.ISSNs) == 0) {
+	// A journal is where periodical articles appear; a conference paper or
+	// report with an ISSN appeared in a serial too (a journal supplement).
+	serial := isPeriodical(rec.Type) || len(rec.ISSNs) > 0 && rec.Type != "chapter" && rec.Type != "book"
+	if !serial {
 		return 0, nil
 	}
 	if rec.Container == "" && rec.ContainerAbbrev == "" {
