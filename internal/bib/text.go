@@ -145,7 +145,11 @@ func NFC(s string) string {
 }
 
 // StripTags removes XML/HTML-like tags ("<i>", "</sup>", "<mml:math ...>")
-// from s, keeping their text. Text with no '<' is returned unchanged.
+// from s, keeping their text. Block elements (p, br, div, li, sec,
+// AbstractText, ...) leave a space so that their texts do not run
+// together, and a PubMed AbstractText's Label attribute is kept as the
+// paragraph's heading ("RESULTS: ..."). Text with no '<' is returned
+// unchanged.
 func StripTags(s string) string {
 	if !strings.Contains(s, "<") {
 		return s
@@ -156,11 +160,25 @@ func StripTags(s string) string {
 		c := s[i]
 		if c == '<' && i+1 < len(s) {
 			j := i + 1
-			if s[j] == '/' {
+			closing := s[j] == '/'
+			if closing {
 				j++
 			}
 			if j < len(s) && isASCIILetter(s[j]) {
 				if end := strings.IndexByte(s[j:], '>'); end >= 0 && !strings.ContainsAny(s[j:j+end], "<") {
+					tag := s[j : j+end]
+					name := strings.ToLower(strings.TrimRight(strings.Fields(tag)[0], "/"))
+					if k := strings.IndexByte(name, ':'); k >= 0 {
+						name = name[k+1:]
+					}
+					if blockElements[name] {
+						b.WriteByte(' ')
+						if !closing && name == "abstracttext" {
+							if label := attribute(tag, "Label"); label != "" {
+								b.WriteString(label + ": ")
+							}
+						}
+					}
 					i = j + end + 1
 					continue
 				}
@@ -170,6 +188,27 @@ func StripTags(s string) string {
 		i++
 	}
 	return b.String()
+}
+
+var blockElements = map[string]bool{"p": true, "br": true, "div": true, "li": true, "ul": true, "ol": true, "sec": true,
+	"title": true, "abstracttext": true, "para": true, "table": true, "tr": true, "td": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "blockquote": true, "list-item": true, "abstract": true}
+
+// attribute returns the value of a quoted attribute in a tag's text.
+func attribute(tag, name string) string {
+	i := strings.Index(tag, name+"=")
+	if i < 0 || i+len(name)+2 > len(tag) {
+		return ""
+	}
+	v := tag[i+len(name)+1:]
+	q := v[0]
+	if q != '"' && q != '\'' {
+		return ""
+	}
+	if j := strings.IndexByte(v[1:], q); j >= 0 {
+		return v[1 : j+1]
+	}
+	return ""
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

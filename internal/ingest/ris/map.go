@@ -198,6 +198,10 @@ func Map(fields []Field) *bib.Record {
 	if rec.SourceID == "" {
 		rec.SourceID = first("AN")
 	}
+	// Titles and abstracts may carry markup (<i>, <sup>; the JATS or PubMed
+	// XML of a Lens abstract): its text is kept, the tags are not.
+	rec.Title = bib.CleanText(bib.StripTags(rec.Title))
+	rec.Abstract = bib.CleanText(bib.StripTags(rec.Abstract))
 	return rec
 }
 
