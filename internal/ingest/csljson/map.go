@@ -222,7 +222,7 @@ func custom(rec *bib.Record, c *Custom) {
 
 // text cleans a plain variable: white space collapsed, NFC.
 func text(s string) string {
-	if isPlain(s) {
+	if bib.IsPlain(s) {
 		return s
 	}
 	return bib.NFC(bib.CleanText(s))

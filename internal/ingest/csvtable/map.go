@@ -82,7 +82,7 @@ func cellValue(s string) string {
 
 // clean collapses white space and normalizes to NFC.
 func clean(s string) string {
-	if isPlain(s) {
+	if bib.IsPlain(s) {
 		return s
 	}
 	return bib.NFC(bib.CleanText(s))

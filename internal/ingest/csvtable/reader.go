@@ -109,7 +109,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 			}
 		}
 		for i, c := range cells {
-			if hasControl(c) {
+			if bib.HasControl(c) {
 				rec.Warn(line, fmt.Sprintf("control characters in column %s", r.columnName(i)))
 			}
 		}
@@ -210,7 +210,7 @@ func (r *Reader) check(cells []string, line int, raw string) error {
 	n := len(r.table.header)
 	controls, firstCell, nul := 0, -1, false
 	for i, c := range cells {
-		if !hasControl(c) {
+		if !bib.HasControl(c) {
 			continue
 		}
 		for j := 0; j < len(c); j++ {

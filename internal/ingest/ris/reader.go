@@ -54,7 +54,8 @@ type Reader struct {
 	pending  []pendingLine
 	warnings []bib.Warning
 	first    bool
-	sawTY    bool // a TY line has been read
+	raw      []byte // the raw text of the record being read, reused
+	sawTY    bool   // a TY line has been read
 }
 
 type pendingLine struct {
@@ -102,6 +103,16 @@ func (r *Reader) nextLine() (string, int, error) {
 	return s, n, nil
 }
 
+// rawBuffer collects a record's raw text in a buffer reused from record
+// to record.
+type rawBuffer struct{ b []byte }
+
+func (r *rawBuffer) Len() int               { return len(r.b) }
+func (r *rawBuffer) WriteByte(c byte) error { r.b = append(r.b, c); return nil }
+func (r *rawBuffer) WriteString(s string)   { r.b = append(r.b, s...) }
+func (r *rawBuffer) String() string         { return string(r.b) }
+func (r *rawBuffer) Reset()                 { r.b = r.b[:0] }
+
 func (r *Reader) unread(s string, n int) {
 	r.pending = append([]pendingLine{{s, n}}, r.pending...)
 }
@@ -114,7 +125,8 @@ func (r *Reader) unread(s string, n int) {
 // between an ER and the next TY (Ovid writes some there) are skipped as
 // text outside records.
 func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error) {
-	var rawb strings.Builder
+	rawb := rawBuffer{b: r.raw[:0]}
+	defer func() { r.raw = rawb.b }()
 	inRecord := false
 	orphan := false // collecting tags after an ER, before any TY
 	orphanLines := 0
@@ -249,8 +261,11 @@ func isEmpty(fields []Field) bool {
 // checkFields refuses a record that holds binary data.
 func checkFields(fields []Field, start, position int) error {
 	for _, f := range fields {
+		if !bib.HasControl(f.Value) {
+			continue
+		}
 		for i := 0; i < len(f.Value); i++ {
-			if c := f.Value[i]; c < 0x20 && c != '\n' && c != '\t' {
+			if c := f.Value[i]; c < 0x20 && c != '\n' && c != '\t' && c != '\r' {
 				return bib.Errorf(f.Line, "RIS record %d: control character 0x%02x in %s (binary data?)", position, c, f.Tag)
 			}
 		}
@@ -329,6 +344,12 @@ var flatMarkers = map[string]bool{"AU": true, "A1": true, "TI": true, "T1": true
 // ... ER -") into one line per tag, or returns nil when the line is not
 // such a record.
 func unflatten(s string) []string {
+	if len(s) < 40 {
+		return nil
+	}
+	if tag, _, ok := parseTagLine(s); ok && tag != "TY" {
+		return nil // an ordinary tag line
+	}
 	t := strings.TrimLeft(s, " \t\ufeff")
 	ty := -1
 	if _, _, ok := parseTagLine(t); ok && strings.HasPrefix(t, "TY") {
@@ -338,7 +359,7 @@ func unflatten(s string) []string {
 	} else if k := strings.Index(s, " TY  - "); k >= 0 {
 		ty = k + 1
 	}
-	if ty < 0 || len(s) < 40 {
+	if ty < 0 {
 		return nil
 	}
 	marks := findMarkers(s, ty)

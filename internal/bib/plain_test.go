@@ -1,14 +1,12 @@
-package csljson
+package bib
 
 import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-
-	"github.com/bibdb/bibdb/internal/bib"
 )
 
-// TestIsPlain checks isPlain against bib.CleanText and bib.NFC on random
+// TestIsPlain checks IsPlain against CleanText and NFC on random
 // text: it must never call text plain that they would change, and must
 // call plain the printable ASCII with single spaces that most cells are.
 func TestIsPlain(t *testing.T) {
@@ -20,13 +18,13 @@ func TestIsPlain(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		s := b.String()
-		clean := bib.CleanText(s) == s && bib.NFC(s) == s
-		if isPlain(s) && !clean {
-			t.Fatalf("isPlain(%q) but cleaning changes it", s)
+		clean := CleanText(s) == s && NFC(s) == s
+		if IsPlain(s) && !clean {
+			t.Fatalf("IsPlain(%q) but cleaning changes it", s)
 		}
 		ascii := !strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r >= 0x7f })
-		if clean && ascii && !isPlain(s) {
-			t.Fatalf("isPlain(%q) = false for clean ASCII text", s)
+		if clean && ascii && !IsPlain(s) {
+			t.Fatalf("IsPlain(%q) = false for clean ASCII text", s)
 		}
 	}
 }
