@@ -13,7 +13,6 @@ CREATE TABLE record_keys (
     record_id INTEGER NOT NULL REFERENCES records (id),
     PRIMARY KEY (key, record_id)
 ) WITHOUT ROWID;
-CREATE INDEX record_keys_record ON record_keys (record_id);
 
 -- The record a record was found to duplicate (records.match_reason says
 -- why); NULL for the record that started its work.

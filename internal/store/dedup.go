@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -16,7 +17,7 @@ import (
 const maxBlock = 100
 
 // maxCachedFeatures bounds the features kept in memory.
-const maxCachedFeatures = 200000
+const maxCachedFeatures = 100000
 
 // matcher is the database side of deduplication: it gives dedup.Place the
 // candidates, work members and decisions it asks for, from the tables,
@@ -25,18 +26,41 @@ type matcher struct {
 	ctx       context.Context
 	w         *writer
 	features  map[int64]*dedup.Features
+	older     map[int64]*dedup.Features // the cache's older generation (see remember)
 	decisions map[string]map[string]dedup.Verdict // fingerprint → fingerprint → verdict
 	// While records are placed again (a rebuild, or after a decision),
 	// those not yet placed still point at their old works and must not be
 	// offered to Place: offered tells which may be (nil: all).
 	offered func(id int64) bool
+
+	// The blocking keys of the records placed by this matcher are kept in
+	// memory and written to record_keys in sorted batches (see flushKeys):
+	// one sorted write is far cheaper than a random insert per key.
+	pendingKeys  map[string][]int64
+	pendingCount int
+	workOf       map[int64]int64   // the work of each record with pending keys
+	recordsOf    map[int64][]int64 // those records, by work
+	dbKeys       bool              // record_keys may hold keys (it did, or a batch was written)
+
+	// Works that records joined: rebuilt from their records once, at the end.
+	dirty map[int64]bool
 }
+
+// flushKeysAt is how many pending keys are kept in memory before they are
+// written.
+const flushKeysAt = 400000
 
 // newMatcher returns a matcher for the writer's transaction with the
 // decisions up to and including the one with id lastDecision in force (all
 // of them when lastDecision is negative).
 func newMatcher(ctx context.Context, w *writer, lastDecision int64) (*matcher, error) {
-	m := &matcher{ctx: ctx, w: w, features: map[int64]*dedup.Features{}}
+	m := &matcher{ctx: ctx, w: w, features: map[int64]*dedup.Features{}, dirty: map[int64]bool{}}
+	m.resetPending()
+	var any int
+	if err := w.tx.GetContext(ctx, &any, "SELECT EXISTS (SELECT 1 FROM record_keys)"); err != nil {
+		return nil, err
+	}
+	m.dbKeys = any == 1
 	return m, m.loadDecisions(lastDecision)
 }
 
@@ -90,7 +114,7 @@ func (m *matcher) members(query string, args ...any) ([]dedup.Member, error) {
 			rows.Close()
 			return nil, err
 		}
-		mb.F = m.features[mb.ID]
+		mb.F = m.cached(mb.ID)
 		if mb.F == nil {
 			missing = append(missing, len(out))
 		}
@@ -128,11 +152,27 @@ func (m *matcher) loadFeatures(id int64) (*dedup.Features, error) {
 	return f, nil
 }
 
+// remember caches a record's features. The cache keeps two generations:
+// when the newer fills half of maxCachedFeatures it becomes the older one
+// and the oldest generation goes, so the most recently used features stay
+// and memory stays bounded.
 func (m *matcher) remember(id int64, f *dedup.Features) {
-	if len(m.features) >= maxCachedFeatures {
-		clear(m.features)
+	if len(m.features) >= maxCachedFeatures/2 {
+		m.older, m.features = m.features, make(map[int64]*dedup.Features, maxCachedFeatures/2)
 	}
 	m.features[id] = f
+}
+
+// cached returns a record's features when they are in the cache.
+func (m *matcher) cached(id int64) *dedup.Features {
+	if f := m.features[id]; f != nil {
+		return f
+	}
+	if f := m.older[id]; f != nil {
+		m.remember(id, f)
+		return f
+	}
+	return nil
 }
 
 // memberColumns selects what members reads: record id and work id.
@@ -141,11 +181,16 @@ const memberColumns = "SELECT r.id, r.work_id FROM records r "
 // Candidates implements dedup.Source. A key shared by more than maxBlock
 // records is not used (identifier keys excepted).
 func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
-	var out []dedup.Member
-	for len(keys) > 0 {
-		n := min(len(keys), 16)
+	type hit struct {
+		key      string
+		id, work int64
+	}
+	var hits []hit
+	count := map[string]int{}
+	for rest := keys; m.dbKeys && len(rest) > 0; {
+		n := min(len(rest), 16)
 		args := make([]any, n)
-		for i, k := range keys[:n] {
+		for i, k := range rest[:n] {
 			args[i] = k
 		}
 		s, err := m.w.stmt(m.ctx, "SELECT k.key, r.id, r.work_id FROM record_keys k JOIN records r ON r.id = k.record_id WHERE k.key IN ("+
@@ -157,12 +202,6 @@ func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
 		if err != nil {
 			return nil, fmt.Errorf("candidates: %w", err)
 		}
-		type hit struct {
-			key      string
-			id, work int64
-		}
-		var hits []hit
-		count := map[string]int{}
 		for rows.Next() {
 			var h hit
 			if err := rows.Scan(&h.key, &h.id, &h.work); err != nil {
@@ -176,23 +215,146 @@ func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
-		seen := map[int64]bool{}
-		for _, h := range hits {
-			if seen[h.id] || count[h.key] > maxBlock && !strings.HasPrefix(h.key, "d:") && !strings.HasPrefix(h.key, "p:") {
-				continue
-			}
-			seen[h.id] = true
-			f := m.features[h.id]
-			if f == nil {
-				if f, err = m.loadFeatures(h.id); err != nil {
-					return nil, err
-				}
-			}
-			out = append(out, dedup.Member{ID: h.id, Work: h.work, F: f})
+		rest = rest[n:]
+	}
+	for _, k := range keys {
+		for _, id := range m.pendingKeys[k] {
+			hits = append(hits, hit{k, id, m.workOf[id]})
+			count[k]++
 		}
-		keys = keys[n:]
+	}
+	var out []dedup.Member
+	seen := map[int64]bool{}
+	for _, h := range hits {
+		if seen[h.id] || count[h.key] > maxBlock && !strings.HasPrefix(h.key, "d:") && !strings.HasPrefix(h.key, "p:") {
+			continue
+		}
+		if m.offered != nil && !m.offered(h.id) {
+			continue
+		}
+		seen[h.id] = true
+		f := m.cached(h.id)
+		if f == nil {
+			var err error
+			if f, err = m.loadFeatures(h.id); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, dedup.Member{ID: h.id, Work: h.work, F: f})
 	}
 	return out, nil
+}
+
+func (m *matcher) resetPending() {
+	m.pendingKeys, m.pendingCount = map[string][]int64{}, 0
+	m.workOf, m.recordsOf = map[int64]int64{}, map[int64][]int64{}
+}
+
+// forget removes a record's blocking keys, pending or written, before it
+// is placed again.
+func (m *matcher) forget(id int64) error {
+	f := m.cached(id)
+	if f == nil {
+		var err error
+		if f, err = m.loadFeatures(id); err != nil {
+			return err
+		}
+	}
+	w, ok := m.workOf[id]
+	if !ok {
+		// Its keys are in record_keys, found by key (there is no index by
+		// record: it would cost every import more than it saves here).
+		for _, k := range dedup.Keys(f) {
+			if _, err := m.w.exec(m.ctx, "DELETE FROM record_keys WHERE key = ? AND record_id = ?", k, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, k := range dedup.Keys(f) {
+		ids := m.pendingKeys[k]
+		for i, x := range ids {
+			if x == id {
+				m.pendingKeys[k] = append(ids[:i:i], ids[i+1:]...)
+				m.pendingCount--
+				break
+			}
+		}
+	}
+	delete(m.workOf, id)
+	rs := m.recordsOf[w]
+	for i, x := range rs {
+		if x == id {
+			m.recordsOf[w] = append(rs[:i:i], rs[i+1:]...)
+			break
+		}
+	}
+	return nil
+}
+
+// flushKeys writes the pending blocking keys to record_keys, sorted.
+func (m *matcher) flushKeys() error {
+	if m.pendingCount == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(m.pendingKeys))
+	for k := range m.pendingKeys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	rows := make([][]any, 0, 512)
+	for _, k := range keys {
+		for _, id := range m.pendingKeys[k] {
+			rows = append(rows, []any{k, id})
+			if len(rows) == cap(rows) {
+				if err := m.w.insertRows(m.ctx, "INSERT OR IGNORE", "record_keys", "key, record_id", 2, rows); err != nil {
+					return err
+				}
+				rows = rows[:0]
+			}
+		}
+	}
+	if err := m.w.insertRows(m.ctx, "INSERT OR IGNORE", "record_keys", "key, record_id", 2, rows); err != nil {
+		return err
+	}
+	m.resetPending()
+	m.dbKeys = true
+	return nil
+}
+
+// finish writes what the matcher kept for the end: the pending keys, and
+// the works records joined, rebuilt from their records.
+func (m *matcher) finish() error {
+	if err := m.flushKeys(); err != nil {
+		return err
+	}
+	ids := make([]int64, 0, len(m.dirty))
+	for id := range m.dirty {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		if err := m.w.rebuildWork(m.ctx, id); err != nil {
+			return err
+		}
+	}
+	m.dirty = map[int64]bool{}
+	return nil
+}
+
+// fold moves the records of work from into work to and deletes from.
+func (m *matcher) fold(from, to int64) error {
+	if err := m.w.foldWork(m.ctx, from, to); err != nil {
+		return err
+	}
+	for _, id := range m.recordsOf[from] {
+		m.workOf[id] = to
+	}
+	m.recordsOf[to] = append(m.recordsOf[to], m.recordsOf[from]...)
+	delete(m.recordsOf, from)
+	delete(m.dirty, from)
+	m.dirty[to] = true
+	return nil
 }
 
 // Members implements dedup.Source.
@@ -268,7 +430,7 @@ func (m *matcher) place(rec *bib.Record, f *dedup.Features, fingerprint string, 
 		return placed{work: id, created: true, p: p}, nil
 	}
 	for _, other := range p.Merge {
-		if err := m.w.foldWork(m.ctx, other, p.Work); err != nil {
+		if err := m.fold(other, p.Work); err != nil {
 			return placed{}, err
 		}
 	}
@@ -279,13 +441,12 @@ func (m *matcher) place(rec *bib.Record, f *dedup.Features, fingerprint string, 
 // pairs, and the rebuilt work it joined.
 func (m *matcher) settle(id int64, f *dedup.Features, pl placed) error {
 	m.remember(id, f)
-	var rows [][]any
 	for _, k := range dedup.Keys(f) {
-		rows = append(rows, []any{k, id})
+		m.pendingKeys[k] = append(m.pendingKeys[k], id)
+		m.pendingCount++
 	}
-	if err := m.w.insertRows(m.ctx, "INSERT OR IGNORE", "record_keys", "key, record_id", 2, rows); err != nil {
-		return err
-	}
+	m.workOf[id] = pl.work
+	m.recordsOf[pl.work] = append(m.recordsOf[pl.work], id)
 	for _, pr := range pl.p.Review {
 		a, b := id, pr.B.ID
 		if a > b {
@@ -297,7 +458,10 @@ func (m *matcher) settle(id int64, f *dedup.Features, pl placed) error {
 		}
 	}
 	if !pl.created {
-		return m.w.rebuildWork(m.ctx, pl.work)
+		m.dirty[pl.work] = true
+	}
+	if m.pendingCount >= flushKeysAt {
+		return m.flushKeys()
 	}
 	return nil
 }

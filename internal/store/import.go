@@ -224,6 +224,9 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 			return prev, nil // deferred rollback: nothing of this stream is kept
 		}
 	}
+	if err := m.match.finish(); err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
 	if err := w.flushFTS(ctx); err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}

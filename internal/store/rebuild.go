@@ -124,6 +124,9 @@ func (d *DB) Rebuild(ctx context.Context, progress func(done, total int)) (*Rebu
 			m.offered = func(id int64) bool { return placed[id] }
 		}
 	}
+	if err := m.finish(); err != nil {
+		return nil, fmt.Errorf("rebuild: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM works WHERE id <= ?", oldMax); err != nil {
 		return nil, fmt.Errorf("rebuild: %w", err)
 	}
@@ -252,6 +255,9 @@ func (d *DB) Decide(ctx context.Context, a, b int64, verdict string) error {
 	if err := w.recluster(ctx, m, works); err != nil {
 		return err
 	}
+	if err := m.finish(); err != nil {
+		return err
+	}
 	if err := w.flushFTS(ctx); err != nil {
 		return err
 	}
@@ -282,10 +288,11 @@ func (w *writer) recluster(ctx context.Context, m *matcher, works []int64) error
 	pending := map[int64]bool{}
 	for _, sr := range recs {
 		pending[sr.ID] = true
-		for _, q := range []string{"DELETE FROM record_keys WHERE record_id = ?", "DELETE FROM review_pairs WHERE record_a = ?1 OR record_b = ?1"} {
-			if _, err := w.exec(ctx, q, sr.ID); err != nil {
-				return err
-			}
+		if err := m.forget(sr.ID); err != nil {
+			return err
+		}
+		if _, err := w.exec(ctx, "DELETE FROM review_pairs WHERE record_a = ?1 OR record_b = ?1", sr.ID); err != nil {
+			return err
 		}
 	}
 	outer := m.offered
@@ -306,8 +313,9 @@ func (w *writer) recluster(ctx context.Context, m *matcher, works []int64) error
 			if err := w.deleteWork(ctx, id); err != nil {
 				return err
 			}
-		} else if err := w.rebuildWork(ctx, id); err != nil {
-			return err
+			delete(m.dirty, id)
+		} else {
+			m.dirty[id] = true
 		}
 	}
 	return nil
