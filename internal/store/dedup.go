@@ -26,7 +26,7 @@ type matcher struct {
 	ctx       context.Context
 	w         *writer
 	features  map[int64]*dedup.Features
-	older     map[int64]*dedup.Features // the cache's older generation (see remember)
+	older     map[int64]*dedup.Features           // the cache's older generation (see remember)
 	decisions map[string]map[string]dedup.Verdict // fingerprint → fingerprint → verdict
 	// While records are placed again (a rebuild, or after a decision),
 	// those not yet placed still point at their old works and must not be
