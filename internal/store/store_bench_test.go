@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"os"
@@ -148,4 +149,47 @@ func scoreAgainstTruth(tb testing.TB, db *DB, paths []string, truth map[[2]int]i
 		}
 	}
 	return falseMerges, found, dups
+}
+
+// BenchmarkImportPubMedBaseline imports a file the size of a PubMed
+// baseline file: 30 000 generated articles as gzipped PubMed XML, into a
+// new database.
+func BenchmarkImportPubMedBaseline(b *testing.B) {
+	const n = 30000
+	data, _ := gen.PubMedXML(n, 5)
+	dir := b.TempDir()
+	path := filepath.Join(dir, "pubmed.xml.gz")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	zw := gzip.NewWriter(f)
+	zw.Write(data)
+	zw.Close()
+	f.Close()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		dbPath := filepath.Join(dir, "bench.sqlite")
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(dbPath + suffix)
+		}
+		db, err := Open(context.Background(), dbPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		res, err := db.ImportFile(context.Background(), path, ImportOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Records != n {
+			b.Fatalf("imported %d records", res.Records)
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
 }
