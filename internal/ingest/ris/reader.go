@@ -54,13 +54,18 @@ type Reader struct {
 	pending  []pendingLine
 	warnings []bib.Warning
 	first    bool
-	raw      []byte // the raw text of the record being read, reused
-	sawTY    bool   // a TY line has been read
+	raw      []byte  // the raw text of the record being read, reused
+	spans    []span  // its field values, reused
+	fields   []Field // the fields returned, reused
+	flatLine string  // the flattened line being split
+	flat     bool    // the line last returned by nextLine is a part of flatLine
+	sawTY    bool    // a TY line has been read
 }
 
 type pendingLine struct {
 	text string
 	line int
+	flat bool // a part of a flattened line (whose raw text is r.flatLine)
 }
 
 // NewReader returns a Reader reading RIS text (UTF-8) from r.
@@ -78,59 +83,83 @@ func (r *Reader) Warnings() []bib.Warning {
 	return w
 }
 
-// nextLine returns the next line, taking split flattened lines first.
-func (r *Reader) nextLine() (string, int, error) {
+// nextLine returns the next line, taking split flattened lines first. A
+// line from the input is returned as bytes (valid until the next call);
+// a part of a split flattened line as text.
+func (r *Reader) nextLine() (b []byte, text string, own bool, n int, err error) {
 	if len(r.pending) > 0 {
 		p := r.pending[0]
 		r.pending = r.pending[1:]
-		return p.text, p.line, nil
+		r.flat = p.flat
+		return nil, p.text, true, p.line, nil
 	}
-	b, n, err := r.lr.Next()
+	r.flat = false
+	b, n, err = r.lr.Next()
 	if err != nil {
-		return "", n, err
+		return nil, "", false, n, err
 	}
 	if r.first {
 		r.first = false
 		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	}
-	s := string(b)
-	if parts := unflatten(s); parts != nil {
-		for _, p := range parts[1:] {
-			r.pending = append(r.pending, pendingLine{p, n})
+	if len(b) >= 40 && isFlatCandidate(b) {
+		if parts := unflatten(string(b)); parts != nil {
+			for _, p := range parts[1:] {
+				r.pending = append(r.pending, pendingLine{p, n, true})
+			}
+			r.flatLine = string(b)
+			r.flat = true
+			return nil, parts[0], true, n, nil
 		}
-		return parts[0], n, nil
 	}
-	return s, n, nil
+	return b, "", false, n, nil
 }
 
-// rawBuffer collects a record's raw text in a buffer reused from record
-// to record.
-type rawBuffer struct{ b []byte }
-
-func (r *rawBuffer) Len() int               { return len(r.b) }
-func (r *rawBuffer) WriteByte(c byte) error { r.b = append(r.b, c); return nil }
-func (r *rawBuffer) WriteString(s string)   { r.b = append(r.b, s...) }
-func (r *rawBuffer) String() string         { return string(r.b) }
-func (r *rawBuffer) Reset()                 { r.b = r.b[:0] }
+// isFlatCandidate is a quick test of whether a long line could hold a
+// flattened record: it is not an ordinary tag line other than TY.
+func isFlatCandidate(b []byte) bool {
+	if len(b) >= 5 && isTagStart(b[0]) && isTagChar(b[1]) && b[2] == ' ' && (b[3] == '-' || b[3] == ' ' && b[4] == '-') {
+		return b[0] == 'T' && b[1] == 'Y'
+	}
+	return bytes.Contains(b, []byte("TY -")) || bytes.Contains(b, []byte("TY  -"))
+}
 
 func (r *Reader) unread(s string, n int) {
-	r.pending = append([]pendingLine{{s, n}}, r.pending...)
+	r.pending = append([]pendingLine{{s, n, r.flat}}, r.pending...)
 }
 
 // ReadFields returns the tag occurrences of the next record, the line it
-// starts on and its raw text. At the end of the input it returns io.EOF.
+// starts on and its raw text. The fields are valid until the next call. At
+// the end of the input it returns io.EOF.
 //
 // Tag lines outside a record start one only when they end in an ER (a
 // record that lost its TY) or when the file has had no TY at all; tags
 // between an ER and the next TY (Ovid writes some there) are skipped as
 // text outside records.
 func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error) {
-	rawb := rawBuffer{b: r.raw[:0]}
-	defer func() { r.raw = rawb.b }()
+	// The record's lines are collected in r.raw; field values are kept as
+	// spans of it and become substrings of the one raw string at the end,
+	// so a record costs one string, not one per line.
+	rawb := r.raw[:0]
+	spans := r.spans[:0]
+	defer func() { r.raw, r.spans = rawb, spans[:0] }()
 	inRecord := false
 	orphan := false // collecting tags after an ER, before any TY
 	orphanLines := 0
-	lastRawLine := -1
+	lastFlatLine := -1
+	finish := func() []Field {
+		raw = string(rawb)
+		fields = r.fields[:0]
+		for _, sp := range spans {
+			f := Field{Tag: sp.tag, Line: sp.line, Value: sp.own}
+			if !sp.isOwn {
+				f.Value = raw[sp.start:sp.end]
+			}
+			fields = append(fields, f)
+		}
+		r.fields = fields
+		return fields
+	}
 	dropOrphan := func() {
 		if orphanLines > 0 {
 			if r.junk == 0 {
@@ -138,30 +167,39 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			}
 			r.junk += orphanLines
 		}
-		fields, orphan, orphanLines, inRecord, lastRawLine = nil, false, 0, false, -1
-		rawb.Reset()
+		spans, orphan, orphanLines, inRecord, lastFlatLine = spans[:0], false, 0, false, -1
+		rawb = rawb[:0]
 	}
 	for {
-		s, n, err := r.nextLine()
+		b, text, own, n, err := r.nextLine()
 		if err == io.EOF {
 			if orphan {
 				dropOrphan()
 			}
 			if inRecord {
-				return fields, start, rawb.String(), nil
+				return finish(), start, raw, nil
 			}
 			return nil, 0, "", io.EOF
 		}
 		if err != nil {
-			return fields, start, rawb.String(), err
+			return finish(), start, raw, err
 		}
-		tag, value, ok := parseTagLine(s)
+		var tag string
+		var vs, ve int // the value's span within the line
+		var ok bool
+		if own {
+			var value string
+			tag, value, ok = parseTagLine(text)
+			vs, ve = len(text)-len(value), len(text)
+		} else {
+			tag, vs, ve, ok = parseTagLineBytes(b)
+		}
 		if ok && tag == "TY" && orphan {
 			dropOrphan()
 		}
 		if !inRecord {
 			if !ok {
-				if strings.TrimSpace(s) != "" {
+				if !blank(b, text, own) {
 					if r.junk == 0 {
 						r.junkLine = n
 					}
@@ -180,26 +218,53 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			}
 		} else if ok && tag == "TY" {
 			// A new record begins before this one ended.
-			r.unread(s, n)
-			return fields, start, rawb.String(), errMissingER
+			if own {
+				r.unread(text, n)
+			} else {
+				r.unread(string(b), n)
+			}
+			return finish(), start, raw, errMissingER
 		}
 		if tag == "TY" && ok {
 			r.sawTY = true
 		}
-		if n != lastRawLine {
-			if rawb.Len() > 0 {
-				rawb.WriteByte('\n')
+		// The raw text: every line as read; a flattened record's line once.
+		lineStart := len(rawb)
+		if !(own && r.flat && n == lastFlatLine) {
+			if len(rawb) > 0 {
+				rawb = append(rawb, '\n')
+				lineStart++
 			}
-			lastRawLine = n
-			rawb.WriteString(s)
+			switch {
+			case own && r.flat:
+				rawb = append(rawb, r.flatLine...)
+				lastFlatLine = n
+			case own:
+				rawb = append(rawb, text...)
+			default:
+				rawb = append(rawb, b...)
+			}
 			if orphan {
 				orphanLines++
 			}
 		}
 		if !ok {
-			if len(fields) > 0 {
-				f := &fields[len(fields)-1]
-				f.Value += "\n" + strings.TrimRight(s, " \t")
+			if len(spans) > 0 {
+				sp := &spans[len(spans)-1]
+				line := text
+				if !own {
+					line = string(b)
+				}
+				line = strings.TrimRight(line, " \t")
+				switch {
+				case sp.isOwn:
+					sp.own += "\n" + line
+				case !own && sp.end == lineStart-1:
+					// the continuation follows the value in the raw text
+					sp.end = lineStart + len(line)
+				default:
+					sp.own, sp.isOwn = r.spanText(rawb, *sp)+"\n"+line, true
+				}
 			}
 			continue
 		}
@@ -207,10 +272,120 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			if orphan {
 				r.position++ // a record that lost its TY line
 			}
-			return fields, start, rawb.String(), nil
+			return finish(), start, raw, nil
 		}
-		fields = append(fields, Field{Tag: tag, Value: value, Line: n})
+		if own {
+			spans = append(spans, span{tag: tag, line: n, own: text[vs:ve], isOwn: true})
+		} else {
+			spans = append(spans, span{tag: tag, line: n, start: lineStart + vs, end: lineStart + trimEnd(b, vs, ve)})
+		}
 	}
+}
+
+// span is a field value: a part of the record's raw text, or its own text.
+type span struct {
+	tag        string
+	start, end int
+	line       int
+	own        string
+	isOwn      bool
+}
+
+func (r *Reader) spanText(rawb []byte, sp span) string {
+	if sp.isOwn {
+		return sp.own
+	}
+	return string(rawb[sp.start:sp.end])
+}
+
+// trimEnd returns the end of b[vs:ve] without trailing blanks.
+func trimEnd(b []byte, vs, ve int) int {
+	for ve > vs && (b[ve-1] == ' ' || b[ve-1] == '\t') {
+		ve--
+	}
+	return ve
+}
+
+func blank(b []byte, text string, own bool) bool {
+	if own {
+		return strings.TrimSpace(text) == ""
+	}
+	return len(bytes.TrimSpace(b)) == 0
+}
+
+// tagNames interns the two-character tags, so reading one allocates
+// nothing.
+var tagNames = func() [26][36]string {
+	var t [26][36]string
+	for i := 0; i < 26; i++ {
+		for j := 0; j < 36; j++ {
+			c := byte('A' + j)
+			if j >= 26 {
+				c = byte('0' + j - 26)
+			}
+			t[i][j] = string([]byte{byte('A' + i), c})
+		}
+	}
+	return t
+}()
+
+func internTag(a, b byte) string {
+	j := int(b - 'A')
+	if b >= '0' && b <= '9' {
+		j = 26 + int(b-'0')
+	}
+	return tagNames[a-'A'][j]
+}
+
+// parseTagLineBytes is parseTagLine on bytes: it returns the tag and the
+// span of the value in b.
+func parseTagLineBytes(b []byte) (tag string, vs, ve int, ok bool) {
+	if len(b) < 4 {
+		if len(b) >= 2 && b[0] == 'E' && b[1] == 'R' && len(bytes.TrimSpace(b[2:])) == 0 {
+			return "ER", len(b), len(b), true
+		}
+		return "", 0, 0, false
+	}
+	if !isTagStart(b[0]) || !isTagChar(b[1]) {
+		return "", 0, 0, false
+	}
+	if b[2] != ' ' {
+		if bytes.HasPrefix(b, []byte("PMID")) && len(b) >= 6 {
+			t, value, ok := parseTagLine(string(b))
+			if !ok {
+				return "", 0, 0, false
+			}
+			// the value is the end of the line without its trailing blanks
+			end := len(bytes.TrimRight(b, " \t"))
+			return t, end - len(value), end, true
+		}
+		return "", 0, 0, false
+	}
+	j := 2
+	for j < len(b) && j-2 < 2 && b[j] == ' ' {
+		j++
+	}
+	if j == 2 || j >= len(b) || b[j] != '-' {
+		return "", 0, 0, false
+	}
+	v := j + 1
+	switch {
+	case v == len(b):
+	case b[v] == ' ' || b[v] == '\t':
+		v++
+	case b[v] == 0xc2 && v+1 < len(b) && b[v+1] == 0xa0: // a no-break space
+		v += 2
+	case b[v] == ',':
+		v++
+		for v < len(b) && b[v] == ' ' {
+			v++
+		}
+	default:
+		if j-2 != 2 {
+			return "", 0, 0, false
+		}
+	}
+	return internTag(b[0], b[1]), v, len(b), true
 }
 
 var errMissingER = errors.New("record has no ER line")
