@@ -17,7 +17,7 @@ import (
 const maxBlock = 100
 
 // maxCachedFeatures bounds the features kept in memory.
-const maxCachedFeatures = 100000
+const maxCachedFeatures = 40000
 
 // matcher is the database side of deduplication: it gives dedup.Place the
 // candidates, work members and decisions it asks for, from the tables,
@@ -48,7 +48,7 @@ type matcher struct {
 
 // flushKeysAt is how many pending keys are kept in memory before they are
 // written.
-const flushKeysAt = 400000
+const flushKeysAt = 200000
 
 // newMatcher returns a matcher for the writer's transaction with the
 // decisions up to and including the one with id lastDecision in force (all

@@ -29,7 +29,7 @@ type DB struct {
 // every pooled connection gets the same ones.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
-	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "synchronous(normal)", "temp_store(memory)", "cache_size(-131072)"} {
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "synchronous(normal)", "temp_store(memory)", "cache_size(-65536)"} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
