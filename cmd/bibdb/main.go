@@ -122,6 +122,7 @@ file given with --db.`,
 		a.statsCommand(),
 		a.exportCommand(),
 		a.convertCommand(),
+		a.versionCommand(),
 	)
 	for _, c := range root.Commands() {
 		c.Flags().SortFlags = false

@@ -2,6 +2,7 @@ package csljson
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"strings"
@@ -89,6 +90,7 @@ type Custom struct {
 
 // Writer writes records as one CSL-JSON array.
 type Writer struct {
+	buf   bytes.Buffer // the item being written
 	w     *bufio.Writer
 	n     int
 	err   error
@@ -107,7 +109,11 @@ func (w *Writer) Write(rec *bib.Record) error {
 	if w.Plain {
 		item.Custom = nil
 	}
-	b, err := json.Marshal(item)
+	w.buf.Reset()
+	enc := json.NewEncoder(&w.buf)
+	enc.SetEscapeHTML(false) // "p < 0.05" stays readable
+	err := enc.Encode(item)
+	b := bytes.TrimSuffix(w.buf.Bytes(), []byte("\n"))
 	if err != nil {
 		return err
 	}
