@@ -18,6 +18,11 @@ CREATE TABLE record_keys (
 -- why); NULL for the record that started its work.
 ALTER TABLE records ADD COLUMN matched_record_id INTEGER REFERENCES records (id);
 
+-- What deduplication compares of a record (normalized title, authors,
+-- year, journal, volume, pages, identifiers), in a compact form bibdb reads
+-- back quickly. Derived from data; rebuilt by bibdb dedupe --rebuild.
+ALTER TABLE records ADD COLUMN match_features TEXT;
+
 -- Pairs of records that are neither clearly the same nor clearly
 -- different: they are not merged, and wait for a decision (bibdb dupes
 -- --review). Derived: rebuilt with the works.
@@ -49,5 +54,6 @@ CREATE INDEX dedup_decisions_pair ON dedup_decisions (record_a, record_b);
 -- +goose Down
 DROP TABLE dedup_decisions;
 DROP TABLE review_pairs;
+ALTER TABLE records DROP COLUMN match_features;
 ALTER TABLE records DROP COLUMN matched_record_id;
 DROP TABLE record_keys;

@@ -189,3 +189,37 @@ func TestJournalsAgree(t *testing.T) {
 		}
 	}
 }
+
+func TestEncodeFeatures(t *testing.T) {
+	recs := []*bib.Record{
+		article(),
+		with(func(r *bib.Record) {
+			r.Title = "[Collaborative care (PARTNERS2)]: Part II"
+			r.TranslatedTitle = "Zusammenarbeit"
+			r.Authors = append(r.Authors, bib.Person{Literal: "PARTNERS2 Study Group"})
+			r.AddDOI("10.1000/x")
+			r.AddPMID("123")
+			r.AddPMCID("PMC9")
+			r.PublicationTypes = []string{"Published Erratum"}
+			r.Type = "paper-conference"
+		}),
+		{},
+	}
+	for i, r := range recs {
+		f := Extract(r)
+		g, err := DecodeFeatures(f.Encode())
+		if err != nil {
+			t.Fatalf("record %d: %v", i, err)
+		}
+		if f.String() != g.String() || f.Part != g.Part || f.Flags != g.Flags || f.InProceedings != g.InProceedings ||
+			f.TitleCore != g.TitleCore || len(f.Alt) != len(g.Alt) || len(f.sorted) != len(g.sorted) || len(f.ISSNs) != len(g.ISSNs) {
+			t.Errorf("record %d: decoded %+v, want %+v", i, g, f)
+		}
+		if c := Compare(f, g, Options{}); r.Title != "" && c.Verdict != Same {
+			t.Errorf("record %d: features and their decoded copy compare %v", i, c.Verdict)
+		}
+	}
+	if _, err := DecodeFeatures("f0\x1fx"); err != ErrFeatureVersion {
+		t.Errorf("old form: %v", err)
+	}
+}

@@ -110,12 +110,7 @@ func Extract(r *bib.Record) *Features {
 			f.Alt = append(f.Alt, k)
 		}
 	}
-	f.Tokens = strings.Fields(f.Title)
-	f.sorted = sortedWords(f.Title)
-	f.coreSort = f.sorted
-	if f.TitleCore != f.Title {
-		f.coreSort = sortedWords(f.TitleCore)
-	}
+	f.index()
 	for _, p := range r.Authors {
 		switch {
 		case p.Literal != "":
@@ -214,6 +209,16 @@ func stripBracketed(t string) string {
 		}
 	}
 	return b.String()
+}
+
+// index computes the word lists of the titles.
+func (f *Features) index() {
+	f.Tokens = strings.Fields(f.Title)
+	f.sorted = sortedWords(f.Title)
+	f.coreSort = f.sorted
+	if f.TitleCore != f.Title {
+		f.coreSort = sortedWords(f.TitleCore)
+	}
 }
 
 func sortedWords(s string) []string {

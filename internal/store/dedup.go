@@ -135,7 +135,22 @@ func (m *matcher) members(query string, args ...any) ([]dedup.Member, error) {
 }
 
 func (m *matcher) loadFeatures(id int64) (*dedup.Features, error) {
-	s, err := m.w.stmt(m.ctx, "SELECT data FROM records WHERE id = ?")
+	s, err := m.w.stmt(m.ctx, "SELECT match_features FROM records WHERE id = ?")
+	if err != nil {
+		return nil, err
+	}
+	var enc *string
+	if err := s.QueryRowxContext(m.ctx, id).Scan(&enc); err != nil {
+		return nil, fmt.Errorf("record %d: %w", id, err)
+	}
+	if enc != nil {
+		if f, err := dedup.DecodeFeatures(*enc); err == nil {
+			m.remember(id, f)
+			return f, nil
+		}
+	}
+	// Features of another form (an older bibdb): read them from the data.
+	s, err = m.w.stmt(m.ctx, "SELECT data FROM records WHERE id = ?")
 	if err != nil {
 		return nil, err
 	}
