@@ -20,8 +20,12 @@ ALTER TABLE records ADD COLUMN matched_record_id INTEGER REFERENCES records (id)
 
 -- What deduplication compares of a record (normalized title, authors,
 -- year, journal, volume, pages, identifiers), in a compact form bibdb reads
--- back quickly. Derived from data; rebuilt by bibdb dedupe --rebuild.
-ALTER TABLE records ADD COLUMN match_features TEXT;
+-- back quickly: a table of its own, so that reading it does not read the
+-- record's text. Derived from records.data; rebuilt by bibdb dedupe --rebuild.
+CREATE TABLE record_features (
+    record_id INTEGER PRIMARY KEY REFERENCES records (id),
+    features  TEXT NOT NULL
+);
 
 -- Pairs of records that are neither clearly the same nor clearly
 -- different: they are not merged, and wait for a decision (bibdb dupes
@@ -54,6 +58,6 @@ CREATE INDEX dedup_decisions_pair ON dedup_decisions (record_a, record_b);
 -- +goose Down
 DROP TABLE dedup_decisions;
 DROP TABLE review_pairs;
-ALTER TABLE records DROP COLUMN match_features;
+DROP TABLE record_features;
 ALTER TABLE records DROP COLUMN matched_record_id;
 DROP TABLE record_keys;

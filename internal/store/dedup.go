@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -135,19 +137,19 @@ func (m *matcher) members(query string, args ...any) ([]dedup.Member, error) {
 }
 
 func (m *matcher) loadFeatures(id int64) (*dedup.Features, error) {
-	s, err := m.w.stmt(m.ctx, "SELECT match_features FROM records WHERE id = ?")
+	s, err := m.w.stmt(m.ctx, "SELECT features FROM record_features WHERE record_id = ?")
 	if err != nil {
 		return nil, err
 	}
-	var enc *string
-	if err := s.QueryRowxContext(m.ctx, id).Scan(&enc); err != nil {
-		return nil, fmt.Errorf("record %d: %w", id, err)
-	}
-	if enc != nil {
-		if f, err := dedup.DecodeFeatures(*enc); err == nil {
+	var enc string
+	switch err := s.QueryRowxContext(m.ctx, id).Scan(&enc); {
+	case err == nil:
+		if f, err := dedup.DecodeFeatures(enc); err == nil {
 			m.remember(id, f)
 			return f, nil
 		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return nil, fmt.Errorf("record %d: %w", id, err)
 	}
 	// Features of another form (an older bibdb): read them from the data.
 	s, err = m.w.stmt(m.ctx, "SELECT data FROM records WHERE id = ?")
@@ -456,6 +458,9 @@ func (m *matcher) place(rec *bib.Record, f *dedup.Features, fingerprint string, 
 // pairs, and the rebuilt work it joined.
 func (m *matcher) settle(id int64, f *dedup.Features, pl placed) error {
 	m.remember(id, f)
+	if _, err := m.w.exec(m.ctx, "INSERT OR REPLACE INTO record_features (record_id, features) VALUES (?, ?)", id, f.Encode()); err != nil {
+		return err
+	}
 	for _, k := range dedup.Keys(f) {
 		m.pendingKeys[k] = append(m.pendingKeys[k], id)
 		m.pendingCount++

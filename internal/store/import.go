@@ -312,10 +312,10 @@ func (m *importer) add(ctx context.Context, rec *bib.Record) error {
 		m.res.WorksCreated++
 	}
 	id, err := m.w.insertID(ctx, `INSERT INTO records (import_id, position, line, source_id, database, type, title, year, doi, pmid,
-		data, raw, work_id, match_reason, matched_record_id, match_features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		data, raw, work_id, match_reason, matched_record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.importID, rec.Position, rec.Line, nullString(rec.SourceID), nullString(db), typeOf(rec), nullString(rec.Title),
 		nullInt(rec.Date.Year), nullString(rec.Identifier(bib.DOI)), nullString(rec.Identifier(bib.PMID)),
-		string(data), rec.Raw, pl.work, pl.reason(), matched, f.Encode())
+		string(data), rec.Raw, pl.work, pl.reason(), matched)
 	if err != nil {
 		return err
 	}

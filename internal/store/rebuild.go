@@ -182,8 +182,8 @@ func (m *matcher) replace(sr storedRecord) error {
 	if !pl.created {
 		matched = pl.p.Match.ID
 	}
-	if _, err := m.w.exec(m.ctx, "UPDATE records SET work_id = ?, match_reason = ?, matched_record_id = ?, match_features = ? WHERE id = ?",
-		pl.work, pl.reason(), matched, f.Encode(), sr.ID); err != nil {
+	if _, err := m.w.exec(m.ctx, "UPDATE records SET work_id = ?, match_reason = ?, matched_record_id = ? WHERE id = ?",
+		pl.work, pl.reason(), matched, sr.ID); err != nil {
 		return err
 	}
 	return m.settle(sr.ID, f, pl)
