@@ -24,8 +24,10 @@ ALTER TABLE records ADD COLUMN matched_record_id INTEGER REFERENCES records (id)
 -- record's text. Derived from records.data; rebuilt by bibdb dedupe --rebuild.
 CREATE TABLE record_features (
     record_id INTEGER PRIMARY KEY REFERENCES records (id),
-    features  TEXT NOT NULL
+    work_id   INTEGER NOT NULL,                -- records.work_id, kept beside the features
+    features  TEXT    NOT NULL
 );
+CREATE INDEX record_features_work ON record_features (work_id);
 
 -- Pairs of records that are neither clearly the same nor clearly
 -- different: they are not merged, and wait for a decision (bibdb dupes

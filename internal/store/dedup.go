@@ -195,6 +195,10 @@ func (m *matcher) cached(id int64) *dedup.Features {
 // memberColumns selects what members reads: record id and work id.
 const memberColumns = "SELECT r.id, r.work_id FROM records r "
 
+// memberFeatures selects members from record_features, whose rows are
+// small: record id and work id.
+const memberFeatures = "SELECT record_id, work_id FROM record_features "
+
 // Candidates implements dedup.Source. A key shared by more than maxBlock
 // records is not used (identifier keys excepted).
 func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
@@ -210,7 +214,7 @@ func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
 		for i, k := range rest[:n] {
 			args[i] = k
 		}
-		s, err := m.w.stmt(m.ctx, "SELECT k.key, r.id, r.work_id FROM record_keys k JOIN records r ON r.id = k.record_id WHERE k.key IN ("+
+		s, err := m.w.stmt(m.ctx, "SELECT k.key, f.record_id, f.work_id, f.features FROM record_keys k JOIN record_features f ON f.record_id = k.record_id WHERE k.key IN ("+
 			strings.TrimSuffix(strings.Repeat("?,", n), ",")+")")
 		if err != nil {
 			return nil, err
@@ -219,11 +223,17 @@ func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
 		if err != nil {
 			return nil, fmt.Errorf("candidates: %w", err)
 		}
+		var enc sql.RawBytes
 		for rows.Next() {
 			var h hit
-			if err := rows.Scan(&h.key, &h.id, &h.work); err != nil {
+			if err := rows.Scan(&h.key, &h.id, &h.work, &enc); err != nil {
 				rows.Close()
 				return nil, err
+			}
+			if m.cached(h.id) == nil {
+				if f, err := dedup.DecodeFeatures(string(enc)); err == nil {
+					m.remember(h.id, f)
+				}
 			}
 			hits = append(hits, h)
 			count[h.key]++
@@ -376,7 +386,7 @@ func (m *matcher) fold(from, to int64) error {
 
 // Members implements dedup.Source.
 func (m *matcher) Members(work int64) ([]dedup.Member, error) {
-	return m.members(memberColumns+"WHERE r.work_id = ? ORDER BY r.id", work)
+	return m.members(memberFeatures+"WHERE work_id = ? ORDER BY record_id", work)
 }
 
 // Decisions implements dedup.Source.
@@ -458,7 +468,7 @@ func (m *matcher) place(rec *bib.Record, f *dedup.Features, fingerprint string, 
 // pairs, and the rebuilt work it joined.
 func (m *matcher) settle(id int64, f *dedup.Features, pl placed) error {
 	m.remember(id, f)
-	if _, err := m.w.exec(m.ctx, "INSERT OR REPLACE INTO record_features (record_id, features) VALUES (?, ?)", id, f.Encode()); err != nil {
+	if _, err := m.w.exec(m.ctx, "INSERT OR REPLACE INTO record_features (record_id, work_id, features) VALUES (?, ?, ?)", id, pl.work, f.Encode()); err != nil {
 		return err
 	}
 	for _, k := range dedup.Keys(f) {
@@ -500,8 +510,10 @@ func (pl placed) reason() string {
 
 // foldWork moves the records of work from into work to and deletes from.
 func (w *writer) foldWork(ctx context.Context, from, to int64) error {
-	if _, err := w.exec(ctx, "UPDATE records SET work_id = ? WHERE work_id = ?", to, from); err != nil {
-		return err
+	for _, q := range []string{"UPDATE records SET work_id = ?1 WHERE work_id = ?2", "UPDATE record_features SET work_id = ?1 WHERE work_id = ?2"} {
+		if _, err := w.exec(ctx, q, to, from); err != nil {
+			return err
+		}
 	}
 	return w.deleteWork(ctx, from)
 }
