@@ -7,9 +7,10 @@
 -- Blocking keys: records that share a key are compared; records that share
 -- none never are. Keys are "d:" DOI, "p:" PMID, "t:" first title words,
 -- "u:" last title words, "w:" longest title words, "a:" first author and
--- year, "v:" volume and first page.
+-- year, "v:" volume and first page; each is stored as a 64-bit hash of its
+-- text.
 CREATE TABLE record_keys (
-    key       TEXT    NOT NULL,
+    key       INTEGER NOT NULL,
     record_id INTEGER NOT NULL REFERENCES records (id),
     PRIMARY KEY (key, record_id)
 ) WITHOUT ROWID;
