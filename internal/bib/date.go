@@ -103,11 +103,18 @@ func MonthNumber(s string) int {
 //
 // The year is always taken when one is written (a four-digit number from
 // 1500 to 2099); a string with no year gives a Date with only the month or
-// season parts and Raw. Unparsable junk ("undefined") is ignored.
+// season parts and Raw. Unparsable junk ("undefined") is ignored. An
+// eight-digit number that is no YYYYMMDD date gives only the year it stands
+// for, if any ("20200000" is 2020, "20201399" none). A date before the
+// common era, written with a minus sign as EDTF does ("-0044-03-15"), has
+// no year bibdb keeps: it is kept only as written, in Raw.
 func ParseDate(s string) Date {
 	s = CleanText(s)
 	if s == "" {
 		return Date{}
+	}
+	if len(s) > 1 && s[0] == '-' && isDigit(s[1]) {
+		return Date{Raw: s}
 	}
 	d := Date{}
 	// RIS slashed form: YYYY/MM/DD/other.
@@ -166,7 +173,7 @@ func ParseDate(s string) Date {
 		if c, ok := compactDate(s); ok {
 			return c
 		}
-		return Date{Year: ExtractYear(s)}
+		return Date{Year: yearOnly(s)}
 	}
 	d = parseFree(s)
 	if d.Raw == "" && (d.Season != "" || strings.ContainsAny(s, "-–")) {
@@ -190,6 +197,15 @@ func compactDate(s string) (Date, bool) {
 	return d, true
 }
 
+// yearOnly returns the year of eight digits YYYY00DD, a year with no month
+// ("20200000"), or 0.
+func yearOnly(s string) int {
+	if s[4:6] != "00" {
+		return 0
+	}
+	return validYear(s[:4])
+}
+
 // parseFree reads a date written in words: it takes the first year, the
 // first month name and a day number next to that month.
 func parseFree(s string) Date {
@@ -208,6 +224,8 @@ func parseFree(s string) Date {
 			if c, ok := compactDate(t); ok {
 				d.Year, d.Month, d.Day = c.Year, c.Month, c.Day
 				monthAt = -2
+			} else {
+				d.Year = yearOnly(t)
 			}
 			continue
 		}

@@ -345,7 +345,7 @@ func entryDate(e *Entry) bib.Date {
 			d = bib.Date{Raw: y}
 		}
 	} else if y != "" {
-		d = parseDate(y)
+		d = bib.ParseDate(y)
 		if d.Year == 0 {
 			d.Raw = y
 		}
@@ -363,7 +363,7 @@ func entryDate(e *Entry) bib.Date {
 			d.Day = n
 		} else if month != 0 && d.Day == 0 && strings.ContainsAny(m, "0123456789") {
 			// "month = {Jun 12}" or "12 Jun"
-			if x := parseDate(m + " " + strconv.Itoa(max(d.Year, 2000))); x.Month == month {
+			if x := bib.ParseDate(m + " " + strconv.Itoa(max(d.Year, 2000))); x.Month == month {
 				d.Day = x.Day
 			}
 		}
@@ -381,7 +381,7 @@ func entryDate(e *Entry) bib.Date {
 	}
 	if d.Year == 0 && d.Raw == "" {
 		if v := Text(e.Get("issued")); v != "" {
-			d = parseDate(v)
+			d = bib.ParseDate(v)
 		}
 	}
 	return d
@@ -398,7 +398,7 @@ func monthOf(m string) (int, string) {
 	if n := bib.MonthNumber(m); n != 0 {
 		return n, ""
 	}
-	d := parseDate(m)
+	d := bib.ParseDate(m)
 	return d.Month, d.Season
 }
 
@@ -432,15 +432,15 @@ func isoDate(s string) bib.Date {
 	start = strings.TrimRight(strings.TrimSpace(start), "?~%")
 	var d bib.Date
 	if len(start) == 7 && start[4] == '-' && start[5] == '2' && start[6] >= '1' && start[6] <= '4' {
-		d = parseDate(start[:4])
+		d = bib.ParseDate(start[:4])
 		d.Season = [...]string{"Spring", "Summer", "Autumn", "Winter"}[start[6]-'1']
 		d.Raw = s
 		return d
 	}
-	d = parseDate(start)
+	d = bib.ParseDate(start)
 	if d.Year == 0 && start == "" && isRange {
 		// "../2023": an open start
-		d = parseDate(strings.TrimLeft(s, "./"))
+		d = bib.ParseDate(strings.TrimLeft(s, "./"))
 	}
 	if isRange && d.Year != 0 {
 		d.Raw = s
@@ -599,7 +599,7 @@ func arXivIn(s string) string {
 	}
 	t := strings.TrimSpace(s[i+len("arxiv:"):])
 	j := 0
-	for j < len(t) && (isDigitByte(t[j]) || isLetter(t[j]) || t[j] == '.' || t[j] == '/' || t[j] == '-') {
+	for j < len(t) && (t[j] >= '0' && t[j] <= '9' || isLetter(t[j]) || t[j] == '.' || t[j] == '/' || t[j] == '-') {
 		j++
 	}
 	id := strings.TrimRight(t[:j], ".")
@@ -853,35 +853,4 @@ func findURL(v string) string {
 		t = t[:j]
 	}
 	return t
-}
-
-// parseDate is bib.ParseDate, guarded: an eight-digit number that is not a
-// valid YYYYMMDD date ("20100001") sends bib.ParseDate into endless
-// recursion, so such a number is cut to its first four digits first.
-func parseDate(s string) bib.Date {
-	for i := 0; i < len(s); i++ {
-		if !isDigitByte(s[i]) {
-			continue
-		}
-		j := i
-		for j < len(s) && isDigitByte(s[j]) {
-			j++
-		}
-		if j-i == 8 && !validCompactDate(s[i:j]) {
-			s = s[:i+4] + " " + s[j:]
-			j = i + 4
-		}
-		i = j
-	}
-	return bib.ParseDate(s)
-}
-
-func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
-
-// validCompactDate reports whether eight digits are a YYYYMMDD date that
-// bib.ParseDate accepts as one (a year from 1500 to 2099, a month 01–12).
-func validCompactDate(s string) bool {
-	y, _ := strconv.Atoi(s[:4])
-	m, _ := strconv.Atoi(s[4:6])
-	return y >= 1500 && y <= 2099 && m >= 1 && m <= 12
 }

@@ -91,7 +91,7 @@ func (it *inItem) record() *bib.Record {
 	rec.Language = text(it.Language.s)
 
 	for _, v := range it.DOI.all() {
-		for _, d := range dois(v) {
+		for _, d := range bib.FindDOIs(v) {
 			rec.AddIdentifier(bib.DOI, d)
 		}
 	}
@@ -339,7 +339,7 @@ func itemDate(it *inItem) bib.Date {
 		}
 	}
 	if y := it.Year.s; y != "" {
-		return parseDate(y)
+		return bib.ParseDate(y)
 	}
 	return bib.Date{}
 }
@@ -363,20 +363,20 @@ func (d *inDate) date() bib.Date {
 	case d.Year.s != "":
 		out = dateParts([]flex{d.Year, d.Month, d.Day})
 	case d.Raw.s != "":
-		out = parseDate(d.Raw.s)
+		out = bib.ParseDate(d.Raw.s)
 		if out.Year == 0 {
 			out.Raw = text(d.Raw.s)
 		}
 	case d.Literal.s != "":
-		out = parseDate(d.Literal.s)
+		out = bib.ParseDate(d.Literal.s)
 		out.Raw = text(d.Literal.s)
 	case d.str != "":
-		out = parseDate(d.str)
+		out = bib.ParseDate(d.str)
 	}
 	if s := strings.TrimSpace(d.Season.s); s != "" && out.Season == "" {
 		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 4 {
 			out.Season = seasons[n-1]
-		} else if ps := parseDate(s).Season; ps != "" {
+		} else if ps := bib.ParseDate(s).Season; ps != "" {
 			out.Season = ps
 		} else {
 			out.Season = text(s)
@@ -394,7 +394,7 @@ func dateParts(p []flex) bib.Date {
 		if ys == "" {
 			return bib.Date{}
 		}
-		return parseDate(ys)
+		return bib.ParseDate(ys)
 	}
 	var d bib.Date
 	switch {
@@ -404,7 +404,7 @@ func dateParts(p []flex) bib.Date {
 		d.Raw = partsText(p)
 		return d
 	case y > 9999:
-		return parseDate(ys) // a whole date in one number: "20230615"
+		return bib.ParseDate(ys) // a whole date in one number: "20230615"
 	}
 	d.Year = y
 	if len(p) > 1 {

@@ -288,7 +288,8 @@ func FuzzReader(f *testing.F) {
 }
 
 // TestDatesThatAreNoDates reads dates holding eight-digit numbers that
-// are no YYYYMMDD date, which bib.ParseDate alone never returns on.
+// are no YYYYMMDD date: the reader keeps no date from them, and a year
+// written beside one is still read.
 func TestDatesThatAreNoDates(t *testing.T) {
 	in := `[{"title": "a", "issued": {"raw": "21962020"}}, {"title": "b", "issued": {"date-parts": [["20201399"]]}},
 	{"title": "c", "issued": {"literal": "printed 20201399, 2018"}}]`
@@ -299,26 +300,6 @@ func TestDatesThatAreNoDates(t *testing.T) {
 	for i, want := range []int{0, 0, 2018} {
 		if recs[i].Date.Year != want {
 			t.Errorf("record %d: year %d, want %d", i+1, recs[i].Date.Year, want)
-		}
-	}
-}
-
-func TestDOIs(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"10.1192/BJP.2023.28", []string{"10.1192/bjp.2023.28"}},
-		{"https://doi.org/10.1016/j.joi.2017.08.007", []string{"10.1016/j.joi.2017.08.007"}},
-		{"doi:10.1000/a; 10.1000/b.", []string{"10.1000/a", "10.1000/b"}},
-		{"10.1002/(SICI)1521-396X(199711)164:1<141::AID-PSSA141>3.0.CO;2-G", []string{"10.1002/(sici)1521-396x(199711)164:1<141::aid-pssa141>3.0.co;2-g"}},
-		{"https://doi.org/10.1177%2F20552076261415846", []string{"10.1177/20552076261415846"}},
-		{"see 10.1000/c here", []string{"10.1000/c"}},
-		{"none", nil},
-	}
-	for _, tt := range tests {
-		if got := dois(tt.in); strings.Join(got, " ") != strings.Join(tt.want, " ") {
-			t.Errorf("dois(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -280,9 +280,9 @@ func (m *mapper) date() {
 		}
 		return
 	}
-	d := parseDate(date)
+	d := bib.ParseDate(date)
 	if year != "" {
-		y := parseDate(year)
+		y := bib.ParseDate(year)
 		if y.Year == 0 {
 			y.Year = bib.ExtractYear(year)
 		}
@@ -323,7 +323,7 @@ func (m *mapper) container() {
 
 func (m *mapper) identifiers() {
 	rec := m.rec
-	for _, d := range dois(m.get(fDOI)) {
+	for _, d := range bib.FindDOIs(m.get(fDOI)) {
 		rec.AddIdentifier(bib.DOI, d)
 	}
 	for _, p := range splitIDs(m.get(fPMID)) {
@@ -588,7 +588,7 @@ func parseCitation(rec *bib.Record, v string) bool {
 		rec.SetPages(pages)
 	}
 	if rec.Date.Year == 0 {
-		d := parseDate(dateText)
+		d := bib.ParseDate(dateText)
 		if d.Year != year {
 			d = bib.Date{Year: year}
 		}
@@ -642,7 +642,7 @@ func parseTableDate(s string) bib.Date {
 	parts := strings.Split(iso, "-")
 	y, err := strconv.Atoi(parts[0])
 	if err != nil || len(parts) > 3 || len(parts[0]) != 4 {
-		d = parseDate(s)
+		d = bib.ParseDate(s)
 		d.Raw = s
 		return d
 	}

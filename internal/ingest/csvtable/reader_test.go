@@ -346,7 +346,8 @@ func TestJoinedTables(t *testing.T) {
 }
 
 // TestDatesThatAreNoDates reads date cells holding eight-digit numbers
-// that are no YYYYMMDD date, which bib.ParseDate alone never returns on.
+// that are no YYYYMMDD date: the reader keeps no date from them, and a
+// year written beside one is still read.
 func TestDatesThatAreNoDates(t *testing.T) {
 	recs, perrs := readString(t, "Title,Date,Year\nA,21962020,2019\nB,20201399 and 2018,\nC,19990230,\n")
 	if len(perrs) > 0 || len(recs) != 3 {
@@ -381,26 +382,6 @@ func TestWebOfScienceTable(t *testing.T) {
 	}
 	if len(r.Keywords) != 2 || r.Keywords[0].Vocabulary != bib.VocabKeywordsPlus {
 		t.Errorf("keywords %+v", r.Keywords)
-	}
-}
-
-func TestDOIs(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"10.1192/BJP.2023.28", []string{"10.1192/bjp.2023.28"}},
-		{"https://doi.org/10.1016/j.joi.2017.08.007", []string{"10.1016/j.joi.2017.08.007"}},
-		{"doi:10.1000/a; 10.1000/b.", []string{"10.1000/a", "10.1000/b"}},
-		{"10.1002/(SICI)1521-396X(199711)164:1<141::AID-PSSA141>3.0.CO;2-G", []string{"10.1002/(sici)1521-396x(199711)164:1<141::aid-pssa141>3.0.co;2-g"}},
-		{"https://doi.org/10.1177%2F20552076261415846", []string{"10.1177/20552076261415846"}},
-		{"see 10.1000/c here", []string{"10.1000/c"}},
-		{"none", nil},
-	}
-	for _, tt := range tests {
-		if got := dois(tt.in); strings.Join(got, " ") != strings.Join(tt.want, " ") {
-			t.Errorf("dois(%q) = %q, want %q", tt.in, got, tt.want)
-		}
 	}
 }
 

@@ -3,7 +3,6 @@ package endnotexml
 import (
 	"html"
 	"strings"
-	"unicode"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -367,13 +366,13 @@ func person(s string) (bib.Person, bool) {
 func (m *mapper) date(cslType string) bib.Date {
 	var d bib.Date
 	if y := m.first(Year); y != "" {
-		d = parseDate(y)
+		d = bib.ParseDate(y)
 		if d.Year == 0 && d.Raw == "" {
 			d.Raw = y // "in press", "n.d."
 		}
 	}
 	for i := m.head[PubDate]; i >= 0; i = m.next[i] {
-		p := parseDate(m.value(i))
+		p := bib.ParseDate(m.value(i))
 		switch {
 		case d.Year == 0 && p.Year != 0:
 			raw := d.Raw
@@ -390,7 +389,7 @@ func (m *mapper) date(cslType string) bib.Date {
 		}
 	}
 	if d.Year == 0 && cslType == "article-journal" {
-		if e := parseDate(m.first(Edition)); e.Year != 0 {
+		if e := bib.ParseDate(m.first(Edition)); e.Year != 0 {
 			d = bib.Date{Year: e.Year, Month: e.Month, Day: e.Day}
 		}
 	}
@@ -409,67 +408,6 @@ func addKeyword(rec *bib.Record, k string) {
 		return
 	}
 	rec.AddKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor})
-}
-
-// parseDate is bib.ParseDate, minus the eight-digit numbers that are no
-// YYYYMMDD date ("00000000", "20231399"): bib.ParseDate recurses without
-// end on those.
-func parseDate(s string) bib.Date {
-	if !hasDigits(s, 8) {
-		return bib.ParseDate(s)
-	}
-	bad := false
-	eachDateToken(s, func(t string) { bad = bad || badCompactDate(t) })
-	if !bad {
-		return bib.ParseDate(s)
-	}
-	var b strings.Builder
-	eachDateToken(s, func(t string) {
-		if !badCompactDate(t) {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(t)
-		}
-	})
-	d := bib.ParseDate(b.String())
-	if d.Year == 0 {
-		d.Raw = s
-	}
-	return d
-}
-
-// eachDateToken calls fn with the parts of a date bib.ParseDate reads one
-// by one: s split at white space and punctuation.
-func eachDateToken(s string, fn func(string)) {
-	for _, t := range strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("/-,.–—:;()", r)
-	}) {
-		fn(t)
-	}
-}
-
-// hasDigits reports whether s holds a run of at least n digits.
-func hasDigits(s string, n int) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			if run++; run >= n {
-				return true
-			}
-		} else {
-			run = 0
-		}
-	}
-	return false
-}
-
-func badCompactDate(t string) bool {
-	if len(t) != 8 || !allDigits(t) {
-		return false
-	}
-	y, m := t[:4], t[4:6]
-	return y < "1500" || y > "2099" || m < "01" || m > "12"
 }
 
 // identifiers fills DOIs, PMIDs, PMCIDs, ISBNs, ISSNs and accession numbers.

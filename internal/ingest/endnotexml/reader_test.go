@@ -385,7 +385,7 @@ func TestDatesThatAreNoDates(t *testing.T) {
 			t.Fatalf("%q: %d records, %v %v", d, len(recs), perrs, err)
 		}
 	}
-	if d := parseDate("1999 12345678"); d.Year != 1999 {
-		t.Errorf("parseDate kept year %d, want 1999", d.Year)
+	if d := bib.ParseDate("1999 12345678"); d.Year != 1999 {
+		t.Errorf("bib.ParseDate kept year %d, want 1999", d.Year)
 	}
 }

@@ -506,7 +506,7 @@ func (m *mapper) finish() {
 
 	rec.Date = parseDP(m.dp)
 	if rec.Date.Year == 0 {
-		if d := parseDate(m.dep); d.Year != 0 {
+		if d := bib.ParseDate(m.dep); d.Year != 0 {
 			rec.Date = d
 		} else if d := historyDate(m.fields); d.Year != 0 {
 			rec.Date = d
@@ -869,7 +869,7 @@ func parseDP(s string) bib.Date {
 			}
 		}
 	} else {
-		d = parseDate(s)
+		d = bib.ParseDate(s)
 	}
 	if d.Raw == "" && !plainDP(toks, d) {
 		d.Raw = s
@@ -963,31 +963,6 @@ func plainDP(toks []string, d bib.Date) bool {
 	return true
 }
 
-// parseDate is bib.ParseDate, kept from eight-digit numbers that are not
-// YYYYMMDD dates ("10190822", "20161999"), on which bib.ParseDate calls
-// itself without end.
-func parseDate(s string) bib.Date {
-	for i := 0; i+8 <= len(s); i++ {
-		if !isDigit(s[i]) || i > 0 && isDigit(s[i-1]) {
-			continue
-		}
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		if j-i == 8 {
-			y := int(s[i]-'0')*1000 + int(s[i+1]-'0')*100 + int(s[i+2]-'0')*10 + int(s[i+3]-'0')
-			m := int(s[i+4]-'0')*10 + int(s[i+5]-'0')
-			if y < 1500 || y > 2099 || m < 1 || m > 12 {
-				s = s[:i] + " " + s[j:]
-				j = i
-			}
-		}
-		i = j
-	}
-	return bib.ParseDate(s)
-}
-
 // historyDate returns the first publication date of the PHST fields
 // ("2006/01/10 [epublish]", "2005/12/23 [aheadofprint]", "... [ppublish]").
 func historyDate(fields []Field) bib.Date {
@@ -1001,7 +976,7 @@ func historyDate(fields []Field) bib.Date {
 			if i := strings.IndexByte(value, ' '); i > 0 {
 				value = value[:i] // the time
 			}
-			d := parseDate(value)
+			d := bib.ParseDate(value)
 			d.Raw = ""
 			if d.Year != 0 {
 				return d

@@ -464,38 +464,7 @@ func parsePD(s string) bib.Date {
 			}
 		}
 	}
-	return bib.ParseDate(dropNonDates(s))
-}
-
-// dropNonDates rewrites every run of eight digits in s that is not a
-// YYYYMMDD date with a month: bib.ParseDate recurses without end on one
-// ("00000000", "20200000"). A run that begins with a year is cut to the
-// year; any other is dropped. Other text is returned as it is.
-func dropNonDates(s string) string {
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		if j-i == 8 {
-			year := bib.ExtractYear(s[i : i+4])
-			month := int(s[i+4]-'0')*10 + int(s[i+5]-'0')
-			switch {
-			case year == 0:
-				s = s[:i] + " " + s[j:]
-				j = i + 1
-			case month < 1 || month > 12:
-				s = s[:i+4] + " " + s[j:]
-				j = i + 5
-			}
-		}
-		i = j
-	}
-	return s
+	return bib.ParseDate(s)
 }
 
 // abstract joins the lines of an abstract. An export that writes each
