@@ -351,29 +351,9 @@ func FuzzReader(f *testing.F) {
 	})
 }
 
+// BenchmarkRead reads 50 000 generated records.
 func BenchmarkRead(b *testing.B) {
-	data := generate(b, 50000)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		r := NewReader(bytes.NewReader(data))
-		n := 0
-		for {
-			_, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != 50000 {
-			b.Fatalf("read %d records", n)
-		}
-	}
-	b.ReportMetric(float64(50000*b.N)/b.Elapsed().Seconds(), "records/s")
+	ingesttest.BenchmarkRead(b, generate(b, 50000), 50000, func(r io.Reader) ingesttest.Reader { return NewReader(r) })
 }
 
 // TestDatesThatAreNoDates reads eight-digit numbers that are not YYYYMMDD

@@ -207,30 +207,9 @@ func TestWriterFromOtherFormats(t *testing.T) {
 	}
 }
 
+// BenchmarkRead reads 50 000 generated records.
 func BenchmarkRead(b *testing.B) {
-	const n = 50000
-	data := generate(b, n)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		r := NewReader(bytes.NewReader(data))
-		got := 0
-		for {
-			_, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			got++
-		}
-		if got != n {
-			b.Fatalf("read %d records, want %d", got, n)
-		}
-	}
-	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+	ingesttest.BenchmarkRead(b, generate(b, 50000), 50000, func(r io.Reader) ingesttest.Reader { return NewReader(r) })
 }
 
 func BenchmarkWrite(b *testing.B) {
@@ -251,21 +230,9 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportMetric(float64(len(recs)*b.N)/b.Elapsed().Seconds(), "records/s")
 }
 
-// generate writes n synthetic records as MEDLINE.
+// generate writes n synthetic records with the package's writer.
 func generate(tb testing.TB, n int) []byte {
-	var buf bytes.Buffer
-	w := NewWriter(&buf)
-	g := gen.New(gen.Options{Seed: 1})
-	for i := 0; i < n; i++ {
-		rec, _ := g.Next()
-		if err := w.Write(rec); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
+	return ingesttest.Generate(tb, n, func(w io.Writer) ingesttest.Writer { return NewWriter(w) })
 }
 
 func BenchmarkReadFields(b *testing.B) {

@@ -538,30 +538,10 @@ func FuzzReader(f *testing.F) {
 	})
 }
 
+// BenchmarkRead reads 50 000 generated articles.
 func BenchmarkRead(b *testing.B) {
-	const n = 50000
-	data, _ := generate(b, n)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		r := NewReader(bytes.NewReader(data))
-		count := 0
-		for {
-			_, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			count++
-		}
-		if count != n {
-			b.Fatalf("read %d records", count)
-		}
-	}
-	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+	data, _ := generate(b, 50000)
+	ingesttest.BenchmarkRead(b, data, 50000, func(r io.Reader) ingesttest.Reader { return NewReader(r) })
 }
 
 // BenchmarkParse measures finding and parsing the record elements, without

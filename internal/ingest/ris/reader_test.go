@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/bibdb/bibdb/internal/bib"
-	"github.com/bibdb/bibdb/internal/gen"
 	"github.com/bibdb/bibdb/internal/ingest/ingesttest"
 )
 
@@ -199,46 +198,14 @@ func FuzzReader(f *testing.F) {
 	})
 }
 
+// BenchmarkRead reads 50 000 generated records.
 func BenchmarkRead(b *testing.B) {
-	data := generate(b, 50000)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		r := NewReader(bytes.NewReader(data))
-		n := 0
-		for {
-			_, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != 50000 {
-			b.Fatalf("read %d records", n)
-		}
-	}
-	b.ReportMetric(float64(50000*b.N)/b.Elapsed().Seconds(), "records/s")
+	ingesttest.BenchmarkRead(b, generate(b, 50000), 50000, func(r io.Reader) ingesttest.Reader { return NewReader(r) })
 }
 
-// generate writes n synthetic records as RIS.
+// generate writes n synthetic records with the package's writer.
 func generate(tb testing.TB, n int) []byte {
-	var buf bytes.Buffer
-	w := NewWriter(&buf)
-	g := gen.New(gen.Options{Seed: 1})
-	for i := 0; i < n; i++ {
-		rec, _ := g.Next()
-		if err := w.Write(rec); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
+	return ingesttest.Generate(tb, n, func(w io.Writer) ingesttest.Writer { return NewWriter(w) })
 }
 
 func BenchmarkReadFields(b *testing.B) {

@@ -510,27 +510,7 @@ func FuzzReader(f *testing.F) {
 }
 
 func benchmarkRead(b *testing.B, data []byte, n int) {
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		r := NewReader(bytes.NewReader(data))
-		got := 0
-		for {
-			_, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			got++
-		}
-		if got != n {
-			b.Fatalf("read %d records, want %d", got, n)
-		}
-	}
-	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+	ingesttest.BenchmarkRead(b, data, n, func(r io.Reader) ingesttest.Reader { return NewReader(r) })
 }
 
 func BenchmarkReadTagged(b *testing.B) {
