@@ -1,7 +1,8 @@
 // Package textio reads text line by line the way export files need it: a
 // line ends at LF, CRLF or a bare CR (old Mac files, and the bare CRs Web of
 // Science puts between repeated tags inside LF files), and every line
-// carries the 1-based number an editor would show for it.
+// carries the 1-based number an editor would show for it. A UTF-8
+// byte-order mark at the start of the text is not part of the first line.
 package textio
 
 import (
@@ -27,6 +28,8 @@ type LineReader struct {
 	pline    []byte
 	pnum     int
 	err      error
+
+	bomChecked bool // the first line has been read and a byte-order mark taken off it
 }
 
 // NewLineReader returns a LineReader reading from r.
@@ -112,6 +115,11 @@ func (lr *LineReader) Next() ([]byte, int, error) {
 		return nil, lr.line, io.EOF
 	}
 	lr.line = lr.next
+	b := lr.sc.Bytes()
+	if lr.line == 1 && !lr.bomChecked {
+		lr.bomChecked = true
+		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	}
 	switch lr.lastTerm {
 	case '\n':
 		lr.sawLF = true
@@ -121,7 +129,7 @@ func (lr *LineReader) Next() ([]byte, int, error) {
 			lr.next++
 		}
 	}
-	return lr.sc.Bytes(), lr.line, nil
+	return b, lr.line, nil
 }
 
 // Peek returns the next line without consuming it. The slice is valid until
@@ -140,6 +148,15 @@ func (lr *LineReader) Peek() ([]byte, int, error) {
 	lr.peeked = true
 	lr.line = save
 	return lr.pline, n, nil
+}
+
+// Unread gives back line b, numbered n, that Next or Peek returned: the
+// next call of Next returns it again. Only one line can be given back,
+// and not while a line is peeked at.
+func (lr *LineReader) Unread(b []byte, n int) {
+	lr.pline = append(lr.pline[:0], b...)
+	lr.pnum = n
+	lr.peeked = true
 }
 
 // Line returns the number of the line last returned by Next.

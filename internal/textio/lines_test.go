@@ -71,3 +71,29 @@ func TestPeek(t *testing.T) {
 		t.Fatalf("want EOF, got %v", err)
 	}
 }
+
+func TestByteOrderMark(t *testing.T) {
+	lr := NewLineReader(strings.NewReader("\ufeffTY  - JOUR\n\ufeffx\n"))
+	for _, want := range []string{"TY  - JOUR", "\ufeffx"} {
+		b, _, err := lr.Next()
+		if err != nil || string(b) != want {
+			t.Fatalf("got %q %v, want %q", b, err, want)
+		}
+	}
+}
+
+func TestUnread(t *testing.T) {
+	lr := NewLineReader(strings.NewReader("a\nb\nc"))
+	lr.Next()
+	b, n, _ := lr.Next()
+	lr.Unread(b, n)
+	for _, want := range []struct {
+		line string
+		n    int
+	}{{"b", 2}, {"c", 3}} {
+		b, n, err := lr.Next()
+		if err != nil || string(b) != want.line || n != want.n || lr.Line() != want.n {
+			t.Fatalf("got %q %d (line %d) %v, want %q %d", b, n, lr.Line(), err, want.line, want.n)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package bibtex
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"net/url"
@@ -124,7 +123,6 @@ type scanner struct {
 	buf      []byte // the text of the entry being read
 	junk     int    // lines of text outside entries
 	junkLine int    // the first of them
-	started  bool   // the first line has been read
 }
 
 type lineSource interface {
@@ -138,12 +136,7 @@ func (sc *scanner) next() ([]byte, int, error) {
 		sc.hasRest = false
 		return sc.rest, sc.restLine, nil
 	}
-	b, n, err := sc.lines.Next()
-	if !sc.started && err == nil {
-		sc.started = true
-		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // a byte-order mark the decoder left
-	}
-	return b, n, err
+	return sc.lines.Next()
 }
 
 func (sc *scanner) noteJunk(text []byte, line int) {

@@ -67,11 +67,6 @@ type Field struct {
 type Reader struct {
 	lr       *textio.LineReader
 	position int // records returned so far, bad ones included
-	first    bool
-
-	back     []byte // a line read ahead and given back
-	backLine int
-	hasBack  bool
 
 	junk      int // lines outside records
 	junkLine  int
@@ -94,7 +89,7 @@ type span struct {
 
 // NewReader returns a Reader reading EndNote tagged text (UTF-8) from r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{lr: textio.NewLineReader(r), first: true}
+	return &Reader{lr: textio.NewLineReader(r)}
 }
 
 // Warnings returns what the reader noticed about the file as a whole. It is
@@ -219,7 +214,7 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 					continue
 				}
 				if _, _, ok := parseTag(next); ok || !continuesInParagraphs(r.spans[len(r.spans)-1].tag) {
-					r.unread(next, m)
+					r.lr.Unread(next, m)
 					return r.finish()
 				}
 				for ; blanks > 0; blanks-- {
@@ -244,7 +239,7 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 		}
 		if tag == '0' {
 			if hasType {
-				r.unread(line, n)
+				r.lr.Unread(line, n)
 				return r.finish()
 			}
 			hasType = true
@@ -298,27 +293,14 @@ func continuesInParagraphs(tag byte) bool {
 	return false
 }
 
-// next returns the next line (valid until the next call), the one given
-// back first.
+// next returns the next line (valid until the next call), without a
+// byte-order mark that was decoded as Latin-1 text.
 func (r *Reader) next() ([]byte, int, error) {
-	if r.hasBack {
-		r.hasBack = false
-		return r.back, r.backLine, nil
-	}
 	b, n, err := r.lr.Next()
-	if err != nil {
-		return nil, n, err
-	}
-	if r.first {
-		r.first = false
-		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if n == 1 {
 		b = bytes.TrimPrefix(b, []byte("\u00ef\u00bb\u00bf")) // a byte-order mark read as Latin-1
 	}
-	return b, n, nil
-}
-
-func (r *Reader) unread(b []byte, n int) {
-	r.back, r.backLine, r.hasBack = append(r.back[:0], b...), n, true
+	return b, n, err
 }
 
 func isBlank(b []byte) bool {

@@ -39,7 +39,6 @@
 package medline
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -61,13 +60,7 @@ type Field struct {
 // Reader reads MEDLINE records from a text stream.
 type Reader struct {
 	lr       *textio.LineReader
-	first    bool // no line has been read yet
-	position int  // records started so far
-
-	// A line read ahead: the first line of the next record.
-	ahead     []byte
-	aheadLine int
-	hasAhead  bool
+	position int // records started so far
 
 	junk, junkLine int // lines of text outside records, and the first of them
 
@@ -95,7 +88,7 @@ type span struct {
 
 // NewReader returns a Reader reading MEDLINE text (UTF-8) from r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{lr: textio.NewLineReader(r), first: true}
+	return &Reader{lr: textio.NewLineReader(r)}
 }
 
 // Warnings returns what the reader noticed about the file as a whole (text
@@ -105,31 +98,6 @@ func (r *Reader) Warnings() []bib.Warning {
 		return nil
 	}
 	return []bib.Warning{{Line: r.junkLine, Msg: fmt.Sprintf("%d line(s) of text outside records ignored, the first at line %d", r.junk, r.junkLine)}}
-}
-
-// next returns the next line (the one read ahead first). The slice is
-// valid until the next call.
-func (r *Reader) next() ([]byte, int, error) {
-	if r.hasAhead {
-		r.hasAhead = false
-		return r.ahead, r.aheadLine, nil
-	}
-	b, n, err := r.lr.Next()
-	if err != nil {
-		return nil, n, err
-	}
-	if r.first {
-		r.first = false
-		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	}
-	return b, n, nil
-}
-
-// unread keeps a line for the next call of next.
-func (r *Reader) unread(b []byte, n int) {
-	r.ahead = append(r.ahead[:0], b...)
-	r.aheadLine = n
-	r.hasAhead = true
 }
 
 func (r *Reader) skipJunk(n int) {
@@ -149,7 +117,7 @@ func (r *Reader) readRecord() (start int, err error) {
 	hasPMID, hasOWN := false, false
 	blanks := 0 // blank lines inside the record not yet known to end it
 	for {
-		line, n, err := r.next()
+		line, n, err := r.lr.Next()
 		if err == io.EOF {
 			if inRecord {
 				return start, nil
@@ -176,7 +144,7 @@ func (r *Reader) readRecord() (start int, err error) {
 			r.position++
 		} else if blanks > 0 {
 			if kind != lineContinuation {
-				r.unread(line, n)
+				r.lr.Unread(line, n)
 				return start, nil
 			}
 			r.warns = append(r.warns, bib.Warning{Line: n, Msg: "blank line inside a value; the indented line after it continues the value"})
@@ -184,7 +152,7 @@ func (r *Reader) readRecord() (start int, err error) {
 				r.raw = append(r.raw, '\n')
 			}
 		} else if (kind == lineTag || kind == lineNoHyphen) && (tag == "PMID" && hasPMID || tag == "OWN" && hasOWN) {
-			r.unread(line, n)
+			r.lr.Unread(line, n)
 			r.nextWarns = append(r.nextWarns, bib.Warning{Line: n, Msg: "no blank line before this record"})
 			return start, nil
 		}

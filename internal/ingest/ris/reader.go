@@ -53,7 +53,6 @@ type Reader struct {
 	junkLine int // first of them
 	pending  []pendingLine
 	warnings []bib.Warning
-	first    bool
 	raw      []byte  // the raw text of the record being read, reused
 	spans    []span  // its field values, reused
 	fields   []Field // the fields returned, reused
@@ -70,7 +69,7 @@ type pendingLine struct {
 
 // NewReader returns a Reader reading RIS text (UTF-8) from r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{lr: textio.NewLineReader(r), first: true}
+	return &Reader{lr: textio.NewLineReader(r)}
 }
 
 // Warnings returns what the reader noticed about the file as a whole (text
@@ -97,10 +96,6 @@ func (r *Reader) nextLine() (b []byte, text string, own bool, n int, err error) 
 	b, n, err = r.lr.Next()
 	if err != nil {
 		return nil, "", false, n, err
-	}
-	if r.first {
-		r.first = false
-		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	}
 	if len(b) >= 40 && isFlatCandidate(b) {
 		if parts := unflatten(string(b)); parts != nil {

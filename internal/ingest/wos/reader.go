@@ -98,7 +98,6 @@
 package wos
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -137,12 +136,6 @@ type Reader struct {
 	lr   *textio.LineReader
 	form form
 
-	// A line read but belonging to the next record.
-	held     []byte
-	heldLine int
-	hasHeld  bool
-	first    bool // no line read yet (a byte-order mark may start it)
-
 	position int // records started so far, bad ones included
 
 	// Tagged form: the record being read.
@@ -162,7 +155,7 @@ type Reader struct {
 
 // NewReader returns a Reader reading Web of Science text (UTF-8) from r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{lr: textio.NewLineReader(r), first: true}
+	return &Reader{lr: textio.NewLineReader(r)}
 }
 
 // Warnings returns what the reader noticed about the file as a whole (text
@@ -190,35 +183,10 @@ func (r *Reader) Read() (*bib.Record, error) {
 	return r.readTagged()
 }
 
-// next returns the next line, a held one first. The slice is valid until
-// the next call.
-func (r *Reader) next() ([]byte, int, error) {
-	if r.hasHeld {
-		r.hasHeld = false
-		return r.held, r.heldLine, nil
-	}
-	b, n, err := r.lr.Next()
-	if err != nil {
-		return nil, n, err
-	}
-	if r.first {
-		r.first = false
-		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	}
-	return b, n, nil
-}
-
-// hold keeps a line for the next call of next.
-func (r *Reader) hold(b []byte, n int) {
-	r.held = append(r.held[:0], b...)
-	r.heldLine = n
-	r.hasHeld = true
-}
-
 // start reads up to the first line with text and decides the form from it.
 func (r *Reader) start() error {
 	for {
-		b, n, err := r.next()
+		b, n, err := r.lr.Next()
 		if err == io.EOF {
 			r.form = formTagged
 			return nil
@@ -236,7 +204,7 @@ func (r *Reader) start() error {
 			return nil
 		}
 		r.form = formTagged
-		r.hold(b, n)
+		r.lr.Unread(b, n)
 		return nil
 	}
 }
@@ -300,7 +268,7 @@ func (r *Reader) readTagged() (*bib.Record, error) {
 	)
 loop:
 	for {
-		b, n, err := r.next()
+		b, n, err := r.lr.Next()
 		if err == io.EOF {
 			if !inRecord {
 				return nil, io.EOF
@@ -336,11 +304,11 @@ loop:
 				r.appendLine(b)
 				break loop
 			case tagIs(b, "PT") && len(r.spans) > 0:
-				r.hold(b, n)
+				r.lr.Unread(b, n)
 				cut = fmt.Sprintf("the next record begins at line %d before its ER line", n)
 				break loop
 			case tagIs(b, "EF"), tagIs(b, "FN"), tagIs(b, "VR"):
-				r.hold(b, n)
+				r.lr.Unread(b, n)
 				cut = fmt.Sprintf("line %d ends the file's records before its ER line", n)
 				break loop
 			}

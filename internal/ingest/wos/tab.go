@@ -87,7 +87,7 @@ func (r *Reader) readTabbed() (*bib.Record, error) {
 		err error
 	)
 	for {
-		b, n, err = r.next()
+		b, n, err = r.lr.Next()
 		if err != nil {
 			return nil, err
 		}
@@ -104,7 +104,7 @@ func (r *Reader) readTabbed() (*bib.Record, error) {
 	// back while a quoted cell is open, or while the record is short of
 	// cells and the next line does not look like a record of its own.
 	for (open || len(cells) < len(r.columns)) && joined < 100 {
-		nb, nn, err := r.next()
+		nb, nn, err := r.lr.Next()
 		if err == io.EOF {
 			break
 		}
@@ -113,7 +113,7 @@ func (r *Reader) readTabbed() (*bib.Record, error) {
 		}
 		more := 1 + bytes.Count(nb, []byte{'\t'})
 		if len(cells)-1+more > len(r.columns)+1 || (r.hasPT && looksLikeRecordLine(nb)) {
-			r.hold(nb, nn)
+			r.lr.Unread(nb, nn)
 			break
 		}
 		raw += "\n" + string(nb)
