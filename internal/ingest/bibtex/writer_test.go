@@ -2,6 +2,7 @@ package bibtex
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,29 +29,12 @@ var BibTeXFields = []string{
 // writeAll writes records with a Writer and returns the text.
 func writeAll(t testing.TB, recs []*bib.Record) []byte {
 	t.Helper()
-	var out bytes.Buffer
-	w := NewWriter(&out)
-	for _, r := range recs {
-		if err := w.Write(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
+	return ingesttest.WriteAll(t, recs, func(w io.Writer) ingesttest.Writer { return NewWriter(w) })
 }
 
 func roundTrip(t *testing.T, recs []*bib.Record) {
 	t.Helper()
-	text := writeAll(t, recs)
-	back, perrs, err := ingesttest.ReadAll(NewReader(bytes.NewReader(text)))
-	if err != nil || len(perrs) > 0 {
-		t.Fatalf("read back: %v %v\n%s", err, perrs, text)
-	}
-	if len(back) != len(recs) {
-		t.Fatalf("read back %d records, want %d", len(back), len(recs))
-	}
+	back, text := ingesttest.RoundTrip(t, recs, func(w io.Writer) ingesttest.Writer { return NewWriter(w) }, func(r io.Reader) ingesttest.Reader { return NewReader(r) })
 	for i := range recs {
 		ingesttest.CompareRecords(t, recs[i], back[i], BibTeXFields)
 	}

@@ -45,6 +45,14 @@ const (
 	FDatabase        = "database"          // database the record came from
 )
 
+// AllFields are all the fields but FYear (which FDate holds): the fields
+// a format that carries every part of a record (CSL-JSON, bibdb's table)
+// keeps through bibdb's writer and reader.
+var AllFields = []string{FType, FTitle, FShortTitle, FTranslatedTitle, FOriginalTitle, FAuthors, FAuthorDetails,
+	FEditors, FDate, FContainer, FContainerAbbrev, FSeries, FVolume, FIssue, FPages, FArticleNumber, FEdition,
+	FPublisher, FAbstract, FLanguage, FIdentifiers, FMainIdentifiers, FISSNs, FISSNKinds, FKeywords, FKeywordDetails,
+	FAffiliations, FURLs, FNotes, FPubTypes, FDatabase}
+
 // RISFields are the fields RIS carries through bibdb's writer and reader.
 var RISFields = []string{FType, FTitle, FShortTitle, FTranslatedTitle, FOriginalTitle, FAuthors, FEditors, FDate,
 	FContainer, FContainerAbbrev, FSeries, FVolume, FIssue, FPages, FArticleNumber, FEdition, FPublisher, FAbstract,

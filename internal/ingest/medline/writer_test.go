@@ -25,29 +25,12 @@ var MEDLINEFields = []string{
 
 func writeAll(t testing.TB, recs []*bib.Record) []byte {
 	t.Helper()
-	var out bytes.Buffer
-	w := NewWriter(&out)
-	for _, r := range recs {
-		if err := w.Write(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
+	return ingesttest.WriteAll(t, recs, func(w io.Writer) ingesttest.Writer { return NewWriter(w) })
 }
 
 func roundTrip(t *testing.T, recs []*bib.Record) {
 	t.Helper()
-	out := writeAll(t, recs)
-	back, perrs, err := ingesttest.ReadAll(NewReader(bytes.NewReader(out)))
-	if err != nil || len(perrs) > 0 {
-		t.Fatalf("read back: %v %v\n%s", err, perrs, out)
-	}
-	if len(back) != len(recs) {
-		t.Fatalf("read back %d records, want %d\n%s", len(back), len(recs), out)
-	}
+	back, _ := ingesttest.RoundTrip(t, recs, func(w io.Writer) ingesttest.Writer { return NewWriter(w) }, func(r io.Reader) ingesttest.Reader { return NewReader(r) })
 	for i := range recs {
 		ingesttest.CompareRecords(t, recs[i], back[i], MEDLINEFields)
 		if back[i].SourceID != recs[i].SourceID {

@@ -15,6 +15,39 @@ type Writer interface {
 	Close() error
 }
 
+// WriteAll returns recs written by the writer newWriter makes.
+func WriteAll(tb testing.TB, recs []*bib.Record, newWriter func(io.Writer) Writer) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	w := newWriter(&buf)
+	for _, r := range recs {
+		if err := w.Write(r); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// RoundTrip writes recs with the writer newWriter makes and reads the text
+// back with the reader newReader makes. It returns the records read and
+// the text; a parse error or a record count other than len(recs) fails the
+// test.
+func RoundTrip(tb testing.TB, recs []*bib.Record, newWriter func(io.Writer) Writer, newReader func(io.Reader) Reader) ([]*bib.Record, []byte) {
+	tb.Helper()
+	text := WriteAll(tb, recs, newWriter)
+	back, perrs, err := ReadAll(newReader(bytes.NewReader(text)))
+	if err != nil || len(perrs) > 0 {
+		tb.Fatalf("read back: %v %v\n%s", err, perrs, text)
+	}
+	if len(back) != len(recs) {
+		tb.Fatalf("read back %d records, want %d\n%s", len(back), len(recs), text)
+	}
+	return back, text
+}
+
 // Generate returns n records of the generator (seed 1) written by the
 // writer newWriter makes: the input of a reader's benchmark.
 func Generate(tb testing.TB, n int, newWriter func(io.Writer) Writer) []byte {
