@@ -53,6 +53,11 @@ var AllFields = []string{FType, FTitle, FShortTitle, FTranslatedTitle, FOriginal
 	FPublisher, FAbstract, FLanguage, FIdentifiers, FMainIdentifiers, FISSNs, FISSNKinds, FKeywords, FKeywordDetails,
 	FAffiliations, FURLs, FNotes, FPubTypes, FDatabase}
 
+// GeneratedFields are the fields of a generated journal article that a
+// test generator in any format writes: what a reader must give back from it.
+var GeneratedFields = []string{FTitle, FAuthors, FContainer, FContainerAbbrev, FVolume, FIssue, FPages, FLanguage,
+	FAbstract, FMainIdentifiers, FISSNs, FKeywords}
+
 // RISFields are the fields RIS carries through bibdb's writer and reader.
 var RISFields = []string{FType, FTitle, FShortTitle, FTranslatedTitle, FOriginalTitle, FAuthors, FEditors, FDate,
 	FContainer, FContainerAbbrev, FSeries, FVolume, FIssue, FPages, FArticleNumber, FEdition, FPublisher, FAbstract,
