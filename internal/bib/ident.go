@@ -2,6 +2,7 @@ package bib
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -81,13 +82,7 @@ func FindDOIs(s string) []string {
 			suffix = strings.TrimRight(s[j+1:k], ".,;:]}>'\"")
 		}
 		d := strings.ToLower(s[i:j+1] + suffix)
-		dup := false
-		for _, x := range out {
-			if x == d {
-				dup = true
-			}
-		}
-		if !dup {
+		if !slices.Contains(out, d) {
 			out = append(out, d)
 		}
 		i = k - 1
@@ -182,11 +177,7 @@ func FindISSNs(s string) []string {
 			continue
 		}
 		v := s[i:j] + "-" + s[k:m] + strings.ToUpper(string(c))
-		dup := false
-		for _, x := range out {
-			dup = dup || x == v
-		}
-		if !dup {
+		if !slices.Contains(out, v) {
 			out = append(out, v)
 		}
 		i = end - 1
@@ -263,11 +254,7 @@ func FindISBNs(s string) []string {
 			v = isbn10to13(string(digits))
 		}
 		if v != "" {
-			dup := false
-			for _, x := range out {
-				dup = dup || x == v
-			}
-			if !dup {
+			if !slices.Contains(out, v) {
 				out = append(out, v)
 			}
 		}
