@@ -101,13 +101,16 @@ func Compare(a, b *Features, opt Options) Result {
 	if ja {
 		support = append(support, "journal")
 	}
-	if a.Volume != "" && a.Volume == b.Volume {
+	switch {
+	case a.Volume != "" && a.Volume == b.Volume:
 		support = append(support, "volume")
+	case volumesAgree(a, b):
+		support = append(support, "volume as supplement")
 	}
 	if a.Issue != "" && a.Issue == b.Issue {
 		support = append(support, "issue")
 	}
-	pagesSame := a.FirstPage != "" && a.FirstPage == b.FirstPage
+	pagesSame := pagesAgree(a, b)
 	if pagesSame {
 		support = append(support, "pages")
 	}
@@ -126,7 +129,7 @@ func Compare(a, b *Features, opt Options) Result {
 	}
 	if (a.Flags|b.Flags)&FlagGenericTitle != 0 {
 		// A title many works share needs the same place in the same journal.
-		if ts >= 0.95 && ja && pagesSame && a.Volume != "" && a.Volume == b.Volume && yearSame && authorsOK {
+		if ts >= 0.95 && ja && pagesSame && volumesAgree(a, b) && yearSame && authorsOK {
 			return Result{Same, score, "generic title; " + ev}
 		}
 		if ts >= 0.9 && (ja || pagesSame) && authorsOK && compared > 0 {
@@ -148,9 +151,9 @@ func Compare(a, b *Features, opt Options) Result {
 			return Result{Same, score, ev}
 		}
 		return Result{Uncertain, score, ev}
-	case ts >= 0.8 && firstSame && yearSame && ja && pagesSame && a.Volume != "" && a.Volume == b.Volume:
+	case ts >= 0.8 && firstSame && yearSame && ja && pagesSame && volumesAgree(a, b):
 		return Result{Same, score, ev}
-	case ts >= 0.98 && yearSame && ja && pagesSame && a.Volume != "" && a.Volume == b.Volume:
+	case ts >= 0.98 && yearSame && ja && pagesSame && volumesAgree(a, b):
 		// The same title at the same place in the same journal: the author
 		// lists differ in how they are written (a group name, particles,
 		// transliteration), not in who wrote it.
@@ -208,7 +211,7 @@ func dataError(a, b *Features, ts float64) bool {
 	if a.Issue != "" && b.Issue != "" && a.Issue != b.Issue && allDigits(a.Issue) && allDigits(b.Issue) {
 		return false
 	}
-	volSame := a.Volume != "" && a.Volume == b.Volume
+	volSame := volumesAgree(a, b)
 	pageSame := a.FirstPage != "" && digitsOf(a.FirstPage) == digitsOf(b.FirstPage)
 	return volSame != pageSame // exactly one of them disagrees
 }
@@ -216,16 +219,48 @@ func dataError(a, b *Features, ts float64) bool {
 // detailVeto finds bibliographic details that cannot both be right for one
 // publication: different volumes or different first pages.
 func detailVeto(a, b *Features) string {
-	if a.Volume != "" && b.Volume != "" && a.Volume != b.Volume && allDigits(a.Volume) && allDigits(b.Volume) {
+	if a.Volume != "" && b.Volume != "" && !volumesAgree(a, b) && allDigits(a.Volume) && allDigits(b.Volume) {
 		return fmt.Sprintf("volumes %s and %s", a.Volume, b.Volume)
 	}
-	if a.FirstPage != "" && b.FirstPage != "" && a.FirstPage != b.FirstPage {
+	if a.FirstPage != "" && b.FirstPage != "" && a.FirstPage != b.FirstPage && !shifted(a, b) && !shifted(b, a) {
 		da, db := digitsOf(a.FirstPage), digitsOf(b.FirstPage)
 		if da != "" && db != "" && da != db {
 			return fmt.Sprintf("pages %s and %s", a.FirstPage, b.FirstPage)
 		}
 	}
 	return ""
+}
+
+// pagesAgree reports whether two records start on the same page: the same
+// first page, or the same number with a letter before it in one of them
+// ("c37" and "37": Nephron Clinical Practice's pages carry a "c").
+func pagesAgree(a, b *Features) bool {
+	if a.FirstPage == "" || b.FirstPage == "" {
+		return false
+	}
+	if a.FirstPage == b.FirstPage {
+		return true
+	}
+	da := digitsOf(a.FirstPage)
+	return da != "" && da == digitsOf(b.FirstPage) && (allDigits(a.FirstPage) || allDigits(b.FirstPage))
+}
+
+// shifted reports whether a's volume, issue and first page look like b's
+// written one field to the right: a has no volume, its issue is b's volume
+// and its first page b's issue ("IS 26, SP 9" for volume 26, issue 9).
+func shifted(a, b *Features) bool {
+	return a.Volume == "" && a.Issue != "" && a.Issue == b.Volume && b.Issue != "" && a.FirstPage == b.Issue
+}
+
+// volumesAgree reports whether two records are in the same volume: their
+// volumes are equal, or the volume of one is the number of the supplement
+// the other is in. Embase writes a supplement's number where the volume
+// belongs ("VL 3" for volume 30, supplement 3).
+func volumesAgree(a, b *Features) bool {
+	if a.Volume == "" || b.Volume == "" {
+		return false
+	}
+	return a.Volume == b.Volume || a.Volume == b.Supplement || b.Volume == a.Supplement
 }
 
 func digitsOf(s string) string {

@@ -56,6 +56,27 @@ func TestCompare(t *testing.T) {
 			r.Title = "[Collaborative care for people with severe mental illness in primary care: a cluster randomised trial]."
 		}),
 			article(), Same},
+		{"supplement number written as the volume", with(func(r *bib.Record) { r.Volume, r.Issue, r.FirstPage, r.LastPage = "30", "SUPPL. 3", "", "" }),
+			with(func(r *bib.Record) { r.Volume, r.Issue = "3", "" }), Same},
+		{"supplement number against another volume", with(func(r *bib.Record) { r.Volume, r.Issue, r.FirstPage, r.LastPage = "30", "SUPPL. 3", "", "" }),
+			with(func(r *bib.Record) { r.Volume, r.Issue = "4", "" }), Different},
+		{"journal of a conference abstract with the meeting appended", with(func(r *bib.Record) {
+			r.Container, r.ContainerAbbrev, r.ISSNs, r.FirstPage, r.LastPage = "Atherosclerosis Supplements. Conference: 15th International Symposium on Atherosclerosis", "", nil, "", ""
+		}),
+			with(func(r *bib.Record) {
+				r.Container, r.ContainerAbbrev, r.ISSNs, r.FirstPage, r.LastPage = "Atherosclerosis", "", nil, "", ""
+				r.Issue = "S6"
+			}), Same},
+		{"page numbers with a letter", with(func(r *bib.Record) { r.FirstPage, r.LastPage = "c246", "c256" }),
+			with(func(r *bib.Record) {
+				r.Container, r.ContainerAbbrev, r.ISSNs = "Psychiatry - Clinical Practice", "", nil
+			}), Same},
+		{"volume, issue and pages written one field to the right", with(func(r *bib.Record) { r.Volume, r.Issue, r.FirstPage, r.LastPage = "", "222", "6", "" }),
+			article(), Same},
+		{"a meeting named for the journal", with(func(r *bib.Record) {
+			r.Container, r.ContainerAbbrev, r.ISSNs = "23rd Congress of the International Society on Thrombosis and Haemostasis", "", nil
+			r.Issue, r.FirstPage, r.LastPage = "", "", ""
+		}), with(func(r *bib.Record) { r.Issue, r.FirstPage, r.LastPage = "", "", "" }), Same},
 		{"years apart", article(), with(func(r *bib.Record) { r.Date.Year = 2020; r.Volume = ""; r.FirstPage = "" }), Different},
 		{"different PMIDs", with(func(r *bib.Record) { r.AddPMID("1") }), with(func(r *bib.Record) { r.AddPMID("2") }), Different},
 		{"different DOIs", with(func(r *bib.Record) { r.AddDOI("10.1000/a"); r.Volume = "" }), with(func(r *bib.Record) { r.AddDOI("10.1000/b"); r.FirstPage = "" }), Different},

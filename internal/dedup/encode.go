@@ -13,7 +13,7 @@ import (
 // a record whose features have another version is read again from its
 // data.
 const (
-	featureVersion = "f1"
+	featureVersion = "f2"
 	fieldSep       = "\x1f"
 	itemSep        = "\x1e"
 	partSep        = "\x1d"
@@ -58,6 +58,7 @@ func (f *Features) Encode() string {
 		func() { list(f.ISSNs) },
 		func() { b.WriteString(f.Volume) },
 		func() { b.WriteString(f.Issue) },
+		func() { b.WriteString(f.Supplement) },
 		func() { b.WriteString(f.FirstPage) },
 		func() { b.WriteString(f.LastPage) },
 		func() { list(f.DOIs) },
@@ -84,7 +85,7 @@ var ErrFeatureVersion = errors.New("features stored in another form")
 // DecodeFeatures reads features written by Encode.
 func DecodeFeatures(s string) (*Features, error) {
 	p := strings.Split(s, fieldSep)
-	if len(p) != 18 || p[0] != featureVersion {
+	if len(p) != 19 || p[0] != featureVersion {
 		return nil, ErrFeatureVersion
 	}
 	list := func(s string) []string {
@@ -94,8 +95,8 @@ func DecodeFeatures(s string) (*Features, error) {
 		return strings.Split(s, itemSep)
 	}
 	f := &Features{Title: p[1], TitleCore: p[2], Alt: list(p[3]), Journals: list(p[6]), ISSNs: list(p[7]),
-		Volume: p[8], Issue: p[9], FirstPage: p[10], LastPage: p[11], DOIs: list(p[12]), PMIDs: list(p[13]),
-		PMCIDs: list(p[14]), Part: p[15], InProceedings: p[17] == "p"}
+		Volume: p[8], Issue: p[9], Supplement: p[10], FirstPage: p[11], LastPage: p[12], DOIs: list(p[13]),
+		PMIDs: list(p[14]), PMCIDs: list(p[15]), Part: p[16], InProceedings: p[18] == "p"}
 	if f.TitleCore == "" {
 		f.TitleCore = f.Title
 	}
@@ -103,7 +104,7 @@ func DecodeFeatures(s string) (*Features, error) {
 	if f.Year, err = strconv.Atoi(p[4]); err != nil {
 		return nil, err
 	}
-	flags, err := strconv.Atoi(p[16])
+	flags, err := strconv.Atoi(p[17])
 	if err != nil {
 		return nil, err
 	}

@@ -91,6 +91,7 @@ type Features struct {
 	ISSNs         []string
 	Volume        string
 	Issue         string
+	Supplement    string // the number of the supplement the record is in ("3" for "Suppl. 3")
 	FirstPage     string
 	LastPage      string
 	DOIs          []string
@@ -124,8 +125,21 @@ func Extract(r *bib.Record) *Features {
 		}
 	}
 	for _, c := range []string{r.Container, r.ContainerAbbrev} {
-		if k := journalKey(c); k != "" && !contains(f.Journals, k) {
+		k := journalKey(c)
+		if meetingName(k) {
+			// Embase names the meeting, not the journal, for some
+			// conference abstracts: it says nothing of the journal.
+			continue
+		}
+		if k != "" && !contains(f.Journals, k) {
 			f.Journals = append(f.Journals, k)
+		}
+		// "Atherosclerosis Supplements" prints what Embase also lists as
+		// supplements of "Atherosclerosis".
+		for _, sfx := range []string{" supplements", " supplement", " supplementum"} {
+			if base := strings.TrimSuffix(k, sfx); base != k && base != "" && !contains(f.Journals, base) {
+				f.Journals = append(f.Journals, base)
+			}
 		}
 	}
 	for _, s := range r.ISSNs {
@@ -133,6 +147,10 @@ func Extract(r *bib.Record) *Features {
 	}
 	f.Volume = numberKey(r.Volume)
 	f.Issue = numberKey(r.Issue)
+	f.Supplement = supplementNumber(r.Issue)
+	if f.Supplement == "" {
+		f.Supplement = supplementNumber(r.Volume)
+	}
 	f.FirstPage, f.LastPage = pageKeys(r.FirstPage, r.LastPage)
 	if f.FirstPage == "" && r.ArticleNumber != "" {
 		f.FirstPage = numberKey(r.ArticleNumber)
@@ -238,10 +256,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// journalKey folds a journal title and drops a trailing "(Place)" and a
-// leading "The".
+// journalKey folds a journal title and drops a trailing "(Place)", a
+// leading "The" and the meeting Embase appends to the journal of a
+// conference abstract ("Atherosclerosis. Conference: 15th International
+// Symposium on Atherosclerosis ...").
 func journalKey(s string) string {
 	s = strings.TrimSpace(s)
+	if i := strings.Index(strings.ToLower(s), "conference:"); i > 0 {
+		if head := strings.TrimRight(s[:i], " "); strings.HasSuffix(head, ".") {
+			s = head
+		}
+	}
 	if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
 		s = s[:i]
 	}
@@ -274,6 +299,50 @@ func numberKey(s string) string {
 		return "0"
 	}
 	return strings.ReplaceAll(bib.Key(s), " ", "")
+}
+
+// meetingName reports whether a folded container title names a meeting:
+// it starts with an ordinal ("23rd congress of the international society
+// on thrombosis and haemostasis", "44th annual scientific meeting of ...").
+func meetingName(k string) bool {
+	first, _, _ := strings.Cut(k, " ")
+	suffix := strings.TrimLeft(first, "0123456789")
+	if suffix == first || suffix == "" {
+		return false
+	}
+	return suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th"
+}
+
+// supplementNumber returns the number of the supplement an issue or a
+// volume names ("Suppl. 3", "SUPPL. 1", "Supplement 2", "S2", "30 (Suppl
+// 3)"), without leading zeros, or "".
+func supplementNumber(s string) string {
+	if s == "" {
+		return ""
+	}
+	toks := strings.Fields(bib.Key(s))
+	for i, t := range toks {
+		var n string
+		switch t {
+		case "s", "sup", "supp", "suppl", "supplement", "supplementum":
+			if i+1 < len(toks) {
+				n = toks[i+1]
+			}
+		default:
+			for _, p := range []string{"suppl", "supp", "s"} {
+				if strings.HasPrefix(t, p) && allDigits(t[len(p):]) {
+					n = t[len(p):]
+					break
+				}
+			}
+		}
+		if allDigits(n) {
+			if n = strings.TrimLeft(n, "0"); n != "" {
+				return n
+			}
+		}
+	}
+	return ""
 }
 
 func allDigits(s string) bool {
