@@ -89,7 +89,7 @@ func MonthNumber(s string) int {
 		}
 	}
 	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), "."))
-	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 12 {
+	if n, err := atoi(s); err == nil && n >= 1 && n <= 12 {
 		return n
 	}
 	return monthNames[s]
@@ -119,7 +119,8 @@ func ParseDate(s string) Date {
 	d := Date{}
 	// RIS slashed form: YYYY/MM/DD/other.
 	if len(s) >= 4 && allDigits(s[:4]) && (len(s) == 4 || s[4] == '/') {
-		parts := strings.SplitN(s, "/", 4)
+		var partsBuf [4]string
+		parts := splitN(partsBuf[:0], s, "/", 4)
 		d.Year = validYear(parts[0])
 		if len(parts) > 1 {
 			if m := MonthNumber(parts[1]); m > 0 {
@@ -127,7 +128,7 @@ func ParseDate(s string) Date {
 			}
 		}
 		if len(parts) > 2 && d.Month > 0 {
-			if n, err := strconv.Atoi(strings.TrimSpace(parts[2])); err == nil && n >= 1 && n <= 31 {
+			if n, err := atoi(strings.TrimSpace(parts[2])); err == nil && n >= 1 && n <= 31 {
 				d.Day = n
 			}
 		}
@@ -155,14 +156,14 @@ func ParseDate(s string) Date {
 	if len(s) >= 7 && allDigits(s[:4]) && s[4] == '-' && isDigit(s[5]) {
 		p := strings.SplitN(strings.SplitN(s, "T", 2)[0], "-", 3)
 		d.Year = validYear(p[0])
-		if m, err := strconv.Atoi(p[1]); err == nil && m >= 1 && m <= 12 {
+		if m, err := atoi(p[1]); err == nil && m >= 1 && m <= 12 {
 			d.Month = m
 			if len(p) == 3 {
-				if day, err := strconv.Atoi(p[2]); err == nil && day >= 1 && day <= 31 {
+				if day, err := atoi(p[2]); err == nil && day >= 1 && day <= 31 {
 					d.Day = day
 				}
 			}
-		} else if m, err := strconv.Atoi(p[1]); err == nil && m > 12 {
+		} else if m, err := atoi(p[1]); err == nil && m > 12 {
 			// a year range "2023-2024"
 			d.Raw = s
 		}
@@ -186,12 +187,12 @@ func ParseDate(s string) Date {
 // date of that form.
 func compactDate(s string) (Date, bool) {
 	y := validYear(s[:4])
-	m, _ := strconv.Atoi(s[4:6])
+	m, _ := atoi(s[4:6])
 	if y == 0 || m < 1 || m > 12 {
 		return Date{}, false
 	}
 	d := Date{Year: y, Month: m}
-	if day, _ := strconv.Atoi(s[6:]); day >= 1 && day <= 31 {
+	if day, _ := atoi(s[6:]); day >= 1 && day <= 31 {
 		d.Day = day
 	}
 	return d, true
@@ -247,7 +248,7 @@ func parseFree(s string) Date {
 				continue // a day range before the month: "4-8 Aug. 2020"
 			}
 			if j >= 0 && j < len(toks) && len(toks[j]) <= 2 && allDigits(toks[j]) {
-				if n, _ := strconv.Atoi(toks[j]); n >= 1 && n <= 31 {
+				if n, _ := atoi(toks[j]); n >= 1 && n <= 31 {
 					d.Day = n
 					break
 				}
@@ -268,7 +269,7 @@ func validYear(s string) int {
 	if len(s) != 4 || !allDigits(s) {
 		return 0
 	}
-	n, _ := strconv.Atoi(s)
+	n, _ := atoi(s)
 	if n < 1500 || n > 2099 {
 		return 0
 	}

@@ -68,7 +68,7 @@ func FindDOIs(s string) []string {
 		k := j + 1
 		// DOIs made from SICIs hold angle brackets:
 		// 10.1002/(SICI)1097-4636(199901)44:1<35::AID-JBM5>3.0.CO;2-8
-		sici := strings.HasPrefix(strings.ToUpper(s[k:]), "(SICI)")
+		sici := len(s)-k >= 6 && strings.EqualFold(s[k:k+6], "(SICI)")
 		for k < len(s) && (!isDOIStop(s[k]) || sici && (s[k] == '<' || s[k] == '>')) {
 			k++
 		}
@@ -98,6 +98,9 @@ func isDOIStop(c byte) bool {
 // "37078520 [pmid]", "https://pubmed.ncbi.nlm.nih.gov/37078520/"), or "".
 func NormalizePMID(s string) string {
 	s = strings.TrimSpace(s)
+	if len(s) <= 9 && allDigits(s) && s[0] != '0' {
+		return s // the common case, without allocating
+	}
 	low := strings.ToLower(s)
 	for _, p := range []string{"https://pubmed.ncbi.nlm.nih.gov/", "http://www.ncbi.nlm.nih.gov/pubmed/", "https://www.ncbi.nlm.nih.gov/pubmed/", "pmid:", "pmid", "pm:"} {
 		if strings.HasPrefix(low, p) {
@@ -176,7 +179,10 @@ func FindISSNs(s string) []string {
 			}
 			continue
 		}
-		v := s[i:j] + "-" + s[k:m] + strings.ToUpper(string(c))
+		v := s[i : m+1] // written as bibdb writes it: 0007-1250, 1234-567X
+		if s[j] != '-' || c == 'x' {
+			v = s[i:j] + "-" + s[k:m] + strings.ToUpper(string(c))
+		}
 		if !slices.Contains(out, v) {
 			out = append(out, v)
 		}
@@ -196,13 +202,15 @@ func NormalizeISSN(s string) string {
 // ISSNKind reads the kind of an ISSN from the words written beside it:
 // "(Print)", "(Electronic)", "(Linking)", "eISSN", "online".
 func ISSNKind(s string) string {
-	l := strings.ToLower(s)
+	if !hasWord(s) {
+		return "" // "0007-1250", "1234-567X": the number alone
+	}
 	switch {
-	case strings.Contains(l, "linking"):
+	case containsFold(s, "linking"):
 		return ISSNLinking
-	case strings.Contains(l, "electronic"), strings.Contains(l, "online"), strings.Contains(l, "eissn"), strings.Contains(l, "e-issn"), strings.Contains(l, "internet"):
+	case containsFold(s, "electronic"), containsFold(s, "online"), containsFold(s, "eissn"), containsFold(s, "e-issn"), containsFold(s, "internet"):
 		return ISSNElectronic
-	case strings.Contains(l, "print"), strings.Contains(l, "paper"):
+	case containsFold(s, "print"), containsFold(s, "paper"):
 		return ISSNPrint
 	}
 	return ""
@@ -282,4 +290,16 @@ func isbn10to13(d string) string {
 		sum += n
 	}
 	return b + string(rune('0'+(10-sum%10)%10))
+}
+
+// hasWord reports whether s has an ASCII letter other than the X of a
+// check digit, or any non-ASCII byte.
+func hasWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if 'a' <= c && c <= 'z' && c != 'x' || s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }

@@ -18,7 +18,8 @@ func ParseMeSH(s string) Keyword {
 
 // ParseMeSHAll returns every Keyword of one MeSH heading (see ParseMeSH).
 func ParseMeSHAll(s string) []Keyword {
-	parts := strings.Split(s, "/")
+	var partsBuf [8]string
+	parts := splitN(partsBuf[:0], s, "/", -1)
 	desc := CleanText(parts[0])
 	major := strings.HasPrefix(desc, "*")
 	desc = strings.TrimSpace(strings.TrimLeft(desc, "*"))
@@ -61,14 +62,33 @@ func IsMeSHHeading(s string) bool {
 	if strings.HasPrefix(s, "*") {
 		return true
 	}
-	parts := strings.Split(s, "/")
-	if len(parts) < 2 {
+	head, rest, ok := strings.Cut(s, "/")
+	if !ok || head == "" {
 		return false
 	}
-	for _, q := range parts[1:] {
-		if !meshQualifiers[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(q), "*")))] {
+	for ok {
+		var q string
+		q, rest, ok = strings.Cut(rest, "/")
+		if !isQualifier(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(q), "*"))) {
 			return false
 		}
 	}
 	return true
+}
+
+// isQualifier reports whether q, in any case, is a MeSH qualifier. It
+// does not allocate: no qualifier is longer than the buffer.
+func isQualifier(q string) bool {
+	var buf [40]byte
+	if len(q) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return meshQualifiers[string(buf[:len(q)])]
 }

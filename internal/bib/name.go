@@ -102,9 +102,11 @@ func IsEtAl(s string) bool {
 	if len(s) > 12 {
 		return false
 	}
-	switch strings.ToLower(strings.TrimSpace(strings.Trim(s, "[]()"))) {
-	case "et al", "et al.", "et. al.", "et al..", "others", "and others", "et alii", "...", "…":
-		return true
+	s = strings.TrimSpace(strings.Trim(s, "[]()"))
+	for _, form := range []string{"et al", "et al.", "et. al.", "et al..", "others", "and others", "et alii", "...", "…"} {
+		if strings.EqualFold(s, form) {
+			return true
+		}
 	}
 	return false
 }
@@ -145,7 +147,18 @@ func isRomanInitials(t string) bool {
 
 func isSuffix(t string) bool {
 	t = strings.TrimSpace(t)
-	return len(t) <= 4 && suffixes[strings.ToLower(t)]
+	if len(t) > 4 {
+		return false
+	}
+	var low [4]byte
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	return suffixes[string(low[:len(t)])]
 }
 
 var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true, "del": true, "della": true, "des": true, "du": true, "dos": true, "das": true, "la": true, "le": true, "ter": true, "ten": true, "zu": true, "al": true, "el": true, "bin": true, "ibn": true, "st.": true}

@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"errors"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -148,8 +149,7 @@ func IsPlain(s string) bool {
 	prevSpace := false
 	i := 0
 	for ; i+8 <= n; i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		w := load64(s[i:])
 		if w&hi != 0 {
 			return false // a byte of 0x80 or more
 		}
@@ -178,8 +178,7 @@ func IsPlain(s string) bool {
 func HasControl(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		w := load64(s[i:])
 		if (w-0x2020202020202020)&^w&0x8080808080808080 != 0 {
 			break // a byte below 0x20 is somewhere from here on
 		}
@@ -194,15 +193,30 @@ func HasControl(s string) bool {
 
 // NFC returns s in Unicode normalization form C, the form bibdb stores.
 func NFC(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			if norm.NFC.IsNormalString(s) {
-				return s
-			}
-			return norm.NFC.String(s)
+	if isASCII(s) {
+		return s
+	}
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// isASCII reports whether s has only ASCII bytes, eight at a time.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s[i:])
+		if w&0x8080808080808080 != 0 {
+			return false
 		}
 	}
-	return s
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // StripTags removes XML/HTML-like tags ("<i>", "</sup>", "<mml:math ...>")
@@ -287,4 +301,57 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// splitN is strings.SplitN (n < 0: every part) appending to dst, so that
+// a caller can keep the parts in an array of its own.
+func splitN(dst []string, s, sep string, n int) []string {
+	for parts := 1; n < 0 || parts < n; parts++ {
+		before, after, ok := strings.Cut(s, sep)
+		if !ok {
+			break
+		}
+		dst = append(dst, before)
+		s = after
+	}
+	return append(dst, s)
+}
+
+var errNotNumber = errors.New("not a number")
+
+// atoi reads a non-negative decimal number of up to nine ASCII digits.
+// Unlike strconv.Atoi it does not allocate an error for text that is not
+// a number, which the date and page parsers meet all the time.
+func atoi(s string) (int, error) {
+	if len(s) == 0 || len(s) > 9 {
+		return 0, errNotNumber
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, errNotNumber
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, nil
+}
+
+// containsFold reports whether s contains sub, which is lower-case ASCII,
+// in any ASCII case, without allocating.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// load64 returns the first eight bytes of s as a little-endian word: one
+// load, with one bounds check.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

@@ -2,6 +2,8 @@ package ris
 
 import (
 	"html"
+	"iter"
+	"slices"
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -57,24 +59,23 @@ func Map(fields []Field) *bib.Record {
 	// Index the fields by tag once; clean each value at most once.
 	var byTag tagIndex
 	byTag.build(fields)
-	cleaned := make([]string, len(fields))
-	done := make([]bool, len(fields))
+	// Most records have fewer than 64 fields: their cleaned values live on
+	// the stack.
+	var cleanedBuf [64]string
+	var doneBuf [64]bool
+	cleaned, done := cleanedBuf[:], doneBuf[:]
+	if len(fields) > len(cleanedBuf) {
+		cleaned, done = make([]string, len(fields)), make([]bool, len(fields))
+	}
 	value := func(i int) string {
 		if !done[i] {
 			cleaned[i], done[i] = clean(fields[i].Value), true
 		}
 		return cleaned[i]
 	}
-	v := func(tag string) []Field {
-		var out []Field
-		for _, i := range byTag.get(tag) {
-			out = append(out, fields[i])
-		}
-		return out
-	}
 	first := func(tags ...string) string {
 		for _, t := range tags {
-			for _, i := range byTag.get(t) {
+			for i := range byTag.all(t) {
 				if s := value(i); s != "" {
 					return s
 				}
@@ -105,22 +106,30 @@ func Map(fields []Field) *bib.Record {
 
 	// People: AU and A1 are both primary authors, kept in file order. A
 	// file that repeats its AU names as A1 does not get them twice.
-	hasAU := len(byTag.get("AU")) > 0
+	nAU, nA1 := byTag.count("AU"), byTag.count("A1")
+	hasAU := nAU > 0
+	if nAU+nA1 > 0 {
+		rec.Authors = make([]bib.Person, 0, nAU+nA1)
+	}
 	for _, f := range fields {
 		switch f.Tag {
 		case "AU":
-			rec.Authors = append(rec.Authors, names(f.Value)...)
+			rec.Authors = appendNames(rec.Authors, f.Value)
 		case "A1":
-			for _, p := range names(f.Value) {
-				if !hasAU || !containsPerson(rec.Authors, p) {
+			if !hasAU {
+				rec.Authors = appendNames(rec.Authors, f.Value)
+				continue
+			}
+			for _, p := range appendNames(nil, f.Value) {
+				if !containsPerson(rec.Authors, p) {
 					rec.Authors = append(rec.Authors, p)
 				}
 			}
 		case "A2", "ED":
-			rec.Editors = append(rec.Editors, names(f.Value)...)
+			rec.Editors = appendNames(rec.Editors, f.Value)
 		case "A3":
 			if !isBook {
-				rec.Editors = append(rec.Editors, names(f.Value)...)
+				rec.Editors = appendNames(rec.Editors, f.Value)
 			}
 		}
 	}
@@ -166,30 +175,33 @@ func Map(fields []Field) *bib.Record {
 
 	identifiers(rec, fields, tyu, isBook || isPart)
 
-	for _, f := range v("KW") {
-		for _, k := range splitList(f.Value, true) {
+	if n := byTag.count("KW"); n > 0 {
+		rec.Keywords = make([]bib.Keyword, 0, n)
+	}
+	for i := range byTag.all("KW") {
+		eachItem(fields[i].Value, true, func(k string) {
 			if bib.IsMeSHHeading(k) {
 				for _, m := range bib.ParseMeSHAll(k) {
 					rec.AddKeyword(m)
 				}
-				continue
+				return
 			}
 			rec.AddKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor})
-		}
+		})
 	}
 	affiliations(rec, fields)
-	for _, f := range v("UR") {
-		for _, u := range strings.FieldsFunc(f.Value, func(r rune) bool { return r == ';' || r == '\n' || r == ' ' }) {
+	for i := range byTag.all("UR") {
+		for _, u := range strings.FieldsFunc(fields[i].Value, func(r rune) bool { return r == ';' || r == '\n' || r == ' ' }) {
 			rec.AddURL(u)
 		}
 	}
-	for _, f := range v("N1") {
-		if s := clean(f.Value); s != "" && s != rec.Title {
+	for i := range byTag.all("N1") {
+		if s := value(i); s != "" && s != rec.Title {
 			rec.Notes = append(rec.Notes, s)
 		}
 	}
-	for _, f := range v("M3") {
-		if s := clean(f.Value); s != "" && bib.NormalizeDOI(s) == "" {
+	for i := range byTag.all("M3") {
+		if s := value(i); s != "" && bib.NormalizeDOI(s) == "" {
 			rec.PublicationTypes = append(rec.PublicationTypes, s)
 		}
 	}
@@ -200,34 +212,41 @@ func Map(fields []Field) *bib.Record {
 	}
 	// Titles and abstracts may carry markup (<i>, <sup>; the JATS or PubMed
 	// XML of a Lens abstract): its text is kept, the tags are not.
-	rec.Title = bib.CleanText(bib.StripTags(rec.Title))
-	rec.Abstract = bib.CleanText(bib.StripTags(rec.Abstract))
+	if strings.IndexByte(rec.Title, '<') >= 0 {
+		rec.Title = bib.CleanText(bib.StripTags(rec.Title))
+	}
+	if strings.IndexByte(rec.Abstract, '<') >= 0 {
+		rec.Abstract = bib.CleanText(bib.StripTags(rec.Abstract))
+	}
 	return rec
 }
 
 // clean decodes HTML entities and collapses white space.
 func clean(s string) string {
+	if bib.IsPlain(s) && strings.IndexByte(s, '&') < 0 {
+		return s // ASCII with single spaces: the common case
+	}
 	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
 		s = html.UnescapeString(s)
 	}
 	return bib.NFC(bib.CleanText(s))
 }
 
-// names parses one AU-like value; several names joined by ";" are split.
-func names(v string) []bib.Person {
+// appendNames parses one AU-like value, appending its names to dst;
+// several names joined by ";" are split.
+func appendNames(dst []bib.Person, v string) []bib.Person {
 	if strings.IndexByte(v, ';') < 0 && strings.IndexByte(v, '\n') < 0 {
 		if p := bib.ParseName(clean(v)); !p.IsZero() {
-			return []bib.Person{p}
+			dst = append(dst, p)
 		}
-		return nil
+		return dst
 	}
-	var out []bib.Person
-	for _, part := range splitList(v, true) {
+	eachItem(v, true, func(part string) {
 		if p := bib.ParseName(part); !p.IsZero() {
-			out = append(out, p)
+			dst = append(dst, p)
 		}
-	}
-	return out
+	})
+	return dst
 }
 
 func containsPerson(ps []bib.Person, p bib.Person) bool {
@@ -239,41 +258,60 @@ func containsPerson(ps []bib.Person, p bib.Person) bool {
 	return false
 }
 
-// splitList splits a value on ";" and, when lines is set, on line breaks.
-func splitList(v string, lines bool) []string {
-	f := func(r rune) bool { return r == ';' || (lines && (r == '\n' || r == '\r')) }
-	var out []string
-	for _, p := range strings.FieldsFunc(v, f) {
-		if p = clean(p); p != "" {
-			out = append(out, p)
+// eachItem calls fn with each cleaned, non-empty part of a value split on
+// ";" and, when lines is set, on line breaks.
+func eachItem(v string, lines bool, fn func(string)) {
+	for v != "" {
+		i := 0
+		for i < len(v) && v[i] != ';' && !(lines && (v[i] == '\n' || v[i] == '\r')) {
+			i++
 		}
+		if p := clean(v[:i]); p != "" {
+			fn(p)
+		}
+		if i == len(v) {
+			break
+		}
+		v = v[i+1:]
 	}
-	return out
 }
 
 func date(fields []Field) bib.Date {
-	var py, y1, da []bib.Date
+	// The dates of PY, then Y1, then DA, in file order within each.
+	type dated struct {
+		rank int
+		date bib.Date
+	}
+	var buf [6]dated
+	all := buf[:0]
 	for _, f := range fields {
+		rank := -1
 		switch f.Tag {
 		case "PY":
-			py = append(py, bib.ParseDate(clean(f.Value)))
+			rank = 0
 		case "Y1":
-			y1 = append(y1, bib.ParseDate(clean(f.Value)))
+			rank = 1
 		case "DA":
-			da = append(da, bib.ParseDate(clean(f.Value)))
+			rank = 2
+		}
+		if rank >= 0 {
+			all = append(all, dated{rank, bib.ParseDate(clean(f.Value))})
 		}
 	}
 	var d bib.Date
-	for _, group := range [][]bib.Date{py, y1, da} {
-		for _, x := range group {
-			if d.Year == 0 && x.Year != 0 {
-				d = d.Merge(x)
+	for rank := range 3 {
+		for _, x := range all {
+			if x.rank == rank && d.Year == 0 && x.date.Year != 0 {
+				d = d.Merge(x.date)
 			}
 		}
 	}
-	for _, group := range [][]bib.Date{py, y1, da} {
-		for _, x := range group {
-			if x.Year == 0 || x.Year == d.Year {
+	for rank := range 3 {
+		for _, x := range all {
+			if x.rank != rank {
+				continue
+			}
+			if x := x.date; x.Year == 0 || x.Year == d.Year {
 				if x.Year == 0 && d.Year != 0 {
 					x.Year = d.Year
 				}
@@ -349,13 +387,22 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 			}
 		}
 	}
-	// DOIs hidden in other fields, searched only when DO has none.
-	for _, tags := range [][]string{{"M3"}, {"U1", "U2", "U3", "U4", "U5", "DI"}, {"UR", "L2", "LK", "L3", "L1"}, {"N1", "M1", "M2"}} {
-		if found {
-			break
+	// DOIs hidden in other fields, searched only when DO has none, one
+	// group of fields after the other.
+	var groups uint
+	if !found {
+		for _, f := range fields {
+			if g := doiGroup(f.Tag); g >= 0 {
+				groups |= 1 << g
+			}
+		}
+	}
+	for g := 0; groups>>g != 0 && !found; g++ {
+		if groups&(1<<g) == 0 {
+			continue
 		}
 		for _, f := range fields {
-			if !in(f.Tag, tags) {
+			if doiGroup(f.Tag) != g {
 				continue
 			}
 			for _, d := range bib.FindDOIs(f.Value) {
@@ -417,11 +464,16 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 }
 
 func sn(rec *bib.Record, value string, isBookish bool) {
-	parts := strings.FieldsFunc(value, func(r rune) bool { return r == ';' || r == '\n' || r == ',' })
-	if len(parts) == 0 {
-		return
-	}
-	for _, p := range parts {
+	for value != "" {
+		i := strings.IndexAny(value, ";\n,")
+		if i < 0 {
+			i = len(value)
+		}
+		p := value[:i]
+		value = value[min(i+1, len(value)):]
+		if p == "" {
+			continue
+		}
 		isbns := bib.FindISBNs(p)
 		for _, i := range isbns {
 			rec.AddIdentifier(bib.ISBN, i)
@@ -436,6 +488,22 @@ func sn(rec *bib.Record, value string, isBookish bool) {
 	}
 }
 
+// doiGroup returns the rank of a field searched for a DOI when DO has
+// none, -1 for the fields never searched.
+func doiGroup(tag string) int {
+	switch tag {
+	case "M3":
+		return 0
+	case "U1", "U2", "U3", "U4", "U5", "DI":
+		return 1
+	case "UR", "L2", "LK", "L3", "L1":
+		return 2
+	case "N1", "M1", "M2":
+		return 3
+	}
+	return -1
+}
+
 func firstValue(fields []Field, tag string) string {
 	for _, f := range fields {
 		if f.Tag == tag {
@@ -445,36 +513,30 @@ func firstValue(fields []Field, tag string) string {
 	return ""
 }
 
-func in(s string, list []string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // affiliations: repeated AD tags are one affiliation each; a single AD
 // holding several (EndNote's one Author Address field) is split on ";".
 // Ovid's M2 and Embase's C1 hold addresses when AD is absent.
 func affiliations(rec *bib.Record, fields []Field) {
-	var ad []Field
+	n, only := 0, -1
+	for i, f := range fields {
+		if f.Tag == "AD" {
+			n, only = n+1, i
+		}
+	}
+	switch n {
+	case 0:
+		return
+	case 1:
+		eachItem(fields[only].Value, true, func(a string) {
+			rec.AddAffiliation(trimAffiliation(a))
+		})
+		return
+	}
+	rec.Affiliations = slices.Grow(rec.Affiliations, n)
 	for _, f := range fields {
 		if f.Tag == "AD" {
-			ad = append(ad, f)
+			rec.AddAffiliation(trimAffiliation(clean(f.Value)))
 		}
-	}
-	if len(ad) == 0 {
-		return
-	}
-	if len(ad) == 1 {
-		for _, a := range splitList(ad[0].Value, true) {
-			rec.AddAffiliation(trimAffiliation(a))
-		}
-		return
-	}
-	for _, f := range ad {
-		rec.AddAffiliation(trimAffiliation(clean(f.Value)))
 	}
 }
 
@@ -495,7 +557,6 @@ type tagIndex struct {
 	fields []Field
 	first  [26 * 36]int16 // 1 + index of the first field with the tag, 0 for none
 	next   []int16        // 1 + index of the next field with the same tag
-	buf    []int
 }
 
 func tagSlot(tag string) int {
@@ -526,21 +587,31 @@ func (x *tagIndex) build(fields []Field) {
 	}
 }
 
-// get returns the indexes of the fields with the tag, in order. The slice
-// is valid until the next call.
-func (x *tagIndex) get(tag string) []int {
-	x.buf = x.buf[:0]
-	k := tagSlot(tag)
-	if k < 0 {
-		for i, f := range x.fields {
-			if f.Tag == tag {
-				x.buf = append(x.buf, i)
+// all yields the indexes of the fields with the tag, in order.
+func (x *tagIndex) all(tag string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		k := tagSlot(tag)
+		if k < 0 {
+			for i, f := range x.fields {
+				if f.Tag == tag && !yield(i) {
+					return
+				}
+			}
+			return
+		}
+		for i := x.first[k]; i != 0; i = x.next[i-1] {
+			if !yield(int(i - 1)) {
+				return
 			}
 		}
-		return x.buf
 	}
-	for i := x.first[k]; i != 0; i = x.next[i-1] {
-		x.buf = append(x.buf, int(i-1))
+}
+
+// count returns the number of fields with the tag.
+func (x *tagIndex) count(tag string) int {
+	n := 0
+	for range x.all(tag) {
+		n++
 	}
-	return x.buf
+	return n
 }
