@@ -9,8 +9,12 @@
 // the other). A UTF-8 byte-order mark is ignored. An object that wraps its
 // items is opened: Crossref's {"message": item} and {"message": {"items":
 // [...]}}, and {"items": [...]} or {"references": [...]}. Items are decoded
-// one at a time with encoding/json's Decoder; the reader holds one item in
-// memory, never the whole array.
+// one at a time; the reader holds one item in memory, never the whole
+// array. A decoder of its own reads the plain JSON items are made of; any
+// item it does not take exactly as encoding/json would (a broken one, a
+// value of an unexpected type, a key given twice) is read by
+// encoding/json's Decoder instead, which also says what is wrong with a
+// broken item.
 //
 // An item is mapped onto a bib.Record:
 //

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -123,6 +124,20 @@ func (f flex) all() []string {
 		return []string{f.s}
 	}
 	return append([]string{f.s}, f.more...)
+}
+
+// unquoteString is unquote for a literal held in a string; a plain
+// string is returned as a substring of it.
+func unquoteString(lit string) string {
+	inner := lit[1 : len(lit)-1]
+	if strings.IndexByte(inner, '\\') < 0 && utf8.ValidString(inner) {
+		return inner
+	}
+	var s string
+	if json.Unmarshal([]byte(lit), &s) != nil {
+		return ""
+	}
+	return s
 }
 
 // unquote decodes a JSON string literal; plain strings (the usual case)

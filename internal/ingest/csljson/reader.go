@@ -11,14 +11,21 @@ import (
 	"github.com/bibdb/bibdb/internal/bib"
 )
 
-// Reader reads CSL-JSON items one at a time with encoding/json's Decoder:
-// it enters an array with Token and decodes one item per Read, so it holds
-// one item (and a buffer) in memory, never the whole array.
+// Reader reads CSL-JSON items one at a time, so it holds one item (and a
+// buffer) in memory, never the whole array. Items are read by the fast
+// decoder of fast.go while the input is the plain JSON it takes; anything
+// else is read by encoding/json's Decoder, which enters an array with Token
+// and decodes one item per Read, and reports what is wrong with broken
+// items. After an item the Decoder has read, the reader goes back to the
+// fast decoder.
 type Reader struct {
 	tape       *tape
-	dec        *json.Decoder
-	decBase    int64 // input offset of the decoder's first byte
-	inArray    bool  // between the items of an array
+	scan       scanner       // the fast decoder, kept for its buffers
+	dec        *json.Decoder // nil while the fast decoder reads
+	decBase    int64         // input offset of the decoder's first byte
+	cursor     int64         // input offset of the fast decoder
+	afterItem  bool          // the fast decoder is after an item of the array
+	inArray    bool          // between the items of an array
 	started    bool
 	done       bool
 	position   int   // items read so far, bad ones included
@@ -53,7 +60,11 @@ func (r *Reader) Read() (*bib.Record, error) {
 		if b, ok := r.tape.peek(0, 3); ok && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 			start = 3
 		}
-		r.newDecoder(start, false)
+		if noFastDecoder {
+			r.newDecoder(start, false)
+		} else {
+			r.useCursor(start)
+		}
 	}
 	for {
 		if len(r.pending) > 0 {
@@ -65,6 +76,15 @@ func (r *Reader) Read() (*bib.Record, error) {
 			return nil, io.EOF
 		}
 		if r.inArray {
+			if r.dec == nil {
+				rec, err := r.fastNext()
+				if r.dec == nil {
+					if rec == nil && err == nil {
+						continue
+					}
+					return rec, err
+				}
+			}
 			if r.dec.More() {
 				rec, err := r.item()
 				if rec == nil && err == nil {
@@ -90,12 +110,23 @@ func (r *Reader) Read() (*bib.Record, error) {
 		}
 		switch c {
 		case '[':
+			if r.dec == nil {
+				r.useCursor(at + 1)
+				r.inArray, r.afterItem = true, false
+				continue
+			}
 			if _, err := r.dec.Token(); err != nil {
 				r.done = true
 				return nil, bib.Errorf(r.tape.lineAt(at), "CSL-JSON: %v", err)
 			}
 			r.inArray = true
 		case '{':
+			if r.dec == nil {
+				if rec, ok := r.fastItem(at); ok {
+					return rec, nil
+				}
+				r.newDecoder(r.cursor, false)
+			}
 			rec, err := r.item()
 			if rec == nil && err == nil {
 				continue
@@ -116,7 +147,104 @@ func (r *Reader) Read() (*bib.Record, error) {
 }
 
 // offset returns the input offset of the decoder's position.
-func (r *Reader) offset() int64 { return r.decBase + r.dec.InputOffset() }
+func (r *Reader) offset() int64 {
+	if r.dec == nil {
+		return r.cursor
+	}
+	return r.decBase + r.dec.InputOffset()
+}
+
+// fastNext reads the next item of an array with the fast decoder. Where
+// that decoder cannot go on, it starts encoding/json's Decoder at the same
+// place and in the same state, and returns nothing: the caller goes on with
+// the Decoder.
+func (r *Reader) fastNext() (*bib.Record, error) {
+	c, at, ok := r.tape.nextNonSpace(r.cursor)
+	if ok && c == ']' {
+		r.useCursor(at + 1)
+		r.inArray, r.afterItem = false, false
+		return nil, nil
+	}
+	if ok && r.afterItem {
+		if c == ',' {
+			c, at, ok = r.tape.nextNonSpace(at + 1)
+		} else {
+			ok = false
+		}
+	}
+	if ok && c == '{' {
+		if rec, ok := r.fastItem(at); ok {
+			r.afterItem = r.inArray
+			return rec, nil
+		}
+	}
+	r.decodeFrom(r.cursor, r.afterItem)
+	return nil, nil
+}
+
+// fastItem reads the item that begins at start with the fast decoder; ok
+// is false when the item must go to encoding/json.
+func (r *Reader) fastItem(start int64) (rec *bib.Record, ok bool) {
+	if noFastDecoder {
+		return nil, false
+	}
+	for {
+		b := r.tape.window(start)
+		n, ok, short := itemEnd(b)
+		if ok {
+			raw := string(b[:n])
+			var it inItem
+			if !r.scan.decodeItem(raw, &it) {
+				return nil, false
+			}
+			r.position++
+			line := r.tape.lineAt(start)
+			rec := r.finish(it.record(), raw, line, nil)
+			r.useCursor(start + int64(n))
+			return rec, true
+		}
+		if !short || !r.tape.grow(start, 2*len(b)) {
+			return nil, false
+		}
+	}
+}
+
+// noFastDecoder turns the fast decoder off: encoding/json's Decoder reads
+// the whole input (in tests that compare the two).
+var noFastDecoder = false
+
+// useCursor hands the input from offset at on to the fast decoder.
+func (r *Reader) useCursor(at int64) {
+	r.dec = nil
+	r.cursor = at
+	r.tape.rewind(at)
+}
+
+// leaveDecoder hands the input back to the fast decoder after an item the
+// Decoder has read whole.
+func (r *Reader) leaveDecoder() {
+	if noFastDecoder {
+		return
+	}
+	r.useCursor(r.offset())
+	r.afterItem = r.inArray
+}
+
+// decodeFrom starts a Decoder at input offset at, in an array: after an
+// item there (it then expects a comma or the array's end) or not.
+func (r *Reader) decodeFrom(at int64, afterItem bool) {
+	if !afterItem {
+		r.newDecoder(at, r.inArray)
+		return
+	}
+	// The item given is null, not a number: the input after it could
+	// read as more digits of a number.
+	r.tape.rewind(at)
+	r.dec = json.NewDecoder(io.MultiReader(strings.NewReader("[null"), r.tape))
+	r.decBase = at - 5
+	r.dec.Token() // the "[" just given
+	r.dec.Token() // and the item null
+}
 
 // item decodes the next item. It returns nil and no error for a wrapper
 // object whose items were queued.
@@ -137,6 +265,7 @@ func (r *Reader) item() (*bib.Record, error) {
 			end := r.offset()
 			line := r.tape.lineAt(start)
 			r.tape.discard(end)
+			r.leaveDecoder()
 			return nil, bib.Errorf(line, "CSL-JSON item %d is %s, not an object", r.position, jsonKind(te.Value))
 		case errors.As(err, &te):
 			relax(r.tape.bytes(start, r.offset()), &it)
@@ -160,11 +289,19 @@ func (r *Reader) item() (*bib.Record, error) {
 		r.position--
 		r.unwrap(&it, line)
 		r.tape.discard(end)
+		r.leaveDecoder()
 		return nil, nil
 	}
-	rec := it.record()
-	rec.Raw = string(raw)
+	rec := r.finish(it.record(), string(raw), line, warn)
 	r.tape.discard(end)
+	r.leaveDecoder()
+	return rec, nil
+}
+
+// finish gives a record made of the item raw, at line, what every record
+// carries.
+func (r *Reader) finish(rec *bib.Record, raw string, line int, warn []bib.Warning) *bib.Record {
+	rec.Raw = raw
 	rec.Format = "csl-json"
 	rec.Position = r.position
 	rec.Line = line
@@ -174,7 +311,7 @@ func (r *Reader) item() (*bib.Record, error) {
 			rec.Warnings[i].Line = line
 		}
 	}
-	return rec, nil
+	return rec
 }
 
 // broken handles an item the decoder could not read: it finds where the
@@ -347,13 +484,15 @@ var errItemTooLong = errors.New("item too long")
 // counted, and reading started again after a broken item. Bytes before
 // the current item are dropped.
 type tape struct {
-	src   io.Reader
-	buf   []byte
-	start int   // buf[start:] is live
-	base  int64 // input offset of buf[start]
-	pos   int64 // the next offset handed out by Read
-	line  int   // line number at base
-	err   error
+	src       io.Reader
+	buf       []byte
+	start     int   // buf[start:] is live
+	base      int64 // input offset of buf[start]
+	pos       int64 // the next offset handed out by Read
+	line      int   // line number at base
+	lineStart int64 // input offset where that line begins
+	err       error
+	chunk     []byte // what fill reads into
 }
 
 // Read hands out the input from pos on, from the buffer or the source.
@@ -401,10 +540,12 @@ func (t *tape) fill(off int64) bool {
 		if t.err != nil || len(t.buf)-t.start > 2*maxItemBytes {
 			return false
 		}
-		var chunk [4096]byte
-		n, err := t.src.Read(chunk[:])
+		if t.chunk == nil {
+			t.chunk = make([]byte, 32<<10)
+		}
+		n, err := t.src.Read(t.chunk)
 		if n > 0 {
-			t.keep(chunk[:n])
+			t.keep(t.chunk[:n])
 		}
 		if err != nil {
 			t.err = err
@@ -428,6 +569,31 @@ func (t *tape) peek(off int64, n int) ([]byte, bool) {
 	}
 	i := t.start + int(off-t.base)
 	return t.buf[i : i+n], true
+}
+
+// window returns the buffered input from offset off on, reading some
+// first if none is buffered.
+func (t *tape) window(off int64) []byte {
+	if off < t.base {
+		return nil
+	}
+	t.fill(off)
+	i := t.start + int(off-t.base)
+	if i > len(t.buf) {
+		return nil
+	}
+	return t.buf[i:]
+}
+
+// grow reads until n bytes from offset off are buffered, or the input
+// ends, and reports whether there is more than before.
+func (t *tape) grow(off int64, n int) bool {
+	if n > 2*maxItemBytes {
+		return false
+	}
+	before := len(t.buf) - t.start
+	t.fill(off + int64(n))
+	return len(t.buf)-t.start > before
 }
 
 // bytes returns the input from offset from to offset to.
@@ -485,8 +651,10 @@ func (t *tape) column(off int64) int {
 	if i > len(t.buf) {
 		i = len(t.buf)
 	}
-	j := bytes.LastIndexByte(t.buf[t.start:i], '\n')
-	return i - (t.start + j + 1) + 1
+	if j := bytes.LastIndexByte(t.buf[t.start:i], '\n'); j >= 0 {
+		return i - (t.start + j + 1) + 1
+	}
+	return int(t.base-t.lineStart) + i - t.start + 1
 }
 
 // discard drops the bytes before offset off (never those not yet handed
@@ -499,7 +667,11 @@ func (t *tape) discard(off int64) {
 	if d <= 0 {
 		return
 	}
-	t.line += bytes.Count(t.buf[t.start:t.start+d], []byte{'\n'})
+	gone := t.buf[t.start : t.start+d]
+	t.line += bytes.Count(gone, []byte{'\n'})
+	if j := bytes.LastIndexByte(gone, '\n'); j >= 0 {
+		t.lineStart = t.base + int64(j) + 1
+	}
 	t.start += d
 	t.base = off
 }

@@ -1,0 +1,743 @@
+package csljson
+
+import (
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// The fast decoder reads the items real files are made of (an object of
+// strings, numbers, name objects and date objects) straight into an
+// inItem, without encoding/json's reflection and without scanning the
+// item twice. It gives up, and the reader decodes the item with
+// encoding/json instead, at anything it does not take exactly as
+// encoding/json would: a value of a type the field does not accept, a key
+// written twice, a key with escapes or non-ASCII letters, a wrapper object,
+// or JSON that is not valid. So the decoder used never changes what an
+// item reads as; it changes only how fast (a test checks the two agree).
+
+// scanner walks the bytes of one item.
+type scanner struct {
+	b     string // the item
+	i     int
+	depth int  // arrays and objects open
+	short bool // the bytes ended inside the item: more input is needed
+
+	// The names of the item last read: its author, editor and director
+	// lists are slices of these, valid until the next item.
+	nameBufs [3][]inName
+}
+
+// maxDepth is the deepest nesting the fast decoder follows.
+const maxDepth = 100
+
+// decodeItem decodes item, one object as itemEnd finds it, into it. It
+// reports false when the item must go to encoding/json. The strings of it
+// are substrings of item, and its name lists are valid until the next
+// call.
+func (s *scanner) decodeItem(item string, it *inItem) bool {
+	s.b, s.i, s.depth, s.short = item, 0, 0, false
+	return s.item(it) && !s.short && s.i == len(item)
+}
+
+// itemEnd returns the length of the object at the start of b: where its
+// braces balance, outside strings. short is set when b ends first; ok is
+// false when b does not begin with an object.
+func itemEnd(b []byte) (n int, ok, short bool) {
+	if len(b) == 0 || b[0] != '{' {
+		return 0, false, len(b) == 0
+	}
+	depth := 0
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '"':
+			for i++; i < len(b) && b[i] != '"'; i++ {
+				if b[i] == '\\' {
+					i++ // the escaped byte
+				}
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1, true, false
+			}
+		}
+	}
+	return 0, false, true
+}
+
+func (s *scanner) space() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// peek returns the next byte that is not white space, 0 at the end.
+func (s *scanner) peek() byte {
+	s.space()
+	if s.i >= len(s.b) {
+		s.short = true
+		return 0
+	}
+	return s.b[s.i]
+}
+
+// consume takes c as the next byte after white space.
+func (s *scanner) consume(c byte) bool {
+	if s.peek() != c {
+		return false
+	}
+	s.i++
+	return true
+}
+
+// str reads a string and returns it with its quotes. It checks escapes
+// and refuses control characters, as JSON requires.
+func (s *scanner) str() (string, bool) {
+	if s.peek() != '"' {
+		return "", false
+	}
+	start := s.i
+	s.i++
+	for s.i < len(s.b) {
+		c := s.b[s.i]
+		switch {
+		case c == '"':
+			s.i++
+			return s.b[start:s.i], true
+		case c == '\\':
+			if s.i+1 >= len(s.b) {
+				s.short = true
+				return "", false
+			}
+			switch s.b[s.i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				s.i += 2
+			case 'u':
+				if s.i+6 > len(s.b) {
+					s.short = true
+					return "", false
+				}
+				for j := s.i + 2; j < s.i+6; j++ {
+					if !isHex(s.b[j]) {
+						return "", false
+					}
+				}
+				s.i += 6
+			default:
+				return "", false
+			}
+		case c < 0x20:
+			return "", false
+		default:
+			s.i++
+		}
+	}
+	s.short = true
+	return "", false
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// number reads a number as JSON writes it and returns its text.
+func (s *scanner) number() (string, bool) {
+	start := s.i
+	b := s.b
+	i := s.i
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+			i, n = i+1, n+1
+		}
+		return n
+	}
+	if i < len(b) && b[i] == '0' {
+		i++
+	} else if digits() == 0 {
+		return "", s.end(i)
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if digits() == 0 {
+			return "", s.end(i)
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return "", s.end(i)
+		}
+	}
+	if i >= len(b) {
+		s.short = true // the number may go on
+		return "", false
+	}
+	s.i = i
+	return b[start:i], true
+}
+
+// end marks the scan short when i is at the end of the bytes, and fails.
+func (s *scanner) end(i int) bool {
+	if i >= len(s.b) {
+		s.short = true
+	}
+	return false
+}
+
+// literal reads true, false or null.
+func (s *scanner) literal() (string, bool) {
+	for _, w := range [...]string{"true", "false", "null"} {
+		if s.i < len(s.b) && s.b[s.i] == w[0] {
+			if s.i+len(w) > len(s.b) {
+				s.short = true
+				return "", false
+			}
+			if s.b[s.i:s.i+len(w)] != w {
+				return "", false
+			}
+			s.i += len(w)
+			return s.b[s.i-len(w) : s.i], true
+		}
+	}
+	return "", false
+}
+
+// skip reads any value and returns its text.
+func (s *scanner) skip() (string, bool) {
+	c := s.peek()
+	start := s.i
+	switch {
+	case c == '"':
+		return s.str()
+	case c == '{':
+		ok := s.object(func(int) bool { _, ok := s.skip(); return ok }, nil)
+		return s.b[start:s.i], ok
+	case c == '[':
+		ok := s.array(func() bool { _, ok := s.skip(); return ok })
+		return s.b[start:s.i], ok
+	case c == '-' || '0' <= c && c <= '9':
+		return s.number()
+	default:
+		return s.literal()
+	}
+}
+
+// null reads a null if one is next.
+func (s *scanner) null() bool {
+	if s.peek() != 'n' {
+		return false
+	}
+	_, ok := s.literal()
+	return ok
+}
+
+// array reads an array, calling elem at each element.
+func (s *scanner) array(elem func() bool) bool {
+	if s.depth >= maxDepth || !s.consume('[') {
+		return false
+	}
+	s.depth++
+	defer func() { s.depth-- }()
+	if s.peek() == ']' {
+		s.i++
+		return true
+	}
+	for {
+		if !elem() {
+			return false
+		}
+		switch s.peek() {
+		case ',':
+			s.i++
+		case ']':
+			s.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// object reads an object. keys maps each key, in any ASCII case, to a
+// field number (nil: every key is -1); member is called with the number,
+// -1 for keys that match no field, with the scanner at the value. A key
+// given twice, or written with escapes or non-ASCII letters, fails.
+func (s *scanner) object(member func(field int) bool, keys map[string]int) bool {
+	if s.depth >= maxDepth || !s.consume('{') {
+		return false
+	}
+	s.depth++
+	defer func() { s.depth-- }()
+	if s.peek() == '}' {
+		s.i++
+		return true
+	}
+	var seen uint64
+	for {
+		k, ok := s.str()
+		if !ok || !s.consume(':') {
+			return false
+		}
+		field := -1
+		if keys != nil {
+			f, ok := lookupKey(k[1:len(k)-1], keys)
+			if !ok {
+				return false
+			}
+			field = f
+		}
+		if field >= 0 {
+			if seen&(1<<field) != 0 {
+				return false
+			}
+			seen |= 1 << field
+		}
+		if !member(field) {
+			return false
+		}
+		switch s.peek() {
+		case ',':
+			s.i++
+		case '}':
+			s.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// lookupKey returns the field of a key, matched without regard to ASCII
+// case as encoding/json matches; -1 for a key of no field. ok is false for
+// a key the fast decoder leaves to encoding/json.
+func lookupKey(k string, keys map[string]int) (int, bool) {
+	var buf [32]byte
+	if len(k) > len(buf) {
+		for i := 0; i < len(k); i++ {
+			if c := k[i]; c >= 0x80 || c == '\\' {
+				return 0, false
+			}
+		}
+		return -1, true // longer than any field's name
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c >= 0x80 || c == '\\' {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if f, ok := keys[string(buf[:len(k)])]; ok {
+		return f, true
+	}
+	return -1, true
+}
+
+// fieldKeys builds the key table of a list of field names.
+func fieldKeys(names ...string) map[string]int {
+	m := make(map[string]int, len(names))
+	for i, n := range names {
+		low := []byte(n)
+		for j, c := range low {
+			if 'A' <= c && c <= 'Z' {
+				low[j] = c + 'a' - 'A'
+			}
+		}
+		m[string(low)] = i
+	}
+	return m
+}
+
+// flex reads any value as flex.UnmarshalJSON takes it.
+func (s *scanner) flex(f *flex) bool {
+	switch c := s.peek(); {
+	case c == '"':
+		b, ok := s.str()
+		if ok {
+			f.s = unquoteString(b)
+		}
+		return ok
+	case c == '[':
+		return s.array(func() bool {
+			var v flex
+			if !s.flex(&v) {
+				return false
+			}
+			for _, x := range v.all() {
+				switch {
+				case x == "":
+				case f.s == "":
+					f.s = x
+				default:
+					f.more = append(f.more, x)
+				}
+			}
+			return true
+		})
+	case c == '{':
+		_, ok := s.skip()
+		return ok
+	case c == 'n':
+		_, ok := s.literal()
+		return ok
+	default:
+		b, ok := s.skip()
+		if ok {
+			f.s = b
+		}
+		return ok
+	}
+}
+
+// The fields of the objects the fast decoder reads, in the order of the
+// switch statements below.
+var (
+	itemKeys = fieldKeys("id", "type", "title", "subtitle", "title-short", "shortTitle", "original-title",
+		"author", "editor", "director", "issued", "published-print", "published-online", "year",
+		"container-title", "container-title-short", "journalAbbreviation", "short-container-title",
+		"collection-title", "volume", "issue", "page", "page-first", "number", "article-number", "edition",
+		"publisher", "publisher-place", "DOI", "PMID", "PMCID", "ISSN", "issn-type", "ISBN", "URL",
+		"abstract", "keyword", "keywords", "language", "genre", "note", "source", "custom",
+		"message", "items", "references")
+	nameKeys = fieldKeys("family", "given", "suffix", "non-dropping-particle", "dropping-particle",
+		"literal", "name", "ORCID", "affiliation")
+	dateKeys = fieldKeys("date-parts", "season", "raw", "literal", "year", "month", "day")
+	issnKeys = fieldKeys("value", "type")
+)
+
+func (s *scanner) item(it *inItem) bool {
+	flexes := [...]*flex{
+		0: &it.ID, 1: &it.Type, 2: &it.Title, 3: &it.Subtitle, 4: &it.TitleShort, 5: &it.ShortTitle,
+		6: &it.OriginalTitle, 13: &it.Year, 14: &it.ContainerTitle, 15: &it.ContainerTitleShort,
+		16: &it.JournalAbbreviation, 17: &it.ShortContainerTitle, 18: &it.CollectionTitle, 19: &it.Volume,
+		20: &it.Issue, 21: &it.Page, 22: &it.PageFirst, 23: &it.Number, 24: &it.ArticleNumber,
+		25: &it.Edition, 26: &it.Publisher, 27: &it.PublisherPlace, 28: &it.DOI, 29: &it.PMID,
+		30: &it.PMCID, 31: &it.ISSN, 33: &it.ISBN, 34: &it.URL, 35: &it.Abstract, 36: &it.Keyword,
+		37: &it.Keywords, 38: &it.Language, 39: &it.Genre, 40: &it.Note, 41: &it.Source,
+	}
+	return s.object(func(field int) bool {
+		switch {
+		case field < 0:
+			_, ok := s.skip()
+			return ok
+		case field < len(flexes) && flexes[field] != nil:
+			return s.flex(flexes[field])
+		}
+		switch field {
+		case 7:
+			return s.names(&it.Author, &s.nameBufs[0])
+		case 8:
+			return s.names(&it.Editor, &s.nameBufs[1])
+		case 9:
+			return s.names(&it.Director, &s.nameBufs[2])
+		case 10:
+			return s.date(&it.Issued)
+		case 11:
+			return s.date(&it.PublishedPrint)
+		case 12:
+			return s.date(&it.PublishedOnline)
+		case 32:
+			return s.issns(&it.ISSNType)
+		case 42:
+			return s.custom(&it.Custom)
+		}
+		return false // a wrapper: message, items, references
+	}, itemKeys)
+}
+
+// names reads an array of name objects; a name written as a string is
+// left to encoding/json (and relax).
+// The list is kept in buf, whose room is used again by the next item.
+func (s *scanner) names(out *[]inName, buf *[]inName) bool {
+	if s.null() {
+		return true
+	}
+	list := (*buf)[:0]
+	ok := s.array(func() bool {
+		if s.peek() != '{' {
+			return false
+		}
+		list = append(list, inName{})
+		return s.name(&list[len(list)-1])
+	})
+	*out, *buf = list, list
+	return ok
+}
+
+func (s *scanner) name(n *inName) bool {
+	return s.object(func(field int) bool {
+		switch field {
+		case 0:
+			return s.flex(&n.Family)
+		case 1:
+			return s.flex(&n.Given)
+		case 2:
+			return s.flex(&n.Suffix)
+		case 3:
+			return s.flex(&n.NonDroppingParticle)
+		case 4:
+			return s.flex(&n.DroppingParticle)
+		case 5:
+			return s.flex(&n.Literal)
+		case 6:
+			return s.flex(&n.Name)
+		case 7:
+			return s.flex(&n.ORCID)
+		case 8:
+			return s.affiliations(&n.Affiliation)
+		}
+		_, ok := s.skip()
+		return ok
+	}, nameKeys)
+}
+
+// affiliations reads Crossref's affiliation list as inAffi.UnmarshalJSON
+// takes each element.
+func (s *scanner) affiliations(out *[]inAffi) bool {
+	if s.null() {
+		return true
+	}
+	var list []inAffi
+	ok := s.array(func() bool {
+		var a inAffi
+		switch s.peek() {
+		case '{':
+			if !s.object(func(field int) bool {
+				if field == 6 { // "name"
+					return s.flex(&a.Name)
+				}
+				_, ok := s.skip()
+				return ok
+			}, nameKeys) {
+				return false
+			}
+		case '"':
+			b, ok := s.str()
+			if !ok {
+				return false
+			}
+			a.Name.s = unquoteString(b)
+		default:
+			if _, ok := s.skip(); !ok {
+				return false
+			}
+		}
+		list = append(list, a)
+		return true
+	})
+	*out = list
+	return ok
+}
+
+// date reads a date object; a date in another form is left to
+// encoding/json (and relax).
+func (s *scanner) date(out **inDate) bool {
+	if s.null() {
+		return true
+	}
+	if s.peek() != '{' {
+		return false
+	}
+	d := &inDate{}
+	*out = d
+	flexes := [...]*flex{1: &d.Season, 2: &d.Raw, 3: &d.Literal, 4: &d.Year, 5: &d.Month, 6: &d.Day}
+	return s.object(func(field int) bool {
+		switch {
+		case field < 0:
+			_, ok := s.skip()
+			return ok
+		case field > 0:
+			return s.flex(flexes[field])
+		}
+		if s.null() {
+			return true
+		}
+		return s.array(func() bool {
+			if s.peek() != '[' {
+				return false
+			}
+			var parts []flex
+			ok := s.array(func() bool {
+				parts = append(parts, flex{})
+				return s.flex(&parts[len(parts)-1])
+			})
+			d.DateParts = append(d.DateParts, parts)
+			return ok
+		})
+	}, dateKeys)
+}
+
+// issns reads Crossref's issn-type list.
+func (s *scanner) issns(out *[]inISSN) bool {
+	if s.null() {
+		return true
+	}
+	var list []inISSN
+	ok := s.array(func() bool {
+		if s.peek() != '{' {
+			return false
+		}
+		var x inISSN
+		ok := s.object(func(field int) bool {
+			switch field {
+			case 0:
+				return s.flex(&x.Value)
+			case 1:
+				return s.flex(&x.Type)
+			}
+			_, ok := s.skip()
+			return ok
+		}, issnKeys)
+		list = append(list, x)
+		return ok
+	})
+	*out = list
+	return ok
+}
+
+// custom reads bibdb's own "custom" object (see Custom).
+func (s *scanner) custom(out **Custom) bool {
+	if s.null() {
+		return true
+	}
+	if s.peek() != '{' {
+		return false
+	}
+	c := &Custom{}
+	*out = c
+	texts := [...]*string{8: &c.TranslatedTitle, 9: &c.Database, 10: &c.Season, 11: &c.DateRaw, 13: &c.FirstPage, 14: &c.LastPage}
+	lists := [...]*[]string{0: &c.Affiliations, 2: &c.AuthorORCIDs, 6: &c.PublicationTypes, 7: &c.URLs, 12: &c.Notes}
+	return s.object(func(field int) bool {
+		switch {
+		case field < 0:
+			_, ok := s.skip()
+			return ok
+		case field < len(texts) && texts[field] != nil:
+			return s.text(texts[field])
+		case field < len(lists) && lists[field] != nil:
+			return s.texts(lists[field])
+		}
+		switch field {
+		case 1:
+			if s.null() {
+				return true
+			}
+			c.AuthorAffiliations = [][]string{}
+			return s.array(func() bool {
+				var list []string
+				ok := s.peek() == '[' && s.texts(&list)
+				c.AuthorAffiliations = append(c.AuthorAffiliations, list)
+				return ok
+			})
+		case 3:
+			return s.structs(func() bool {
+				c.Identifiers = append(c.Identifiers, bib.Identifier{})
+				x := &c.Identifiers[len(c.Identifiers)-1]
+				return s.object(func(field int) bool { return s.member(field, &x.Scheme, &x.Value) }, identifierKeys)
+			})
+		case 4:
+			return s.structs(func() bool {
+				c.ISSNs = append(c.ISSNs, bib.ISSN{})
+				x := &c.ISSNs[len(c.ISSNs)-1]
+				return s.object(func(field int) bool { return s.member(field, &x.Value, &x.Kind) }, issnValueKeys)
+			})
+		case 5:
+			return s.structs(func() bool {
+				c.Keywords = append(c.Keywords, bib.Keyword{})
+				x := &c.Keywords[len(c.Keywords)-1]
+				return s.object(func(field int) bool {
+					if field == 3 {
+						return s.boolean(&x.Major)
+					}
+					return s.member(field, &x.Term, &x.Vocabulary, &x.Qualifier, nil, &x.UI)
+				}, keywordKeys)
+			})
+		}
+		return false
+	}, customKeys)
+}
+
+var (
+	customKeys = fieldKeys("affiliations", "author-affiliations", "author-orcids", "identifiers", "issns", "keywords",
+		"publication-types", "urls", "translated-title", "database", "season", "date-raw", "notes", "first-page", "last-page")
+	identifierKeys = fieldKeys("scheme", "value")
+	issnValueKeys  = fieldKeys("value", "kind")
+	keywordKeys    = fieldKeys("term", "vocabulary", "qualifier", "major", "ui")
+)
+
+// member reads the value of a field of a struct of strings: texts[field]
+// is where it goes; unknown fields are skipped.
+func (s *scanner) member(field int, texts ...*string) bool {
+	if field < 0 || field >= len(texts) || texts[field] == nil {
+		_, ok := s.skip()
+		return ok
+	}
+	return s.text(texts[field])
+}
+
+// text reads a JSON string (or null, which leaves out unchanged) into a Go
+// string, as encoding/json does.
+func (s *scanner) text(out *string) bool {
+	if s.null() {
+		return true
+	}
+	b, ok := s.str()
+	if ok {
+		*out = unquoteString(b)
+	}
+	return ok
+}
+
+// texts reads an array of strings (or null).
+func (s *scanner) texts(out *[]string) bool {
+	if s.null() {
+		return true
+	}
+	list := []string{}
+	ok := s.array(func() bool {
+		if s.peek() != '"' {
+			return false
+		}
+		list = append(list, "")
+		return s.text(&list[len(list)-1])
+	})
+	*out = list
+	return ok
+}
+
+// structs reads an array (or null) of objects, each with elem.
+func (s *scanner) structs(elem func() bool) bool {
+	if s.null() {
+		return true
+	}
+	return s.array(func() bool { return s.peek() == '{' && elem() })
+}
+
+// boolean reads true, false or null (which leaves out unchanged).
+func (s *scanner) boolean(out *bool) bool {
+	switch s.peek() {
+	case 't', 'f', 'n':
+		b, ok := s.literal()
+		if ok && b[0] != 'n' {
+			*out = b[0] == 't'
+		}
+		return ok
+	}
+	return false
+}
