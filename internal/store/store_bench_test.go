@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/bibdb/bibdb/internal/gen"
@@ -60,10 +61,76 @@ func benchmarkImportFile(b *testing.B, path string, n int) {
 			b.Fatalf("imported %d records", res.Records)
 		}
 		b.StopTimer()
+		b.ReportMetric(float64(countRows(b, db))/float64(n), "rows/record")
 		db.Close()
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// countRows counts the rows of every table of the schema but the
+// full-text index's.
+func countRows(tb testing.TB, db *DB) int {
+	var tables []string
+	if err := db.Select(&tables, `SELECT name FROM sqlite_master WHERE type = 'table'
+		AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'works_fts%' AND name <> 'goose_db_version'`); err != nil {
+		tb.Fatal(err)
+	}
+	total := 0
+	for _, t := range tables {
+		var n int
+		if err := db.Get(&n, "SELECT count(*) FROM "+t); err != nil {
+			tb.Fatal(err)
+		}
+		total += n
+	}
+	return total
+}
+
+// BenchmarkDriverRow measures what one row costs through database/sql and
+// modernc.org/sqlite, with the database opened as bibdb opens it: rows of
+// five columns, one of them indexed, inserted by a prepared statement in
+// one transaction, one row per statement and 32 per statement. Multiplied
+// by the rows/record of BenchmarkImport it bounds how fast an import can
+// be.
+func BenchmarkDriverRow(b *testing.B) {
+	for _, perStatement := range []int{1, 32} {
+		b.Run(fmt.Sprintf("rows-per-statement=%d", perStatement), func(b *testing.B) {
+			ctx := context.Background()
+			db, err := Open(ctx, filepath.Join(b.TempDir(), "floor.sqlite"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Exec("CREATE TABLE floor (a INTEGER, b TEXT, c INTEGER, d INTEGER, e TEXT); CREATE INDEX floor_b ON floor (b)"); err != nil {
+				b.Fatal(err)
+			}
+			tx, err := db.BeginTxx(ctx, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer tx.Rollback()
+			q := "INSERT INTO floor (a, b, c, d, e) VALUES " + strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?), ", perStatement), ", ")
+			stmt, err := tx.Preparex(q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			args := make([]any, 0, 5*perStatement)
+			b.ResetTimer()
+			for i := 0; i < b.N; i += perStatement {
+				args = args[:0]
+				for j := 0; j < perStatement; j++ {
+					k := i + j
+					args = append(args, k, fmt.Sprintf("key %d", k*7919%1000003), k%10, 1, "Smith, J.")
+				}
+				if _, err := stmt.Exec(args...); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/row")
+		})
+	}
 }
 
 // BenchmarkImport imports a generated RIS file of 50 000 records (without
