@@ -1,0 +1,107 @@
+package bib
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The helpers below replace standard-library calls on hot paths; each is
+// checked against the call it replaces.
+
+func TestSplitN(t *testing.T) {
+	for _, s := range []string{"", "a", "a/b", "a/b/c/d/e", "/", "//", "2023/06/01/", "a//b"} {
+		for _, n := range []int{-1, 1, 2, 4} {
+			var buf [2]string
+			got := splitN(buf[:0], s, "/", n)
+			want := strings.SplitN(s, "/", n)
+			if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+				t.Errorf("splitN(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
+}
+
+func TestAtoi(t *testing.T) {
+	for _, s := range []string{"0", "7", "12", "2023", "012", "999999999", "", "-1", "+1", "1a", " 1", "1234567890", "٣"} {
+		got, err := atoi(s)
+		want, werr := strconv.Atoi(s)
+		if werr != nil || want < 0 || len(s) > 9 || strings.ContainsAny(s, "+-") {
+			if err == nil {
+				t.Errorf("atoi(%q) = %d, want an error", s, got)
+			}
+			continue
+		}
+		if err != nil || got != want {
+			t.Errorf("atoi(%q) = %d, %v; want %d", s, got, err, want)
+		}
+	}
+}
+
+func TestContainsFold(t *testing.T) {
+	for _, tt := range []struct {
+		s, sub string
+		want   bool
+	}{
+		{"1234-5678 (Print)", "print", true},
+		{"1234-5678 (PRINT)", "print", true},
+		{"1234-5678 (Electronic)", "print", false},
+		{"e-ISSN 1234-5678", "e-issn", true},
+		{"", "print", false},
+		{"prin", "print", false},
+	} {
+		if got := containsFold(tt.s, tt.sub); got != tt.want {
+			t.Errorf("containsFold(%q, %q) = %v", tt.s, tt.sub, got)
+		}
+	}
+}
+
+func TestISSNKind(t *testing.T) {
+	for in, want := range map[string]string{
+		"0007-1250 (Print)": ISSNPrint, "1469-2139 (Electronic)": ISSNElectronic, "0007-1250 (Linking)": ISSNLinking,
+		"eISSN 1469-2139": ISSNElectronic, "0007-1250": "", "1234-567X": "", "1234-567x online": ISSNElectronic,
+	} {
+		if got := ISSNKind(in); got != want {
+			t.Errorf("ISSNKind(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIsMeSHHeading(t *testing.T) {
+	for in, want := range map[string]bool{
+		"*Humans": true, "Neoplasms/therapy": true, "Neoplasms/*drug therapy/Mortality": true,
+		"HIV/AIDS": false, "Neoplasms/therapy/AIDS": false, "Humans": false, "/therapy": false,
+		"Neoplasms/ therapy ": true, "Brain/a-qualifier-longer-than-any-qualifier-there-is": false,
+	} {
+		if got := IsMeSHHeading(in); got != want {
+			t.Errorf("IsMeSHHeading(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestIsEtAlAndSuffix(t *testing.T) {
+	for in, want := range map[string]bool{"et al": true, "ET AL.": true, "[et al.]": true, "others": true, "Etal": false, "Ethan": false} {
+		if got := IsEtAl(in); got != want {
+			t.Errorf("IsEtAl(%q) = %v, want %v", in, got, want)
+		}
+	}
+	for in, want := range map[string]bool{"Jr": true, "JR.": true, " III ": true, "Jones": false} {
+		if got := isSuffix(in); got != want {
+			t.Errorf("isSuffix(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestASCIIChecks(t *testing.T) {
+	for _, s := range []string{"", "a", "plain ascii text of some length", "with é accent", "ünïcode at start", "tail ascii then \x80", strings.Repeat("x", 17) + "é"} {
+		want := true
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				want = false
+			}
+		}
+		if got := isASCII(s); got != want {
+			t.Errorf("isASCII(%q) = %v", s, got)
+		}
+	}
+}
