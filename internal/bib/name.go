@@ -99,7 +99,13 @@ func parseName(s string) Person {
 
 // IsEtAl reports whether s stands for omitted authors ("et al.", "others").
 func IsEtAl(s string) bool {
-	if len(s) > 12 {
+	s = strings.TrimSpace(s)
+	if len(s) > 12 || s == "" {
+		return false
+	}
+	switch s[0] { // what every form starts with: a quick no for names
+	case 'e', 'E', 'o', 'O', 'a', 'A', '[', '(', '.', "…"[0]:
+	default:
 		return false
 	}
 	s = strings.TrimSpace(strings.Trim(s, "[]()"))

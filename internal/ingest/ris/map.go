@@ -69,7 +69,12 @@ func Map(fields []Field) *bib.Record {
 	}
 	value := func(i int) string {
 		if !done[i] {
-			cleaned[i], done[i] = clean(fields[i].Value), true
+			if f := &fields[i]; f.plain && strings.IndexByte(f.Value, '&') < 0 {
+				cleaned[i] = f.Value // what clean would return
+			} else {
+				cleaned[i] = clean(f.Value)
+			}
+			done[i] = true
 		}
 		return cleaned[i]
 	}
@@ -415,8 +420,9 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 		}
 	}
 
-	db := strings.ToLower(firstValue(fields, "DB") + " " + firstValue(fields, "DP"))
-	fromPubMed := strings.Contains(db, "pubmed") || strings.Contains(db, "medline") || strings.Contains(db, "nlm")
+	// The database an AN belongs to, found when there is an AN.
+	var db string
+	var fromPubMed, dbKnown bool
 	for _, f := range fields {
 		switch f.Tag {
 		case "PMID", "AN", "U1", "U2", "U3", "U4", "U5", "M2", "N1", "UR", "C2":
@@ -431,6 +437,11 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 		case "PMID":
 			rec.AddPMID(val)
 		case "AN":
+			if !dbKnown {
+				db = strings.ToLower(firstValue(fields, "DB") + " " + firstValue(fields, "DP"))
+				fromPubMed = strings.Contains(db, "pubmed") || strings.Contains(db, "medline") || strings.Contains(db, "nlm")
+				dbKnown = true
+			}
 			if strings.HasPrefix(strings.ToUpper(val), "PMID") {
 				rec.AddPMID(val)
 			} else if fromPubMed && len(val) <= 8 {

@@ -43,6 +43,7 @@ type Field struct {
 	Tag   string
 	Value string // continuation lines joined with "\n"
 	Line  int
+	plain bool // Value is known to be ASCII with single spaces (see bib.IsPlain)
 }
 
 // Reader reads RIS records from a text stream.
@@ -430,7 +431,12 @@ func isEmpty(fields []Field) bool {
 
 // checkFields refuses a record that holds binary data.
 func checkFields(fields []Field, start, position int) error {
-	for _, f := range fields {
+	for i := range fields {
+		f := &fields[i]
+		if bib.IsPlain(f.Value) {
+			f.plain = true // and so free of control characters
+			continue
+		}
 		if !bib.HasControl(f.Value) {
 			continue
 		}
