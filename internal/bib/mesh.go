@@ -83,12 +83,5 @@ func isQualifier(q string) bool {
 	if len(q) > len(buf) {
 		return false
 	}
-	for i := 0; i < len(q); i++ {
-		c := q[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return meshQualifiers[string(buf[:len(q)])]
+	return meshQualifiers[string(appendLowerASCII(buf[:0], q))]
 }

@@ -156,15 +156,8 @@ func isSuffix(t string) bool {
 	if len(t) > 4 {
 		return false
 	}
-	var low [4]byte
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		low[i] = c
-	}
-	return suffixes[string(low[:len(t)])]
+	var buf [4]byte
+	return suffixes[string(appendLowerASCII(buf[:0], t))]
 }
 
 var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true, "del": true, "della": true, "des": true, "du": true, "dos": true, "das": true, "la": true, "le": true, "ter": true, "ten": true, "zu": true, "al": true, "el": true, "bin": true, "ibn": true, "st.": true}
