@@ -548,6 +548,18 @@ func (w *writer) deleteWork(ctx context.Context, id int64) error {
 	}
 	delete(w.ftsPending, id)
 	w.ftsDeleted[id] = true
-	_, err := w.exec(ctx, "DELETE FROM works WHERE id = ?", id)
-	return err
+	// The rows that depend on the work go first: an import writes with
+	// foreign keys off, where ON DELETE CASCADE does nothing.
+	for _, q := range []string{
+		"DELETE FROM identifiers WHERE work_id = ?",
+		"DELETE FROM authorships WHERE work_id = ?",
+		"DELETE FROM authorship_affiliations WHERE work_id = ?",
+		"DELETE FROM work_keywords WHERE work_id = ?",
+		"DELETE FROM works WHERE id = ?",
+	} {
+		if _, err := w.exec(ctx, q, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,12 +1,14 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"sort"
 	"testing"
 
+	"github.com/bibdb/bibdb/internal/bib"
 	"github.com/bibdb/bibdb/internal/gen"
 	"github.com/bibdb/bibdb/internal/ingest/ris"
 )
@@ -96,6 +98,28 @@ func openTemp(t testing.TB) *DB {
 	return db
 }
 
+// checkForeignKeys fails the test for any row whose parent is missing
+// (imports write with enforcement off), and for a pooled connection left
+// without enforcement.
+func checkForeignKeys(t *testing.T, db *DB) {
+	t.Helper()
+	rows, err := db.Queryx("PRAGMA foreign_key_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		v, _ := rows.SliceScan()
+		t.Errorf("foreign key broken: %v", v)
+	}
+	for i := 0; i < 4; i++ {
+		var on int
+		if err := db.Get(&on, "PRAGMA foreign_keys"); err != nil || on != 1 {
+			t.Fatalf("PRAGMA foreign_keys = %d, %v after an import", on, err)
+		}
+	}
+}
+
 // TestIncrementalEqualsRebuild imports files one after another (an update
 // search imported later joins the works already there) and checks that a
 // rebuild from the records gives the same works, and that no two
@@ -110,6 +134,7 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 		}
 	}
 	incremental := partition(t, db)
+	checkForeignKeys(t, db)
 
 	// Every work holds records of one generated work only.
 	var rows []struct {
@@ -216,4 +241,62 @@ func TestDecisionsAreKept(t *testing.T) {
 	if after := partition(t, db); !equalPartitions(before, after) {
 		t.Errorf("rebuild changed the works: %d before, %d after", len(before), len(after))
 	}
+}
+
+// TestBridgingRecordFoldsWorks imports two records of one article that do
+// not match each other (one has only the DOI, the other only the PMID and
+// no title), then a third with both: the two works fold into one, and the
+// folded work leaves no rows behind.
+func TestBridgingRecordFoldsWorks(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	seed := func(edit func(*bib.Record)) string {
+		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seed.ris"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, err := ris.NewReader(bytes.NewReader(b)).Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		edit(rec)
+		var out bytes.Buffer
+		w := ris.NewWriter(&out)
+		if err := w.Write(rec); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		path := filepath.Join(t.TempDir(), "record.ris")
+		if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	keep := func(scheme string) func(*bib.Record) {
+		return func(r *bib.Record) {
+			var ids []bib.Identifier
+			for _, x := range r.Identifiers {
+				if x.Scheme == scheme {
+					ids = append(ids, x)
+				}
+			}
+			r.Identifiers = ids
+		}
+	}
+	files := []string{
+		seed(func(r *bib.Record) { keep(bib.DOI)(r); r.Volume, r.FirstPage, r.LastPage = "", "", "" }),
+		seed(func(r *bib.Record) { keep(bib.PMID)(r); r.Title = "" }),
+		seed(func(*bib.Record) {}),
+	}
+	for i, f := range files {
+		if _, err := db.ImportFile(ctx, f, ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		var works int
+		db.Get(&works, "SELECT count(*) FROM works")
+		if want := []int{1, 2, 1}[i]; works != want {
+			t.Fatalf("after file %d: %d works, want %d", i+1, works, want)
+		}
+	}
+	checkForeignKeys(t, db)
 }
