@@ -105,3 +105,16 @@ func TestASCIIChecks(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimASCII(t *testing.T) {
+	for _, s := range []string{"", ",", ", ;", "Byng, R.,", ";Byng;", "[Anonymous]", "a", "é,", ",é"} {
+		for _, set := range []string{",; ", "[]", ". "} {
+			if got, want := TrimASCII(s, set), strings.Trim(s, set); got != want {
+				t.Errorf("TrimASCII(%q, %q) = %q, want %q", s, set, got, want)
+			}
+			if got, want := TrimRightASCII(s, set), strings.TrimRight(s, set); got != want {
+				t.Errorf("TrimRightASCII(%q, %q) = %q, want %q", s, set, got, want)
+			}
+		}
+	}
+}

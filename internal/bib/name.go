@@ -19,7 +19,10 @@ import (
 // The name as written is kept in Raw when the parsed form differs from it.
 // An empty or "et al." name returns the zero Person.
 func ParseName(s string) Person {
-	s = CleanText(strings.Trim(CleanText(s), ",; "))
+	s = CleanText(s)
+	if t := TrimASCII(s, ",; "); len(t) != len(s) {
+		s = CleanText(t)
+	}
 	if s == "" || IsEtAl(s) {
 		return Person{}
 	}
@@ -108,7 +111,7 @@ func IsEtAl(s string) bool {
 	default:
 		return false
 	}
-	s = strings.TrimSpace(strings.Trim(s, "[]()"))
+	s = strings.TrimSpace(TrimASCII(s, "[]()"))
 	for _, form := range []string{"et al", "et al.", "et. al.", "et al..", "others", "and others", "et alii", "...", "…"} {
 		if strings.EqualFold(s, form) {
 			return true
@@ -178,7 +181,7 @@ var groupWords = map[string]bool{
 
 func looksLikeGroup(s string) bool {
 	if strings.IndexByte(s, ' ') < 0 {
-		return strings.EqualFold(strings.Trim(s, "[]"), "anonymous")
+		return len(s) >= 9 && len(s) <= 13 && strings.EqualFold(TrimASCII(s, "[]"), "anonymous")
 	}
 	toks := 0
 	hits, strong := 0, 0
@@ -194,7 +197,7 @@ func looksLikeGroup(s string) bool {
 			continue
 		}
 		toks++
-		w := lowerWord(strings.Trim(t, ".,;:()[]"))
+		w := lowerWord(TrimASCII(t, ".,;:()[]"))
 		if groupWords[w] {
 			hits++
 			if w != "of" && w != "for" && w != "and" && w != "&" {

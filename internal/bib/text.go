@@ -369,3 +369,25 @@ func appendLowerASCII(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// TrimASCII is strings.Trim for a cutset of ASCII bytes, without the set
+// strings.Trim builds at every call.
+func TrimASCII(s, cutset string) string {
+	i, j := 0, len(s)
+	for i < j && strings.IndexByte(cutset, s[i]) >= 0 {
+		i++
+	}
+	for j > i && strings.IndexByte(cutset, s[j-1]) >= 0 {
+		j--
+	}
+	return s[i:j]
+}
+
+// TrimRightASCII is strings.TrimRight for a cutset of ASCII bytes.
+func TrimRightASCII(s, cutset string) string {
+	j := len(s)
+	for j > 0 && strings.IndexByte(cutset, s[j-1]) >= 0 {
+		j--
+	}
+	return s[:j]
+}

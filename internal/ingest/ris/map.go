@@ -558,7 +558,7 @@ func trimAffiliation(a string) string {
 	if len(a) > 4 && strings.EqualFold(a[:4], "and ") {
 		a = strings.TrimSpace(a[4:])
 	}
-	a = strings.TrimRight(a, ". ")
+	a = bib.TrimRightASCII(a, ". ")
 	return a
 }
 
