@@ -108,6 +108,27 @@ func (w *writer) insertRows(ctx context.Context, verb, table, cols string, ncols
 	return nil
 }
 
+// insertOrFind inserts a row unless its unique key is taken (insert is
+// an INSERT OR IGNORE), and returns the id of the row inserted or, found
+// by find, the one that was there. A plain insert is the common case and
+// costs less than an upsert with RETURNING.
+func (w *writer) insertOrFind(ctx context.Context, insert string, args []any, find string, findArgs ...any) (int64, error) {
+	res, err := w.exec(ctx, insert, args...)
+	if err != nil {
+		return 0, err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return 0, err
+	} else if n == 1 {
+		return res.LastInsertId()
+	}
+	id, err := w.lookup(ctx, find, findArgs...)
+	if err == nil && id == 0 {
+		err = fmt.Errorf("%s: no row after the insert was ignored", firstWords(find))
+	}
+	return id, err
+}
+
 // lookup runs a query returning one id, 0 when there is no row.
 func (w *writer) lookup(ctx context.Context, query string, args ...any) (int64, error) {
 	s, err := w.stmt(ctx, query)
@@ -359,16 +380,15 @@ func (w *writer) author(ctx context.Context, p bib.Person) (int64, error) {
 			family, given, initials = nullString(p.FamilyName()), nullString(p.Given), nullString(p.Initials())
 		}
 		var err error
-		// One statement whether the author is new or known: the no-op update
-		// on conflict makes RETURNING give the existing row's id.
-		id, err = w.lookup(ctx, `INSERT INTO authors (family, given, initials, literal, orcid, name_key) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (name_key) DO UPDATE SET orcid = COALESCE(authors.orcid, excluded.orcid) RETURNING id`,
-			family, given, initials, literal, nullString(p.ORCID), key)
+		id, err = w.insertOrFind(ctx, `INSERT OR IGNORE INTO authors (family, given, initials, literal, orcid, name_key) VALUES (?, ?, ?, ?, ?, ?)`,
+			[]any{family, given, initials, literal, nullString(p.ORCID), key}, "SELECT id FROM authors WHERE name_key = ?", key)
 		if err != nil {
 			return 0, err
 		}
 		w.authors[key] = id
-		return id, nil
+		if p.ORCID == "" {
+			return id, nil
+		}
 	}
 	if p.ORCID != "" {
 		if _, err := w.exec(ctx, "UPDATE authors SET orcid = ? WHERE id = ? AND orcid IS NULL", p.ORCID, id); err != nil {
@@ -388,8 +408,8 @@ func (w *writer) affiliation(ctx context.Context, name string) (int64, error) {
 	if id, ok := w.affiliations[key]; ok {
 		return id, nil
 	}
-	id, err := w.lookup(ctx, `INSERT INTO affiliations (name, name_key) VALUES (?, ?)
-		ON CONFLICT (name_key) DO UPDATE SET name = affiliations.name RETURNING id`, name, key)
+	id, err := w.insertOrFind(ctx, "INSERT OR IGNORE INTO affiliations (name, name_key) VALUES (?, ?)", []any{name, key},
+		"SELECT id FROM affiliations WHERE name_key = ?", key)
 	if err != nil {
 		return 0, err
 	}
@@ -410,11 +430,15 @@ func (w *writer) keyword(ctx context.Context, k bib.Keyword) (int64, error) {
 	if id, ok := w.keywords[ck]; ok {
 		return id, nil
 	}
-	id, err := w.lookup(ctx, `INSERT INTO keywords (term, vocabulary, term_key, ui) VALUES (?, ?, ?, ?)
-		ON CONFLICT (vocabulary, term_key) DO UPDATE SET ui = COALESCE(keywords.ui, excluded.ui) RETURNING id`,
-		k.Term, vocab, key, nullString(k.UI))
+	id, err := w.insertOrFind(ctx, "INSERT OR IGNORE INTO keywords (term, vocabulary, term_key, ui) VALUES (?, ?, ?, ?)",
+		[]any{k.Term, vocab, key, nullString(k.UI)}, "SELECT id FROM keywords WHERE vocabulary = ? AND term_key = ?", vocab, key)
 	if err != nil {
 		return 0, err
+	}
+	if k.UI != "" {
+		if _, err := w.exec(ctx, "UPDATE keywords SET ui = ? WHERE id = ? AND ui IS NULL", k.UI, id); err != nil {
+			return 0, err
+		}
 	}
 	w.keywords[ck] = id
 	return id, nil
