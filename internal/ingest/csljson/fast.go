@@ -105,6 +105,10 @@ func (s *scanner) str() (string, bool) {
 	start := s.i
 	s.i++
 	for s.i < len(s.b) {
+		s.i = plainRun(s.b, s.i)
+		if s.i >= len(s.b) {
+			break
+		}
 		c := s.b[s.i]
 		switch {
 		case c == '"':
@@ -140,6 +144,24 @@ func (s *scanner) str() (string, bool) {
 	}
 	s.short = true
 	return "", false
+}
+
+// plainRun returns the index of the first byte at or after i that may
+// be a quote, a backslash or a control character, looking at eight bytes
+// at a time (the byte loop of str decides).
+func plainRun(b string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(b); i += 8 {
+		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		control := (w - 0x20*ones) &^ w & highs
+		quote := ((w ^ '"'*ones) - ones) &^ (w ^ '"'*ones) & highs
+		backslash := ((w ^ '\\'*ones) - ones) &^ (w ^ '\\'*ones) & highs
+		if control|quote|backslash != 0 {
+			break
+		}
+	}
+	return i
 }
 
 func isHex(c byte) bool {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -112,4 +113,25 @@ func FuzzFastDecoder(f *testing.F) {
 		}
 		readBoth(t, "input", b)
 	})
+}
+
+// TestPlainRun checks the eight-bytes-at-a-time scan against a byte loop:
+// it may stop early, never after a quote, backslash or control character.
+func TestPlainRun(t *testing.T) {
+	inputs := []string{"", "abc", "abcdefgh", "abcdefghijklmnop\"", `abcdefgh\ijklmnop`, "abcdefg\x01hijklmnop",
+		"ééééééééééé\"", "0123456789abcdef0123456789abcdef\x7f\x80\xff\"", strings.Repeat("a", 40) + "\\"}
+	for _, in := range inputs {
+		for start := 0; start <= len(in); start++ {
+			first := len(in)
+			for i := start; i < len(in); i++ {
+				if c := in[i]; c == '"' || c == '\\' || c < 0x20 {
+					first = i
+					break
+				}
+			}
+			if got := plainRun(in, start); got > first || got < start {
+				t.Errorf("plainRun(%q, %d) = %d, first special byte at %d", in, start, got, first)
+			}
+		}
+	}
 }

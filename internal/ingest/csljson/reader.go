@@ -667,10 +667,18 @@ func (t *tape) discard(off int64) {
 	if d <= 0 {
 		return
 	}
+	// Count the lines dropped and find where the last one ends, with
+	// IndexByte (bytes.LastIndexByte would go back byte by byte over the
+	// whole item).
 	gone := t.buf[t.start : t.start+d]
-	t.line += bytes.Count(gone, []byte{'\n'})
-	if j := bytes.LastIndexByte(gone, '\n'); j >= 0 {
-		t.lineStart = t.base + int64(j) + 1
+	for i := 0; ; {
+		j := bytes.IndexByte(gone[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		t.line++
+		t.lineStart = t.base + int64(i)
 	}
 	t.start += d
 	t.base = off
