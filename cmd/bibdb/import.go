@@ -29,8 +29,10 @@ one. A directory imports every file in it; - reads standard input.
 Each file is one transaction: all its records land or none do. A file whose
 bytes were imported before is skipped. A record that cannot be read is
 reported as file:line: problem, and the rest of the file is imported. Each
-record joins the work it duplicates (same DOI, PMID or PMCID) or starts a
-new one.
+record joins the work it duplicates (an identifier, or title, authors, year,
+journal, volume and pages that agree; see bibdb dupes) or starts a new one;
+a pair that is neither clearly the same nor clearly different waits for
+review (bibdb dupes --review).
 
 The report per file gives the records read, the works they created, the
 records that joined existing works, and warnings. Exit status 1 when any
