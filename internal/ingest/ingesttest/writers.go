@@ -117,3 +117,25 @@ func BenchmarkRead(b *testing.B, data []byte, n int, newReader func(io.Reader) R
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
 }
+
+// CheckGenerated checks records read back from Generate's output of n
+// records: all there, each with the named fields, year and month of the
+// generator's record (seed 1). It calls extra, when given, with each
+// record's 0-based index for the checks of one format.
+func CheckGenerated(t *testing.T, recs []*bib.Record, n int, fields []string, extra func(i int, got *bib.Record)) {
+	t.Helper()
+	if len(recs) != n {
+		t.Fatalf("read %d records, want %d", len(recs), n)
+	}
+	g := gen.New(gen.Options{Seed: 1})
+	for i, got := range recs {
+		want, _ := g.Next()
+		CompareRecords(t, want, got, fields)
+		if got.Date.Year != want.Date.Year || got.Date.Month != want.Date.Month {
+			t.Errorf("record %d: date %+v, want %+v", i+1, got.Date, want.Date)
+		}
+		if extra != nil {
+			extra(i, got)
+		}
+	}
+}
