@@ -49,9 +49,33 @@ func TestContainsFold(t *testing.T) {
 		{"e-ISSN 1234-5678", "e-issn", true},
 		{"", "print", false},
 		{"prin", "print", false},
+		{"23690738[PMID]", "[pmid]", true},
+		{"23690738 {pmid}", "[pmid]", false},
+		{"PMID: 1", "pmid:", true},
+		{"anything", "", true},
 	} {
-		if got := containsFold(tt.s, tt.sub); got != tt.want {
-			t.Errorf("containsFold(%q, %q) = %v", tt.s, tt.sub, got)
+		if got := ContainsFold(tt.s, tt.sub); got != tt.want {
+			t.Errorf("ContainsFold(%q, %q) = %v", tt.s, tt.sub, got)
+		}
+		if want := strings.Contains(strings.ToLower(tt.s), tt.sub); ContainsFold(tt.s, tt.sub) != want {
+			t.Errorf("ContainsFold(%q, %q) disagrees with strings.Contains", tt.s, tt.sub)
+		}
+	}
+}
+
+func TestHasPrefixFold(t *testing.T) {
+	for _, tt := range []struct {
+		s, prefix string
+		want      bool
+	}{
+		{"PMID: 123", "pmid", true},
+		{"pmcid PMC1", "pmcid", true},
+		{"PMI", "pmid", false},
+		{"xpmid", "pmid", false},
+		{"", "", true},
+	} {
+		if got := HasPrefixFold(tt.s, tt.prefix); got != tt.want {
+			t.Errorf("HasPrefixFold(%q, %q) = %v", tt.s, tt.prefix, got)
 		}
 	}
 }

@@ -206,11 +206,11 @@ func ISSNKind(s string) string {
 		return "" // "0007-1250", "1234-567X": the number alone
 	}
 	switch {
-	case containsFold(s, "linking"):
+	case ContainsFold(s, "linking"):
 		return ISSNLinking
-	case containsFold(s, "electronic"), containsFold(s, "online"), containsFold(s, "eissn"), containsFold(s, "e-issn"), containsFold(s, "internet"):
+	case ContainsFold(s, "electronic"), ContainsFold(s, "online"), ContainsFold(s, "eissn"), ContainsFold(s, "e-issn"), ContainsFold(s, "internet"):
 		return ISSNElectronic
-	case containsFold(s, "print"), containsFold(s, "paper"):
+	case ContainsFold(s, "print"), ContainsFold(s, "paper"):
 		return ISSNPrint
 	}
 	return ""

@@ -337,15 +337,28 @@ func atoi(s string) (int, error) {
 	return n, nil
 }
 
-// containsFold reports whether s contains sub, which is lower-case ASCII,
+// ContainsFold reports whether s contains sub, which is lower-case ASCII,
 // in any ASCII case, without allocating.
-func containsFold(s, sub string) bool {
+func ContainsFold(s, sub string) bool {
+	if sub == "" {
+		return true
+	}
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}
 	return false
+}
+
+// HasPrefixFold reports whether s begins with prefix, which is lower-case
+// ASCII, in any ASCII case, without allocating.
+func HasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // load64 returns the first eight bytes of s as a little-endian word: one

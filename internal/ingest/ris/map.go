@@ -69,11 +69,7 @@ func Map(fields []Field) *bib.Record {
 	}
 	value := func(i int) string {
 		if !done[i] {
-			if f := &fields[i]; f.plain && strings.IndexByte(f.Value, '&') < 0 {
-				cleaned[i] = f.Value // what clean would return
-			} else {
-				cleaned[i] = clean(f.Value)
-			}
+			cleaned[i] = fields[i].cleaned()
 			done[i] = true
 		}
 		return cleaned[i]
@@ -119,22 +115,22 @@ func Map(fields []Field) *bib.Record {
 	for _, f := range fields {
 		switch f.Tag {
 		case "AU":
-			rec.Authors = appendNames(rec.Authors, f.Value)
+			rec.Authors = appendNames(rec.Authors, f)
 		case "A1":
 			if !hasAU {
-				rec.Authors = appendNames(rec.Authors, f.Value)
+				rec.Authors = appendNames(rec.Authors, f)
 				continue
 			}
-			for _, p := range appendNames(nil, f.Value) {
+			for _, p := range appendNames(nil, f) {
 				if !containsPerson(rec.Authors, p) {
 					rec.Authors = append(rec.Authors, p)
 				}
 			}
 		case "A2", "ED":
-			rec.Editors = appendNames(rec.Editors, f.Value)
+			rec.Editors = appendNames(rec.Editors, f)
 		case "A3":
 			if !isBook {
-				rec.Editors = appendNames(rec.Editors, f.Value)
+				rec.Editors = appendNames(rec.Editors, f)
 			}
 		}
 	}
@@ -184,7 +180,7 @@ func Map(fields []Field) *bib.Record {
 		rec.Keywords = make([]bib.Keyword, 0, n)
 	}
 	for i := range byTag.all("KW") {
-		eachItem(fields[i].Value, true, func(k string) {
+		eachItem(&fields[i], true, func(k string) {
 			if bib.IsMeSHHeading(k) {
 				for _, m := range bib.ParseMeSHAll(k) {
 					rec.AddKeyword(m)
@@ -237,16 +233,27 @@ func clean(s string) string {
 	return bib.NFC(bib.CleanText(s))
 }
 
+// cleaned returns the field's value as clean would, without looking at it
+// again when the reader found it plain.
+func (f *Field) cleaned() string {
+	if f.plain {
+		if strings.IndexByte(f.Value, '&') < 0 {
+			return f.Value
+		}
+	}
+	return clean(f.Value)
+}
+
 // appendNames parses one AU-like value, appending its names to dst;
 // several names joined by ";" are split.
-func appendNames(dst []bib.Person, v string) []bib.Person {
-	if strings.IndexByte(v, ';') < 0 && strings.IndexByte(v, '\n') < 0 {
-		if p := bib.ParseName(clean(v)); !p.IsZero() {
+func appendNames(dst []bib.Person, f Field) []bib.Person {
+	if strings.IndexByte(f.Value, ';') < 0 && strings.IndexByte(f.Value, '\n') < 0 {
+		if p := bib.ParseName(f.cleaned()); !p.IsZero() {
 			dst = append(dst, p)
 		}
 		return dst
 	}
-	eachItem(v, true, func(part string) {
+	eachItem(&f, true, func(part string) {
 		if p := bib.ParseName(part); !p.IsZero() {
 			dst = append(dst, p)
 		}
@@ -263,16 +270,28 @@ func containsPerson(ps []bib.Person, p bib.Person) bool {
 	return false
 }
 
-// eachItem calls fn with each cleaned, non-empty part of a value split on
-// ";" and, when lines is set, on line breaks.
-func eachItem(v string, lines bool, fn func(string)) {
+// eachItem calls fn with each cleaned, non-empty part of a field's value
+// split on ";" and, when lines is set, on line breaks.
+func eachItem(f *Field, lines bool, fn func(string)) {
+	v := f.Value
 	for v != "" {
 		i := 0
 		for i < len(v) && v[i] != ';' && !(lines && (v[i] == '\n' || v[i] == '\r')) {
 			i++
 		}
-		if p := clean(v[:i]); p != "" {
-			fn(p)
+		part := v[:i]
+		if f.plain {
+			// A part of a plain value is plain once the single space
+			// around it is gone.
+			part = strings.TrimPrefix(strings.TrimSuffix(part, " "), " ")
+			if strings.IndexByte(part, '&') >= 0 {
+				part = clean(part)
+			}
+		} else {
+			part = clean(part)
+		}
+		if part != "" {
+			fn(part)
 		}
 		if i == len(v) {
 			break
@@ -300,7 +319,7 @@ func date(fields []Field) bib.Date {
 			rank = 2
 		}
 		if rank >= 0 {
-			all = append(all, dated{rank, bib.ParseDate(clean(f.Value))})
+			all = append(all, dated{rank, bib.ParseDate(f.cleaned())})
 		}
 	}
 	var d bib.Date
@@ -339,15 +358,15 @@ func pages(rec *bib.Record, fields []Field) {
 		switch f.Tag {
 		case "SP":
 			if sp == "" {
-				sp = clean(f.Value)
+				sp = f.cleaned()
 			}
 		case "EP":
 			if ep == "" {
-				ep = clean(f.Value)
+				ep = f.cleaned()
 			}
 		case "SE":
 			if se == "" {
-				se = clean(f.Value)
+				se = f.cleaned()
 			}
 		}
 	}
@@ -386,7 +405,7 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 				found = true
 			}
 			if !found {
-				if s := clean(f.Value); strings.HasPrefix(strings.ToUpper(s), "ARTN") {
+				if s := f.cleaned(); strings.HasPrefix(strings.ToUpper(s), "ARTN") {
 					rec.ArticleNumber = strings.TrimSpace(s[4:])
 				}
 			}
@@ -421,8 +440,7 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 	}
 
 	// The database an AN belongs to, found when there is an AN.
-	var db string
-	var fromPubMed, dbKnown bool
+	var fromPubMed, fromEmbase, dbKnown bool
 	for _, f := range fields {
 		switch f.Tag {
 		case "PMID", "AN", "U1", "U2", "U3", "U4", "U5", "M2", "N1", "UR", "C2":
@@ -432,29 +450,31 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 		default:
 			continue
 		}
-		val := clean(f.Value)
+		val := f.cleaned()
 		switch f.Tag {
 		case "PMID":
 			rec.AddPMID(val)
 		case "AN":
 			if !dbKnown {
-				db = strings.ToLower(firstValue(fields, "DB") + " " + firstValue(fields, "DP"))
-				fromPubMed = strings.Contains(db, "pubmed") || strings.Contains(db, "medline") || strings.Contains(db, "nlm")
+				for _, d := range [2]string{firstValue(fields, "DB"), firstValue(fields, "DP")} {
+					fromPubMed = fromPubMed || bib.ContainsFold(d, "pubmed") || bib.ContainsFold(d, "medline") || bib.ContainsFold(d, "nlm")
+					fromEmbase = fromEmbase || bib.ContainsFold(d, "embase")
+				}
 				dbKnown = true
 			}
-			if strings.HasPrefix(strings.ToUpper(val), "PMID") {
+			if bib.HasPrefixFold(val, "pmid") {
 				rec.AddPMID(val)
 			} else if fromPubMed && len(val) <= 8 {
 				rec.AddPMID(val)
-			} else if strings.Contains(db, "embase") && val != "" {
+			} else if fromEmbase && val != "" {
 				rec.AddIdentifier("embase", val)
 			}
 		case "U1", "U2", "U3", "U4", "U5", "M2", "N1":
-			low := strings.ToLower(val)
-			if strings.Contains(low, "[pmid]") || strings.HasPrefix(low, "pmid") {
+			if bib.ContainsFold(val, "[pmid]") || bib.HasPrefixFold(val, "pmid") {
 				rec.AddPMID(val)
 			}
-			if strings.Contains(low, "[pmcid]") || strings.HasPrefix(low, "pmcid") {
+			if bib.ContainsFold(val, "[pmcid]") || bib.HasPrefixFold(val, "pmcid") {
+				low := strings.ToLower(val)
 				rec.AddPMCID(strings.TrimPrefix(strings.TrimPrefix(low, "pmcid:"), "pmcid"))
 			}
 		case "UR":
@@ -538,7 +558,7 @@ func affiliations(rec *bib.Record, fields []Field) {
 	case 0:
 		return
 	case 1:
-		eachItem(fields[only].Value, true, func(a string) {
+		eachItem(&fields[only], true, func(a string) {
 			rec.AddAffiliation(trimAffiliation(a))
 		})
 		return
@@ -546,7 +566,7 @@ func affiliations(rec *bib.Record, fields []Field) {
 	rec.Affiliations = slices.Grow(rec.Affiliations, n)
 	for _, f := range fields {
 		if f.Tag == "AD" {
-			rec.AddAffiliation(trimAffiliation(clean(f.Value)))
+			rec.AddAffiliation(trimAffiliation(f.cleaned()))
 		}
 	}
 }

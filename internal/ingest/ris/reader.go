@@ -398,6 +398,10 @@ func (r *Reader) Read() (*bib.Record, error) {
 	case err != nil:
 		return nil, err
 	}
+	// checkFields marks the plain values, which Map then need not clean.
+	if err := checkFields(fields, start, r.position); err != nil {
+		return nil, err
+	}
 	rec := Map(fields)
 	rec.Format = "ris"
 	rec.Position = r.position
@@ -406,9 +410,6 @@ func (r *Reader) Read() (*bib.Record, error) {
 	rec.Warnings = append(warn, rec.Warnings...)
 	if len(fields) > 0 && fields[0].Tag != "TY" {
 		rec.Warn(start, "record does not begin with TY")
-	}
-	if err := checkFields(fields, start, r.position); err != nil {
-		return nil, err
 	}
 	switch {
 	case isEmpty(fields):
