@@ -158,6 +158,22 @@ func TestParsePages(t *testing.T) {
 	}
 }
 
+func TestPages(t *testing.T) {
+	tests := []struct{ first, last, want string }{
+		{"246", "256", "246-256"},
+		{"82", "82", "82-82"}, // a one-page range stays as the source gave it
+		{"e0815", "", "e0815"},
+		{"", "12", "12"},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		r := Record{FirstPage: tt.first, LastPage: tt.last}
+		if got := r.Pages(); got != tt.want {
+			t.Errorf("Pages() of %q, %q = %q, want %q", tt.first, tt.last, got, tt.want)
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	tests := []struct {
 		in               string

@@ -289,10 +289,11 @@ func (r *Record) AddURL(u string) {
 // Year returns the publication year, or 0.
 func (r *Record) Year() int { return r.Date.Year }
 
-// Pages returns the page range as "first-last", or the first page alone.
+// Pages returns the page range as "first-last" (also when both are the
+// same page, as the source gave them), or the one page there is.
 func (r *Record) Pages() string {
 	switch {
-	case r.FirstPage != "" && r.LastPage != "" && r.LastPage != r.FirstPage:
+	case r.FirstPage != "" && r.LastPage != "":
 		return r.FirstPage + "-" + r.LastPage
 	case r.FirstPage != "":
 		return r.FirstPage
