@@ -98,7 +98,8 @@ func TestErrors(t *testing.T) {
 		{"unclosed at end", "@article{a,\n title = {x}\n", 1, "not closed"},
 		{"missing comma", "@article{a,\n title = {x}\n year = 2001\n}\n", 3, "missing ','"},
 		{"missing equals", "@article{a,\n title {x}\n}\n", 2, "expected '='"},
-		{"extra brace", "@article{a,\n title = {x}},\n year = {1}\n}\n", 2, "more fields follow"},
+		{"extra brace, fields on one line", "@article{a, title = {x}}, year = {1}}\n", 1, "more fields follow"},
+		{"extra brace, no closing line", "@article{a,\n title = {x}},\n year = {1}}\n", 2, "more fields follow"},
 		{"unclosed quote", "@article{a,\n title = \"x,\n year = {1}\n}\n", 2, "unclosed '\"'"},
 		{"space in key", "@article{a b, title = {x}}\n", 1, "after the citation key"},
 	}
@@ -124,6 +125,76 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestRepairedEntries reads entries whose values hold braces that do not
+// pair up, written one field per line as exports are: the entry is read
+// up to its closing line, with a warning naming the fields.
+func TestRepairedEntries(t *testing.T) {
+	tests := []struct {
+		name, in        string
+		title, abstract string
+		keywords        string
+		warn            string
+	}{
+		{
+			name: "scraped text in keywords",
+			in: "@article{k1,\nAbstract = {Short},\nKeywords = {Price fixing, Antitrust, @type:Person}, @type:Person}, tail},\n" +
+				"Title = {When sharing fixes prices.},\n}\n",
+			title: "When sharing fixes prices.", abstract: "Short",
+			keywords: "Price fixing; Antitrust; @type:Person; tail", // the repeated keyword once
+			warn:     "braces in keywords (line 3) do not pair up",
+		},
+		{
+			name: "stray brace inside a multi-line abstract",
+			in: "@article{k2,\n  title = {A title},\n  abstract = {First line\n  second} line\n  third line},\n" +
+				"  year = {2001},\n}\n",
+			title: "A title", abstract: "First line second line third line",
+			warn: "braces in abstract (line 3) do not pair up",
+		},
+		{
+			name:  "a group in braces, then an extra brace",
+			in:    "@article{k3,\n  title = {A {B title}} with an end},\n  note = {x},\n}\n",
+			title: "A B title with an end",
+			warn:  "braces in title (line 2) do not pair up",
+		},
+		{
+			name:  "escaped braces are text",
+			in:    "@article{k4,\n  title = {Sets \\{a\\} and b}},\n  year = {2001},\n}\n",
+			title: "Sets {a} and b",
+			warn:  "braces in title (line 2) do not pair up",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := readOne(t, tt.in)
+			if r.Title != tt.title {
+				t.Errorf("title = %q, want %q", r.Title, tt.title)
+			}
+			if tt.abstract != "" && r.Abstract != tt.abstract {
+				t.Errorf("abstract = %q, want %q", r.Abstract, tt.abstract)
+			}
+			if tt.keywords != "" {
+				var kw []string
+				for _, k := range r.Keywords {
+					kw = append(kw, k.Term)
+				}
+				if got := strings.Join(kw, "; "); got != tt.keywords {
+					t.Errorf("keywords = %q, want %q", got, tt.keywords)
+				}
+			}
+			var warns []string
+			for _, w := range r.Warnings {
+				warns = append(warns, w.Msg)
+			}
+			if !strings.Contains(strings.Join(warns, "\n"), tt.warn) {
+				t.Errorf("warnings %q do not say %q", warns, tt.warn)
+			}
+			if r.Raw != strings.TrimSuffix(tt.in, "\n") {
+				t.Errorf("raw = %q, want the entry as written", r.Raw)
+			}
+		})
+	}
+}
+
 func TestBrokenEntriesResync(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("testdata", "broken_entries.input"))
 	if err != nil {
@@ -134,20 +205,21 @@ func TestBrokenEntriesResync(t *testing.T) {
 	for _, r := range recs {
 		keys = append(keys, r.SourceID)
 	}
-	if strings.Join(keys, " ") != "good1 good2" {
-		t.Errorf("records %q, want good1 good2", keys)
+	// The entry with an extra '}' is repaired (TestRepairedEntries).
+	if strings.Join(keys, " ") != "good1 extra good2" {
+		t.Errorf("records %q, want good1 extra good2", keys)
 	}
-	if len(perrs) != 4 {
-		t.Fatalf("got %d errors, want 4: %v", len(perrs), perrs)
+	if len(perrs) != 3 {
+		t.Fatalf("got %d errors, want 3: %v", len(perrs), perrs)
 	}
-	wantLines := []int{6, 13, 17, 22}
+	wantLines := []int{6, 13, 22}
 	for i, e := range perrs {
 		if pe := e.(*bib.ParseError); pe.Line != wantLines[i] {
 			t.Errorf("error %d at line %d, want %d: %v", i+1, pe.Line, wantLines[i], pe)
 		}
 	}
-	if recs[1].Position != 6 {
-		t.Errorf("position of good2 = %d, want 6 (bad entries count)", recs[1].Position)
+	if recs[2].Position != 6 {
+		t.Errorf("position of good2 = %d, want 6 (bad entries count)", recs[2].Position)
 	}
 }
 

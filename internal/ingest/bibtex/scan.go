@@ -153,8 +153,11 @@ func (sc *scanner) noteJunk(text []byte, line int) {
 // rawEntry is the text of one entry, from its '@' to its closing brace or
 // parenthesis, and the line it starts on.
 type rawEntry struct {
-	text string
-	line int
+	text     string
+	line     int
+	orig     string // the text as it stood in the file, when text was repaired
+	warn     string // what the repair did
+	warnLine int    // and where
 }
 
 // scan returns the text of the next entry (from '@' to its closing brace
@@ -382,9 +385,13 @@ func (sc *scanner) finish(buf []byte, end, start, lineNo int) (rawEntry, error) 
 	rest := buf[end+1:]
 	if t := trimSpace(rest); len(t) > 0 {
 		if t[0] == ',' {
-			sc.skipping = true
-			return rawEntry{}, &bib.ParseError{Line: lineNo, Column: utf8.RuneCount(buf[bytesLastLine(buf, end):end]) + 1,
+			early := &bib.ParseError{Line: lineNo, Column: utf8.RuneCount(buf[bytesLastLine(buf, end):end]) + 1,
 				Err: fmt.Errorf("entry starting at line %d closes here but more fields follow (an extra '}'?)", start)}
+			if buf[end] != '}' {
+				sc.skipping = true
+				return rawEntry{}, early
+			}
+			return sc.recoverEarlyClose(buf, start, early)
 		}
 		sc.rest, sc.restLine, sc.hasRest = append(sc.rest[:0], rest...), lineNo, true
 	}
@@ -521,6 +528,10 @@ func parseEntry(raw rawEntry, macros map[string]string) (*Entry, error) {
 		}
 	}
 	e := &Entry{Type: typ, Line: raw.line, Raw: s, Fields: make([]Field, 0, 16)}
+	if raw.orig != "" {
+		e.Raw = raw.orig
+		e.warn(raw.warnLine, "%s", raw.warn)
+	}
 	ps.e = e
 	// the citation key
 	ps.skip()
