@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -190,25 +191,24 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
 	m := &importer{w: w, match: match, fingerprint: placeholder, res: res, importID: res.ImportID, source: opts.Source, format: stream.Format.Name, path: path}
-	for {
-		rec, rerr := stream.Read()
-		if rerr == io.EOF {
-			break
-		}
-		if rerr != nil {
-			if bib.IsParseError(rerr) {
-				res.Problems = append(res.Problems, rerr)
+	records, stop := m.prepare(stream)
+	defer stop()
+	for p := range records {
+		if p.err != nil {
+			if bib.IsParseError(p.err) {
+				res.Problems = append(res.Problems, p.err)
 				continue
 			}
-			return nil, rerr
+			return nil, p.err
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if err := m.add(ctx, rec); err != nil {
-			return nil, fmt.Errorf("import %s: record %d (line %d): %w", path, rec.Position, rec.Line, err)
+		if err := m.add(ctx, p); err != nil {
+			return nil, fmt.Errorf("import %s: record %d (line %d): %w", path, p.rec.Position, p.rec.Line, err)
 		}
 	}
+	stop() // reading has ended; the stream is the importer's again
 	for _, wn := range stream.Warnings() {
 		res.Warnings = append(res.Warnings, warningText(path, wn))
 	}
@@ -312,13 +312,74 @@ type importer struct {
 	databases   map[string]int // database name → records saying it
 }
 
-func (m *importer) add(ctx context.Context, rec *bib.Record) error {
+// A prepared record is one read from the file with the work done on it
+// that needs no database: its JSON, its deduplication features and the
+// database it names. err is a parse error (rec is nil) or the error that
+// ended the reading.
+type prepared struct {
+	rec      *bib.Record
+	err      error
+	data     []byte
+	features *dedup.Features
+	database string
+}
+
+// prepareAhead is how many records the reading goroutine may prepare
+// before the writer takes them.
+const prepareAhead = 64
+
+// prepare reads and prepares the stream's records on a goroutine of their
+// own, so that parsing overlaps with writing on a machine with more than
+// one core. The channel is closed at the end of the stream or after an
+// error that ends it. stop makes the goroutine quit and waits for it;
+// after stop has returned, the stream is no longer read. Calling stop
+// more than once is fine.
+func (m *importer) prepare(stream *ingest.Stream) (<-chan prepared, func()) {
+	out := make(chan prepared, prepareAhead)
+	quit := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(out)
+		for {
+			rec, err := stream.Read()
+			if err == io.EOF {
+				return
+			}
+			p := prepared{rec: rec, err: err}
+			if err == nil {
+				p.database = ingest.RecordDatabase(rec)
+				p.features = dedup.Extract(rec)
+				p.data, p.err = json.Marshal(rec)
+				if p.err != nil {
+					p.rec = nil
+				}
+			}
+			select {
+			case out <- p:
+			case <-quit:
+				return
+			}
+			if p.err != nil && !bib.IsParseError(p.err) {
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return out, func() {
+		once.Do(func() { close(quit) })
+		<-done
+	}
+}
+
+func (m *importer) add(ctx context.Context, p prepared) error {
+	rec := p.rec
 	for _, wn := range rec.Warnings {
 		m.res.Warnings = append(m.res.Warnings, warningText(m.path, wn))
 	}
 	db := m.source
 	if db == "" {
-		db = ingest.RecordDatabase(rec)
+		db = p.database
 		if db == "" {
 			db = ingest.FormatDatabase(m.format)
 		}
@@ -329,11 +390,7 @@ func (m *importer) add(ctx context.Context, rec *bib.Record) error {
 		}
 		m.databases[db]++
 	}
-	data, err := json.Marshal(rec)
-	if err != nil {
-		return err
-	}
-	f := dedup.Extract(rec)
+	data, f := p.data, p.features
 	pl, err := m.match.place(rec, f, m.fingerprint+":"+strconv.Itoa(rec.Position), 0)
 	if err != nil {
 		return err

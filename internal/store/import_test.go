@@ -1,0 +1,111 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/ingest"
+)
+
+// risRecords returns n RIS records; the one at bad (1-based; 0 for none)
+// holds binary data, which its reader refuses.
+func risRecords(n, bad int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		title := fmt.Sprintf("Record number %d about prepared reading", i)
+		if i == bad {
+			title = "Binary \x01 data"
+		}
+		fmt.Fprintf(&b, "TY  - JOUR\nTI  - %s\nAU  - Author%d, A.\nPY  - 2001\nER  - \n\n", title, i)
+	}
+	return b.String()
+}
+
+func TestPrepareKeepsOrderAndParseErrors(t *testing.T) {
+	stream, err := ingest.Open("test.ris", strings.NewReader(risRecords(500, 200)), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &importer{}
+	records, stop := m.prepare(stream)
+	defer stop()
+	pos, parseErrors := 0, 0
+	for p := range records {
+		if p.err != nil {
+			if !bib.IsParseError(p.err) {
+				t.Fatalf("error that is no parse error: %v", p.err)
+			}
+			parseErrors++
+			continue
+		}
+		pos++
+		if pos == 200 {
+			pos++ // the refused record
+		}
+		if p.rec.Position != pos || p.features == nil || !bytes.Contains(p.data, []byte(fmt.Sprintf("Record number %d ", pos))) {
+			t.Fatalf("record at position %d: got position %d, features %v, data %.60s", pos, p.rec.Position, p.features != nil, p.data)
+		}
+	}
+	if pos != 500 || parseErrors != 1 {
+		t.Errorf("read up to position %d with %d parse errors, want 500 and 1", pos, parseErrors)
+	}
+}
+
+// TestPrepareStops checks that a writer that gives up early stops the
+// reading goroutine: stop returns, twice, with records still unread.
+func TestPrepareStops(t *testing.T) {
+	stream, err := ingest.Open("test.ris", strings.NewReader(risRecords(5*prepareAhead, 0)), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &importer{}
+	records, stop := m.prepare(stream)
+	if p := <-records; p.err != nil || p.rec.Position != 1 {
+		t.Fatalf("first record: %+v", p)
+	}
+	stop()
+	stop()
+	n := 0
+	for range records {
+		n++
+	}
+	if n > prepareAhead {
+		t.Errorf("%d records prepared after stop, want at most %d", n, prepareAhead)
+	}
+}
+
+// TestImportCancelled cancels an import while it runs: the import fails
+// and leaves nothing in the database.
+func TestImportCancelled(t *testing.T) {
+	db := openTemp(t)
+	path := filepath.Join(t.TempDir(), "many.ris")
+	if err := os.WriteFile(path, []byte(risRecords(3000, 0)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	calls := 0
+	_, err := db.ImportFile(ctx, path, ImportOptions{Progress: func(done, total int64) {
+		// The first call comes while the format is detected, before the
+		// transaction begins; the ones after it while records are read.
+		if calls++; calls == 2 {
+			cancel()
+		}
+	}})
+	if err == nil {
+		t.Fatal("a cancelled import succeeded")
+	}
+	var n int
+	if err := db.Get(&n, "SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM imports) + (SELECT count(*) FROM works)"); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("%d rows left by a cancelled import", n)
+	}
+}
