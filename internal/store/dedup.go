@@ -466,13 +466,17 @@ type placed struct {
 // place decides the work of a record and makes it ready: a new work is
 // created; works the record links are folded into its work. The caller
 // then stores the record in that work and calls settle.
-func (m *matcher) place(rec *bib.Record, f *dedup.Features, fingerprint string, self int64) (placed, error) {
+func (m *matcher) place(rec *bib.Record, f *dedup.Features, d derived, fingerprint string, self int64) (placed, error) {
 	p, err := dedup.Place(m, dedup.Member{ID: self, Key: fingerprint, F: f})
 	if err != nil {
 		return placed{}, err
 	}
 	if p.Work == 0 {
-		id, err := m.w.createWork(m.ctx, bib.Merge([]*bib.Record{rec}), 1)
+		work := d.single
+		if work == nil {
+			work = bib.Merge([]*bib.Record{rec})
+		}
+		id, err := m.w.createWork(m.ctx, work, 1)
 		if err != nil {
 			return placed{}, err
 		}
@@ -486,14 +490,27 @@ func (m *matcher) place(rec *bib.Record, f *dedup.Features, fingerprint string, 
 	return placed{work: p.Work, p: p}, nil
 }
 
+// derived is what placing a record needs that follows from the record
+// and its features alone: its blocking keys, its features encoded for
+// record_features and, should it start a work, the work's record.
+type derived struct {
+	keys    []string
+	encoded string
+	single  *bib.Record
+}
+
+func derive(rec *bib.Record, f *dedup.Features) derived {
+	return derived{keys: dedup.Keys(f), encoded: f.Encode(), single: bib.Merge([]*bib.Record{rec})}
+}
+
 // settle finishes placing a stored record: its blocking keys, its review
 // pairs, and the rebuilt work it joined.
-func (m *matcher) settle(id int64, f *dedup.Features, pl placed) error {
+func (m *matcher) settle(id int64, f *dedup.Features, d derived, pl placed) error {
 	m.remember(id, f)
-	if _, err := m.w.exec(m.ctx, "INSERT OR REPLACE INTO record_features (record_id, work_id, features) VALUES (?, ?, ?)", id, pl.work, f.Encode()); err != nil {
+	if _, err := m.w.exec(m.ctx, "INSERT OR REPLACE INTO record_features (record_id, work_id, features) VALUES (?, ?, ?)", id, pl.work, d.encoded); err != nil {
 		return err
 	}
-	for _, key := range dedup.Keys(f) {
+	for _, key := range d.keys {
 		k := keyHash(key)
 		m.pendingKeys[k] = append(m.pendingKeys[k], id)
 		m.pendingCount++

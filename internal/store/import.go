@@ -321,6 +321,7 @@ type prepared struct {
 	err      error
 	data     []byte
 	features *dedup.Features
+	derived  derived
 	database string
 }
 
@@ -348,11 +349,13 @@ func (m *importer) prepare(stream *ingest.Stream) (<-chan prepared, func()) {
 			}
 			p := prepared{rec: rec, err: err}
 			if err == nil {
+				// The JSON first: it is the record as read.
 				p.database = ingest.RecordDatabase(rec)
-				p.features = dedup.Extract(rec)
-				p.data, p.err = json.Marshal(rec)
-				if p.err != nil {
+				if p.data, p.err = json.Marshal(rec); p.err != nil {
 					p.rec = nil
+				} else {
+					p.features = dedup.Extract(rec)
+					p.derived = derive(rec, p.features)
 				}
 			}
 			select {
@@ -391,7 +394,7 @@ func (m *importer) add(ctx context.Context, p prepared) error {
 		m.databases[db]++
 	}
 	data, f := p.data, p.features
-	pl, err := m.match.place(rec, f, m.fingerprint+":"+strconv.Itoa(rec.Position), 0)
+	pl, err := m.match.place(rec, f, p.derived, m.fingerprint+":"+strconv.Itoa(rec.Position), 0)
 	if err != nil {
 		return err
 	}
@@ -410,7 +413,7 @@ func (m *importer) add(ctx context.Context, p prepared) error {
 	if err != nil {
 		return err
 	}
-	if err := m.match.settle(id, f, pl); err != nil {
+	if err := m.match.settle(id, f, p.derived, pl); err != nil {
 		return err
 	}
 	m.res.Records++

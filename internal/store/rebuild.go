@@ -174,7 +174,8 @@ func (m *matcher) replace(sr storedRecord) error {
 		return err
 	}
 	f := dedup.Extract(rec)
-	pl, err := m.place(rec, f, sr.Fingerprint, sr.ID)
+	d := derived{keys: dedup.Keys(f), encoded: f.Encode()} // the work's record only when needed
+	pl, err := m.place(rec, f, d, sr.Fingerprint, sr.ID)
 	if err != nil {
 		return err
 	}
@@ -186,7 +187,7 @@ func (m *matcher) replace(sr storedRecord) error {
 		pl.work, pl.reason(), matched, sr.ID); err != nil {
 		return err
 	}
-	return m.settle(sr.ID, f, pl)
+	return m.settle(sr.ID, f, d, pl)
 }
 
 // recountImports sets each import's counts of new works and joined
