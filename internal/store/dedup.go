@@ -42,7 +42,7 @@ type matcher struct {
 	pendingCount int
 	workOf       map[int64]int64   // the work of each record with pending keys
 	recordsOf    map[int64][]int64 // those records, by work
-	dbKeys       bool              // record_keys may hold keys (it did, or a batch was written)
+	inDB         *keyFilter        // the keys in record_keys; nil while it is empty
 
 	// Works that records joined: rebuilt from their records once, at the end.
 	dirty map[int64]bool
@@ -62,7 +62,12 @@ func newMatcher(ctx context.Context, w *writer, lastDecision int64) (*matcher, e
 	if err := w.tx.GetContext(ctx, &any, "SELECT EXISTS (SELECT 1 FROM record_keys)"); err != nil {
 		return nil, err
 	}
-	m.dbKeys = any == 1
+	if any == 1 {
+		var err error
+		if m.inDB, err = w.loadKeyFilter(ctx); err != nil {
+			return nil, err
+		}
+	}
 	return m, m.loadDecisions(lastDecision)
 }
 
@@ -216,7 +221,16 @@ func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
 	}
 	var hits []hit
 	count := map[int64]int{}
-	for rest := hashes; m.dbKeys && len(rest) > 0; {
+	// Only the keys that may be in record_keys are looked up there.
+	var stored []int64
+	if m.inDB != nil {
+		for _, h := range hashes {
+			if m.inDB.mayHave(h) {
+				stored = append(stored, h)
+			}
+		}
+	}
+	for rest := stored; len(rest) > 0; {
 		n := min(len(rest), 16)
 		args := make([]any, n)
 		for i, k := range rest[:n] {
@@ -367,7 +381,20 @@ func (m *matcher) flushKeys() error {
 		return err
 	}
 	m.resetPending()
-	m.dbKeys = true
+	if m.inDB == nil {
+		m.inDB = newKeyFilter(2 * len(keys))
+	}
+	for _, k := range keys {
+		m.inDB.add(k)
+	}
+	if m.inDB.full() {
+		// sized again from the table, which holds these keys now
+		f, err := m.w.loadKeyFilter(m.ctx)
+		if err != nil {
+			return err
+		}
+		m.inDB = f
+	}
 	return nil
 }
 
