@@ -323,21 +323,7 @@ func isWholeGroup(s string) bool {
 	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
 		return false
 	}
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 && i != len(s)-1 {
-				return false
-			}
-		}
-	}
-	return depth == 0
+	return closingBrace(s) == len(s)-1
 }
 
 // splitTop splits s on sep at brace depth 0 and trims the parts.
@@ -451,4 +437,24 @@ func isLowerWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// closingBrace returns the index of the '}' that closes the first brace
+// group of s, skipping escaped braces, or -1 when it is not closed.
+func closingBrace(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }

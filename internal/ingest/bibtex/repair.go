@@ -180,19 +180,6 @@ func pairBraces(s string) string {
 // closesAtEnd reports whether the braces of an entry's text first return
 // to depth 0 at its last character.
 func closesAtEnd(s string) bool {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return strings.TrimSpace(s[i+1:]) == ""
-			}
-		}
-	}
-	return false
+	i := closingBrace(s)
+	return i >= 0 && strings.TrimSpace(s[i+1:]) == ""
 }
