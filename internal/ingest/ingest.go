@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -50,6 +51,71 @@ type Stream struct {
 	dec     *Decoder
 	r       RecordReader
 	closers []io.Closer
+	fields  fieldCounts
+}
+
+// fieldCounts counts the records read that have each key field, to tell
+// a file none of whose records has one (an export with a limited choice
+// of fields, such as Web of Science's "Fast 5000" or a marked list).
+type fieldCounts struct {
+	records, titles, authors, years int
+	articles, journals              int // journal articles, and those naming their journal
+}
+
+func (c *fieldCounts) count(rec *bib.Record) {
+	c.records++
+	if rec.Title != "" {
+		c.titles++
+	}
+	if len(rec.Authors) > 0 {
+		c.authors++
+	}
+	if rec.Date.Year != 0 {
+		c.years++
+	}
+	if rec.Type == "article-journal" {
+		c.articles++
+		if rec.Container != "" || rec.ContainerAbbrev != "" {
+			c.journals++
+		}
+	}
+}
+
+// minRecordsForFieldWarning is the fewest records a file must have for
+// bibdb to say that none of them has a field.
+const minRecordsForFieldWarning = 2
+
+// warnings says which key fields no record of the file has.
+func (c *fieldCounts) warnings() []bib.Warning {
+	if c.records < minRecordsForFieldWarning {
+		return nil
+	}
+	var missing []string
+	if c.titles == 0 {
+		missing = append(missing, "a title")
+	}
+	if c.authors == 0 {
+		missing = append(missing, "authors")
+	}
+	if c.years == 0 {
+		missing = append(missing, "a year")
+	}
+	if c.articles >= minRecordsForFieldWarning && c.journals == 0 {
+		missing = append(missing, "a journal")
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return []bib.Warning{{Msg: fmt.Sprintf("none of the %d records has %s: was the file exported with fewer fields than a full record?",
+		c.records, joinOr(missing))}}
+}
+
+// joinOr joins ["a", "b", "c"] as "a, b or c".
+func joinOr(xs []string) string {
+	if len(xs) == 1 {
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
 // sniffSize is how much decoded text format detection looks at.
@@ -122,11 +188,14 @@ func (s *Stream) Read() (*bib.Record, error) {
 	if rec.Format == "" {
 		rec.Format = s.Format.Name
 	}
+	s.fields.count(rec)
 	return rec, nil
 }
 
-// Warnings returns the file-level warnings: text the reader skipped, and
-// bytes that were not valid UTF-8. Call it after Read has returned io.EOF.
+// Warnings returns the file-level warnings: text the reader skipped,
+// bytes that were not valid UTF-8, and key fields (title, authors, year,
+// journal) that no record of the file has. Call it after Read has
+// returned io.EOF.
 func (s *Stream) Warnings() []bib.Warning {
 	var out []bib.Warning
 	if w, ok := s.r.(warner); ok {
@@ -135,7 +204,7 @@ func (s *Stream) Warnings() []bib.Warning {
 	if msg := s.dec.Warning(); msg != "" {
 		out = append(out, bib.Warning{Msg: msg})
 	}
-	return out
+	return append(out, s.fields.warnings()...)
 }
 
 // Encoding names the encoding the text was read in (complete after the last
