@@ -247,7 +247,7 @@ func (f *Field) cleaned() string {
 // appendNames parses one AU-like value, appending its names to dst;
 // several names joined by ";" are split.
 func appendNames(dst []bib.Person, f Field) []bib.Person {
-	if strings.IndexByte(f.Value, ';') < 0 && strings.IndexByte(f.Value, '\n') < 0 {
+	if strings.IndexByte(f.Value, ';') < 0 && (f.plain || strings.IndexByte(f.Value, '\n') < 0) {
 		if p := bib.ParseName(f.cleaned()); !p.IsZero() {
 			dst = append(dst, p)
 		}
@@ -275,9 +275,16 @@ func containsPerson(ps []bib.Person, p bib.Person) bool {
 func eachItem(f *Field, lines bool, fn func(string)) {
 	v := f.Value
 	for v != "" {
-		i := 0
-		for i < len(v) && v[i] != ';' && !(lines && (v[i] == '\n' || v[i] == '\r')) {
-			i++
+		var i int
+		if f.plain || !lines {
+			// no line breaks in a plain value
+			if i = strings.IndexByte(v, ';'); i < 0 {
+				i = len(v)
+			}
+		} else {
+			for i < len(v) && v[i] != ';' && v[i] != '\n' && v[i] != '\r' {
+				i++
+			}
 		}
 		part := v[:i]
 		if f.plain {
