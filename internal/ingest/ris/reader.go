@@ -430,10 +430,14 @@ func isEmpty(fields []Field) bool {
 	return true
 }
 
-// checkFields refuses a record that holds binary data.
+// checkFields refuses a record that holds binary data, and empties the
+// values that stand for nothing.
 func checkFields(fields []Field, start, position int) error {
 	for i := range fields {
 		f := &fields[i]
+		if isMissingValue(f.Value) {
+			f.Value = ""
+		}
 		if bib.IsPlain(f.Value) {
 			f.plain = true // and so free of control characters
 			continue
@@ -448,6 +452,20 @@ func checkFields(fields []Field, start, position int) error {
 		}
 	}
 	return nil
+}
+
+// isMissingValue reports whether a whole value is a word that data tools
+// write for a missing value: R's NA, pandas' nan, SQL's NULL, Python's
+// None ("IS  - nan" in a file that went through a data frame).
+func isMissingValue(v string) bool {
+	if len(v) < 2 || len(v) > 4 {
+		return false
+	}
+	switch v {
+	case "NA", "nan", "NaN", "NULL", "null", "None":
+		return true
+	}
+	return false
 }
 
 // parseTagLine splits "AU  - value" into tag and value. It accepts one or
