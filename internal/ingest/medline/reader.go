@@ -322,7 +322,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 		rec.Warnings = append(append([]bib.Warning(nil), r.warns...), rec.Warnings...)
 	}
 	if unusable(rec) {
-		return nil, bib.Errorf(start, "MEDLINE record %d is empty: no title, author, journal, identifier, date, volume, issue, pages, abstract or keyword", r.position)
+		return nil, bib.Errorf(start, "MEDLINE record %d is empty: it has only administrative tags or values that cannot be read", r.position)
 	}
 	if rec.Title == "" {
 		rec.Warn(start, "record has no title")
@@ -332,14 +332,16 @@ func (r *Reader) Read() (*bib.Record, error) {
 
 // unusable reports whether a record holds nothing that identifies or
 // describes a work: no title, person, journal, identifier, abstract,
-// keyword, publication date, volume, issue or page. Such a block holds
-// only administrative tags (STAT, dates of indexing) or values that could
-// not be read; a record with any of these is kept, with a warning when it
-// has no title, as the other readers keep it.
+// keyword, publication date, volume, issue, page, note or publication
+// type. Such a block holds only administrative tags (STAT, dates of
+// indexing) or values that could not be read. A record with any of those
+// fields is kept, with a warning when it has no title, as the other
+// readers keep it.
 func unusable(rec *bib.Record) bool {
 	return rec.Title == "" && len(rec.Identifiers) == 0 && len(rec.Authors) == 0 && len(rec.Editors) == 0 &&
 		rec.Container == "" && rec.ContainerAbbrev == "" && rec.Abstract == "" && len(rec.Keywords) == 0 &&
-		rec.Volume == "" && rec.Issue == "" && rec.FirstPage == "" && rec.ArticleNumber == "" && rec.Date.IsZero()
+		rec.Volume == "" && rec.Issue == "" && rec.FirstPage == "" && rec.ArticleNumber == "" && rec.Date.IsZero() &&
+		len(rec.Notes) == 0 && len(rec.PublicationTypes) == 0
 }
 
 // Kinds of line.

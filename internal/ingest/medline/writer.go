@@ -29,9 +29,10 @@ const lineWidth = 80
 // not give its type back), BTI/CTI for books, and an English title
 // translated from another language in brackets with the original in TT.
 type Writer struct {
-	w   *bufio.Writer
-	n   int // records written
-	err error
+	w    *bufio.Writer
+	n    int // records written
+	tags int // lines written for the current record
+	err  error
 }
 
 // NewWriter returns a Writer writing to w. Call Close to flush.
@@ -55,6 +56,7 @@ func (w *Writer) Write(rec *bib.Record) error {
 		w.w.WriteByte('\n')
 	}
 	w.n++
+	w.tags = 0
 	eric := database(rec.Database, false) == "ERIC"
 	periodical := isPeriodical(rec.Type)
 
@@ -139,7 +141,22 @@ func (w *Writer) Write(rec *bib.Record) error {
 	if periodical && !eric {
 		w.tag("SO", source(rec, dp, dois))
 	}
+	if w.tags == 0 {
+		// A record with nothing MEDLINE holds but a type MEDLINE has no
+		// publication type for: a record of no lines would vanish.
+		w.tag("PT", typeWords(rec.Type))
+	}
 	return w.err
+}
+
+// typeWords writes a CSL type as words: "article-magazine" → "Article
+// magazine".
+func typeWords(typ string) string {
+	if typ == "" {
+		typ = "article"
+	}
+	s := strings.NewReplacer("-", " ", "_", " ").Replace(typ)
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // titles writes TI, BTI, CTI and TT.
@@ -348,6 +365,7 @@ func (w *Writer) tag(tag, value string) {
 	if value == "" || w.err != nil {
 		return
 	}
+	w.tags++
 	w.w.WriteString(tag)
 	for i := len(tag); i < 4; i++ {
 		w.w.WriteByte(' ')

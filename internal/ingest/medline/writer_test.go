@@ -73,6 +73,30 @@ func TestWriterRoundTripGenerated(t *testing.T) {
 	roundTrip(t, first)
 }
 
+// TestWriterKeepsEveryRecord writes records with little or nothing
+// MEDLINE can hold: each is read back, none vanishes or joins another.
+func TestWriterKeepsEveryRecord(t *testing.T) {
+	recs := []*bib.Record{
+		{Type: "manuscript"},
+		{Type: "article-magazine"},
+		{Type: "article-journal", Title: "Between two empty records"},
+		{Type: "motion_picture"},
+		{Type: "article", Notes: []string{"only a note"}},
+		{},
+	}
+	out := writeAll(t, recs)
+	back, perrs, err := ingesttest.ReadAll(NewReader(bytes.NewReader(out)))
+	if err != nil || len(perrs) > 0 {
+		t.Fatalf("read: %v %v\n%s", err, perrs, out)
+	}
+	if len(back) != len(recs) {
+		t.Fatalf("read back %d of %d records:\n%s", len(back), len(recs), out)
+	}
+	if back[2].Title != "Between two empty records" || back[4].Notes[0] != "only a note" {
+		t.Errorf("records out of place:\n%s", out)
+	}
+}
+
 // TestWriterFormat checks the layout of written records.
 func TestWriterFormat(t *testing.T) {
 	rec := &bib.Record{
