@@ -261,3 +261,19 @@ func equalStrings(a, b []string) bool {
 	}
 	return true
 }
+
+func TestUnescapeEntities(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Taylor &amp; Francis", "Taylor & Francis"},
+		{"&amp;lt;p&amp;gt;Wildfire", "<p>Wildfire"},
+		{"risk &amp;amp;#8211; the hub", "risk – the hub"},
+		{"dose &lt;5 mg", "dose <5 mg"},
+		{"no references", "no references"},
+		{"R&D; more", "R&D; more"},
+		{"&amp;amp;amp;amp;amp;", "&amp;amp;"}, // three rounds at most
+	} {
+		if got := UnescapeEntities(tt.in); got != tt.want {
+			t.Errorf("UnescapeEntities(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package bib
 
 import (
 	"errors"
+	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -403,4 +404,33 @@ func TrimRightASCII(s, cutset string) string {
 		j--
 	}
 	return s[:j]
+}
+
+// UnescapeEntities decodes HTML character references (&amp;, &#8211;,
+// &lt;p&gt;). Text escaped twice, as some Lens and Dimensions exports are
+// (&amp;lt;p&amp;gt;), is decoded again while a decoded reference is left,
+// at most three times.
+func UnescapeEntities(s string) string {
+	for i := 0; i < 3 && strings.IndexByte(s, '&') >= 0; i++ {
+		u := html.UnescapeString(s)
+		if u == s {
+			break
+		}
+		s = u
+		if !hasEscapedReference(s) {
+			break
+		}
+	}
+	return s
+}
+
+// hasEscapedReference reports whether s holds a character reference that
+// decoding once left: what was escaped twice.
+func hasEscapedReference(s string) bool {
+	for _, r := range []string{"&amp;", "&lt;", "&gt;", "&quot;", "&#"} {
+		if strings.Contains(s, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -117,8 +117,8 @@ func (w *Writer) Write(rec *bib.Record) error {
 	}
 	first, last := Escape(bib.CleanText(rec.FirstPage)), Escape(bib.CleanText(rec.LastPage))
 	switch {
-	case first != "" && last != "" && last != first:
-		w.raw("pages", first+"--"+last)
+	case first != "" && last != "":
+		w.raw("pages", first+"--"+last) // also "7--7", as the record has it
 	case first != "":
 		w.raw("pages", first)
 	default:

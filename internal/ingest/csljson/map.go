@@ -1,7 +1,6 @@
 package csljson
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
@@ -237,7 +236,10 @@ func richText(s string) string {
 		s = bib.StripTags(blockEnds.Replace(s))
 	}
 	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
-		s = html.UnescapeString(s)
+		s = bib.UnescapeEntities(s)
+		if strings.IndexByte(s, '<') >= 0 && hasMarkup(s) {
+			s = bib.StripTags(blockEnds.Replace(s)) // markup that was escaped
+		}
 	}
 	return text(s)
 }

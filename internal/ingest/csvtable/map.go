@@ -1,7 +1,6 @@
 package csvtable
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
@@ -96,7 +95,10 @@ func cleanMarkup(s string) string {
 		s = bib.StripTags(s)
 	}
 	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
-		s = html.UnescapeString(s)
+		s = bib.UnescapeEntities(s)
+		if strings.IndexByte(s, '<') >= 0 && hasMarkup(s) {
+			s = bib.StripTags(s) // markup that was escaped
+		}
 	}
 	return clean(s)
 }

@@ -1,7 +1,6 @@
 package endnotexml
 
 import (
-	"html"
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -663,7 +662,7 @@ func clean(s string) string {
 		return s
 	}
 	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
-		s = html.UnescapeString(s)
+		s = bib.UnescapeEntities(s)
 	}
 	return bib.NFC(bib.CleanText(s))
 }

@@ -1,7 +1,6 @@
 package ris
 
 import (
-	"html"
 	"iter"
 	"slices"
 	"strings"
@@ -228,7 +227,7 @@ func clean(s string) string {
 		return s // ASCII with single spaces: the common case
 	}
 	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
-		s = html.UnescapeString(s)
+		s = bib.UnescapeEntities(s)
 	}
 	return bib.NFC(bib.CleanText(s))
 }

@@ -1,7 +1,6 @@
 package wos
 
 import (
-	"html"
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -220,7 +219,7 @@ func clean(s string) string {
 		}
 	}
 	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
-		s = html.UnescapeString(s)
+		s = bib.UnescapeEntities(s)
 	}
 	return bib.NFC(bib.CleanText(s))
 }
