@@ -34,6 +34,11 @@ func TestParseName(t *testing.T) {
 		{"PARTNERS2 Study Group", Person{Literal: "PARTNERS2 Study Group"}},
 		{"World Health Organization", Person{Literal: "World Health Organization"}},
 		{"[Anonymous]", Person{Literal: "[Anonymous]"}},
+		{"Cochrane Collaboration,", Person{Literal: "Cochrane Collaboration"}},
+		{"The Electronic Medicines Compendium,", Person{Literal: "The Electronic Medicines Compendium"}},
+		{"Van Dung,", Person{Literal: "Van Dung"}},
+		{"Smith J,", Person{Family: "Smith", Given: "J"}},
+		{"Smith,", Person{Family: "Smith"}},
 		{"et al.", Person{}},
 		{"", Person{}},
 	}

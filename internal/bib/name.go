@@ -20,6 +20,9 @@ import (
 // An empty or "et al." name returns the zero Person.
 func ParseName(s string) Person {
 	s = CleanText(s)
+	if isCorporateComma(s) {
+		return Person{Literal: strings.TrimSpace(strings.TrimSuffix(s, ","))}
+	}
 	if t := TrimASCII(s, ",; "); len(t) != len(s) {
 		s = CleanText(t)
 	}
@@ -31,6 +34,18 @@ func ParseName(s string) Person {
 		p.Raw = s
 	}
 	return p
+}
+
+// isCorporateComma reports whether s is a name of several words followed
+// by a comma and nothing else, the way EndNote keeps a corporate author
+// whole ("Cochrane Collaboration,"): nothing is to be split off it. A last
+// word of initials ("Smith J,") makes it a person's name.
+func isCorporateComma(s string) bool {
+	if !strings.HasSuffix(s, ",") || strings.Count(s, ",") != 1 {
+		return false
+	}
+	words := strings.Fields(s[:len(s)-1])
+	return len(words) >= 2 && !isInitials(words[len(words)-1])
 }
 
 func parseName(s string) Person {

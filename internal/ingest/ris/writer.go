@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -64,10 +65,10 @@ func (w *Writer) Write(rec *bib.Record) error {
 	w.tag("TT", rec.TranslatedTitle)
 	w.tag("OP", rec.OriginalTitle)
 	for _, p := range rec.Authors {
-		w.tag("AU", p.String())
+		w.tag("AU", risName(p))
 	}
 	for _, p := range rec.Editors {
-		w.tag("A2", p.String())
+		w.tag("A2", risName(p))
 	}
 	if rec.Date.Year != 0 {
 		w.tag("PY", strconv.Itoa(rec.Date.Year))
@@ -187,4 +188,16 @@ func (w *Writer) Close() error {
 		return w.err
 	}
 	return w.w.Flush()
+}
+
+// risName writes a person as RIS has it: "Family, Given, Suffix", and a
+// group or corporate name followed by a comma, as EndNote writes one to
+// keep it whole, when the reader would otherwise take it for a person's.
+func risName(p bib.Person) string {
+	if p.Literal != "" && !strings.Contains(p.Literal, ",") {
+		if q := bib.ParseName(p.Literal); q.Literal == "" {
+			return p.Literal + ","
+		}
+	}
+	return p.String()
 }
