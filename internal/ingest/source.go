@@ -44,13 +44,29 @@ var databases = []struct{ word, name string }{
 	{"ovid", "Ovid"},
 }
 
+// ebscoCodes are the short names EBSCOhost gives its databases, which
+// its RIS exports write in DB ("DB  - psyh", with "DP  - EBSCOhost"):
+// those whose database is known for certain.
+var ebscoCodes = map[string]string{
+	"a9h": "Academic Search Complete", "aph": "Academic Search Premier",
+	"bth": "Business Source Premier", "buh": "Business Source Complete",
+	"psyh": "PsycINFO", "pdh": "PsycARTICLES",
+	"cmedm": "MEDLINE", "mdc": "MEDLINE",
+	"rzh": "CINAHL", "ccm": "CINAHL", "cin20": "CINAHL",
+	"ecn": "EconLit", "sih": "SocINDEX",
+}
+
 // DatabaseName returns the canonical name of a source database written
 // as s ("Ovid MEDLINE(R) <1946 to Present>" → "Ovid MEDLINE", "NLM" →
-// "PubMed"), or s itself, cleaned, when it is not one bibdb knows.
+// "PubMed", EBSCOhost's "psyh" → "PsycINFO"), or s itself, cleaned, when
+// it is not one bibdb knows.
 func DatabaseName(s string) string {
 	s = bib.CleanText(s)
 	if s == "" {
 		return ""
+	}
+	if name, ok := ebscoCodes[strings.ToLower(s)]; ok {
+		return name
 	}
 	low := " " + strings.ToLower(s) + " "
 	for _, d := range databases {
