@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +68,16 @@ func significant(toks []string) []string {
 // QueryKeys returns the keys to look candidates up by: Keys, with the
 // first author's key also for the year before and after (online-first).
 func QueryKeys(f *Features) []string {
-	keys := Keys(f)
+	return withNearYears(f, Keys(f))
+}
+
+// QueryKeysOf is QueryKeys for a record whose Keys are known; keys is
+// not changed.
+func QueryKeysOf(f *Features, keys []string) []string {
+	return withNearYears(f, slices.Clip(keys))
+}
+
+func withNearYears(f *Features, keys []string) []string {
 	for _, y := range []int{f.Year - 1, f.Year + 1} {
 		if k := authorKey(f, y); k != "" {
 			keys = append(keys, k)
@@ -115,6 +125,9 @@ type Member struct {
 	Work int64  // work id
 	Key  string // stable fingerprint of the record, for manual decisions ("" when the Source can find it by ID)
 	F    *Features
+	// Query, when set, holds the keys to look candidates up by, as
+	// QueryKeys(F) gives them (made ahead of Place); nil: Place makes them.
+	Query []string
 }
 
 // Source gives Place what it needs to know about the records already
@@ -151,7 +164,11 @@ type Placement struct {
 // is the same as records of several works that do not rule each other out,
 // those works are one work (the record links them) and are merged.
 func Place(src Source, r Member) (Placement, error) {
-	cands, err := src.Candidates(QueryKeys(r.F))
+	query := r.Query
+	if query == nil {
+		query = QueryKeys(r.F)
+	}
+	cands, err := src.Candidates(query)
 	if err != nil {
 		return Placement{}, err
 	}

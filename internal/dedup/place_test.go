@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -187,4 +188,18 @@ func filepathRepeat(s string, n int) string {
 		p = filepath.Join(p, s)
 	}
 	return p
+}
+
+func TestQueryKeysOf(t *testing.T) {
+	r := &bib.Record{Title: "Collaborative care for people with severe mental illness", Date: bib.Date{Year: 2023},
+		Authors: []bib.Person{{Family: "Byng", Given: "Richard"}}}
+	f := Extract(r)
+	keys := Keys(f)
+	before := slices.Clone(keys)
+	if got, want := QueryKeysOf(f, keys), QueryKeys(f); !slices.Equal(got, want) {
+		t.Errorf("QueryKeysOf = %q, want %q", got, want)
+	}
+	if !slices.Equal(keys, before) {
+		t.Errorf("QueryKeysOf changed the keys it was given: %q, was %q", keys, before)
+	}
 }

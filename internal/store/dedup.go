@@ -494,7 +494,7 @@ type placed struct {
 // created; works the record links are folded into its work. The caller
 // then stores the record in that work and calls settle.
 func (m *matcher) place(rec *bib.Record, f *dedup.Features, d derived, fingerprint string, self int64) (placed, error) {
-	p, err := dedup.Place(m, dedup.Member{ID: self, Key: fingerprint, F: f})
+	p, err := dedup.Place(m, dedup.Member{ID: self, Key: fingerprint, F: f, Query: d.query})
 	if err != nil {
 		return placed{}, err
 	}
@@ -518,16 +518,24 @@ func (m *matcher) place(rec *bib.Record, f *dedup.Features, d derived, fingerpri
 }
 
 // derived is what placing a record needs that follows from the record
-// and its features alone: its blocking keys, its features encoded for
-// record_features and, should it start a work, the work's record.
+// and its features alone: its blocking keys and the keys its candidates
+// are looked up by, its features encoded for record_features and, should
+// it start a work, the work's record (nil: made when needed).
 type derived struct {
-	keys    []string
-	encoded string
-	single  *bib.Record
+	keys, query []string
+	encoded     string
+	single      *bib.Record
 }
 
-func derive(rec *bib.Record, f *dedup.Features) derived {
-	return derived{keys: dedup.Keys(f), encoded: f.Encode(), single: bib.Merge([]*bib.Record{rec})}
+// derive makes it all; withWork says whether to make the work's record
+// too.
+func derive(rec *bib.Record, f *dedup.Features, withWork bool) derived {
+	keys := dedup.Keys(f)
+	d := derived{keys: keys, query: dedup.QueryKeysOf(f, keys), encoded: f.Encode()}
+	if withWork {
+		d.single = bib.Merge([]*bib.Record{rec})
+	}
+	return d
 }
 
 // settle finishes placing a stored record: its blocking keys, its review

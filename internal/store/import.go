@@ -191,7 +191,7 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
 	m := &importer{w: w, match: match, fingerprint: placeholder, res: res, importID: res.ImportID, source: opts.Source, format: stream.Format.Name, path: path}
-	records, stop := m.prepare(stream)
+	records, stop := prepare(stream)
 	defer stop()
 	for p := range records {
 		if p.err != nil {
@@ -335,7 +335,7 @@ const prepareAhead = 64
 // error that ends it. stop makes the goroutine quit and waits for it;
 // after stop has returned, the stream is no longer read. Calling stop
 // more than once is fine.
-func (m *importer) prepare(stream *ingest.Stream) (<-chan prepared, func()) {
+func prepare(stream *ingest.Stream) (<-chan prepared, func()) {
 	out := make(chan prepared, prepareAhead)
 	quit := make(chan struct{})
 	done := make(chan struct{})
@@ -355,7 +355,7 @@ func (m *importer) prepare(stream *ingest.Stream) (<-chan prepared, func()) {
 					p.rec = nil
 				} else {
 					p.features = dedup.Extract(rec)
-					p.derived = derive(rec, p.features)
+					p.derived = derive(rec, p.features, true)
 				}
 			}
 			select {

@@ -32,8 +32,7 @@ func TestPrepareKeepsOrderAndParseErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &importer{}
-	records, stop := m.prepare(stream)
+	records, stop := prepare(stream)
 	defer stop()
 	pos, parseErrors := 0, 0
 	for p := range records {
@@ -64,8 +63,7 @@ func TestPrepareStops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &importer{}
-	records, stop := m.prepare(stream)
+	records, stop := prepare(stream)
 	if p := <-records; p.err != nil || p.rec.Position != 1 {
 		t.Fatalf("first record: %+v", p)
 	}

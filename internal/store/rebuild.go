@@ -174,7 +174,7 @@ func (m *matcher) replace(sr storedRecord) error {
 		return err
 	}
 	f := dedup.Extract(rec)
-	d := derived{keys: dedup.Keys(f), encoded: f.Encode()} // the work's record only when needed
+	d := derive(rec, f, false) // the work's record only when needed
 	pl, err := m.place(rec, f, d, sr.Fingerprint, sr.ID)
 	if err != nil {
 		return err

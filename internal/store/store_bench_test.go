@@ -5,32 +5,27 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/bibdb/bibdb/internal/gen"
+	"github.com/bibdb/bibdb/internal/ingest/ingesttest"
 	"github.com/bibdb/bibdb/internal/ingest/ris"
 )
 
 // writeGenerated writes n generated records as RIS to a file in dir.
 func writeGenerated(tb testing.TB, dir string, n int, opts gen.Options) string {
 	tb.Helper()
-	var buf bytes.Buffer
-	w := ris.NewWriter(&buf)
-	g := gen.New(opts)
-	for i := 0; i < n; i++ {
-		rec, _ := g.Next()
-		if err := w.Write(rec); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
+	path := filepath.Join(dir, "generated.ris")
+	f, err := os.Create(path)
+	if err != nil {
 		tb.Fatal(err)
 	}
-	path := filepath.Join(dir, "generated.ris")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	ingesttest.WriteGenerated(tb, f, n, opts, func(w io.Writer) ingesttest.Writer { return ris.NewWriter(w) })
+	if err := f.Close(); err != nil {
 		tb.Fatal(err)
 	}
 	return path

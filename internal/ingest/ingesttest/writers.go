@@ -76,8 +76,16 @@ func RoundTripGenerated(t *testing.T, seed int64, fields []string, newWriter fun
 func Generate(tb testing.TB, n int, newWriter func(io.Writer) Writer) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
-	w := newWriter(&buf)
-	g := gen.New(gen.Options{Seed: 1})
+	WriteGenerated(tb, &buf, n, gen.Options{Seed: 1}, newWriter)
+	return buf.Bytes()
+}
+
+// WriteGenerated writes n records of a generator made with opts to out,
+// with the writer newWriter makes, as they are generated.
+func WriteGenerated(tb testing.TB, out io.Writer, n int, opts gen.Options, newWriter func(io.Writer) Writer) {
+	tb.Helper()
+	w := newWriter(out)
+	g := gen.New(opts)
 	for i := 0; i < n; i++ {
 		rec, _ := g.Next()
 		if err := w.Write(rec); err != nil {
@@ -87,7 +95,6 @@ func Generate(tb testing.TB, n int, newWriter func(io.Writer) Writer) []byte {
 	if err := w.Close(); err != nil {
 		tb.Fatal(err)
 	}
-	return buf.Bytes()
 }
 
 // BenchmarkRead reads data, which holds n records, b.N times with the
