@@ -41,6 +41,11 @@ type Options struct {
 func Compare(a, b *Features, opt Options) Result {
 	// 1. Vetoes, the cheap ones first.
 	if conflict(a.PMIDs, b.PMIDs, opt.Ignore, nil) {
+		if ts, _ := titleSimilarity(a, b); ts >= 0.98 && sameCitation(a, b) {
+			// Two PMIDs for one citation: PubMed indexed it twice, or
+			// one of the numbers is not a PMID. A reviewer decides.
+			return Result{Uncertain, 0.5, fmt.Sprintf("different PMIDs, but title %.2f and the same citation", ts)}
+		}
 		return Result{Different, 0, "different PMIDs"}
 	}
 	if conflict(a.PMCIDs, b.PMCIDs, opt.Ignore, nil) {
@@ -158,6 +163,10 @@ func Compare(a, b *Features, opt Options) Result {
 		// lists differ in how they are written (a group name, particles,
 		// transliteration), not in who wrote it.
 		return Result{Same, score, ev}
+	case ts >= 0.5 && sameCitation(a, b) && (firstSame || ts >= 0.8 && !(compared >= 2 && matched == 0)):
+		// The same page range of the same issue: a title translated or
+		// reworded by one database is still that article.
+		return Result{Same, score, "same citation; " + ev}
 	case ts >= 0.85 && authorsOK:
 		return Result{Uncertain, score, ev}
 	}
@@ -196,9 +205,11 @@ func titleSimilarity(a, b *Features) (float64, bool) {
 // dataError reports whether a volume or page disagreement is better
 // explained as a slip in one record than as two publications: the title is
 // the same, the authors agree, the year and journal agree, and of volume
-// and first page the one that is not in dispute agrees.
+// and first page the one that is not in dispute agrees. A title that is
+// the start of the other will do when the page ranges end on the same page.
 func dataError(a, b *Features, ts float64) bool {
-	if ts < 0.98 || a.Year == 0 || a.Year != b.Year {
+	lastSame := a.LastPage != "" && a.LastPage != a.FirstPage && digitsOf(a.LastPage) == digitsOf(b.LastPage)
+	if ts < 0.95 || ts < 0.98 && !lastSame || a.Year == 0 || a.Year != b.Year {
 		return false
 	}
 	matched, compared, firstSame := authorAgreement(a.Authors, b.Authors)
@@ -214,6 +225,29 @@ func dataError(a, b *Features, ts float64) bool {
 	volSame := volumesAgree(a, b)
 	pageSame := a.FirstPage != "" && digitsOf(a.FirstPage) == digitsOf(b.FirstPage)
 	return volSame != pageSame // exactly one of them disagrees
+}
+
+// sameCitation reports whether two articles have the same place in the
+// same journal: year, journal, volume, issue (when both are numbers) and
+// a page range of more than one page, both ends. Two works cannot share
+// one; a single page can (an abstract, a letter and its reply), and so can
+// abstracts that a database gives the whole supplement's range, which is
+// why conference abstracts are left out.
+func sameCitation(a, b *Features) bool {
+	if (a.Flags|b.Flags)&FlagConference != 0 || a.Year == 0 || a.Year != b.Year {
+		return false
+	}
+	if a.LastPage == "" || a.LastPage == a.FirstPage || !pagesAgree(a, b) || digitsOf(a.LastPage) != digitsOf(b.LastPage) {
+		return false
+	}
+	if !volumesAgree(a, b) {
+		return false
+	}
+	if a.Issue != "" && b.Issue != "" && a.Issue != b.Issue && allDigits(a.Issue) && allDigits(b.Issue) {
+		return false
+	}
+	ja, _ := journalsAgree(a, b)
+	return ja
 }
 
 // detailVeto finds bibliographic details that cannot both be right for one

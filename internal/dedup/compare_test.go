@@ -78,7 +78,8 @@ func TestCompare(t *testing.T) {
 			r.Issue, r.FirstPage, r.LastPage = "", "", ""
 		}), with(func(r *bib.Record) { r.Issue, r.FirstPage, r.LastPage = "", "", "" }), Same},
 		{"years apart", article(), with(func(r *bib.Record) { r.Date.Year = 2020; r.Volume = ""; r.FirstPage = "" }), Different},
-		{"different PMIDs", with(func(r *bib.Record) { r.AddPMID("1") }), with(func(r *bib.Record) { r.AddPMID("2") }), Different},
+		{"different PMIDs", with(func(r *bib.Record) { r.AddPMID("1") }), with(func(r *bib.Record) { r.AddPMID("2"); r.LastPage = "" }), Different},
+		{"different PMIDs, the same citation", with(func(r *bib.Record) { r.AddPMID("1") }), with(func(r *bib.Record) { r.AddPMID("2") }), Uncertain},
 		{"different DOIs", with(func(r *bib.Record) { r.AddDOI("10.1000/a"); r.Volume = "" }), with(func(r *bib.Record) { r.AddDOI("10.1000/b"); r.FirstPage = "" }), Different},
 		{"Cochrane review versions", with(func(r *bib.Record) { r.AddDOI("10.1002/14651858.CD001234.pub2") }),
 			with(func(r *bib.Record) { r.AddDOI("10.1002/14651858.CD001234") }), Same},
@@ -132,6 +133,27 @@ func TestCompare(t *testing.T) {
 		{"different pages, other issue", article(), with(func(r *bib.Record) { r.Issue = "7"; r.FirstPage, r.LastPage = "300", "310" }), Different},
 		{"a slip in the volume", article(), with(func(r *bib.Record) { r.Volume = "1" }), Same},
 		{"a slip in the first page", article(), with(func(r *bib.Record) { r.FirstPage = "264" }), Same},
+		{"translated title at the same citation", article(), with(func(r *bib.Record) {
+			r.Title = "[Collaborative care of people with severe mental disorders in general practice: a randomised trial]"
+		}), Same},
+		{"reworded title at the same citation, author written another way", article(), with(func(r *bib.Record) {
+			r.Title = "Primary care: collaborative care for people with severe mental illness in primary care, a cluster randomised trial"
+			r.Authors = []bib.Person{{Family: "Richard Byng"}}
+		}), Same},
+		{"another title on the same single page", with(func(r *bib.Record) { r.LastPage = "246" }), with(func(r *bib.Record) {
+			r.Title = "[Collaborative treatment of severe mental disorders in general practice: a randomised study]"
+			r.LastPage = "246"
+		}), Unlikely},
+		{"conference abstracts given the supplement's range", with(func(r *bib.Record) {
+			r.PublicationTypes = []string{"Conference Abstract"}
+			r.Issue = "Suppl 1"
+		}), with(func(r *bib.Record) {
+			r.PublicationTypes = []string{"Conference Abstract"}
+			r.Issue = "Suppl 1"
+			r.Title = "Collaborative care for people with bipolar disorder in primary care: a pilot study"
+		}), Unlikely},
+		{"a slip in the first page of a range, subtitle left out", with(func(r *bib.Record) { r.Title += ": brief report" }),
+			with(func(r *bib.Record) { r.FirstPage = "247" }), Same},
 		{"different titles", article(), with(func(r *bib.Record) {
 			r.Title = "Cognitive behavioural therapy for insomnia in older adults"
 			r.FirstPage = ""

@@ -40,8 +40,8 @@ import (
 //	                     DOIs; without one, DOIs in URLs and in notes that say "doi"
 //	accession-num (%M)   the PMID when the record came from PubMed or MEDLINE (remote-database-name
 //	                     or -provider says so) or, from no named database, when it is a number of up
-//	                     to eight digits; "WOS:"/"ISI:" ids, Scopus EIDs; otherwise an identifier named
-//	                     after the database
+//	                     to eight digits other than the record's own number (rec-number); "WOS:"/"ISI:"
+//	                     ids, Scopus EIDs; otherwise an identifier named after the database
 //	custom2 (%2)         the PMCID of a journal article; a "PMC…" value in any custom field too
 //	keyword (%K)         keywords, split on line breaks and ";"; MeSH headings ("Neoplasms/*therapy")
 //	                     as MeSH, the rest as author keywords
@@ -438,8 +438,13 @@ func (m *mapper) identifiers(rec *bib.Record, c class) {
 
 	if m.head[AccessionNum] >= 0 {
 		dbName, provider := m.first(RemoteDatabaseName), m.first(RemoteDatabaseProvider)
+		own := strings.TrimSpace(m.first(RecNumber))
 		for i := m.head[AccessionNum]; i >= 0; i = m.next[i] {
-			eachPart(m.fields[i].Value, true, func(v string) { accession(rec, v, dbName, provider) })
+			eachPart(m.fields[i].Value, true, func(v string) {
+				if strings.TrimSpace(v) != own {
+					accession(rec, v, dbName, provider)
+				}
+			})
 		}
 	}
 	for _, n := range []FieldName{URL, PDFURL} {
