@@ -21,7 +21,11 @@ func NormalizeDOI(s string) string {
 
 // FindDOIs returns every DOI in s, normalized as NormalizeDOI does, in order
 // and without repeats.
-func FindDOIs(s string) []string {
+func FindDOIs(s string) []string { return AppendDOIs(nil, s) }
+
+// AppendDOIs appends to out the DOIs of s that FindDOIs returns and are
+// not in out yet.
+func AppendDOIs(out []string, s string) []string {
 	if !strings.Contains(s, "10.") {
 		if !strings.Contains(s, "%2F") && !strings.Contains(s, "%2f") {
 			return nil
@@ -34,7 +38,6 @@ func FindDOIs(s string) []string {
 			s = u
 		}
 	}
-	var out []string
 	for i := 0; i+3 < len(s); i++ {
 		if s[i] != '1' || s[i+1] != '0' || s[i+2] != '.' {
 			continue
@@ -81,7 +84,7 @@ func FindDOIs(s string) []string {
 		if strings.Count(s[j+1:k], "(") > strings.Count(suffix, ")") && strings.HasSuffix(strings.TrimRight(s[j+1:k], ".,;:]}>'\""), ")") {
 			suffix = strings.TrimRight(s[j+1:k], ".,;:]}>'\"")
 		}
-		d := strings.ToLower(s[i:j+1] + suffix)
+		d := strings.ToLower(s[i : j+1+len(suffix)]) // the suffix follows the slash
 		if !slices.Contains(out, d) {
 			out = append(out, d)
 		}
@@ -140,8 +143,11 @@ func NormalizePMCID(s string) string {
 // FindISSNs returns every ISSN written in s ("0007-1250 (Print)",
 // "03064530 (ISSN)", "1537-744X"), normalized to "NNNN-NNNC", in order and
 // without repeats. A run of digits longer than 8 (an ISBN) is not an ISSN.
-func FindISSNs(s string) []string {
-	var out []string
+func FindISSNs(s string) []string { return AppendISSNs(nil, s) }
+
+// AppendISSNs appends to out the ISSNs of s that FindISSNs returns and are
+// not in out yet.
+func AppendISSNs(out []string, s string) []string {
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) || (i > 0 && (isDigit(s[i-1]) || isASCIILetter(s[i-1]))) || (i > 1 && s[i-1] == '-' && isDigit(s[i-2])) {
 			continue

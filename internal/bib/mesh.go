@@ -17,19 +17,22 @@ func ParseMeSH(s string) Keyword {
 }
 
 // ParseMeSHAll returns every Keyword of one MeSH heading (see ParseMeSH).
-func ParseMeSHAll(s string) []Keyword {
+func ParseMeSHAll(s string) []Keyword { return AppendMeSH(nil, s) }
+
+// AppendMeSH appends the Keywords of one MeSH heading to out.
+func AppendMeSH(out []Keyword, s string) []Keyword {
 	var partsBuf [8]string
 	parts := splitN(partsBuf[:0], s, "/", -1)
 	desc := CleanText(parts[0])
 	major := strings.HasPrefix(desc, "*")
 	desc = strings.TrimSpace(strings.TrimLeft(desc, "*"))
 	if desc == "" {
-		return nil
+		return out
 	}
 	if len(parts) == 1 {
-		return []Keyword{{Term: desc, Vocabulary: VocabMeSH, Major: major}}
+		return append(out, Keyword{Term: desc, Vocabulary: VocabMeSH, Major: major})
 	}
-	var out []Keyword
+	n := len(out)
 	for _, q := range parts[1:] {
 		q = CleanText(q)
 		qm := strings.HasPrefix(q, "*")
@@ -39,7 +42,7 @@ func ParseMeSHAll(s string) []Keyword {
 		}
 		out = append(out, Keyword{Term: desc, Vocabulary: VocabMeSH, Qualifier: q, Major: major || qm})
 	}
-	if len(out) == 0 {
+	if len(out) == n {
 		out = append(out, Keyword{Term: desc, Vocabulary: VocabMeSH, Major: major})
 	}
 	return out

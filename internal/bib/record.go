@@ -247,6 +247,12 @@ func (r *Record) AddISSN(value, kind string) {
 // ignored.
 func (r *Record) AddKeyword(k Keyword) {
 	k.Term = CleanText(k.Term)
+	r.AddCleanKeyword(k)
+}
+
+// AddCleanKeyword is AddKeyword for a term that is clean already
+// (CleanText returns it unchanged), as a reader that checked it knows.
+func (r *Record) AddCleanKeyword(k Keyword) {
 	if k.Term == "" {
 		return
 	}
@@ -260,7 +266,11 @@ func (r *Record) AddKeyword(k Keyword) {
 
 // AddAffiliation adds a record-level affiliation unless it is there.
 func (r *Record) AddAffiliation(a string) {
-	a = CleanText(a)
+	r.AddCleanAffiliation(CleanText(a))
+}
+
+// AddCleanAffiliation is AddAffiliation for text that is clean already.
+func (r *Record) AddCleanAffiliation(a string) {
 	if a == "" {
 		return
 	}

@@ -111,7 +111,8 @@ func Map(fields []Field) *bib.Record {
 	if nAU+nA1 > 0 {
 		rec.Authors = make([]bib.Person, 0, nAU+nA1)
 	}
-	for _, f := range fields {
+	for i := range fields {
+		f := &fields[i]
 		switch f.Tag {
 		case "AU":
 			rec.Authors = appendNames(rec.Authors, f)
@@ -135,7 +136,7 @@ func Map(fields []Field) *bib.Record {
 	}
 
 	// Date.
-	rec.Date = date(fields)
+	rec.Date = date(&byTag)
 
 	// Container.
 	switch {
@@ -166,14 +167,14 @@ func Map(fields []Field) *bib.Record {
 		}
 	}
 	rec.ArticleNumber = first("C7")
-	pages(rec, fields)
+	pages(rec, &byTag)
 	rec.Edition = first("ET")
 	rec.Publisher = first("PB")
 	rec.Place = first("CY", "PP")
 	rec.Language = first("LA")
 	rec.Abstract = first("AB", "N2")
 
-	identifiers(rec, fields, tyu, isBook || isPart)
+	identifiers(rec, &byTag, tyu, isBook || isPart)
 
 	if n := byTag.count("KW"); n > 0 {
 		rec.Keywords = make([]bib.Keyword, 0, n)
@@ -181,15 +182,16 @@ func Map(fields []Field) *bib.Record {
 	for i := range byTag.all("KW") {
 		eachItem(&fields[i], true, func(k string) {
 			if bib.IsMeSHHeading(k) {
-				for _, m := range bib.ParseMeSHAll(k) {
-					rec.AddKeyword(m)
+				var buf [4]bib.Keyword
+				for _, m := range bib.AppendMeSH(buf[:0], k) {
+					rec.AddCleanKeyword(m) // AppendMeSH cleans
 				}
 				return
 			}
-			rec.AddKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor})
+			rec.AddCleanKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor}) // eachItem cleans
 		})
 	}
-	affiliations(rec, fields)
+	affiliations(rec, &byTag)
 	for i := range byTag.all("UR") {
 		for _, u := range strings.FieldsFunc(fields[i].Value, func(r rune) bool { return r == ';' || r == '\n' || r == ' ' }) {
 			rec.AddURL(u)
@@ -245,14 +247,14 @@ func (f *Field) cleaned() string {
 
 // appendNames parses one AU-like value, appending its names to dst;
 // several names joined by ";" are split.
-func appendNames(dst []bib.Person, f Field) []bib.Person {
+func appendNames(dst []bib.Person, f *Field) []bib.Person {
 	if strings.IndexByte(f.Value, ';') < 0 && (f.plain || strings.IndexByte(f.Value, '\n') < 0) {
 		if p := bib.ParseName(f.cleaned()); !p.IsZero() {
 			dst = append(dst, p)
 		}
 		return dst
 	}
-	eachItem(&f, true, func(part string) {
+	eachItem(f, true, func(part string) {
 		if p := bib.ParseName(part); !p.IsZero() {
 			dst = append(dst, p)
 		}
@@ -262,7 +264,7 @@ func appendNames(dst []bib.Person, f Field) []bib.Person {
 
 func containsPerson(ps []bib.Person, p bib.Person) bool {
 	for _, x := range ps {
-		if x.String() == p.String() {
+		if x.Family == p.Family && x.Given == p.Given && x.Particle == p.Particle && x.Suffix == p.Suffix && x.Literal == p.Literal {
 			return true
 		}
 	}
@@ -306,7 +308,7 @@ func eachItem(f *Field, lines bool, fn func(string)) {
 	}
 }
 
-func date(fields []Field) bib.Date {
+func date(byTag *tagIndex) bib.Date {
 	// The dates of PY, then Y1, then DA, in file order within each.
 	type dated struct {
 		rank int
@@ -314,18 +316,9 @@ func date(fields []Field) bib.Date {
 	}
 	var buf [6]dated
 	all := buf[:0]
-	for _, f := range fields {
-		rank := -1
-		switch f.Tag {
-		case "PY":
-			rank = 0
-		case "Y1":
-			rank = 1
-		case "DA":
-			rank = 2
-		}
-		if rank >= 0 {
-			all = append(all, dated{rank, bib.ParseDate(f.cleaned())})
+	for rank, tag := range [3]string{"PY", "Y1", "DA"} {
+		for i := range byTag.all(tag) {
+			all = append(all, dated{rank, bib.ParseDate(byTag.fields[i].cleaned())})
 		}
 	}
 	var d bib.Date
@@ -358,24 +351,8 @@ func date(fields []Field) bib.Date {
 	return d
 }
 
-func pages(rec *bib.Record, fields []Field) {
-	var sp, ep, se string
-	for _, f := range fields {
-		switch f.Tag {
-		case "SP":
-			if sp == "" {
-				sp = f.cleaned()
-			}
-		case "EP":
-			if ep == "" {
-				ep = f.cleaned()
-			}
-		case "SE":
-			if se == "" {
-				se = f.cleaned()
-			}
-		}
-	}
+func pages(rec *bib.Record, byTag *tagIndex) {
+	sp, ep, se := byTag.firstCleaned("SP"), byTag.firstCleaned("EP"), byTag.firstCleaned("SE")
 	if sp == "" && ep == "" {
 		sp = se
 	}
@@ -402,18 +379,19 @@ func allDigits(s string) bool {
 }
 
 // identifiers fills DOIs, PMID, PMCID, ISSNs and ISBNs.
-func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
+func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
+	fields := byTag.fields
 	found := false
-	for _, f := range fields {
-		if f.Tag == "DO" {
-			for _, d := range bib.FindDOIs(f.Value) {
-				rec.AddIdentifier(bib.DOI, d)
-				found = true
-			}
-			if !found {
-				if s := f.cleaned(); strings.HasPrefix(strings.ToUpper(s), "ARTN") {
-					rec.ArticleNumber = strings.TrimSpace(s[4:])
-				}
+	var buf [2]string
+	for i := range byTag.all("DO") {
+		f := &fields[i]
+		for _, d := range bib.AppendDOIs(buf[:0], f.Value) {
+			rec.AddIdentifier(bib.DOI, d)
+			found = true
+		}
+		if !found {
+			if s := f.cleaned(); strings.HasPrefix(strings.ToUpper(s), "ARTN") {
+				rec.ArticleNumber = strings.TrimSpace(s[4:])
 			}
 		}
 	}
@@ -421,8 +399,8 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 	// group of fields after the other.
 	var groups uint
 	if !found {
-		for _, f := range fields {
-			if g := doiGroup(f.Tag); g >= 0 {
+		for i := range fields {
+			if g := doiGroup(fields[i].Tag); g >= 0 {
 				groups |= 1 << g
 			}
 		}
@@ -431,11 +409,12 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 		if groups&(1<<g) == 0 {
 			continue
 		}
-		for _, f := range fields {
+		for i := range fields {
+			f := &fields[i]
 			if doiGroup(f.Tag) != g {
 				continue
 			}
-			for _, d := range bib.FindDOIs(f.Value) {
+			for _, d := range bib.AppendDOIs(buf[:0], f.Value) {
 				if f.Tag == "N1" && !strings.Contains(strings.ToLower(f.Value), "doi") && bib.CleanText(f.Value) != d {
 					continue // a DOI quoted in a note is not the record's own unless the note says so
 				}
@@ -447,7 +426,8 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 
 	// The database an AN belongs to, found when there is an AN.
 	var fromPubMed, fromEmbase, dbKnown bool
-	for _, f := range fields {
+	for i := range fields {
+		f := &fields[i]
 		switch f.Tag {
 		case "PMID", "AN", "U1", "U2", "U3", "U4", "U5", "M2", "N1", "UR", "C2":
 		case "SN":
@@ -462,7 +442,7 @@ func identifiers(rec *bib.Record, fields []Field, ty string, isBookish bool) {
 			rec.AddPMID(val)
 		case "AN":
 			if !dbKnown {
-				for _, d := range [2]string{firstValue(fields, "DB"), firstValue(fields, "DP")} {
+				for _, d := range [2]string{byTag.firstValue("DB"), byTag.firstValue("DP")} {
 					fromPubMed = fromPubMed || bib.ContainsFold(d, "pubmed") || bib.ContainsFold(d, "medline") || bib.ContainsFold(d, "nlm")
 					fromEmbase = fromEmbase || bib.ContainsFold(d, "embase")
 				}
@@ -519,7 +499,8 @@ func sn(rec *bib.Record, value string, isBookish bool) {
 			continue
 		}
 		kind := bib.ISSNKind(p)
-		for _, s := range bib.FindISSNs(p) {
+		var buf [2]string
+		for _, s := range bib.AppendISSNs(buf[:0], p) {
 			rec.AddISSN(s, kind)
 		}
 	}
@@ -541,10 +522,20 @@ func doiGroup(tag string) int {
 	return -1
 }
 
-func firstValue(fields []Field, tag string) string {
-	for _, f := range fields {
-		if f.Tag == tag {
-			return f.Value
+// firstValue returns the value of the first field with the tag, as written.
+func (x *tagIndex) firstValue(tag string) string {
+	for i := range x.all(tag) {
+		return x.fields[i].Value
+	}
+	return ""
+}
+
+// firstCleaned returns the first cleaned value of the tag that is not
+// empty.
+func (x *tagIndex) firstCleaned(tag string) string {
+	for i := range x.all(tag) {
+		if v := x.fields[i].cleaned(); v != "" {
+			return v
 		}
 	}
 	return ""
@@ -553,27 +544,22 @@ func firstValue(fields []Field, tag string) string {
 // affiliations: repeated AD tags are one affiliation each; a single AD
 // holding several (EndNote's one Author Address field) is split on ";".
 // Ovid's M2 and Embase's C1 hold addresses when AD is absent.
-func affiliations(rec *bib.Record, fields []Field) {
-	n, only := 0, -1
-	for i, f := range fields {
-		if f.Tag == "AD" {
-			n, only = n+1, i
-		}
-	}
-	switch n {
+func affiliations(rec *bib.Record, byTag *tagIndex) {
+	switch n := byTag.count("AD"); n {
 	case 0:
 		return
 	case 1:
-		eachItem(&fields[only], true, func(a string) {
-			rec.AddAffiliation(trimAffiliation(a))
-		})
-		return
-	}
-	rec.Affiliations = slices.Grow(rec.Affiliations, n)
-	for _, f := range fields {
-		if f.Tag == "AD" {
-			rec.AddAffiliation(trimAffiliation(f.cleaned()))
+		for i := range byTag.all("AD") {
+			eachItem(&byTag.fields[i], true, func(a string) {
+				rec.AddCleanAffiliation(trimAffiliation(a)) // eachItem cleans; trimming keeps it so
+			})
 		}
+		return
+	default:
+		rec.Affiliations = slices.Grow(rec.Affiliations, n)
+	}
+	for i := range byTag.all("AD") {
+		rec.AddCleanAffiliation(trimAffiliation(byTag.fields[i].cleaned()))
 	}
 }
 
