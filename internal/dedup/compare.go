@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -229,15 +230,20 @@ func dataError(a, b *Features, ts float64) bool {
 
 // sameCitation reports whether two articles have the same place in the
 // same journal: year, journal, volume, issue (when both are numbers) and
-// a page range of more than one page, both ends. Two works cannot share
-// one; a single page can (an abstract, a letter and its reply), and so can
+// a page range of 2 to 50 pages, both ends. Two works cannot share one; a
+// single page can (an abstract, a letter and its reply), and so can
 // abstracts that a database gives the whole supplement's range, which is
-// why conference abstracts are left out.
+// why conference abstracts and long ranges are left out.
 func sameCitation(a, b *Features) bool {
 	if (a.Flags|b.Flags)&FlagConference != 0 || a.Year == 0 || a.Year != b.Year {
 		return false
 	}
-	if a.LastPage == "" || a.LastPage == a.FirstPage || !pagesAgree(a, b) || digitsOf(a.LastPage) != digitsOf(b.LastPage) {
+	if !pagesAgree(a, b) || digitsOf(a.LastPage) != digitsOf(b.LastPage) {
+		return false
+	}
+	first, err1 := strconv.Atoi(digitsOf(a.FirstPage))
+	last, err2 := strconv.Atoi(digitsOf(a.LastPage))
+	if err1 != nil || err2 != nil || last <= first || last-first > 50 {
 		return false
 	}
 	if !volumesAgree(a, b) {

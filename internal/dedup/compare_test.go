@@ -144,6 +144,10 @@ func TestCompare(t *testing.T) {
 			r.Title = "[Collaborative treatment of severe mental disorders in general practice: a randomised study]"
 			r.LastPage = "246"
 		}), Unlikely},
+		{"another title, the same long range", with(func(r *bib.Record) { r.Issue, r.FirstPage, r.LastPage = "Suppl 1", "1", "212" }), with(func(r *bib.Record) {
+			r.Title = "[Collaborative care of people with severe mental disorders in general practice: a randomised trial]"
+			r.Issue, r.FirstPage, r.LastPage = "Suppl 1", "1", "212"
+		}), Unlikely},
 		{"conference abstracts given the supplement's range", with(func(r *bib.Record) {
 			r.PublicationTypes = []string{"Conference Abstract"}
 			r.Issue = "Suppl 1"
