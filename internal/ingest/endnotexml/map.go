@@ -1,6 +1,7 @@
 package endnotexml
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -40,8 +41,9 @@ import (
 //	                     DOIs; without one, DOIs in URLs and in notes that say "doi"
 //	accession-num (%M)   the PMID when the record came from PubMed or MEDLINE (remote-database-name
 //	                     or -provider says so) or, from no named database, when it is a number of up
-//	                     to eight digits other than the record's own number (rec-number); "WOS:"/"ISI:"
-//	                     ids, Scopus EIDs; otherwise an identifier named after the database
+//	                     to eight digits other than the record's own number (its rec-number, or
+//	                     its position in the file: see MapAt); "WOS:"/"ISI:" ids, Scopus EIDs;
+//	                     otherwise an identifier named after the database
 //	custom2 (%2)         the PMCID of a journal article; a "PMC…" value in any custom field too
 //	keyword (%K)         keywords, split on line breaks and ";"; MeSH headings ("Neoplasms/*therapy")
 //	                     as MeSH, the rest as author keywords
@@ -53,13 +55,18 @@ import (
 //	rec-number           the record's own id (else the accession number)
 //
 // Map does not set the provenance fields (Format, Position, Line, Raw).
-func Map(fields []Field) *bib.Record {
+func Map(fields []Field) *bib.Record { return MapAt(fields, 0) }
+
+// MapAt is Map for the record at a 1-based position in its file: an
+// accession number from no named database that equals the position is the
+// record's number in the file, as its rec-number would be, not a PMID.
+func MapAt(fields []Field, position int) *bib.Record {
 	var (
 		next    [64]int32 // room for the index of a record of up to 64 fields
 		cleaned [64]string
 		done    [64]bool
 	)
-	m := mapper{fields: fields}
+	m := mapper{fields: fields, position: position}
 	if n := len(fields); n <= len(next) {
 		m.next, m.cleaned, m.done = next[:n], cleaned[:n], done[:n]
 	} else {
@@ -235,6 +242,8 @@ type mapper struct {
 	next    []int32 // index of the next field with the same name, -1 at the end
 	cleaned []string
 	done    []bool
+
+	position int // the record's place in its file, 0 when unknown
 }
 
 // index links the fields of each name.
@@ -439,9 +448,13 @@ func (m *mapper) identifiers(rec *bib.Record, c class) {
 	if m.head[AccessionNum] >= 0 {
 		dbName, provider := m.first(RemoteDatabaseName), m.first(RemoteDatabaseProvider)
 		own := strings.TrimSpace(m.first(RecNumber))
+		at := ""
+		if m.position > 0 && dbName == "" && provider == "" {
+			at = strconv.Itoa(m.position)
+		}
 		for i := m.head[AccessionNum]; i >= 0; i = m.next[i] {
 			eachPart(m.fields[i].Value, true, func(v string) {
-				if strings.TrimSpace(v) != own {
+				if v = strings.TrimSpace(v); v != own && v != at {
 					accession(rec, v, dbName, provider)
 				}
 			})

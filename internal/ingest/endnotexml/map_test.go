@@ -24,14 +24,16 @@ func names(ps []bib.Person) string {
 	return strings.Join(out, "; ")
 }
 
-func TestMap(t *testing.T) {
-	f := func(pairs ...any) []Field {
-		var out []Field
-		for i := 0; i < len(pairs); i += 2 {
-			out = append(out, Field{Name: pairs[i].(FieldName), Value: pairs[i+1].(string)})
-		}
-		return out
+// f makes fields from name, value pairs.
+func f(pairs ...any) []Field {
+	var out []Field
+	for i := 0; i < len(pairs); i += 2 {
+		out = append(out, Field{Name: pairs[i].(FieldName), Value: pairs[i+1].(string)})
 	}
+	return out
+}
+
+func TestMap(t *testing.T) {
 	tests := []struct {
 		name   string
 		fields []Field
@@ -188,5 +190,26 @@ func TestManyFields(t *testing.T) {
 	r := Map(fields)
 	if len(r.Authors) != 300 || r.Title != "Big team" {
 		t.Errorf("got %d authors, title %q", len(r.Authors), r.Title)
+	}
+}
+
+func TestMapAtPosition(t *testing.T) {
+	tests := []struct {
+		name     string
+		fields   []Field
+		position int
+		want     string
+	}{
+		{"the record's place in the file", f(RefType, "Journal Article", AccessionNum, "5"), 5, ""},
+		{"another number", f(RefType, "Journal Article", AccessionNum, "5"), 6, "5"},
+		{"from PubMed, whatever the place", f(RefType, "Journal Article", AccessionNum, "5", RemoteDatabaseName, "PubMed"), 5, "5"},
+		{"place unknown", f(RefType, "Journal Article", AccessionNum, "5"), 0, "5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MapAt(tt.fields, tt.position).Identifier(bib.PMID); got != tt.want {
+				t.Errorf("PMID %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

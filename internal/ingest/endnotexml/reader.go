@@ -137,7 +137,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 		}
 		return nil, bib.Errorf(line, "EndNote XML record %d: %w", r.position, err)
 	}
-	rec := Map(fields)
+	rec := MapAt(fields, r.position)
 	rec.Format = "endnotexml"
 	rec.Position = r.position
 	rec.Line = line

@@ -132,7 +132,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 			hasType = hasType || (name == endnotexml.RefType && strings.TrimSpace(f.Value) != "")
 			r.mapped = append(r.mapped, endnotexml.Field{Name: name, Value: f.Value})
 		}
-		rec := endnotexml.Map(r.mapped)
+		rec := endnotexml.MapAt(r.mapped, r.position)
 		rec.Format = "enw"
 		rec.Position = r.position
 		rec.Line = start
