@@ -170,6 +170,10 @@ func Compare(a, b *Features, opt Options) Result {
 		return Result{Same, score, "same citation; " + ev}
 	case ts >= 0.85 && authorsOK:
 		return Result{Uncertain, score, ev}
+	case ts >= 0.75 && ja && yearSame && compared >= 3 && matched == compared:
+		// A title reworded between two versions of a record, by the same
+		// authors in the same journal and year: worth a reviewer's look.
+		return Result{Uncertain, score, ev}
 	}
 	return Result{Unlikely, score, ev}
 }

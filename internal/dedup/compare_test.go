@@ -158,6 +158,10 @@ func TestCompare(t *testing.T) {
 		}), Unlikely},
 		{"a slip in the first page of a range, subtitle left out", with(func(r *bib.Record) { r.Title += ": brief report" }),
 			with(func(r *bib.Record) { r.FirstPage = "247" }), Same},
+		{"reworded title, same authors, journal and year", article(), with(func(r *bib.Record) {
+			r.Title = "Collaborative care for severe mental illness in primary care: a randomised controlled trial"
+			r.Volume, r.Issue, r.FirstPage, r.LastPage = "", "", "", ""
+		}), Uncertain},
 		{"different titles", article(), with(func(r *bib.Record) {
 			r.Title = "Cognitive behavioural therapy for insomnia in older adults"
 			r.FirstPage = ""
