@@ -46,6 +46,12 @@ type matcher struct {
 
 	// Works that records joined: rebuilt from their records once, at the end.
 	dirty map[int64]bool
+	// In an import, the id of its first record (0 elsewhere), and the works
+	// that changed otherwise than by gaining records of the import (folded
+	// together): the others only grew, and their rebuild compares the
+	// merge of their records with the merge of those they had before.
+	newFrom int64
+	folded  map[int64]bool
 }
 
 // flushKeysAt is how many pending keys are kept in memory before they are
@@ -56,7 +62,7 @@ const flushKeysAt = 200000
 // decisions up to and including the one with id lastDecision in force (all
 // of them when lastDecision is negative).
 func newMatcher(ctx context.Context, w *writer, lastDecision int64) (*matcher, error) {
-	m := &matcher{ctx: ctx, w: w, features: map[int64]*dedup.Features{}, dirty: map[int64]bool{}}
+	m := &matcher{ctx: ctx, w: w, features: map[int64]*dedup.Features{}, dirty: map[int64]bool{}, folded: map[int64]bool{}}
 	m.resetPending()
 	var any int
 	if err := w.tx.GetContext(ctx, &any, "SELECT EXISTS (SELECT 1 FROM record_keys)"); err != nil {
@@ -410,12 +416,25 @@ func (m *matcher) finish() error {
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	for _, id := range ids {
-		if err := m.w.rebuildWork(m.ctx, id); err != nil {
+		since := m.newFrom
+		if m.folded[id] {
+			since = 0
+		}
+		if err := m.w.rebuildWork(m.ctx, id, since); err != nil {
 			return err
 		}
 	}
-	m.dirty = map[int64]bool{}
+	m.dirty, m.folded = map[int64]bool{}, map[int64]bool{}
 	return nil
+}
+
+// imported tells the matcher that a record of the import it serves has
+// been stored: the first one's id divides the records of the import from
+// those of earlier ones.
+func (m *matcher) imported(id int64) {
+	if m.newFrom == 0 {
+		m.newFrom = id
+	}
 }
 
 // fold moves the records of work from into work to and deletes from.
@@ -429,7 +448,9 @@ func (m *matcher) fold(from, to int64) error {
 	m.recordsOf[to] = append(m.recordsOf[to], m.recordsOf[from]...)
 	delete(m.recordsOf, from)
 	delete(m.dirty, from)
+	delete(m.folded, from)
 	m.dirty[to] = true
+	m.folded[to] = true
 	return nil
 }
 

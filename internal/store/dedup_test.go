@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -169,9 +170,11 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 		t.Errorf("only %d of %d generated duplicates merged", merged, dups)
 	}
 
+	parts := workParts(t, db)
 	if _, err := db.Rebuild(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
+	checkSameParts(t, parts, workParts(t, db))
 	if rebuilt := partition(t, db); !equalPartitions(incremental, rebuilt) {
 		t.Errorf("rebuild gives %d works, the incremental imports gave %d", len(rebuilt), len(incremental))
 	}
@@ -299,4 +302,89 @@ func TestBridgingRecordFoldsWorks(t *testing.T) {
 		}
 	}
 	checkForeignKeys(t, db)
+}
+
+// workParts describes every work's identifiers, authors and their
+// affiliations, and keywords by value, keyed by the work's records: two
+// databases holding the same works give the same map.
+func workParts(t testing.TB, db *DB) map[string]string {
+	t.Helper()
+	var rows []struct {
+		Records string `db:"records"`
+		Part    string `db:"part"`
+	}
+	err := db.Select(&rows, `WITH members AS (SELECT work_id, group_concat(id) AS records FROM (SELECT work_id, id FROM records ORDER BY id) GROUP BY work_id)
+		SELECT m.records, p.part FROM members m JOIN (
+			SELECT work_id, 'id ' || scheme || ':' || value AS part FROM identifiers
+			UNION ALL SELECT s.work_id, 'by ' || s.role || s.position || ' ' || a.name_key || ' ' || s.name FROM authorships s JOIN authors a ON a.id = s.author_id
+			UNION ALL SELECT l.work_id, 'at ' || ifnull(l.author_position, '-') || ' ' || f.name FROM authorship_affiliations l JOIN affiliations f ON f.id = l.affiliation_id
+			UNION ALL SELECT k.work_id, 'kw ' || w.vocabulary || ':' || w.term || '/' || k.qualifier || ' ' || k.major FROM work_keywords k JOIN keywords w ON w.id = k.keyword_id
+		) p ON p.work_id = m.work_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byWork := map[string][]string{}
+	for _, r := range rows {
+		byWork[r.Records] = append(byWork[r.Records], r.Part)
+	}
+	out := map[string]string{}
+	for k, v := range byWork {
+		sort.Strings(v)
+		out[k] = strings.Join(v, "\n")
+	}
+	return out
+}
+
+// checkSameParts fails the test where two workParts differ.
+func checkSameParts(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("work of records %s:\n%s\nwant\n%s", k, got[k], w)
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("work of records %s should not be there", k)
+		}
+	}
+}
+
+// TestGrownWorkParts imports a record, then copies of it that add
+// keywords, a DOI, an author's address or nothing at all, and checks that
+// the work holds what a rebuild from its records gives.
+func TestGrownWorkParts(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	dir := t.TempDir()
+	base := "TY  - JOUR\nAU  - Byng, Richard\nAU  - Creanor, Siobhan\nTI  - Collaborative care for people with severe mental illness in primary care\n" +
+		"T2  - British Journal of Psychiatry\nPY  - 2023\nVL  - 222\nIS  - 6\nSP  - 246\nEP  - 256\n"
+	files := []string{
+		base + "ER  - \n",
+		base + "KW  - Primary care\nKW  - Mental illness\nER  - \n",
+		base + "N1  - Nothing new\nER  - \n",
+		base + "DO  - 10.1192/bjp.2023.28\nAD  - University of Plymouth\nER  - \n",
+		base + "KW  - Primary care\nDO  - 10.1192/bjp.2023.28\nER  - \n",
+	}
+	for i, f := range files {
+		p := filepath.Join(dir, string(rune('a'+i))+".ris")
+		if err := os.WriteFile(p, []byte(f), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ImportFile(ctx, p, ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(partition(t, db)); n != 1 {
+		t.Fatalf("%d works, want 1", n)
+	}
+	incremental := workParts(t, db)
+	if w := incremental["1,2,3,4,5"]; !strings.Contains(w, "kw author:Mental illness") || !strings.Contains(w, "id doi:10.1192/bjp.2023.28") ||
+		!strings.Contains(w, "University of Plymouth") {
+		t.Errorf("the work lacks what later records added:\n%s", w)
+	}
+	if _, err := db.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	checkSameParts(t, incremental, workParts(t, db))
 }

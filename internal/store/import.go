@@ -413,6 +413,7 @@ func (m *importer) add(ctx context.Context, p prepared) error {
 	if err != nil {
 		return err
 	}
+	m.match.imported(id)
 	if err := m.match.settle(id, f, p.derived, pl); err != nil {
 		return err
 	}
@@ -448,36 +449,54 @@ func (m *importer) importSource() string {
 	return all[0].k
 }
 
-// rebuildWork recomputes a work from all its records.
-func (w *writer) rebuildWork(ctx context.Context, workID int64) error {
-	recs, err := w.workRecords(ctx, workID)
+// rebuildWork recomputes a work from all its records. When since is not
+// 0, the work's records with lower ids are those it was last written
+// from: the parts (identifiers, people, keywords) that the newer records
+// leave as they were are not written again.
+func (w *writer) rebuildWork(ctx context.Context, workID, since int64) error {
+	recs, ids, err := w.workRecords(ctx, workID)
 	if err != nil {
 		return err
 	}
-	return w.updateWork(ctx, workID, bib.Merge(recs), len(recs))
+	merged := bib.Merge(recs)
+	var keep keptParts
+	if since > 0 {
+		n := 0
+		for n < len(ids) && ids[n] < since {
+			n++
+		}
+		if n > 0 && n < len(ids) {
+			keep = unchangedParts(bib.Merge(recs[:n]), merged)
+		}
+	}
+	return w.updateWork(ctx, workID, merged, len(recs), keep)
 }
 
-func (w *writer) workRecords(ctx context.Context, workID int64) ([]*bib.Record, error) {
-	s, err := w.stmt(ctx, "SELECT data FROM records WHERE work_id = ? ORDER BY id")
+// workRecords returns the records of a work and their ids, in id order.
+func (w *writer) workRecords(ctx context.Context, workID int64) ([]*bib.Record, []int64, error) {
+	s, err := w.stmt(ctx, "SELECT id, data FROM records WHERE work_id = ? ORDER BY id")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	rows, err := s.QueryxContext(ctx, workID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer rows.Close()
 	var recs []*bib.Record
+	var ids []int64
 	for rows.Next() {
+		var id int64
 		var data string
-		if err := rows.Scan(&data); err != nil {
-			return nil, err
+		if err := rows.Scan(&id, &data); err != nil {
+			return nil, nil, err
 		}
 		rec := &bib.Record{}
 		if err := json.Unmarshal([]byte(data), rec); err != nil {
-			return nil, fmt.Errorf("record data of work %d: %w", workID, err)
+			return nil, nil, fmt.Errorf("record data of work %d: %w", workID, err)
 		}
 		recs = append(recs, rec)
+		ids = append(ids, id)
 	}
-	return recs, rows.Err()
+	return recs, ids, rows.Err()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
@@ -186,11 +187,29 @@ func (w *writer) createWork(ctx context.Context, rec *bib.Record, nrecords int) 
 	if err != nil {
 		return 0, err
 	}
-	return id, w.writeParts(ctx, id, rec)
+	return id, w.writeParts(ctx, id, rec, keptParts{})
 }
 
-// updateWork rewrites a work and its parts from rec.
-func (w *writer) updateWork(ctx context.Context, id int64, rec *bib.Record, nrecords int) error {
+// keptParts says which parts of a work a rewrite leaves as they are.
+type keptParts struct {
+	identifiers, people, keywords bool
+}
+
+// unchangedParts compares the work a set of records made with the one they
+// make now that more have joined: each part both give alike is kept.
+// (Alike means equal down to the last field, slices nil or not, so that
+// keeping a part can never keep one that differs.)
+func unchangedParts(before, after *bib.Record) keptParts {
+	return keptParts{
+		identifiers: reflect.DeepEqual(before.Identifiers, after.Identifiers),
+		people: reflect.DeepEqual(before.Authors, after.Authors) && reflect.DeepEqual(before.Editors, after.Editors) &&
+			reflect.DeepEqual(before.Affiliations, after.Affiliations),
+		keywords: reflect.DeepEqual(before.Keywords, after.Keywords),
+	}
+}
+
+// updateWork rewrites a work from rec, and those of its parts not kept.
+func (w *writer) updateWork(ctx context.Context, id int64, rec *bib.Record, nrecords int, keep keptParts) error {
 	journal, err := w.journal(ctx, rec)
 	if err != nil {
 		return err
@@ -204,17 +223,22 @@ func (w *writer) updateWork(ctx context.Context, id int64, rec *bib.Record, nrec
 		publisher = ?, records = ? WHERE id = ?`, args...); err != nil {
 		return err
 	}
-	for _, q := range []string{
-		"DELETE FROM identifiers WHERE work_id = ?",
-		"DELETE FROM authorships WHERE work_id = ?",
-		"DELETE FROM authorship_affiliations WHERE work_id = ?",
-		"DELETE FROM work_keywords WHERE work_id = ?",
-	} {
+	var deletes []string
+	if !keep.identifiers {
+		deletes = append(deletes, "DELETE FROM identifiers WHERE work_id = ?")
+	}
+	if !keep.people {
+		deletes = append(deletes, "DELETE FROM authorships WHERE work_id = ?", "DELETE FROM authorship_affiliations WHERE work_id = ?")
+	}
+	if !keep.keywords {
+		deletes = append(deletes, "DELETE FROM work_keywords WHERE work_id = ?")
+	}
+	for _, q := range deletes {
 		if _, err := w.exec(ctx, q, id); err != nil {
 			return err
 		}
 	}
-	return w.writeParts(ctx, id, rec)
+	return w.writeParts(ctx, id, rec, keep)
 }
 
 func workArgs(rec *bib.Record, journal int64, nrecords int) []any {
@@ -231,9 +255,30 @@ func workArgs(rec *bib.Record, journal int64, nrecords int) []any {
 		nullString(rec.ArticleNumber), nullString(rec.Abstract), nullString(rec.Language), nullString(rec.Publisher), nrecords}
 }
 
-// writeParts inserts a work's identifiers, authors, affiliations, keywords
-// and full-text row.
-func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record) error {
+// writeParts inserts a work's identifiers, authors, affiliations and
+// keywords, but for the parts kept, and queues its full-text row.
+func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record, keep keptParts) error {
+	if !keep.identifiers {
+		if err := w.writeIdentifiers(ctx, id, rec); err != nil {
+			return err
+		}
+	}
+	if !keep.people {
+		if err := w.writePeople(ctx, id, rec); err != nil {
+			return err
+		}
+	}
+	if !keep.keywords {
+		if err := w.writeKeywords(ctx, id, rec); err != nil {
+			return err
+		}
+	}
+	w.ftsPending[id] = true
+	delete(w.ftsDeleted, id)
+	return nil
+}
+
+func (w *writer) writeIdentifiers(ctx context.Context, id int64, rec *bib.Record) error {
 	var rows [][]any
 	seen := map[bib.Identifier]bool{}
 	for _, x := range rec.Identifiers {
@@ -242,10 +287,10 @@ func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record) erro
 			rows = append(rows, []any{id, x.Scheme, x.Value})
 		}
 	}
-	if err := w.insertRows(ctx, "INSERT", "identifiers", "work_id, scheme, value", 3, rows); err != nil {
-		return err
-	}
-	var names []string
+	return w.insertRows(ctx, "INSERT", "identifiers", "work_id, scheme, value", 3, rows)
+}
+
+func (w *writer) writePeople(ctx context.Context, id int64, rec *bib.Record) error {
 	var authorships, links [][]any
 	for _, group := range []struct {
 		role   string
@@ -262,7 +307,6 @@ func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record) erro
 			}
 			authorships = append(authorships, []any{id, group.role, i + 1, aid, written})
 			if group.role == "author" {
-				names = append(names, p.String())
 				for _, a := range p.Affiliations {
 					aff, err := w.affiliation(ctx, a)
 					if err != nil {
@@ -287,10 +331,11 @@ func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record) erro
 	if err := w.insertRows(ctx, "INSERT", "authorships", "work_id, role, position, author_id, name", 5, authorships); err != nil {
 		return err
 	}
-	if err := w.insertRows(ctx, "INSERT", "authorship_affiliations", "work_id, author_position, affiliation_id", 3, links); err != nil {
-		return err
-	}
-	rows = rows[:0]
+	return w.insertRows(ctx, "INSERT", "authorship_affiliations", "work_id, author_position, affiliation_id", 3, links)
+}
+
+func (w *writer) writeKeywords(ctx context.Context, id int64, rec *bib.Record) error {
+	var rows [][]any
 	type kq struct {
 		id int64
 		q  string
@@ -311,12 +356,7 @@ func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record) erro
 		}
 		rows = append(rows, []any{id, kid, k.Qualifier, major})
 	}
-	if err := w.insertRows(ctx, "INSERT", "work_keywords", "work_id, keyword_id, qualifier, major", 4, rows); err != nil {
-		return err
-	}
-	w.ftsPending[id] = true
-	delete(w.ftsDeleted, id)
-	return nil
+	return w.insertRows(ctx, "INSERT", "work_keywords", "work_id, keyword_id, qualifier, major", 4, rows)
 }
 
 // flushFTS writes the full-text rows of the works written in this
