@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -95,7 +96,15 @@ func Compare(a, b *Features, opt Options) Result {
 		// An identifier on two clearly different titles proves nothing.
 	}
 
-	// 3. Fuzzy evidence.
+	// 3. Fuzzy evidence. Titles alike but for a number or a word that
+	// names another study ("type 1" and "type 2", "rats" and "mice") are
+	// not enough to merge on.
+	// The same first page of the same volume of one journal outweighs
+	// such a difference: it is a slip in one of the titles.
+	differ := ""
+	if ts < 1 && !(pagesAgree(a, b) && volumesAgree(a, b)) {
+		differ = titlesDiffer(a, b)
+	}
 	matched, compared, firstSame := authorAgreement(a.Authors, b.Authors)
 	authorsOK := compared == 0 || firstSame || matched*2 > compared
 	ja, jknown := journalsAgree(a, b)
@@ -136,7 +145,7 @@ func Compare(a, b *Features, opt Options) Result {
 	if (a.Flags|b.Flags)&FlagGenericTitle != 0 {
 		// A title many works share needs the same place in the same journal.
 		if ts >= 0.95 && ja && pagesSame && volumesAgree(a, b) && yearSame && authorsOK {
-			return Result{Same, score, "generic title; " + ev}
+			return sameUnless(differ, score, "generic title; "+ev)
 		}
 		if ts >= 0.9 && (ja || pagesSame) && authorsOK && compared > 0 {
 			return Result{Uncertain, score, "generic title; " + ev}
@@ -152,22 +161,22 @@ func Compare(a, b *Features, opt Options) Result {
 			// so papers in them count on the year and every author instead.
 			return Result{Uncertain, score, "different journals; " + ev}
 		case len(support) >= 2 && (compared == 0 || firstSame || matched >= 2):
-			return Result{Same, score, ev}
+			return sameUnless(differ, score, ev)
 		case ts >= 0.99 && compared > 0 && firstSame && matched >= min(3, compared) && len(support) >= 1:
-			return Result{Same, score, ev}
+			return sameUnless(differ, score, ev)
 		}
 		return Result{Uncertain, score, ev}
 	case ts >= 0.8 && firstSame && yearSame && ja && pagesSame && volumesAgree(a, b):
-		return Result{Same, score, ev}
+		return sameUnless(differ, score, ev)
 	case ts >= 0.98 && yearSame && ja && pagesSame && volumesAgree(a, b):
 		// The same title at the same place in the same journal: the author
 		// lists differ in how they are written (a group name, particles,
 		// transliteration), not in who wrote it.
-		return Result{Same, score, ev}
+		return sameUnless(differ, score, ev)
 	case ts >= 0.5 && sameCitation(a, b) && (firstSame || ts >= 0.8 && !(compared >= 2 && matched == 0)):
 		// The same page range of the same issue: a title translated or
 		// reworded by one database is still that article.
-		return Result{Same, score, "same citation; " + ev}
+		return sameUnless(differ, score, "same citation; "+ev)
 	case ts >= 0.85 && authorsOK:
 		return Result{Uncertain, score, ev}
 	case ts >= 0.75 && ja && yearSame && compared >= 3 && matched == compared:
@@ -176,6 +185,105 @@ func Compare(a, b *Features, opt Options) Result {
 		return Result{Uncertain, score, ev}
 	}
 	return Result{Unlikely, score, ev}
+}
+
+// sameUnless is the verdict Same, or Uncertain when the titles differ
+// in what names a study.
+func sameUnless(differ string, score float64, reason string) Result {
+	if differ != "" {
+		return Result{Uncertain, score, differ + "; " + reason}
+	}
+	return Result{Same, score, reason}
+}
+
+// titlesDiffer tells how two titles that are alike name different
+// studies: the numbers in them differ ("type 1 diabetes", "type 2
+// diabetes"; "12-month", "24-month"), or a word of one stands where the
+// other has a word that is no spelling of it ("in rats", "in mice";
+// "adult", "paediatric"), which a typo or British and American spelling
+// ("haemolytic", "hemolytic") does not do. Parts in brackets are left out.
+func titlesDiffer(a, b *Features) string {
+	ta, tb := strings.Fields(a.TitleCore), strings.Fields(b.TitleCore)
+	na, nb := numbersOf(ta), numbersOf(tb)
+	if len(na) > 0 && len(nb) > 0 && strings.Join(na, " ") != strings.Join(nb, " ") {
+		return fmt.Sprintf("numbers in the titles differ (%s; %s)", strings.Join(na, " "), strings.Join(nb, " "))
+	}
+	if len(ta) != len(tb) {
+		return ""
+	}
+	var x, y string
+	differing := 0
+	for i := range ta {
+		if ta[i] == tb[i] {
+			continue
+		}
+		differing++
+		if !spellings(ta[i], tb[i]) {
+			x, y = ta[i], tb[i]
+		}
+	}
+	if x != "" && differing <= 2 {
+		return fmt.Sprintf("titles differ in %q and %q", x, y)
+	}
+	return ""
+}
+
+// spellings reports whether two words may be one word spelt two ways: a
+// typo (one letter added, dropped or changed, or two swapped: "centre",
+// "center"), British and American spelling ("haemolytic", "hemolytic";
+// "sulphate", "sulfate"), or one cut short ("random", "randomised").
+// "increased" and "decreased", "hyperglycaemia" and "hypoglycaemia" are
+// not.
+func spellings(x, y string) bool {
+	if strings.HasPrefix(x, y) || strings.HasPrefix(y, x) || transposed(x, y) {
+		return true
+	}
+	rx, ry := []rune(x), []rune(y)
+	if levenshtein(rx, ry) <= 1 {
+		return true
+	}
+	fx, fy := spellingFold.Replace(x), spellingFold.Replace(y)
+	return fx == fy || levenshtein([]rune(fx), []rune(fy)) <= 1
+}
+
+var spellingFold = strings.NewReplacer("ae", "e", "oe", "e", "ph", "f", "our", "or", "ise", "ize", "yse", "yze")
+
+// transposed reports whether y is x with two neighbouring letters swapped.
+func transposed(x, y string) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	i := 0
+	for i < len(x) && x[i] == y[i] {
+		i++
+	}
+	return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && x[i+2:] == y[i+2:]
+}
+
+// numbersOf returns the numbers in a title's words, sorted. Groups of
+// three digits after a number belong to it ("10 000").
+func numbersOf(words []string) []string {
+	var out []string
+	prev := false
+	for _, w := range words {
+		switch {
+		case !allDigits(w):
+			prev = false
+			continue
+		case prev && len(w) == 3:
+			out[len(out)-1] += w
+		default:
+			out = append(out, w)
+		}
+		prev = true
+	}
+	for i, n := range out {
+		if t := strings.TrimLeft(n, "0"); t != "" {
+			out[i] = t
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // titleSimilarity compares every title form of the two records.

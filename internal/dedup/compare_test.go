@@ -162,6 +162,34 @@ func TestCompare(t *testing.T) {
 			r.Title = "Collaborative care for severe mental illness in primary care: a randomised controlled trial"
 			r.Volume, r.Issue, r.FirstPage, r.LastPage = "", "", "", ""
 		}), Uncertain},
+		{"type 1 and type 2, no pages", with(func(r *bib.Record) {
+			r.Title = "Sitagliptin improves glycaemic control in type 1 diabetes"
+			r.FirstPage, r.LastPage = "", ""
+		}),
+			with(func(r *bib.Record) {
+				r.Title = "Sitagliptin improves glycaemic control in type 2 diabetes"
+				r.FirstPage, r.LastPage = "", ""
+			}), Uncertain},
+		{"12 and 24 months, no pages", with(func(r *bib.Record) { r.Title += ": 12-month outcomes"; r.FirstPage, r.LastPage = "", "" }),
+			with(func(r *bib.Record) { r.Title += ": 24-month outcomes"; r.FirstPage, r.LastPage = "", "" }), Uncertain},
+		{"increased and decreased, no pages", with(func(r *bib.Record) {
+			r.Title = "Increased expression of the GLP-1 receptor in the kidney of diabetic mice"
+			r.FirstPage, r.LastPage = "", ""
+		}), with(func(r *bib.Record) {
+			r.Title = "Decreased expression of the GLP-1 receptor in the kidney of diabetic mice"
+			r.FirstPage, r.LastPage = "", ""
+		}), Uncertain},
+		{"British and American spelling, no pages", with(func(r *bib.Record) {
+			r.Title = "Eculizumab in children with atypical haemolytic uremic syndrome: a single centre's experience of 10 000 doses"
+			r.FirstPage, r.LastPage = "", ""
+		}), with(func(r *bib.Record) {
+			r.Title = "Eculizumab in children with atypical hemolytic uremic syndrome: a single center's experience of 10000 doses"
+			r.FirstPage, r.LastPage = "", ""
+		}), Same},
+		{"a word garbled at the same first page", with(func(r *bib.Record) { r.Title = "p6INK4a expression does not predict the outcome of cervical neoplasia" }),
+			with(func(r *bib.Record) {
+				r.Title = "p16(INK4a) expression does not predict the outcome of cervical neoplasia"
+			}), Same},
 		{"different titles", article(), with(func(r *bib.Record) {
 			r.Title = "Cognitive behavioural therapy for insomnia in older adults"
 			r.FirstPage = ""
