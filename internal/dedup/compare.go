@@ -96,15 +96,7 @@ func Compare(a, b *Features, opt Options) Result {
 		// An identifier on two clearly different titles proves nothing.
 	}
 
-	// 3. Fuzzy evidence. Titles alike but for a number or a word that
-	// names another study ("type 1" and "type 2", "rats" and "mice") are
-	// not enough to merge on.
-	// The same first page of the same volume of one journal outweighs
-	// such a difference: it is a slip in one of the titles.
-	differ := ""
-	if ts < 1 && !(pagesAgree(a, b) && volumesAgree(a, b)) {
-		differ = titlesDiffer(a, b)
-	}
+	// 3. Fuzzy evidence.
 	matched, compared, firstSame := authorAgreement(a.Authors, b.Authors)
 	authorsOK := compared == 0 || firstSame || matched*2 > compared
 	ja, jknown := journalsAgree(a, b)
@@ -129,6 +121,15 @@ func Compare(a, b *Features, opt Options) Result {
 	if pagesSame {
 		support = append(support, "pages")
 	}
+	// Titles alike but for a number or a word that names another study
+	// ("type 1" and "type 2", "rats" and "mice") are not enough to merge
+	// on, unless the same first page of the same volume says that one of
+	// the titles has a slip.
+	samePlace := pagesSame && volumesAgree(a, b)
+	differ := ""
+	if ts < 1 && !samePlace {
+		differ = titlesDiffer(a, b)
+	}
 	ev := evidence(ts, prefix, matched, compared, a.Year, b.Year, support)
 	authorRatio := 0.5
 	if compared > 0 {
@@ -144,7 +145,7 @@ func Compare(a, b *Features, opt Options) Result {
 	}
 	if (a.Flags|b.Flags)&FlagGenericTitle != 0 {
 		// A title many works share needs the same place in the same journal.
-		if ts >= 0.95 && ja && pagesSame && volumesAgree(a, b) && yearSame && authorsOK {
+		if ts >= 0.95 && ja && samePlace && yearSame && authorsOK {
 			return sameUnless(differ, score, "generic title; "+ev)
 		}
 		if ts >= 0.9 && (ja || pagesSame) && authorsOK && compared > 0 {
@@ -166,9 +167,9 @@ func Compare(a, b *Features, opt Options) Result {
 			return sameUnless(differ, score, ev)
 		}
 		return Result{Uncertain, score, ev}
-	case ts >= 0.8 && firstSame && yearSame && ja && pagesSame && volumesAgree(a, b):
+	case ts >= 0.8 && firstSame && yearSame && ja && samePlace:
 		return sameUnless(differ, score, ev)
-	case ts >= 0.98 && yearSame && ja && pagesSame && volumesAgree(a, b):
+	case ts >= 0.98 && yearSame && ja && samePlace:
 		// The same title at the same place in the same journal: the author
 		// lists differ in how they are written (a group name, particles,
 		// transliteration), not in who wrote it.
@@ -238,8 +239,7 @@ func spellings(x, y string) bool {
 	if strings.HasPrefix(x, y) || strings.HasPrefix(y, x) || transposed(x, y) {
 		return true
 	}
-	rx, ry := []rune(x), []rune(y)
-	if levenshtein(rx, ry) <= 1 {
+	if levenshtein([]rune(x), []rune(y)) <= 1 {
 		return true
 	}
 	fx, fy := spellingFold.Replace(x), spellingFold.Replace(y)
@@ -332,7 +332,7 @@ func dataError(a, b *Features, ts float64) bool {
 	if ja, _ := journalsAgree(a, b); !ja {
 		return false
 	}
-	if a.Issue != "" && b.Issue != "" && a.Issue != b.Issue && allDigits(a.Issue) && allDigits(b.Issue) {
+	if issuesConflict(a, b) {
 		return false
 	}
 	volSame := volumesAgree(a, b)
@@ -361,11 +361,17 @@ func sameCitation(a, b *Features) bool {
 	if !volumesAgree(a, b) {
 		return false
 	}
-	if a.Issue != "" && b.Issue != "" && a.Issue != b.Issue && allDigits(a.Issue) && allDigits(b.Issue) {
+	if issuesConflict(a, b) {
 		return false
 	}
 	ja, _ := journalsAgree(a, b)
 	return ja
+}
+
+// issuesConflict reports whether the records are in different numbered
+// issues ("Suppl. 2" and "S2" are not compared).
+func issuesConflict(a, b *Features) bool {
+	return a.Issue != "" && b.Issue != "" && a.Issue != b.Issue && allDigits(a.Issue) && allDigits(b.Issue)
 }
 
 // detailVeto finds bibliographic details that cannot both be right for one
