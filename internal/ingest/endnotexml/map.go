@@ -447,10 +447,14 @@ func (m *mapper) identifiers(rec *bib.Record, c class) {
 
 	if m.head[AccessionNum] >= 0 {
 		dbName, provider := m.first(RemoteDatabaseName), m.first(RemoteDatabaseProvider)
-		own := strings.TrimSpace(m.first(RecNumber))
-		at := ""
-		if m.position > 0 && dbName == "" && provider == "" {
-			at = strconv.Itoa(m.position)
+		// From no named database, the record's own number (its
+		// rec-number, or its place in the file) is no PMID.
+		var own, at string
+		if dbName == "" && provider == "" {
+			own = strings.TrimSpace(m.first(RecNumber))
+			if m.position > 0 {
+				at = strconv.Itoa(m.position)
+			}
 		}
 		for i := m.head[AccessionNum]; i >= 0; i = m.next[i] {
 			eachPart(m.fields[i].Value, true, func(v string) {
