@@ -424,7 +424,9 @@ func (m *matcher) finish() error {
 			return err
 		}
 	}
-	m.dirty, m.folded = map[int64]bool{}, map[int64]bool{}
+	// The works are written from all their records now: records stored
+	// after this start a new division.
+	m.dirty, m.folded, m.newFrom = map[int64]bool{}, map[int64]bool{}, 0
 	return nil
 }
 
