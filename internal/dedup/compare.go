@@ -219,7 +219,7 @@ func titlesDiffer(a, b *Features) string {
 			continue
 		}
 		differing++
-		if !spellings(ta[i], tb[i]) {
+		if !spellings(ta[i], tb[i]) || isCode(ta[i]) && isCode(tb[i]) && !strings.HasPrefix(ta[i], tb[i]) && !strings.HasPrefix(tb[i], ta[i]) {
 			x, y = ta[i], tb[i]
 		}
 	}
@@ -244,6 +244,25 @@ func spellings(x, y string) bool {
 	}
 	fx, fy := spellingFold.Replace(x), spellingFold.Replace(y)
 	return fx == fy || levenshtein([]rune(fx), []rune(fy)) <= 1
+}
+
+// isCode reports whether a word is a code rather than a word one could
+// misspell: letters with digits ("cd4", "h1n1", "p53") or a short word
+// that is not a common one ("db" of "db/db mice"). Two codes that differ
+// name different things.
+func isCode(w string) bool {
+	if strings.ContainsAny(w, "0123456789") {
+		return true
+	}
+	return len(w) <= 3 && !commonShortWords[w]
+}
+
+var commonShortWords = map[string]bool{
+	"of": true, "on": true, "in": true, "at": true, "to": true, "by": true, "for": true, "or": true, "vs": true,
+	"v": true, "via": true, "per": true, "is": true, "are": true, "as": true, "its": true, "it": true, "be": true,
+	"do": true, "not": true, "no": true, "new": true, "old": true, "use": true, "can": true, "may": true, "who": true,
+	"how": true, "why": true, "one": true, "two": true, "non": true, "pre": true, "up": true, "out": true, "all": true,
+	"into": true, "from": true, "with": true, "but": true, "has": true, "had": true, "was": true, "our": true, "we": true,
 }
 
 var spellingFold = strings.NewReplacer("ae", "e", "oe", "e", "ph", "f", "our", "or", "ise", "ize", "yse", "yze")

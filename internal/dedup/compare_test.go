@@ -179,6 +179,29 @@ func TestCompare(t *testing.T) {
 			r.Title = "Decreased expression of the GLP-1 receptor in the kidney of diabetic mice"
 			r.FirstPage, r.LastPage = "", ""
 		}), Uncertain},
+		{"CD4 and CD8, no pages", with(func(r *bib.Record) {
+			r.Title = "Depletion of CD4 T cells in collaborative care"
+			r.FirstPage, r.LastPage = "", ""
+		}),
+			with(func(r *bib.Record) {
+				r.Title = "Depletion of CD8 T cells in collaborative care"
+				r.FirstPage, r.LastPage = "", ""
+			}), Uncertain},
+		{"db/db and ob/ob mice, no pages", with(func(r *bib.Record) {
+			r.Title = "Effects of exendin-4 on beta-cell mass in db/db mice"
+			r.FirstPage, r.LastPage = "", ""
+		}),
+			with(func(r *bib.Record) {
+				r.Title = "Effects of exendin-4 on beta-cell mass in ob/ob mice"
+				r.FirstPage, r.LastPage = "", ""
+			}), Uncertain},
+		{"a gene name with its alias, no pages", with(func(r *bib.Record) {
+			r.Title = "Value of p16INK4a as a marker of progression in cervical intraepithelial neoplasia grade 1"
+			r.FirstPage, r.LastPage = "", ""
+		}), with(func(r *bib.Record) {
+			r.Title = "Value of p16(INK4a) as a marker of progression in cervical intraepithelial neoplasia grade 1"
+			r.FirstPage, r.LastPage = "", ""
+		}), Same},
 		{"British and American spelling, no pages", with(func(r *bib.Record) {
 			r.Title = "Eculizumab in children with atypical haemolytic uremic syndrome: a single centre's experience of 10 000 doses"
 			r.FirstPage, r.LastPage = "", ""
