@@ -70,9 +70,10 @@ func AppendDOIs(out []string, s string) []string {
 		}
 		k := j + 1
 		// DOIs made from SICIs hold angle brackets:
-		// 10.1002/(SICI)1097-4636(199901)44:1<35::AID-JBM5>3.0.CO;2-8
-		sici := len(s)-k >= 6 && strings.EqualFold(s[k:k+6], "(SICI)")
-		for k < len(s) && (!isDOIStop(s[k]) || sici && (s[k] == '<' || s[k] == '>')) {
+		// 10.1002/(SICI)1097-4636(199901)44:1<35::AID-JBM5>3.0.CO;2-8, or
+		// without "(SICI)": 10.1002/1521-3951(199707)202:1<35::AID-PSSB35>3.0.CO;2-8
+		sici := len(s)-k >= 6 && strings.EqualFold(s[k:k+6], "(SICI)") || isSICIStart(s[k:])
+		for k < len(s) && (!isDOIStop(s[k]) || sici && (s[k] == '>' || s[k] == '<' && !strings.HasPrefix(s[k:], "</"))) {
 			k++
 		}
 		suffix := strings.TrimRight(s[j+1:k], ".,;:)]}>'\"")
@@ -91,6 +92,20 @@ func AppendDOIs(out []string, s string) []string {
 		i = k - 1
 	}
 	return out
+}
+
+// isSICIStart reports whether s begins as a SICI does: an ISSN and the
+// issue's date in parentheses ("1521-3951(199707)").
+func isSICIStart(s string) bool {
+	if len(s) < 11 || s[4] != '-' || s[9] != '(' {
+		return false
+	}
+	for i, c := range []byte(s[:9]) {
+		if i != 4 && !isDigit(c) && !(i == 8 && (c == 'X' || c == 'x')) {
+			return false
+		}
+	}
+	return true
 }
 
 func isDOIStop(c byte) bool {

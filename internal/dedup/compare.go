@@ -138,6 +138,13 @@ func Compare(a, b *Features, opt Options) Result {
 	score := 0.55*ts + 0.2*authorRatio + 0.25*float64(len(support))/5
 
 	if doiConflict {
+		if ts >= 0.97 && firstSame && sameCitation(a, b) && differ == "" {
+			// One article under two DOIs: a journal that moved to
+			// another publisher registered its back issues again
+			// (10.1892/0891-6640(2003)017<0680:DPFICK>2.3.CO;2 and
+			// 10.1111/j.1939-1676.2003.tb02500.x).
+			return Result{Same, score, "different DOIs, but the same citation; " + ev}
+		}
 		if ts >= 0.97 && firstSame && yearSame && pagesSame {
 			return Result{Uncertain, score, "different DOIs, but " + ev}
 		}

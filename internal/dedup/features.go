@@ -156,6 +156,9 @@ func Extract(r *bib.Record) *Features {
 		f.FirstPage = numberKey(r.ArticleNumber)
 	}
 	f.DOIs = r.IdentifierValues(bib.DOI)
+	for i, d := range f.DOIs {
+		f.DOIs[i] = siciDOIKey(d)
+	}
 	f.PMIDs = r.IdentifierValues(bib.PMID)
 	f.PMCIDs = r.IdentifierValues(bib.PMCID)
 	f.Part = partNumber(f.Title)
@@ -170,6 +173,24 @@ var greek = strings.NewReplacer(
 	"π", " pi ", "ρ", " rho ", "σ", " sigma ", "τ", " tau ", "υ", " upsilon ", "φ", " phi ", "χ", " chi ",
 	"ψ", " psi ", "ω", " omega ", "Α", " alpha ", "Β", " beta ", "Γ", " gamma ", "Δ", " delta ", "Κ", " kappa ",
 	"Ω", " omega ", "µ", " mu ", "®", " ", "™", " ", "©", " ")
+
+// siciDOIKey writes a DOI made from a SICI the way its underscore alias
+// is registered, so that both forms compare equal:
+// 10.1597/1545-1569(1994)031<0364:cpwart>2.3.co;2 and
+// 10.1597/1545-1569_1994_031_0364_cpwart_2.3.co_2 are one DOI.
+func siciDOIKey(d string) string {
+	i := strings.IndexByte(d, '/')
+	if i < 0 || len(d)-i-1 < 10 {
+		return d
+	}
+	sfx := d[i+1:]
+	if sfx[4] != '-' || sfx[9] != '(' && sfx[9] != '_' || !allDigits(sfx[:4]) || !allDigits(sfx[5:8]) {
+		return d
+	}
+	return d[:i+1] + siciPunctuation.Replace(sfx)
+}
+
+var siciPunctuation = strings.NewReplacer("(", "_", ")", "_", "<", "_", ">", "_", ":", "_", ";", "_")
 
 // titleKeys returns the title's key and the key of the title with its
 // bracketed and parenthesized parts taken out.
