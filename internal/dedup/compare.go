@@ -121,29 +121,34 @@ func Compare(a, b *Features, opt Options) Result {
 	if pagesSame {
 		support = append(support, "pages")
 	}
-	// Titles alike but for a number or a word that names another study
-	// ("type 1" and "type 2", "rats" and "mice") are not enough to merge
-	// on, unless the same first page of the same volume says that one of
-	// the titles has a slip.
 	samePlace := pagesSame && volumesAgree(a, b)
-	differ := ""
-	if ts < 1 && !samePlace {
-		differ = titlesDiffer(a, b)
-	}
 	ev := evidence(ts, prefix, matched, compared, a.Year, b.Year, support)
 	authorRatio := 0.5
 	if compared > 0 {
 		authorRatio = float64(matched) / float64(compared)
 	}
 	score := 0.55*ts + 0.2*authorRatio + 0.25*float64(len(support))/5
+	// same is the verdict Same, but for titles alike but for a number or
+	// a word that names another study ("type 1" and "type 2", "rats" and
+	// "mice"): they are not enough to merge on, unless the same first page
+	// of the same volume says that one of the titles has a slip. (Looked
+	// at only here: most pairs compared are not the same.)
+	same := func(reason string) Result {
+		if ts < 1 && !samePlace {
+			if d := titlesDiffer(a, b); d != "" {
+				return Result{Uncertain, score, d + "; " + reason}
+			}
+		}
+		return Result{Same, score, reason}
+	}
 
 	if doiConflict {
-		if ts >= 0.97 && firstSame && sameCitation(a, b) && differ == "" {
+		if ts >= 0.97 && firstSame && sameCitation(a, b) {
 			// One article under two DOIs: a journal that moved to
 			// another publisher registered its back issues again
 			// (10.1892/0891-6640(2003)017<0680:DPFICK>2.3.CO;2 and
 			// 10.1111/j.1939-1676.2003.tb02500.x).
-			return Result{Same, score, "different DOIs, but the same citation; " + ev}
+			return same("different DOIs, but the same citation; " + ev)
 		}
 		if ts >= 0.97 && firstSame && yearSame && pagesSame {
 			return Result{Uncertain, score, "different DOIs, but " + ev}
@@ -153,7 +158,7 @@ func Compare(a, b *Features, opt Options) Result {
 	if (a.Flags|b.Flags)&FlagGenericTitle != 0 {
 		// A title many works share needs the same place in the same journal.
 		if ts >= 0.95 && ja && samePlace && yearSame && authorsOK {
-			return sameUnless(differ, score, "generic title; "+ev)
+			return same("generic title; " + ev)
 		}
 		if ts >= 0.9 && (ja || pagesSame) && authorsOK && compared > 0 {
 			return Result{Uncertain, score, "generic title; " + ev}
@@ -169,22 +174,22 @@ func Compare(a, b *Features, opt Options) Result {
 			// so papers in them count on the year and every author instead.
 			return Result{Uncertain, score, "different journals; " + ev}
 		case len(support) >= 2 && (compared == 0 || firstSame || matched >= 2):
-			return sameUnless(differ, score, ev)
+			return same(ev)
 		case ts >= 0.99 && compared > 0 && firstSame && matched >= min(3, compared) && len(support) >= 1:
-			return sameUnless(differ, score, ev)
+			return same(ev)
 		}
 		return Result{Uncertain, score, ev}
 	case ts >= 0.8 && firstSame && yearSame && ja && samePlace:
-		return sameUnless(differ, score, ev)
+		return same(ev)
 	case ts >= 0.98 && yearSame && ja && samePlace:
 		// The same title at the same place in the same journal: the author
 		// lists differ in how they are written (a group name, particles,
 		// transliteration), not in who wrote it.
-		return sameUnless(differ, score, ev)
+		return same(ev)
 	case ts >= 0.5 && sameCitation(a, b) && (firstSame || ts >= 0.8 && !(compared >= 2 && matched == 0)):
 		// The same page range of the same issue: a title translated or
 		// reworded by one database is still that article.
-		return sameUnless(differ, score, "same citation; "+ev)
+		return same("same citation; " + ev)
 	case ts >= 0.85 && authorsOK:
 		return Result{Uncertain, score, ev}
 	case ts >= 0.75 && ja && yearSame && compared >= 3 && matched == compared:
@@ -193,15 +198,6 @@ func Compare(a, b *Features, opt Options) Result {
 		return Result{Uncertain, score, ev}
 	}
 	return Result{Unlikely, score, ev}
-}
-
-// sameUnless is the verdict Same, or Uncertain when the titles differ
-// in what names a study.
-func sameUnless(differ string, score float64, reason string) Result {
-	if differ != "" {
-		return Result{Uncertain, score, differ + "; " + reason}
-	}
-	return Result{Same, score, reason}
 }
 
 // titlesDiffer tells how two titles that are alike name different
