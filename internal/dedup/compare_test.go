@@ -330,3 +330,27 @@ func TestEncodeFeatures(t *testing.T) {
 		t.Errorf("old form: %v", err)
 	}
 }
+
+func TestSpellings(t *testing.T) {
+	tests := []struct {
+		x, y string
+		want bool
+	}{
+		{"haemolytic", "hemolytic", true},
+		{"centre", "center", true},
+		{"sulphate", "sulfate", true},
+		{"randomised", "randomized", true},
+		{"behaviour", "behavior", true},
+		{"oesophageal", "esophageal", true},
+		{"random", "randomised", true},
+		{"increased", "decreased", false},
+		{"hyperglycaemia", "hypoglycaemia", false},
+		{"rats", "mice", false},
+		{"adult", "paediatric", false},
+	}
+	for _, tt := range tests {
+		if got := spellings(tt.x, tt.y); got != tt.want {
+			t.Errorf("spellings(%q, %q) = %v, want %v", tt.x, tt.y, got, tt.want)
+		}
+	}
+}
