@@ -242,11 +242,11 @@ func spellings(x, y string) bool {
 	if strings.HasPrefix(x, y) || strings.HasPrefix(y, x) || transposed(x, y) {
 		return true
 	}
-	if levenshtein([]rune(x), []rune(y)) <= 1 {
+	if boundedLevenshtein([]rune(x), []rune(y), 1) <= 1 {
 		return true
 	}
 	fx, fy := spellingFold.Replace(x), spellingFold.Replace(y)
-	return fx == fy || levenshtein([]rune(fx), []rune(fy)) <= 1
+	return fx == fy || boundedLevenshtein([]rune(fx), []rune(fy), 1) <= 1
 }
 
 // isCode reports whether a word is a code rather than a word one could

@@ -545,20 +545,17 @@ func (x *tagIndex) firstCleaned(tag string) string {
 // holding several (EndNote's one Author Address field) is split on ";".
 // Ovid's M2 and Embase's C1 hold addresses when AD is absent.
 func affiliations(rec *bib.Record, byTag *tagIndex) {
-	switch n := byTag.count("AD"); n {
-	case 0:
-		return
-	case 1:
-		for i := range byTag.all("AD") {
-			eachItem(&byTag.fields[i], true, func(a string) {
-				rec.AddCleanAffiliation(trimAffiliation(a)) // eachItem cleans; trimming keeps it so
-			})
-		}
-		return
-	default:
+	n := byTag.count("AD")
+	if n > 1 {
 		rec.Affiliations = slices.Grow(rec.Affiliations, n)
 	}
 	for i := range byTag.all("AD") {
+		if n == 1 {
+			eachItem(&byTag.fields[i], true, func(a string) {
+				rec.AddCleanAffiliation(trimAffiliation(a)) // eachItem cleans; trimming keeps it so
+			})
+			continue
+		}
 		rec.AddCleanAffiliation(trimAffiliation(byTag.fields[i].cleaned()))
 	}
 }
