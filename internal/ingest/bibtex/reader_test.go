@@ -96,7 +96,8 @@ func TestErrors(t *testing.T) {
 	}{
 		{"unclosed before next entry", "@article{a,\n title = {x,\n year = 1}\n\n@article{b, title = {y}}\n", 1, "not closed before the entry at line 5"},
 		{"unclosed at end", "@article{a,\n title = {x}\n", 1, "not closed"},
-		{"missing comma", "@article{a,\n title = {x}\n year = 2001\n}\n", 3, "missing ','"},
+		{"missing comma", "@article{a,\n title = {x} year = 2001\n}\n", 2, "missing ','"},
+		{"missing comma before no field", "@article{a,\n title = {x}\n {y}\n}\n", 3, "missing ','"},
 		{"missing equals", "@article{a,\n title {x}\n}\n", 2, "expected '='"},
 		{"extra brace, fields on one line", "@article{a, title = {x}}, year = {1}}\n", 1, "more fields follow"},
 		{"extra brace, no closing line", "@article{a,\n title = {x}},\n year = {1}}\n", 2, "more fields follow"},
@@ -162,6 +163,12 @@ func TestRepairedEntries(t *testing.T) {
 			title: "Sets {a} and b",
 			warn:  "braces in title (line 2) do not pair up",
 		},
+		{
+			name:  "comma left out at the end of a line",
+			in:    "@article{k5,\n  title = {A title}\n  abstract = {Text},\n}\n",
+			title: "A title", abstract: "Text",
+			warn: "missing ',' after the value of title",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -212,7 +219,7 @@ func TestBrokenEntriesResync(t *testing.T) {
 	if len(perrs) != 3 {
 		t.Fatalf("got %d errors, want 3: %v", len(perrs), perrs)
 	}
-	wantLines := []int{6, 13, 22}
+	wantLines := []int{6, 12, 22}
 	for i, e := range perrs {
 		if pe := e.(*bib.ParseError); pe.Line != wantLines[i] {
 			t.Errorf("error %d at line %d, want %d: %v", i+1, pe.Line, wantLines[i], pe)

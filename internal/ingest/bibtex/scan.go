@@ -574,10 +574,43 @@ func parseEntry(raw rawEntry, macros map[string]string) (*Entry, error) {
 		}
 		ps.skip()
 		if ps.p < len(s)-1 && s[ps.p] != ',' {
-			return nil, ps.errorf("missing ',' after the value of %q (found %q)", name, nextToken(s[ps.p:]))
+			breaks := linesBefore(s, ps.p)
+			if breaks == 0 || !startsField(s[ps.p:]) {
+				return nil, ps.errorf("missing ',' after the value of %q (found %q)", name, nextToken(s[ps.p:]))
+			}
+			e.warn(ps.line-breaks, "missing ',' after the value of %s; the field on the next line is read as the next field", name)
 		}
 		e.add(name, value, line, ps.flags)
 	}
+}
+
+// startsField reports whether s begins with a field name and '=': what
+// follows a value whose comma was left out, as in "title = {A}" then
+// "year = 2001" on the next line.
+func startsField(s string) bool {
+	i := 0
+	for i < len(s) && isFieldNameByte(s[i]) {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i < len(s) && s[i] == '='
+}
+
+// linesBefore counts the line breaks in the white space that ends at p.
+func linesBefore(s string, p int) int {
+	n := 0
+	for p > 0 && isSpace(s[p-1]) {
+		p--
+		if s[p] == '\n' {
+			n++
+		}
+	}
+	return n
 }
 
 // nextToken returns the start of s for error messages.
