@@ -130,7 +130,7 @@ func TestFindISBNs(t *testing.T) {
 }
 
 func TestNormalizePMIDAndPMCID(t *testing.T) {
-	for in, want := range map[string]string{"37078520": "37078520", "PMID: 37078520": "37078520", "23690738[pmid]": "23690738", "abc": "", "1234567890": ""} {
+	for in, want := range map[string]string{"37078520": "37078520", "PMID: 37078520": "37078520", "23690738[pmid]": "23690738", "abc": "", "1234567890": "", "PUBMED 30005049": "30005049", "EMBASE 622222222": ""} {
 		if got := NormalizePMID(in); got != want {
 			t.Errorf("NormalizePMID(%q) = %q, want %q", in, got, want)
 		}

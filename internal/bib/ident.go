@@ -120,7 +120,7 @@ func NormalizePMID(s string) string {
 		return s // the common case, without allocating
 	}
 	low := strings.ToLower(s)
-	for _, p := range []string{"https://pubmed.ncbi.nlm.nih.gov/", "http://www.ncbi.nlm.nih.gov/pubmed/", "https://www.ncbi.nlm.nih.gov/pubmed/", "pmid:", "pmid", "pm:"} {
+	for _, p := range []string{"https://pubmed.ncbi.nlm.nih.gov/", "http://www.ncbi.nlm.nih.gov/pubmed/", "https://www.ncbi.nlm.nih.gov/pubmed/", "pmid:", "pmid", "pm:", "pubmed ", "medline "} {
 		if strings.HasPrefix(low, p) {
 			s = strings.TrimSpace(s[len(p):])
 			low = low[len(p):]

@@ -96,6 +96,9 @@ func RecordDatabase(r *bib.Record) string {
 	if r.Identifier(bib.EID) != "" || strings.HasPrefix(r.SourceID, "2-s2.0-") {
 		return "Scopus"
 	}
+	if isCentralID(r.SourceID) {
+		return "Cochrane Library"
+	}
 	for _, u := range r.URLs {
 		l := strings.ToLower(u)
 		switch {
@@ -103,6 +106,8 @@ func RecordDatabase(r *bib.Record) string {
 			return "Scopus"
 		case strings.Contains(l, "webofscience") || strings.Contains(l, "webofknowledge"):
 			return "Web of Science"
+		case strings.Contains(l, "cochranelibrary.com"):
+			return "Cochrane Library"
 		case strings.Contains(l, "ovid.com"):
 			return "Ovid"
 		case strings.Contains(l, "ebscohost"):
@@ -118,6 +123,20 @@ func RecordDatabase(r *bib.Record) string {
 		}
 	}
 	return ""
+}
+
+// isCentralID reports whether id is a Cochrane CENTRAL accession number,
+// "CN-" and eight digits.
+func isCentralID(id string) bool {
+	if len(id) != 11 || !strings.HasPrefix(id, "CN-") {
+		return false
+	}
+	for i := 3; i < len(id); i++ {
+		if id[i] < '0' || id[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // FormatDatabase is the database a format itself implies (PubMed for

@@ -448,8 +448,10 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 				}
 				dbKnown = true
 			}
-			if bib.HasPrefixFold(val, "pmid") {
-				rec.AddPMID(val)
+			if bib.HasPrefixFold(val, "pmid") || bib.HasPrefixFold(val, "pubmed ") || bib.HasPrefixFold(val, "medline ") {
+				rec.AddPMID(val) // "PMID: 123", and Cochrane's "PUBMED 123"
+			} else if bib.HasPrefixFold(val, "embase ") {
+				rec.AddIdentifier("embase", strings.TrimSpace(val[len("embase "):]))
 			} else if fromPubMed && len(val) <= 8 {
 				rec.AddPMID(val)
 			} else if fromEmbase && val != "" {
