@@ -99,6 +99,16 @@ func mapFields(fields []Field, trusted bool) *bib.Record {
 		m.field(&fields[i])
 	}
 	m.finish()
+	// Lists made ahead for tags that turned out empty are no lists.
+	if len(m.rec.Identifiers) == 0 {
+		m.rec.Identifiers = nil
+	}
+	if len(m.rec.ISSNs) == 0 {
+		m.rec.ISSNs = nil
+	}
+	if len(m.rec.PublicationTypes) == 0 {
+		m.rec.PublicationTypes = nil
+	}
 	return m.rec
 }
 
