@@ -13,11 +13,13 @@ func people(rec *bib.Record, x *tagIndex) {
 	// of C1 are matched against the form used, then by family name and
 	// initials.
 	names := x.items("AF")
+	fromAF := true
 	if au := x.count("AU"); len(names) < au {
 		if len(names) > 0 {
 			rec.Warn(0, "AF lists fewer names than AU; the AU names are used")
 		}
 		names = x.items("AU")
+		fromAF = false
 	}
 	rec.Authors = make([]bib.Person, 0, len(names)+x.count("CA"))
 	written := names[:0]
@@ -69,6 +71,28 @@ func people(rec *bib.Record, x *tagIndex) {
 		rec.Affiliations = nil
 	}
 	orcids(rec, x, m)
+	if fromAF {
+		familyDiacritics(rec.Authors, x.items("AU"))
+	}
+}
+
+// familyDiacritics gives the authors, parsed from AF, the family names
+// AU writes with their diacritics: Web of Science often writes
+// "Büyükkidik, S" in AU but "Buyukkidik, Serap" in AF.
+func familyDiacritics(authors []bib.Person, au []string) {
+	if len(au) > len(authors) {
+		return
+	}
+	for i, s := range au {
+		p, ok := parsePerson(s)
+		a := &authors[i]
+		if !ok || a.Literal != "" || p.Literal != "" {
+			continue
+		}
+		if bib.BetterWritten(p.FamilyName(), a.FamilyName()) && bib.Key(p.FamilyName()) == bib.Key(a.FamilyName()) {
+			a.Family, a.Particle = p.Family, p.Particle
+		}
+	}
 }
 
 // parsePerson parses one personal name as Web of Science writes it:

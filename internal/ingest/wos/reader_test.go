@@ -575,3 +575,15 @@ func TestIsPlain(t *testing.T) {
 		}
 	}
 }
+
+func TestAuthorsKeepAUDiacritics(t *testing.T) {
+	rec := readOne(t, "PT J\nAU Büyükkidik, S\n   López, ACC\n   Okafor, C\nAF Buyukkidik, Serap\n   Lopez, Alejandro Carlos Campina\n   Okafor, Chidi\nTI T\nER\n")
+	var got []string
+	for _, p := range rec.Authors {
+		got = append(got, p.String())
+	}
+	want := []string{"Büyükkidik, Serap", "López, Alejandro Carlos Campina", "Okafor, Chidi"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("authors %q, want %q", got, want)
+	}
+}
