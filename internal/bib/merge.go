@@ -46,7 +46,8 @@ func Merge(recs []*Record) *Record {
 	out.ShortTitle = first(func(r *Record) string { return r.ShortTitle })
 	out.Authors = bestPeople(order, func(r *Record) []Person { return r.Authors })
 	out.Editors = bestPeople(order, func(r *Record) []Person { return r.Editors })
-	out.Container = longest(order, func(r *Record) string { return r.Container })
+	out.Container = bestWritten(order, longest(order, func(r *Record) string { return r.Container }),
+		func(r *Record) string { return r.Container })
 	out.ContainerAbbrev = first(func(r *Record) string { return r.ContainerAbbrev })
 	if out.ContainerAbbrev == "" {
 		// a shorter container title among the records is the abbreviation
@@ -164,10 +165,56 @@ func bestType(order []*Record) string {
 	return "article"
 }
 
+// bestWritten returns the best way the records write the text chosen:
+// the same words in mixed case rather than in capitals, and with their
+// diacritics rather than without ("JOURNAL OF SLEEP RESEARCH" from Web of
+// Science becomes "Journal of Sleep Research" when another record writes
+// it so).
+func bestWritten(order []*Record, chosen string, get func(*Record) string) string {
+	if chosen == "" {
+		return chosen
+	}
+	key := ""
+	for _, r := range order {
+		v := get(r)
+		if v == "" || v == chosen || !BetterWritten(v, chosen) {
+			continue
+		}
+		if key == "" {
+			key = Key(chosen)
+		}
+		if Key(v) == key {
+			chosen = v
+		}
+	}
+	return chosen
+}
+
+// BetterWritten reports whether a is better written than b, the same
+// text: in mixed case where b is in capitals, or with more letters
+// outside ASCII (diacritics) in the same case.
+func BetterWritten(a, b string) bool {
+	ua, ub := MostlyUpper(a), MostlyUpper(b)
+	if ua != ub {
+		return ub
+	}
+	return nonASCII(a) > nonASCII(b)
+}
+
+func nonASCII(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
 // bestTitle prefers a title in mixed case to one in capitals.
 func bestTitle(order []*Record) string {
 	for _, r := range order {
-		if r.Title != "" && !mostlyUpper(r.Title) {
+		if r.Title != "" && !MostlyUpper(r.Title) {
 			return r.Title
 		}
 	}
@@ -179,7 +226,9 @@ func bestTitle(order []*Record) string {
 	return ""
 }
 
-func mostlyUpper(s string) bool {
+// MostlyUpper reports whether s is written in capitals: more than three
+// upper-case letters for each lower-case one.
+func MostlyUpper(s string) bool {
 	up, low := 0, 0
 	for _, r := range s {
 		switch {
@@ -250,6 +299,7 @@ func bestPeople(order []*Record, get func(*Record) []Person) []Person {
 			if out[i].ORCID == "" {
 				out[i].ORCID = ps[i].ORCID
 			}
+			betterName(&out[i], ps[i])
 			for _, a := range ps[i].Affiliations {
 				if !containsString(out[i].Affiliations, a) {
 					out[i].Affiliations = append(out[i].Affiliations, a)
@@ -258,6 +308,21 @@ func bestPeople(order []*Record, get func(*Record) []Person) []Person {
 		}
 	}
 	return out
+}
+
+// betterName takes from q, the same person as p, the better written
+// family and given names: "Müller" for "Muller", "Okafor" for "OKAFOR",
+// "Hans Jürgen" for "Hans Jurgen" (but not "H. J." for "Hans Jurgen").
+func betterName(p *Person, q Person) {
+	if p.Literal != "" || q.Literal != "" {
+		return
+	}
+	if q.Family != "" && BetterWritten(q.FamilyName(), p.FamilyName()) && Key(q.FamilyName()) == Key(p.FamilyName()) {
+		p.Family, p.Particle = q.Family, q.Particle
+	}
+	if q.Given != "" && BetterWritten(q.Given, p.Given) && Key(q.Given) == Key(p.Given) {
+		p.Given = q.Given
+	}
 }
 
 func sameFamily(a, b Person) bool {

@@ -107,3 +107,35 @@ func TestImportCancelled(t *testing.T) {
 		t.Errorf("%d rows left by a cancelled import", n)
 	}
 }
+
+// TestJournalTitleInMixedCase checks that a journal first met in capitals
+// (as Web of Science writes every title) takes the same title in mixed
+// case from a later import, and keeps it.
+func TestJournalTitleInMixedCase(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"wos.txt": "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Okafor, C\nTI SLEEP AND MEMORY IN ADOLESCENTS\n" +
+			"SO JOURNAL OF SLEEP RESEARCH\nPY 1998\nVL 7\nBP 201\nEP 209\nER\n\nEF\n",
+		"b.ris": "TY  - JOUR\nAU  - Lindqvist, E.\nTI  - Napping in shift workers\nT2  - Journal of Sleep Research\nPY  - 1999\nVL  - 8\nSP  - 11\nEP  - 19\nER  - \n",
+		"c.ris": "TY  - JOUR\nAU  - Haddad, R.\nTI  - Insomnia in nurses\nT2  - JOURNAL OF SLEEP RESEARCH\nPY  - 2000\nVL  - 9\nSP  - 1\nEP  - 9\nER  - \n",
+	}
+	for i, name := range []string{"wos.txt", "b.ris", "c.ris"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(files[name]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ImportFile(ctx, path, ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		var titles []string
+		if err := db.Select(&titles, "SELECT title FROM journals"); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"JOURNAL OF SLEEP RESEARCH", "Journal of Sleep Research", "Journal of Sleep Research"}[i]
+		if len(titles) != 1 || titles[0] != want {
+			t.Errorf("after %s: journals %q, want one, %q", name, titles, want)
+		}
+	}
+}

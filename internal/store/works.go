@@ -40,6 +40,7 @@ type writer struct {
 type journalState struct {
 	fullTitle bool // a title that is not just the abbreviation
 	abbrev    bool
+	capitals  bool // a title in capitals, which a record in mixed case replaces
 }
 
 func newWriter(tx *sqlx.Tx) *writer {
@@ -535,20 +536,28 @@ func (w *writer) journal(ctx context.Context, rec *bib.Record) (int64, error) {
 		if err != nil {
 			return 0, err
 		}
-		w.journalHas[id] = journalState{fullTitle: rec.Container != "" && titleKey != abbrKey, abbrev: abbrKey != ""}
-	} else if st, ok := w.journalHas[id]; !ok || (!st.fullTitle && rec.Container != "" && titleKey != abbrKey) || (!st.abbrev && abbrKey != "") {
+		w.journalHas[id] = journalState{fullTitle: rec.Container != "" && titleKey != abbrKey, abbrev: abbrKey != "",
+			capitals: bib.MostlyUpper(rec.Container)}
+	} else if st, ok := w.journalHas[id]; !ok || (!st.fullTitle && rec.Container != "" && titleKey != abbrKey) || (!st.abbrev && abbrKey != "") ||
+		(st.capitals && rec.Container != "" && !bib.MostlyUpper(rec.Container)) {
 		// Fill what the journal lacks. A full title replaces one that is
-		// only the abbreviation.
+		// only the abbreviation; the same title in mixed case replaces
+		// one in capitals (Web of Science writes every title so).
 		if st.fullTitle || (rec.Container != "" && titleKey != abbrKey) {
 			st.fullTitle = true
 		}
 		st.abbrev = st.abbrev || abbrKey != ""
+		mixed := rec.Container != "" && !bib.MostlyUpper(rec.Container)
+		if mixed {
+			st.capitals = false
+		}
 		w.journalHas[id] = st
 		if _, err := w.exec(ctx, `UPDATE journals SET
-			title = CASE WHEN title IS NULL OR (title_key = abbrev_key AND ?2 <> '' AND length(?2) > length(title)) THEN ?2 ELSE title END,
+			title = CASE WHEN title IS NULL OR (title_key = abbrev_key AND ?2 <> '' AND length(?2) > length(title))
+				OR (?6 AND title_key = ?3 AND title = upper(title)) THEN ?2 ELSE title END,
 			title_key = CASE WHEN title IS NULL OR (title_key = abbrev_key AND ?2 <> '' AND length(?2) > length(title)) THEN ?3 ELSE title_key END,
 			abbreviation = COALESCE(abbreviation, ?4), abbrev_key = COALESCE(abbrev_key, ?5)
-			WHERE id = ?1`, id, rec.Container, nullString(titleKey), nullString(rec.ContainerAbbrev), nullString(abbrKey)); err != nil {
+			WHERE id = ?1`, id, rec.Container, nullString(titleKey), nullString(rec.ContainerAbbrev), nullString(abbrKey), mixed); err != nil {
 			return 0, err
 		}
 	}
