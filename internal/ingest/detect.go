@@ -56,7 +56,13 @@ func detectName(head []byte, ext string) (string, error) {
 	if binary(t) {
 		return "", fmt.Errorf("not a bibliographic export: the file holds binary data")
 	}
-	if t[0] == '<' {
+	if ovidMarker(t) {
+		// Ovid's record numbers before RIS or MEDLINE records are text
+		// between records; before anything else, Ovid's own format.
+		if !bytes.Contains(t, []byte("\nTY  -")) && !bytes.Contains(t, []byte("\nPMID-")) {
+			return "", fmt.Errorf("not a format bibdb reads: an export in Ovid's own text format (records marked %s); export from Ovid as RIS instead", quoteStart(t))
+		}
+	} else if t[0] == '<' {
 		return detectXML(t)
 	}
 	if t[0] == '[' || t[0] == '{' {
@@ -161,6 +167,29 @@ func detectName(head []byte, ext string) (string, error) {
 		return "medline", nil
 	}
 	return "", fmt.Errorf("not a bibliographic export bibdb knows (RIS, MEDLINE, PubMed XML, BibTeX, EndNote XML or tagged, Web of Science, Scopus CSV, CSL-JSON): it starts %s", quoteStart(t))
+}
+
+// ovidMarker reports whether t begins with the record marker of Ovid's own
+// export formats: "<1. >", "<3001. >" or "<1>" alone on its line.
+func ovidMarker(t []byte) bool {
+	if len(t) < 3 || t[0] != '<' {
+		return false
+	}
+	i := 1
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 1 {
+		return false
+	}
+	rest := t[i:]
+	for _, m := range []string{". >", ".>", ">"} {
+		if r, ok := bytes.CutPrefix(rest, []byte(m)); ok {
+			r = bytes.TrimLeft(r, " \t")
+			return len(r) == 0 || r[0] == '\n' || r[0] == '\r'
+		}
+	}
+	return false
 }
 
 func detectXML(t []byte) (string, error) {

@@ -1,0 +1,42 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name, head, ext string
+		want            string // the format, or a part of the error
+		refused         bool
+	}{
+		{"RIS", "TY  - JOUR\nTI  - A\nER  - \n", ".ris", "ris", false},
+		{"MEDLINE", "PMID- 123\nTI  - A\n", ".txt", "medline", false},
+		{"EndNote tagged", "%0 Journal Article\n%T A\n", ".txt", "enw", false},
+		{"Web of Science", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\n", ".txt", "wos", false},
+		{"BibTeX", "@article{a, title = {A}}\n", ".bib", "bibtex", false},
+		{"PubMed XML", "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n", ".xml", "pubmedxml", false},
+		{"Ovid's own format", "<1. >\nVN  - Ovid Technologies\nDB  - Embase\n", ".txt", "Ovid's own text format", true},
+		{"Ovid with field labels", "<1>\nAuthors\n  Smith J.\n", ".txt", "Ovid's own text format", true},
+		{"RIS with Ovid's record numbers", "<1. >\nTY  - JOUR\nTI  - A\nER  - \n", ".ris", "ris", false},
+		{"other XML", "<?xml version=\"1.0\"?>\n<Publication>\n", ".xml", "root element <Publication>", true},
+		{"HTML", "<!DOCTYPE html>\n<html>\n", ".ris", "HTML page", true},
+		{"PDF", "%PDF-1.7\n", ".ris", "PDF document", true},
+		{"a letter", "Dear colleague,\nplease find the papers attached.\n", ".txt", "not a bibliographic export", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := detectName([]byte(tt.head), tt.ext)
+			if tt.refused {
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("detectName = %q, %v; want an error saying %q", got, err, tt.want)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("detectName = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
