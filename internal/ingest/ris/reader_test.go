@@ -156,7 +156,7 @@ func TestBrokenRecordNamesLine(t *testing.T) {
 }
 
 func TestWriterRoundTrip(t *testing.T) {
-	for _, in := range []string{"flattened_seed.input", "continuation_keywords.input", "bom_crlf_bare_cr.input", "missing_er_junk.input", "group_authors.input"} {
+	for _, in := range []string{"flattened_seed.input", "continuation_keywords.input", "bom_crlf_bare_cr.input", "missing_er_junk.input", "group_authors.input", "accession_numbers.input"} {
 		t.Run(in, func(t *testing.T) {
 			b, err := os.ReadFile(filepath.Join("testdata", in))
 			if err != nil {
@@ -185,6 +185,9 @@ func TestWriterRoundTrip(t *testing.T) {
 			}
 			for i := range recs {
 				ingesttest.CompareRecords(t, recs[i], back[i], ingesttest.RISFields)
+				if got, want := back[i].IdentifierValues("embase"), recs[i].IdentifierValues("embase"); !slices.Equal(got, want) {
+					t.Errorf("record %d: Embase accession numbers %q, want %q", i+1, got, want)
+				}
 			}
 		})
 	}

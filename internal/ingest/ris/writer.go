@@ -123,6 +123,9 @@ func (w *Writer) Write(rec *bib.Record) error {
 	if pmid := rec.Identifier(bib.PMID); pmid != "" {
 		w.tag("AN", "PMID: "+pmid) // explicit, so no database name is needed to tell it from other accession numbers
 	}
+	for _, v := range rec.IdentifierValues("embase") {
+		w.tag("AN", "EMBASE "+v) // as Cochrane CENTRAL writes it
+	}
 	w.tag("C2", rec.Identifier(bib.PMCID))
 	w.tag("LA", rec.Language)
 	w.tag("AB", rec.Abstract)
