@@ -84,6 +84,9 @@ func familyDiacritics(authors []bib.Person, au []string) {
 		return
 	}
 	for i, s := range au {
+		if bib.IsPlain(s) {
+			continue // no diacritics to give
+		}
 		p, ok := parsePerson(s)
 		a := &authors[i]
 		if !ok || a.Literal != "" || p.Literal != "" {
