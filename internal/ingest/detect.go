@@ -166,6 +166,9 @@ func detectName(head []byte, ext string) (string, error) {
 	case medTags >= 3:
 		return "medline", nil
 	}
+	if bytes.HasPrefix(t, []byte("Record #")) && bytes.Contains(t, []byte("\nID: CN-")) {
+		return "", fmt.Errorf("not a format bibdb reads: the Cochrane Library's plain-text export (it starts %s); export from the Cochrane Library as RIS instead", quoteStart(t))
+	}
 	return "", fmt.Errorf("not a bibliographic export bibdb knows (RIS, MEDLINE, PubMed XML, BibTeX, EndNote XML or tagged, Web of Science, Scopus CSV, CSL-JSON): it starts %s", quoteStart(t))
 }
 

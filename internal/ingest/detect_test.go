@@ -20,6 +20,8 @@ func TestDetect(t *testing.T) {
 		{"Ovid's own format", "<1. >\nVN  - Ovid Technologies\nDB  - Embase\n", ".txt", "Ovid's own text format", true},
 		{"Ovid with field labels", "<1>\nAuthors\n  Smith J.\n", ".txt", "Ovid's own text format", true},
 		{"RIS with Ovid's record numbers", "<1. >\nTY  - JOUR\nTI  - A\nER  - \n", ".ris", "ris", false},
+		{"Cochrane plain text", "Record #1 of 2\nID: CN-02117212\nAU: Smith J\nTI: A trial\n", ".txt", "Cochrane Library's plain-text export", true},
+		{"RIS behind a provider header", "Record #1 of 2\nProvider: Provider\n1.\nTY  - JOUR\nTI  - A\nER  - \n", ".ris", "ris", false},
 		{"other XML", "<?xml version=\"1.0\"?>\n<Publication>\n", ".xml", "root element <Publication>", true},
 		{"HTML", "<!DOCTYPE html>\n<html>\n", ".ris", "HTML page", true},
 		{"PDF", "%PDF-1.7\n", ".ris", "PDF document", true},
