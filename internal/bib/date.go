@@ -118,7 +118,7 @@ func ParseDate(s string) Date {
 	}
 	d := Date{}
 	// RIS slashed form: YYYY/MM/DD/other.
-	if len(s) >= 4 && allDigits(s[:4]) && (len(s) == 4 || s[4] == '/') {
+	if len(s) >= 4 && AllDigits(s[:4]) && (len(s) == 4 || s[4] == '/') {
 		var partsBuf [4]string
 		parts := splitN(partsBuf[:0], s, "/", 4)
 		d.Year = validYear(parts[0])
@@ -153,7 +153,7 @@ func ParseDate(s string) Date {
 		return d
 	}
 	// ISO: YYYY-MM-DD, YYYY-MM.
-	if len(s) >= 7 && allDigits(s[:4]) && s[4] == '-' && isDigit(s[5]) {
+	if len(s) >= 7 && AllDigits(s[:4]) && s[4] == '-' && isDigit(s[5]) {
 		p := strings.SplitN(strings.SplitN(s, "T", 2)[0], "-", 3)
 		d.Year = validYear(p[0])
 		if m, err := atoi(p[1]); err == nil && m >= 1 && m <= 12 {
@@ -170,7 +170,7 @@ func ParseDate(s string) Date {
 		return d
 	}
 	// Compact: YYYYMMDD.
-	if len(s) == 8 && allDigits(s) {
+	if len(s) == 8 && AllDigits(s) {
 		if c, ok := compactDate(s); ok {
 			return c
 		}
@@ -215,13 +215,13 @@ func parseFree(s string) Date {
 	monthAt := -1
 	for i, t := range toks {
 		lt := strings.ToLower(t)
-		if len(t) == 4 && allDigits(t) {
+		if len(t) == 4 && AllDigits(t) {
 			if d.Year == 0 {
 				d.Year = validYear(t)
 			}
 			continue
 		}
-		if len(t) == 8 && allDigits(t) && d.Year == 0 {
+		if len(t) == 8 && AllDigits(t) && d.Year == 0 {
 			if c, ok := compactDate(t); ok {
 				d.Year, d.Month, d.Day = c.Year, c.Month, c.Day
 				monthAt = -2
@@ -244,10 +244,10 @@ func parseFree(s string) Date {
 	}
 	if monthAt >= 0 {
 		for _, j := range []int{monthAt + 1, monthAt - 1} {
-			if j == monthAt-1 && j > 0 && len(toks[j-1]) <= 2 && allDigits(toks[j-1]) {
+			if j == monthAt-1 && j > 0 && len(toks[j-1]) <= 2 && AllDigits(toks[j-1]) {
 				continue // a day range before the month: "4-8 Aug. 2020"
 			}
-			if j >= 0 && j < len(toks) && len(toks[j]) <= 2 && allDigits(toks[j]) {
+			if j >= 0 && j < len(toks) && len(toks[j]) <= 2 && AllDigits(toks[j]) {
 				if n, _ := atoi(toks[j]); n >= 1 && n <= 31 {
 					d.Day = n
 					break
@@ -266,7 +266,7 @@ func splitDateTokens(s string) []string {
 
 func validYear(s string) int {
 	s = strings.TrimSpace(s)
-	if len(s) != 4 || !allDigits(s) {
+	if len(s) != 4 || !AllDigits(s) {
 		return 0
 	}
 	n, _ := atoi(s)

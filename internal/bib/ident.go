@@ -116,7 +116,7 @@ func isDOIStop(c byte) bool {
 // "37078520 [pmid]", "https://pubmed.ncbi.nlm.nih.gov/37078520/"), or "".
 func NormalizePMID(s string) string {
 	s = strings.TrimSpace(s)
-	if len(s) <= 9 && allDigits(s) && s[0] != '0' {
+	if len(s) <= 9 && AllDigits(s) && s[0] != '0' {
 		return s // the common case, without allocating
 	}
 	low := strings.ToLower(s)
@@ -129,7 +129,7 @@ func NormalizePMID(s string) string {
 	}
 	s = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "[pmid]")), "/")
 	s = strings.TrimSpace(strings.TrimSuffix(s, "[PMID]"))
-	if len(s) == 0 || len(s) > 9 || !allDigits(s) {
+	if len(s) == 0 || len(s) > 9 || !AllDigits(s) {
 		return ""
 	}
 	s = strings.TrimLeft(s, "0")
@@ -149,7 +149,7 @@ func NormalizePMCID(s string) string {
 		s = strings.TrimPrefix(strings.TrimSpace(s[3:]), "id:")
 		s = strings.TrimSpace(s)
 	}
-	if !allDigits(s) || len(s) > 10 {
+	if !AllDigits(s) || len(s) > 10 {
 		return ""
 	}
 	return "PMC" + s

@@ -46,7 +46,7 @@ func ParsePages(s string) (first, last string) {
 	first = strings.TrimSpace(s[:sep])
 	last = strings.TrimSpace(strings.TrimRight(s[sep+sepLen:], "+ "))
 	last = strings.TrimLeft(last, "-–— ")
-	if allDigits(first) && allDigits(last) && len(last) < len(first) {
+	if AllDigits(first) && AllDigits(last) && len(last) < len(first) {
 		cand := first[:len(first)-len(last)] + last
 		if cand >= first || len(cand) > len(first) {
 			last = cand

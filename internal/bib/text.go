@@ -291,8 +291,8 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// allDigits reports whether s is non-empty and only ASCII digits.
-func allDigits(s string) bool {
+// AllDigits reports whether s is non-empty and only ASCII digits.
+func AllDigits(s string) bool {
 	if s == "" {
 		return false
 	}

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/bibdb/bibdb/internal/bib"
 )
 
 // Verdict is what Compare concludes about a pair of records.
@@ -289,7 +291,7 @@ func numbersOf(words []string) []string {
 	prev := false
 	for _, w := range words {
 		switch {
-		case !allDigits(w):
+		case !bib.AllDigits(w):
 			prev = false
 			continue
 		case prev && len(w) == 3:
@@ -393,13 +395,13 @@ func sameCitation(a, b *Features) bool {
 // issuesConflict reports whether the records are in different numbered
 // issues ("Suppl. 2" and "S2" are not compared).
 func issuesConflict(a, b *Features) bool {
-	return a.Issue != "" && b.Issue != "" && a.Issue != b.Issue && allDigits(a.Issue) && allDigits(b.Issue)
+	return a.Issue != "" && b.Issue != "" && a.Issue != b.Issue && bib.AllDigits(a.Issue) && bib.AllDigits(b.Issue)
 }
 
 // detailVeto finds bibliographic details that cannot both be right for one
 // publication: different volumes or different first pages.
 func detailVeto(a, b *Features) string {
-	if a.Volume != "" && b.Volume != "" && !volumesAgree(a, b) && allDigits(a.Volume) && allDigits(b.Volume) {
+	if a.Volume != "" && b.Volume != "" && !volumesAgree(a, b) && bib.AllDigits(a.Volume) && bib.AllDigits(b.Volume) {
 		return fmt.Sprintf("volumes %s and %s", a.Volume, b.Volume)
 	}
 	if a.FirstPage != "" && b.FirstPage != "" && a.FirstPage != b.FirstPage && !shifted(a, b) && !shifted(b, a) {
@@ -422,7 +424,7 @@ func pagesAgree(a, b *Features) bool {
 		return true
 	}
 	da := digitsOf(a.FirstPage)
-	return da != "" && da == digitsOf(b.FirstPage) && (allDigits(a.FirstPage) || allDigits(b.FirstPage))
+	return da != "" && da == digitsOf(b.FirstPage) && (bib.AllDigits(a.FirstPage) || bib.AllDigits(b.FirstPage))
 }
 
 // shifted reports whether a's volume, issue and first page look like b's
@@ -509,7 +511,7 @@ func conflict(a, b []string, ignore map[string]bool, versions func(x, y string) 
 // Cochrane review and its updates (10.1002/14651858.CD001234.pub2).
 func doiVersions(x, y string) bool {
 	strip := func(d string) string {
-		if i := strings.LastIndex(d, ".pub"); i > 0 && allDigits(d[i+4:]) {
+		if i := strings.LastIndex(d, ".pub"); i > 0 && bib.AllDigits(d[i+4:]) {
 			return d[:i]
 		}
 		return d

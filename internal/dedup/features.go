@@ -184,7 +184,7 @@ func siciDOIKey(d string) string {
 		return d
 	}
 	sfx := d[i+1:]
-	if sfx[4] != '-' || sfx[9] != '(' && sfx[9] != '_' || !allDigits(sfx[:4]) || !allDigits(sfx[5:8]) {
+	if sfx[4] != '-' || sfx[9] != '(' && sfx[9] != '_' || !bib.AllDigits(sfx[:4]) || !bib.AllDigits(sfx[5:8]) {
 		return d
 	}
 	return d[:i+1] + siciPunctuation.Replace(sfx)
@@ -351,28 +351,19 @@ func supplementNumber(s string) string {
 			}
 		default:
 			for _, p := range []string{"suppl", "supp", "s"} {
-				if strings.HasPrefix(t, p) && allDigits(t[len(p):]) {
+				if strings.HasPrefix(t, p) && bib.AllDigits(t[len(p):]) {
 					n = t[len(p):]
 					break
 				}
 			}
 		}
-		if allDigits(n) {
+		if bib.AllDigits(n) {
 			if n = strings.TrimLeft(n, "0"); n != "" {
 				return n
 			}
 		}
 	}
 	return ""
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 var monthNumbers = map[string]string{"jan": "1", "feb": "2", "mar": "3", "apr": "4", "may": "5", "jun": "6",
@@ -400,7 +391,7 @@ func excelPages(s string) ([2]string, bool) {
 		day, mon = mon, day
 	}
 	m, ok := monthNumbers[mon]
-	if !ok || !allDigits(day) {
+	if !ok || !bib.AllDigits(day) {
 		return [2]string{}, false
 	}
 	return [2]string{strings.TrimLeft(day, "0"), m}, true
@@ -422,7 +413,7 @@ func partNumber(title string) string {
 			continue
 		}
 		n := toks[i+1]
-		if allDigits(n) {
+		if bib.AllDigits(n) {
 			return strings.TrimLeft(n, "0")
 		}
 		if v, ok := roman[n]; ok {

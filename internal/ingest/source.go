@@ -128,15 +128,7 @@ func RecordDatabase(r *bib.Record) string {
 // isCentralID reports whether id is a Cochrane CENTRAL accession number,
 // "CN-" and eight digits.
 func isCentralID(id string) bool {
-	if len(id) != 11 || !strings.HasPrefix(id, "CN-") {
-		return false
-	}
-	for i := 3; i < len(id); i++ {
-		if id[i] < '0' || id[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return len(id) == 11 && strings.HasPrefix(id, "CN-") && bib.AllDigits(id[3:])
 }
 
 // FormatDatabase is the database a format itself implies (PubMed for

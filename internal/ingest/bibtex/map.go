@@ -339,7 +339,7 @@ func entryDate(e *Entry) bib.Date {
 	}
 	y := e.text("year")
 	var d bib.Date
-	if len(y) == 4 && isDigits(y) {
+	if len(y) == 4 && bib.AllDigits(y) {
 		d.Year, _ = strconv.Atoi(y)
 		if d.Year < 1000 {
 			d = bib.Date{Raw: y}
@@ -409,7 +409,7 @@ var monthNumbers = map[string]int{"january": 1, "february": 2, "march": 3, "apri
 // dayOf reads a day field, or returns 0.
 func dayOf(s string) int {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 2 || !isDigits(s) {
+	if s == "" || len(s) > 2 || !bib.AllDigits(s) {
 		return 0
 	}
 	n, _ := strconv.Atoi(s)
@@ -603,7 +603,7 @@ func arXivIn(s string) string {
 		j++
 	}
 	id := strings.TrimRight(t[:j], ".")
-	if dot := strings.IndexByte(id, '.'); dot == 4 && isDigits(id[:4]) && len(id) >= 9 || strings.Contains(id, "/") {
+	if dot := strings.IndexByte(id, '.'); dot == 4 && bib.AllDigits(id[:4]) && len(id) >= 9 || strings.Contains(id, "/") {
 		return id
 	}
 	return ""

@@ -746,7 +746,7 @@ func (ps *parser) value(field string) (string, error) {
 				return "", ps.errorf("unexpected %q in the value of %q", nextToken(s[ps.p:]), field)
 			}
 			tok := s[ps.p:q]
-			if !isDigits(tok) {
+			if !bib.AllDigits(tok) {
 				tok = ps.expand(tok, field)
 				ps.flags |= valueLaTeX | valueUnclean
 			}
@@ -774,15 +774,6 @@ func join(parts []string) string {
 		return parts[0]
 	}
 	return strings.Join(parts, "")
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // expand returns the text of a macro: an @string defined earlier, or a

@@ -311,7 +311,7 @@ func (m *mapper) container() {
 		rec.SetPages(m.get(fPages))
 	default:
 		rec.FirstPage, rec.LastPage = first, last
-		if allDigits(first) && allDigits(last) && len(last) < len(first) {
+		if bib.AllDigits(first) && bib.AllDigits(last) && len(last) < len(first) {
 			_, rec.LastPage = bib.ParsePages(first + "-" + last)
 		}
 	}
@@ -657,15 +657,6 @@ func parseTableDate(s string) bib.Date {
 	}
 	d.Season = season
 	return d
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // normalizeORCID returns the 16-character ORCID of an id or URL.

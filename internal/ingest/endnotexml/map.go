@@ -546,7 +546,7 @@ func accession(rec *bib.Record, v, dbName, provider string) {
 			return // a provider without a database (EBSCOhost, Ovid) does not say whose number it is
 		}
 		rec.AddIdentifier(dbScheme(dbName), v)
-	case len(v) <= 8 && allDigits(v):
+	case len(v) <= 8 && bib.AllDigits(v):
 		rec.AddPMID(v) // Mendeley and Zotero write the PMID without naming PubMed
 	}
 }
@@ -645,7 +645,7 @@ func isPMCID(v string) bool {
 	if len(v) < 4 || len(v) > 14 || !strings.EqualFold(v[:3], "pmc") {
 		return false
 	}
-	return allDigits(v[3:])
+	return bib.AllDigits(v[3:])
 }
 
 func isRemoteURL(u string) bool {
@@ -786,15 +786,6 @@ func firstOf(vals ...string) string {
 		}
 	}
 	return ""
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func quote(s string) string {

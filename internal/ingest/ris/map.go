@@ -362,20 +362,11 @@ func pages(rec *bib.Record, byTag *tagIndex) {
 		if last == "" || e != "" {
 			last = e
 		}
-		if first != "" && last != "" && allDigits(first) && allDigits(last) && len(last) < len(first) {
+		if first != "" && last != "" && bib.AllDigits(first) && bib.AllDigits(last) && len(last) < len(first) {
 			_, last = bib.ParsePages(first + "-" + last)
 		}
 	}
 	rec.FirstPage, rec.LastPage = first, last
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // identifiers fills DOIs, PMID, PMCID, ISSNs and ISBNs.

@@ -403,20 +403,11 @@ func pages(rec *bib.Record, x *tagIndex) {
 		if e != "" {
 			last = e
 		}
-		if first != "" && last != "" && allDigits(first) && allDigits(last) && len(last) < len(first) {
+		if first != "" && last != "" && bib.AllDigits(first) && bib.AllDigits(last) && len(last) < len(first) {
 			_, last = bib.ParsePages(first + "-" + last)
 		}
 	}
 	rec.FirstPage, rec.LastPage = first, last
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // pubDate reads the publication date from PY (the year), PD (month, day
