@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/bibdb/bibdb/internal/store"
 )
 
 func main() {
@@ -60,12 +62,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ee.code
 	}
 	msg := strings.TrimSpace(err.Error())
-	fmt.Fprintf(stderr, "bibdb: %s\n", firstLine(msg))
+	fmt.Fprintf(stderr, "bibdb: %s\n", errorLine(err, a.dbPath))
 	var ue usageError
 	if errors.As(err, &ue) || isCobraUsage(msg) {
 		return 2
 	}
 	return 1
+}
+
+// errorLine is the one line that reports err.
+func errorLine(err error, dbPath string) string {
+	if store.IsBusy(err) {
+		return fmt.Sprintf("%s is busy: another bibdb command is writing to it (a large import keeps it to itself until it has ended); try again then", dbPath)
+	}
+	return firstLine(strings.TrimSpace(err.Error()))
 }
 
 func firstLine(s string) string {

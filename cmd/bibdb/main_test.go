@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -301,5 +304,43 @@ func TestDupesStatsExport(t *testing.T) {
 	var items []map[string]any
 	if err := json.Unmarshal(b, &items); err != nil || len(items) != 1 {
 		t.Errorf("export -o: %v, %d items", err, len(items))
+	}
+}
+
+// TestBusyDatabase checks the line that reports a database another
+// connection holds to itself, as a large import does.
+func TestBusyDatabase(t *testing.T) {
+	db := newDB(t)
+	if code, _, errs := bibdb(t, "", "--db", db, "import", testdataPath("seed.ris")); code != 0 {
+		t.Fatal(errs)
+	}
+	holder, err := sql.Open("sqlite", "file:"+db+"?_pragma=journal_mode(delete)&_txlock=exclusive")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	tx, err := holder.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	// The command would wait for the database (busy_timeout) before it got
+	// this error; a connection that does not wait gets it at once.
+	other, err := sql.Open("sqlite", "file:"+db+"?_pragma=busy_timeout(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	var n int
+	err = other.QueryRow("SELECT count(*) FROM works").Scan(&n)
+	if err == nil {
+		t.Fatal("read a database another connection holds")
+	}
+	err = fmt.Errorf("open %s: %w", db, err)
+	if got := errorLine(err, db); !strings.HasPrefix(got, db+" is busy: another bibdb command is writing to it") {
+		t.Errorf("busy database reported as %q", got)
+	}
+	if got := errorLine(errors.New("open x: no such file\nmore"), db); got != "open x: no such file" {
+		t.Errorf("other error reported as %q", got)
 	}
 }

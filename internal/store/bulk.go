@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // deferrableIndexes are the indexes an import never reads. A large import
@@ -56,4 +59,38 @@ func (w *writer) createIndexes(ctx context.Context, create []string) error {
 		}
 	}
 	return nil
+}
+
+// rollbackJournal switches the database from write-ahead logging to a
+// rollback journal for one large transaction on conn, and returns the
+// function that switches it back.
+//
+// Under write-ahead logging every page a transaction writes is written
+// twice: to the log, and from the log into the database when the log is
+// checkpointed at commit. A rollback journal holds only the old content
+// of pages the transaction changes, and nothing for the pages it adds at
+// the end of the file, which are most of a large import's. The price is
+// that other connections cannot read while the import writes its pages;
+// for the small imports that are most of a library's life, write-ahead
+// logging (set for every connection in the DSN) stays.
+//
+// The switch needs the database to itself: while another connection has
+// it open, the journal stays as it is and the import runs under
+// write-ahead logging. The rollback journal is synced in full: its
+// "normal" level is safe only under write-ahead logging.
+func rollbackJournal(ctx context.Context, conn *sqlx.Conn) (restore func()) {
+	var mode string
+	if err := conn.QueryRowxContext(ctx, "PRAGMA journal_mode = DELETE").Scan(&mode); err != nil || !strings.EqualFold(mode, "delete") {
+		return func() {}
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA synchronous = FULL"); err != nil {
+		conn.ExecContext(ctx, "PRAGMA journal_mode = WAL")
+		return func() {}
+	}
+	return func() {
+		// Failing here leaves a database that works as it is; the next
+		// connection opened asks for write-ahead logging again.
+		conn.ExecContext(context.Background(), "PRAGMA synchronous = NORMAL")
+		conn.ExecContext(context.Background(), "PRAGMA journal_mode = WAL")
+	}
 }

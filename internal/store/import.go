@@ -156,7 +156,8 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 	}
 	defer stream.Close()
 
-	tx, release, err := d.beginImport(ctx)
+	bulk := d.isBulk(size)
+	tx, release, err := d.beginImport(ctx, bulk)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
@@ -181,7 +182,7 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
 	var recreate []string
-	if d.isBulk(size) {
+	if bulk {
 		if recreate, err = w.dropIndexes(ctx); err != nil {
 			return nil, fmt.Errorf("import %s: %w", path, err)
 		}
@@ -252,14 +253,20 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 // own with foreign-key enforcement off: checking the parent of every row
 // costs an import a fifth of its time, and the writer makes only rows
 // whose parents exist (it deletes a work's rows itself; see deleteWork).
-// release gives the connection back with enforcement on; call it once the
-// transaction has ended.
-func (d *DB) beginImport(ctx context.Context) (*sqlx.Tx, func(), error) {
+// A bulk import also leaves write-ahead logging for its duration (see
+// rollbackJournal). release gives the connection back as it was; call it
+// once the transaction has ended.
+func (d *DB) beginImport(ctx context.Context, bulk bool) (*sqlx.Tx, func(), error) {
 	conn, err := d.Connx(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
+	restoreJournal := func() {}
+	if bulk {
+		restoreJournal = rollbackJournal(ctx, conn)
+	}
 	release := func() {
+		restoreJournal()
 		// Put enforcement back, or drop the connection from the pool.
 		if _, err := conn.ExecContext(context.Background(), "PRAGMA foreign_keys = ON"); err != nil {
 			conn.Raw(func(any) error { return driver.ErrBadConn })

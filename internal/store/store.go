@@ -13,7 +13,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/pressly/goose/v3"
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+	"modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
 
 	"github.com/bibdb/bibdb/migrations"
 )
@@ -123,4 +123,12 @@ func (d *DB) Version(ctx context.Context) (int64, error) {
 	var v int64
 	err := d.GetContext(ctx, &v, "SELECT COALESCE(MAX(version_id), 0) FROM goose_db_version WHERE is_applied")
 	return v, err
+}
+
+// IsBusy reports whether err is SQLite's refusal to wait any longer for a
+// database another connection is writing to: a large import keeps the
+// database to itself until it ends (see rollbackJournal).
+func IsBusy(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == 5 // SQLITE_BUSY and its extended codes
 }
