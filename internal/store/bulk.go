@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"strings"
@@ -72,6 +73,25 @@ func (w *writer) createIndexes(ctx context.Context, create []string) error {
 		}
 	}
 	return nil
+}
+
+// contentSize is the size of what a file of size bytes holds: for a gzip
+// file (a PubMed baseline file), the size its trailer gives for the data
+// uncompressed, which is five to ten times the file's. The trailer holds
+// that size modulo 4 GiB, so a file whose data is larger counts as no
+// smaller than itself. f is read at its end and left where it was.
+func contentSize(f *os.File, size int64) int64 {
+	var head, tail [4]byte
+	if size < 18 {
+		return size
+	}
+	if _, err := f.ReadAt(head[:2], 0); err != nil || head[0] != 0x1f || head[1] != 0x8b {
+		return size
+	}
+	if _, err := f.ReadAt(tail[:], size-4); err != nil {
+		return size
+	}
+	return max(size, int64(binary.LittleEndian.Uint32(tail[:])))
 }
 
 // rollbackJournal switches the database from write-ahead logging to a

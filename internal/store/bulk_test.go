@@ -1,7 +1,10 @@
 package store
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,5 +104,37 @@ func TestBulkImportJournal(t *testing.T) {
 	}
 	if err := reader.Get(&n, "SELECT count(*) FROM imports"); err != nil || n != 2 {
 		t.Errorf("the reader sees %d imports (%v), want 2", n, err)
+	}
+}
+
+func TestContentSize(t *testing.T) {
+	dir := t.TempDir()
+	data := []byte(strings.Repeat("<PubmedArticle>a record</PubmedArticle>\n", 5000))
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(data)
+	zw.Close()
+	for _, tc := range []struct {
+		name  string
+		bytes []byte
+		want  int
+	}{
+		{"plain.xml", data, len(data)},
+		{"baseline.xml.gz", gz.Bytes(), len(data)},
+		{"short", []byte{0x1f, 0x8b, 1}, 3},
+		{"empty", nil, 0},
+	} {
+		path := filepath.Join(dir, tc.name)
+		if err := os.WriteFile(path, tc.bytes, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := contentSize(f, int64(len(tc.bytes))); got != int64(tc.want) {
+			t.Errorf("%s: content size %d, want %d", tc.name, got, tc.want)
+		}
+		f.Close()
 	}
 }

@@ -84,7 +84,7 @@ func (d *DB) ImportFile(ctx context.Context, path string, opts ImportOptions) (*
 	if opts.Progress != nil {
 		r = &progressReader{r: f, total: fi.Size(), fn: opts.Progress}
 	}
-	return d.importStream(ctx, path, r, sum, nil, fi.Size(), opts)
+	return d.importStream(ctx, path, r, sum, nil, fi.Size(), d.isBulk(contentSize(f, fi.Size())), opts)
 }
 
 // ImportReader imports a stream (standard input) named name. The hash is
@@ -97,7 +97,7 @@ func (d *DB) ImportReader(ctx context.Context, name string, r io.Reader, opts Im
 	if opts.Progress != nil {
 		in = &progressReader{r: cr, fn: opts.Progress}
 	}
-	return d.importStream(ctx, name, in, "", h, -1, opts, cr)
+	return d.importStream(ctx, name, in, "", h, -1, false, opts, cr)
 }
 
 func (d *DB) previousImport(ctx context.Context, path, sum string) (*ImportResult, error) {
@@ -149,14 +149,13 @@ func (p *progressReader) Read(b []byte) (int, error) {
 // importStream reads and stores the records of one file in one
 // transaction. Either sum is known (a file hashed beforehand) or h hashes
 // the stream as it is read (and counter measures it).
-func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum string, h hash.Hash, size int64, opts ImportOptions, counter ...*countingReader) (res *ImportResult, err error) {
+func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum string, h hash.Hash, size int64, bulk bool, opts ImportOptions, counter ...*countingReader) (res *ImportResult, err error) {
 	stream, err := ingest.Open(path, r, ingest.Options{Format: opts.Format, Encoding: opts.Encoding})
 	if err != nil {
 		return nil, err
 	}
 	defer stream.Close()
 
-	bulk := d.isBulk(size)
 	tx, release, err := d.beginImport(ctx, bulk)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
