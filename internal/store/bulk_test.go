@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jmoiron/sqlx"
 )
 
 func journalMode(t *testing.T, db *DB) string {
@@ -17,6 +19,25 @@ func journalMode(t *testing.T, db *DB) string {
 		t.Fatal(err)
 	}
 	return strings.ToLower(mode)
+}
+
+// bulkImport begins a bulk import and adds an import row with the given
+// hash; it returns the transaction, its release and the journal mode the
+// transaction runs under.
+func bulkImport(t *testing.T, db *DB, sha string) (tx *sqlx.Tx, release func(), mode string) {
+	t.Helper()
+	tx, release, err := db.beginImport(context.Background(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Get(&mode, "PRAGMA journal_mode"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`INSERT INTO imports (path, file_name, sha256, size, format, encoding, imported_at)
+		VALUES ('a.ris', 'a.ris', ?, 1, 'ris', 'utf-8', '2026-01-01T00:00:00Z')`, strings.ReplaceAll(sha, "MODE", mode)); err != nil {
+		t.Fatal(err)
+	}
+	return tx, release, mode
 }
 
 // TestBulkImportJournal checks that a bulk import runs under a rollback
@@ -36,18 +57,8 @@ func TestBulkImportJournal(t *testing.T) {
 	}
 
 	for _, commit := range []bool{true, false} {
-		tx, release, err := db.beginImport(ctx, true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var mode string
-		if err := tx.Get(&mode, "PRAGMA journal_mode"); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := tx.Exec(`INSERT INTO imports (path, file_name, sha256, size, format, encoding, imported_at)
-			VALUES ('a.ris', 'a.ris', ?, 1, 'ris', 'utf-8', '2026-01-01T00:00:00Z')`, mode+":"+map[bool]string{true: "kept", false: "dropped"}[commit]); err != nil {
-			t.Fatal(err)
-		}
+		tx, release, mode := bulkImport(t, db, "MODE:"+map[bool]string{true: "kept", false: "dropped"}[commit])
+		var err error
 		if commit {
 			err = tx.Commit()
 		} else {
@@ -83,18 +94,7 @@ func TestBulkImportJournal(t *testing.T) {
 	if err := reader.Get(&n, "SELECT count(*) FROM imports"); err != nil {
 		t.Fatal(err)
 	}
-	tx, release, err := db.beginImport(ctx, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var mode string
-	if err := tx.Get(&mode, "PRAGMA journal_mode"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tx.Exec(`INSERT INTO imports (path, file_name, sha256, size, format, encoding, imported_at)
-		VALUES ('b.ris', 'b.ris', 'b', 1, 'ris', 'utf-8', '2026-01-01T00:00:00Z')`); err != nil {
-		t.Fatal(err)
-	}
+	tx, release, mode := bulkImport(t, db, "beside a reader")
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
