@@ -133,7 +133,7 @@ func (a *app) importOne(ctx context.Context, db *store.DB, path string, explicit
 			}
 			return true
 		}
-		fmt.Fprintf(a.stderr, "bibdb: %s\n", firstLine(err.Error()))
+		fmt.Fprintf(a.stderr, "bibdb: %s\n", errorLine(err, a.dbPath))
 		return false
 	}
 	name := displayName(res.Path)
@@ -162,6 +162,17 @@ func (a *app) importOne(ctx context.Context, db *store.DB, path string, explicit
 		fmt.Fprintf(a.stdout, "%s: %s%s, %s: %s read, %s, %d joined existing works, %s, %s (%.1fs)\n",
 			name, res.Format, src, res.Encoding, plural(res.Records, "record"), plural(res.WorksCreated, "new work"), res.RecordsJoined,
 			plural(len(res.Problems), "unreadable record"), plural(len(res.Warnings), "warning"), time.Since(start).Seconds())
+	}
+	if a.verbose {
+		var parts []string
+		for _, ph := range res.Phases {
+			parts = append(parts, fmt.Sprintf("%s %s", ph.Name, ph.Took.Round(time.Millisecond)))
+		}
+		mode := "row by row"
+		if res.Bulk {
+			mode = "in bulk"
+		}
+		fmt.Fprintf(a.stderr, "%s: imported %s: %s\n", name, mode, strings.Join(parts, ", "))
 	}
 	return true
 }

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -37,11 +38,12 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 
 // app holds what every command shares.
 type app struct {
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
-	dbPath string
-	isTTY  func(w io.Writer) bool
+	stdin   io.Reader
+	stdout  io.Writer
+	stderr  io.Writer
+	dbPath  string
+	verbose bool
+	isTTY   func(w io.Writer) bool
 }
 
 // run runs bibdb with the given arguments and returns its exit status:
@@ -53,7 +55,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	start := time.Now()
 	err := root.Execute()
+	if a.verbose {
+		name := "bibdb"
+		if cmd, _, ferr := root.Find(args); ferr == nil {
+			name = cmd.CommandPath()
+		}
+		fmt.Fprintf(stderr, "%s: %s\n", name, time.Since(start).Round(time.Millisecond))
+	}
 	if err == nil {
 		return 0
 	}
@@ -121,6 +131,7 @@ file given with --db.`,
 		def = "bibdb.sqlite"
 	}
 	root.PersistentFlags().StringVar(&a.dbPath, "db", def, "the database file ($BIBDB_DB)")
+	root.PersistentFlags().BoolVarP(&a.verbose, "verbose", "v", false, "print on standard error how long the command took (and, for an import, each part of it)")
 	root.AddCommand(
 		a.importCommand(),
 		a.searchCommand(),

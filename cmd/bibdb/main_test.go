@@ -344,3 +344,24 @@ func TestBusyDatabase(t *testing.T) {
 		t.Errorf("other error reported as %q", got)
 	}
 }
+
+func TestVerbose(t *testing.T) {
+	db := newDB(t)
+	code, out, errs := bibdb(t, "", "--db", db, "import", "-v", testdataPath("seed.ris"))
+	if code != 0 || !strings.Contains(out, "1 record read") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"seed.ris: imported row by row: read and matched ", ", committed ", "\nbibdb import: "} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("verbose import: stderr %q lacks %q", errs, want)
+		}
+	}
+	code, out, errs = bibdb(t, "", "--db", db, "search", "--author", "Byng")
+	if code != 0 || errs != "" || !strings.Contains(out, "Byng") {
+		t.Errorf("search without -v: exit %d, stderr %q", code, errs)
+	}
+	code, _, errs = bibdb(t, "", "--db", db, "--verbose", "search", "--author", "Byng")
+	if code != 0 || !strings.HasPrefix(errs, "bibdb search: ") {
+		t.Errorf("verbose search: exit %d, stderr %q", code, errs)
+	}
+}

@@ -50,6 +50,29 @@ type ImportResult struct {
 	RecordsJoined int      // records that joined an existing work
 	Problems      []error  // records that could not be read (*bib.ParseError), each naming its line
 	Warnings      []string // "file:line: warning: ..." messages
+	Bulk          bool     // imported in bulk: indexes built at the end, under a rollback journal
+	Phases        []Phase  // how long each part of the import took
+}
+
+// Phase is a part of an import and the time it took.
+type Phase struct {
+	Name string
+	Took time.Duration
+}
+
+// phaseClock measures consecutive phases.
+type phaseClock struct {
+	last   time.Time
+	phases []Phase
+}
+
+func newPhaseClock() *phaseClock { return &phaseClock{last: time.Now()} }
+
+// done ends the phase named name, which began when the one before ended.
+func (c *phaseClock) done(name string) {
+	now := time.Now()
+	c.phases = append(c.phases, Phase{name, now.Sub(c.last)})
+	c.last = now
 }
 
 // ImportFile imports one file in one transaction: all its readable records
@@ -169,7 +192,8 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		release()
 	}()
 
-	res = &ImportResult{Path: path, Format: stream.Format.Name}
+	res = &ImportResult{Path: path, Format: stream.Format.Name, Bulk: bulk}
+	clock := newPhaseClock()
 	now := time.Now().UTC().Format(time.RFC3339)
 	placeholder := sum
 	if placeholder == "" {
@@ -209,6 +233,7 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		}
 	}
 	stop() // reading has ended; the stream is the importer's again
+	clock.done("read and matched")
 	for _, wn := range stream.Warnings() {
 		res.Warnings = append(res.Warnings, warningText(path, wn))
 	}
@@ -231,11 +256,16 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 	if err := m.match.finish(); err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
+	clock.done("works rebuilt")
 	if err := w.flushFTS(ctx); err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
+	clock.done("full-text index")
 	if err := w.createIndexes(ctx, recreate); err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	if bulk {
+		clock.done("indexes built")
 	}
 	if _, err := w.exec(ctx, `UPDATE imports SET sha256 = ?, size = ?, encoding = ?, source = ?, records = ?, works_created = ?,
 		records_joined = ?, errors = ?, warnings = ? WHERE id = ?`, sum, max(size, 0), res.Encoding, nullString(res.Source), res.Records,
@@ -245,6 +275,8 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("import %s: commit: %w", path, err)
 	}
+	clock.done("committed")
+	res.Phases = clock.phases
 	return res, nil
 }
 
