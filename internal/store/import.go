@@ -50,7 +50,7 @@ type ImportResult struct {
 	RecordsJoined int      // records that joined an existing work
 	Problems      []error  // records that could not be read (*bib.ParseError), each naming its line
 	Warnings      []string // "file:line: warning: ..." messages
-	Bulk          bool     // imported in bulk: indexes built at the end, under a rollback journal
+	Bulk          bool     // imported in bulk: indexes built at the end, under a rollback journal when no other connection had the database open
 	Phases        []Phase  // how long each part of the import took
 }
 
