@@ -60,10 +60,16 @@ const flushKeysAt = 200000
 
 // newMatcher returns a matcher for the writer's transaction with the
 // decisions up to and including the one with id lastDecision in force (all
-// of them when lastDecision is negative).
-func newMatcher(ctx context.Context, w *writer, lastDecision int64) (*matcher, error) {
+// of them when lastDecision is negative). keys, when not nil, is a filter
+// known to hold every key in record_keys; otherwise one is built from the
+// table.
+func newMatcher(ctx context.Context, w *writer, lastDecision int64, keys *keyFilter) (*matcher, error) {
 	m := &matcher{ctx: ctx, w: w, features: map[int64]*dedup.Features{}, dirty: map[int64]bool{}, folded: map[int64]bool{}}
 	m.resetPending()
+	if keys != nil {
+		m.inDB = keys
+		return m, m.loadDecisions(lastDecision)
+	}
 	var any int
 	if err := w.tx.GetContext(ctx, &any, "SELECT EXISTS (SELECT 1 FROM record_keys)"); err != nil {
 		return nil, err

@@ -191,6 +191,10 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		}
 		release()
 	}()
+	keys, err := d.keys.take(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
 
 	res = &ImportResult{Path: path, Format: stream.Format.Name, Bulk: bulk}
 	clock := newPhaseClock()
@@ -210,7 +214,7 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 			return nil, fmt.Errorf("import %s: %w", path, err)
 		}
 	}
-	match, err := newMatcher(ctx, w, -1)
+	match, err := newMatcher(ctx, w, -1, keys)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
@@ -276,6 +280,9 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		return nil, fmt.Errorf("import %s: commit: %w", path, err)
 	}
 	clock.done("committed")
+	if match.inDB != nil {
+		d.keys.keep(match.inDB, res.ImportID)
+	}
 	res.Phases = clock.phases
 	return res, nil
 }

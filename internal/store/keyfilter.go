@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/bits"
+	"sync"
 )
 
 // keyFilter is a Bloom filter over the blocking-key hashes in record_keys.
@@ -98,4 +100,58 @@ func (w *writer) loadKeyFilter(ctx context.Context) (*keyFilter, error) {
 		}
 	}
 	return f, rows.Err()
+}
+
+// keyCache keeps the key filter of the last import this process committed,
+// so that the next import into the same database (the next file of a
+// directory) need not read every key of record_keys again: without it,
+// importing many small files costs time that grows with the square of
+// their number.
+//
+// The filter is good while that import is the last one in the database.
+// An import by another process adds an imports row, and the filter is
+// read from the table again. Keys deleted since (a rebuild, a decision)
+// stay in the filter, which the filter allows; a rebuild or a decision in
+// this process drops the cache anyway.
+type keyCache struct {
+	mu         sync.Mutex
+	filter     *keyFilter
+	lastImport int64 // the import the filter was left by
+}
+
+// take returns the cached filter if it still holds every key of the
+// database tx sees, and empties the cache: the import that takes it adds
+// to it, and gives it back with keep once it has committed.
+func (c *keyCache) take(ctx context.Context, tx interface {
+	GetContext(ctx context.Context, dest any, query string, args ...any) error
+}) (*keyFilter, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f, last := c.filter, c.lastImport
+	c.filter = nil
+	if f == nil {
+		return nil, nil
+	}
+	var latest sql.NullInt64
+	if err := tx.GetContext(ctx, &latest, "SELECT MAX(id) FROM imports"); err != nil {
+		return nil, err
+	}
+	if latest.Int64 != last {
+		return nil, nil
+	}
+	return f, nil
+}
+
+// keep caches the filter an import left, once the import has committed.
+func (c *keyCache) keep(f *keyFilter, importID int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.filter, c.lastImport = f, importID
+}
+
+// drop empties the cache.
+func (c *keyCache) drop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.filter = nil
 }

@@ -1,7 +1,12 @@
 package store
 
 import (
+	"context"
+	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -40,5 +45,56 @@ func TestKeyFilter(t *testing.T) {
 	f.add(1)
 	if !f.full() {
 		t.Error("filter not full past its capacity")
+	}
+}
+
+// TestKeyCacheAcrossImports checks that the key filter one import leaves is
+// used by the next, and not after another connection has imported: a
+// record of a file that connection imported is found all the same.
+func TestKeyCacheAcrossImports(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lib.sqlite")
+	record := func(title, author string, page int) string {
+		return fmt.Sprintf("TY  - JOUR\nTI  - %s\nAU  - %s\nPY  - 2019\nJO  - J Clin Epidemiol\nVL  - 12\nSP  - %d\nEP  - %d\nER  - \n\n", title, author, page, page+9)
+	}
+	write := func(name string, records ...string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(strings.Join(records, "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	first := record("Screening for cervical cancer with cytology in primary care", "Moreno, Ana", 101)
+	second := record("A randomised trial of collaborative care for depression in older adults", "Byng, Richard", 233)
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	mustImport := func(db *DB, file string) *ImportResult {
+		t.Helper()
+		res, err := db.ImportFile(ctx, file, ImportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	mustImport(db, write("a.ris", first))
+	if db.keys.filter == nil {
+		t.Fatal("no key filter kept after an import")
+	}
+	if res := mustImport(db, write("b.ris", strings.ToUpper(first))); res.RecordsJoined != 1 {
+		t.Errorf("a copy imported with the kept filter joined %d works, want 1", res.RecordsJoined)
+	}
+
+	other, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustImport(other, write("c.ris", second))
+	other.Close()
+	if res := mustImport(db, write("d.ris", strings.ToUpper(second))); res.RecordsJoined != 1 {
+		t.Errorf("a copy of a record another connection imported joined %d works, want 1", res.RecordsJoined)
 	}
 }

@@ -33,6 +33,7 @@ type storedRecord struct {
 // the decisions people made before the next one. So the works it gives
 // are those the imports and decisions gave, under the current rules.
 func (d *DB) Rebuild(ctx context.Context, progress func(done, total int)) (*RebuildResult, error) {
+	d.keys.drop()
 	tx, err := d.BeginTxx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -66,7 +67,7 @@ func (d *DB) Rebuild(ctx context.Context, progress func(done, total int)) (*Rebu
 	if err := tx.SelectContext(ctx, &decisions, "SELECT id, after_import, record_a, record_b FROM dedup_decisions ORDER BY id"); err != nil {
 		return nil, err
 	}
-	m, err := newMatcher(ctx, w, 0)
+	m, err := newMatcher(ctx, w, 0, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -213,6 +214,7 @@ var ErrSameRecord = errors.New("a record cannot be compared with itself")
 // in import order, with the decision in force. The decision is kept: later
 // imports and rebuilds follow it.
 func (d *DB) Decide(ctx context.Context, a, b int64, verdict string) error {
+	d.keys.drop()
 	if a == b {
 		return ErrSameRecord
 	}
@@ -245,7 +247,7 @@ func (d *DB) Decide(ctx context.Context, a, b int64, verdict string) error {
 		x, y, verdict, time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return err
 	}
-	m, err := newMatcher(ctx, w, -1)
+	m, err := newMatcher(ctx, w, -1, nil)
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,7 @@ type DB struct {
 	*sqlx.DB
 	Path     string
 	readOnly bool
+	keys     keyCache // the blocking-key filter the last import left
 }
 
 // dsn builds the connection string: every connection setting is in it, so
