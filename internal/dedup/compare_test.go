@@ -27,6 +27,14 @@ func with(change func(r *bib.Record)) *bib.Record {
 	return r
 }
 
+// titledNoPages is the article with another title and no page range.
+func titledNoPages(title string) *bib.Record {
+	return with(func(r *bib.Record) {
+		r.Title = title
+		r.FirstPage, r.LastPage = "", ""
+	})
+}
+
 func TestCompare(t *testing.T) {
 	tests := []struct {
 		name string
@@ -167,53 +175,20 @@ func TestCompare(t *testing.T) {
 			r.Title = "Collaborative care for severe mental illness in primary care: a randomised controlled trial"
 			r.Volume, r.Issue, r.FirstPage, r.LastPage = "", "", "", ""
 		}), Uncertain},
-		{"type 1 and type 2, no pages", with(func(r *bib.Record) {
-			r.Title = "Sitagliptin improves glycaemic control in type 1 diabetes"
-			r.FirstPage, r.LastPage = "", ""
-		}),
-			with(func(r *bib.Record) {
-				r.Title = "Sitagliptin improves glycaemic control in type 2 diabetes"
-				r.FirstPage, r.LastPage = "", ""
-			}), Uncertain},
+		{"type 1 and type 2, no pages", titledNoPages("Sitagliptin improves glycaemic control in type 1 diabetes"),
+			titledNoPages("Sitagliptin improves glycaemic control in type 2 diabetes"), Uncertain},
 		{"12 and 24 months, no pages", with(func(r *bib.Record) { r.Title += ": 12-month outcomes"; r.FirstPage, r.LastPage = "", "" }),
 			with(func(r *bib.Record) { r.Title += ": 24-month outcomes"; r.FirstPage, r.LastPage = "", "" }), Uncertain},
-		{"increased and decreased, no pages", with(func(r *bib.Record) {
-			r.Title = "Increased expression of the GLP-1 receptor in the kidney of diabetic mice"
-			r.FirstPage, r.LastPage = "", ""
-		}), with(func(r *bib.Record) {
-			r.Title = "Decreased expression of the GLP-1 receptor in the kidney of diabetic mice"
-			r.FirstPage, r.LastPage = "", ""
-		}), Uncertain},
-		{"CD4 and CD8, no pages", with(func(r *bib.Record) {
-			r.Title = "Depletion of CD4 T cells in collaborative care"
-			r.FirstPage, r.LastPage = "", ""
-		}),
-			with(func(r *bib.Record) {
-				r.Title = "Depletion of CD8 T cells in collaborative care"
-				r.FirstPage, r.LastPage = "", ""
-			}), Uncertain},
-		{"db/db and ob/ob mice, no pages", with(func(r *bib.Record) {
-			r.Title = "Effects of exendin-4 on beta-cell mass in db/db mice"
-			r.FirstPage, r.LastPage = "", ""
-		}),
-			with(func(r *bib.Record) {
-				r.Title = "Effects of exendin-4 on beta-cell mass in ob/ob mice"
-				r.FirstPage, r.LastPage = "", ""
-			}), Uncertain},
-		{"a gene name with its alias, no pages", with(func(r *bib.Record) {
-			r.Title = "Value of p16INK4a as a marker of progression in cervical intraepithelial neoplasia grade 1"
-			r.FirstPage, r.LastPage = "", ""
-		}), with(func(r *bib.Record) {
-			r.Title = "Value of p16(INK4a) as a marker of progression in cervical intraepithelial neoplasia grade 1"
-			r.FirstPage, r.LastPage = "", ""
-		}), Same},
-		{"British and American spelling, no pages", with(func(r *bib.Record) {
-			r.Title = "Eculizumab in children with atypical haemolytic uremic syndrome: a single centre's experience of 10 000 doses"
-			r.FirstPage, r.LastPage = "", ""
-		}), with(func(r *bib.Record) {
-			r.Title = "Eculizumab in children with atypical hemolytic uremic syndrome: a single center's experience of 10000 doses"
-			r.FirstPage, r.LastPage = "", ""
-		}), Same},
+		{"increased and decreased, no pages", titledNoPages("Increased expression of the GLP-1 receptor in the kidney of diabetic mice"),
+			titledNoPages("Decreased expression of the GLP-1 receptor in the kidney of diabetic mice"), Uncertain},
+		{"CD4 and CD8, no pages", titledNoPages("Depletion of CD4 T cells in collaborative care"),
+			titledNoPages("Depletion of CD8 T cells in collaborative care"), Uncertain},
+		{"db/db and ob/ob mice, no pages", titledNoPages("Effects of exendin-4 on beta-cell mass in db/db mice"),
+			titledNoPages("Effects of exendin-4 on beta-cell mass in ob/ob mice"), Uncertain},
+		{"a gene name with its alias, no pages", titledNoPages("Value of p16INK4a as a marker of progression in cervical intraepithelial neoplasia grade 1"),
+			titledNoPages("Value of p16(INK4a) as a marker of progression in cervical intraepithelial neoplasia grade 1"), Same},
+		{"British and American spelling, no pages", titledNoPages("Eculizumab in children with atypical haemolytic uremic syndrome: a single centre's experience of 10 000 doses"),
+			titledNoPages("Eculizumab in children with atypical hemolytic uremic syndrome: a single center's experience of 10000 doses"), Same},
 		{"a word garbled at the same first page", with(func(r *bib.Record) { r.Title = "p6INK4a expression does not predict the outcome of cervical neoplasia" }),
 			with(func(r *bib.Record) {
 				r.Title = "p16(INK4a) expression does not predict the outcome of cervical neoplasia"

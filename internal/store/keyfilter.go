@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/bits"
 	"sync"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // keyFilter is a Bloom filter over the blocking-key hashes in record_keys.
@@ -122,9 +124,7 @@ type keyCache struct {
 // take returns the cached filter if it still holds every key of the
 // database tx sees, and empties the cache: the import that takes it adds
 // to it, and gives it back with keep once it has committed.
-func (c *keyCache) take(ctx context.Context, tx interface {
-	GetContext(ctx context.Context, dest any, query string, args ...any) error
-}) (*keyFilter, error) {
+func (c *keyCache) take(ctx context.Context, tx *sqlx.Tx) (*keyFilter, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	f, last := c.filter, c.lastImport
