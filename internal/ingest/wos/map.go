@@ -333,6 +333,8 @@ func recordType(pt string, dts []string, title, source string) string {
 			return "chapter"
 		case has("book", "edited book"):
 			return "book"
+		case pt == "C":
+			return "paper-conference" // the conference proceedings citation index
 		case pt == "S":
 			return "article-journal" // a serial such as an annual review or lecture notes volume
 		case source == "" || sameText(source, title):

@@ -138,6 +138,8 @@ func TestRecordType(t *testing.T) {
 		{"B", "", "A chapter", "A BOOK", "chapter"},
 		{"S", "Review; Book Chapter", "T", "S", "chapter"},
 		{"S", "Review", "T", "S", "article-journal"},
+		{"C", "", "T", "S", "paper-conference"},
+		{"C", "Book Chapter", "T", "S", "chapter"},
 		{"P", "", "T", "", "patent"},
 		{"J", "Dissertation", "T", "S", "thesis"},
 		{"", "Journal Paper", "T", "S", "article-journal"},
