@@ -70,9 +70,20 @@ func Compare(a, b *Features, opt Options) Result {
 	ts, prefix := titleSimilarity(a, b)
 	idSame := sharedID(a.PMIDs, b.PMIDs, opt.Ignore) || sharedID(a.PMCIDs, b.PMCIDs, opt.Ignore)
 	doiSame := sharedID(a.DOIs, b.DOIs, opt.Ignore)
-	detail := detailVeto(a, b)
-	if detail != "" && !((idSame || doiSame) && ts >= 0.9) && !dataError(a, b, ts) {
-		return Result{Different, 0, detail}
+	// A volume or first page in dispute is a veto, unless an identifier or
+	// the rest of the citation shows it to be a slip; the reason says so.
+	var despite string
+	if detail := detailVeto(a, b); detail != "" {
+		if !((idSame || doiSame) && ts >= 0.9) && !dataError(a, b, ts, false) {
+			if aheadOfPrint(a) != aheadOfPrint(b) && dataError(a, b, ts, true) {
+				// The online version of a year before the issue, or
+				// another article of the same authors and title: a
+				// reviewer tells.
+				return Result{Uncertain, 0.6, fmt.Sprintf("online ahead of print?; title %.2f, years %d and %d, %s", ts, a.Year, b.Year, detail)}
+			}
+			return Result{Different, 0, detail}
+		}
+		despite = ", though " + detail
 	}
 	doiConflict := conflict(a.DOIs, b.DOIs, opt.Ignore, doiVersions)
 
@@ -91,6 +102,7 @@ func Compare(a, b *Features, opt Options) Result {
 			if !noTitle && ts < 1 {
 				r.Reason += fmt.Sprintf(", title %.2f", ts)
 			}
+			r.Reason += despite
 			return r
 		case ts >= 0.4:
 			return Result{Uncertain, 0.5 + ts/4, fmt.Sprintf("%s but titles differ (%.2f)", what, ts)}
@@ -124,7 +136,7 @@ func Compare(a, b *Features, opt Options) Result {
 		support = append(support, "pages")
 	}
 	samePlace := pagesSame && volumesAgree(a, b)
-	ev := evidence(ts, prefix, matched, compared, a.Year, b.Year, support)
+	ev := evidence(ts, prefix, matched, compared, a.Year, b.Year, support) + despite
 	authorRatio := 0.5
 	if compared > 0 {
 		authorRatio = float64(matched) / float64(compared)
@@ -192,6 +204,11 @@ func Compare(a, b *Features, opt Options) Result {
 		// The same page range of the same issue: a title translated or
 		// reworded by one database is still that article.
 		return same("same citation; " + ev)
+	case ts >= 0.85 && firstSame && ja && a.FirstPage == b.FirstPage && articleNumber(a.FirstPage):
+		// One article number in one journal ("CD006273" of the Cochrane
+		// Database, "e1001234"): a title reworded between versions of
+		// the record, or of the review, is still that article.
+		return same("same article number; " + ev)
 	case ts >= 0.85 && authorsOK:
 		return Result{Uncertain, score, ev}
 	case ts >= 0.75 && ja && yearSame && compared >= 3 && matched == compared:
@@ -344,9 +361,13 @@ func titleSimilarity(a, b *Features) (float64, bool) {
 // the same, the authors agree, the year and journal agree, and of volume
 // and first page the one that is not in dispute agrees. A title that is
 // the start of the other will do when the page ranges end on the same page.
-func dataError(a, b *Features, ts float64) bool {
+// So will a record of the article as published online ahead of print,
+// with no volume or issue and pages numbered from 1. With yearApart, the
+// years may be one apart.
+func dataError(a, b *Features, ts float64, yearApart bool) bool {
+	early := aheadOfPrint(a) != aheadOfPrint(b)
 	lastSame := a.LastPage != "" && a.LastPage != a.FirstPage && digitsOf(a.LastPage) == digitsOf(b.LastPage)
-	if ts < 0.95 || ts < 0.98 && !lastSame || a.Year == 0 || a.Year != b.Year {
+	if ts < 0.95 || ts < 0.98 && !lastSame || a.Year == 0 || b.Year == 0 || a.Year != b.Year && !yearApart {
 		return false
 	}
 	matched, compared, firstSame := authorAgreement(a.Authors, b.Authors)
@@ -359,9 +380,19 @@ func dataError(a, b *Features, ts float64) bool {
 	if issuesConflict(a, b) {
 		return false
 	}
+	if early {
+		return true
+	}
 	volSame := volumesAgree(a, b)
 	pageSame := a.FirstPage != "" && digitsOf(a.FirstPage) == digitsOf(b.FirstPage)
 	return volSame != pageSame // exactly one of them disagrees
+}
+
+// aheadOfPrint reports whether a record cites an article as it was
+// published online before its issue: no volume, no issue, and the pages
+// of the article's own file, from 1.
+func aheadOfPrint(f *Features) bool {
+	return f.Volume == "" && f.Issue == "" && digitsOf(f.FirstPage) == "1"
 }
 
 // sameCitation reports whether two articles have the same place in the
@@ -425,6 +456,19 @@ func pagesAgree(a, b *Features) bool {
 	}
 	da := digitsOf(a.FirstPage)
 	return da != "" && da == digitsOf(b.FirstPage) && (bib.AllDigits(a.FirstPage) || bib.AllDigits(b.FirstPage))
+}
+
+// articleNumber reports whether a first page is an article number that
+// names one article of a journal: letters and at least five digits
+// ("cd006273", "e1001234"), not a page.
+func articleNumber(p string) bool {
+	digits := 0
+	for i := 0; i < len(p); i++ {
+		if p[i] >= '0' && p[i] <= '9' {
+			digits++
+		}
+	}
+	return digits >= 5 && p[0] >= 'a' && p[0] <= 'z'
 }
 
 // shifted reports whether a's volume, issue and first page look like b's

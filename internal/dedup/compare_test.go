@@ -35,6 +35,15 @@ func titledNoPages(title string) *bib.Record {
 	})
 }
 
+// cochrane is a Cochrane review: no volume or pages, an article number.
+func cochrane(title, number string) *bib.Record {
+	return with(func(r *bib.Record) {
+		r.Title = title
+		r.Container, r.ContainerAbbrev, r.ISSNs = "Cochrane Database of Systematic Reviews", "", nil
+		r.Volume, r.Issue, r.FirstPage, r.LastPage = "", "", number, ""
+	})
+}
+
 func TestCompare(t *testing.T) {
 	tests := []struct {
 		name string
@@ -193,6 +202,15 @@ func TestCompare(t *testing.T) {
 			with(func(r *bib.Record) {
 				r.Title = "p16(INK4a) expression does not predict the outcome of cervical neoplasia"
 			}), Same},
+		{"online ahead of print, pages of its own", article(),
+			with(func(r *bib.Record) { r.Volume, r.Issue, r.FirstPage, r.LastPage = "", "", "1", "11" }), Same},
+		{"online ahead of print the year before", article(),
+			with(func(r *bib.Record) { r.Volume, r.Issue, r.FirstPage, r.LastPage, r.Date.Year = "", "", "1", "11", 2022 }), Uncertain},
+		{"pages from 1 in a numbered issue", article(), with(func(r *bib.Record) { r.Volume, r.FirstPage, r.LastPage = "", "1", "11" }), Different},
+		{"one Cochrane review, title reworded", cochrane("Medically assisted hydration for adult palliative care patients", "CD006273"),
+			cochrane("Medically assisted hydration for palliative care patients", "CD006273"), Same},
+		{"two Cochrane reviews", cochrane("Medically assisted hydration for adult palliative care patients", "CD006273"),
+			cochrane("Medically assisted hydration for palliative care patients", "CD006274"), Different},
 		{"different titles", article(), with(func(r *bib.Record) {
 			r.Title = "Cognitive behavioural therapy for insomnia in older adults"
 			r.FirstPage = ""
@@ -230,6 +248,12 @@ func TestCompareExplains(t *testing.T) {
 	if got := Compare(Extract(article()), Extract(c), Options{}); got.Reason != want {
 		t.Errorf("reason %q, want %q", got.Reason, want)
 	}
+	// A veto set aside is named.
+	early := with(func(r *bib.Record) { r.Volume, r.Issue, r.FirstPage, r.LastPage = "", "", "1", "11" })
+	want = "title equal, authors 3/3, year, journal equal, though pages 246 and 1"
+	if got := Compare(Extract(article()), Extract(early), Options{}); got.Reason != want {
+		t.Errorf("reason %q, want %q", got.Reason, want)
+	}
 }
 
 func TestBoundedLevenshtein(t *testing.T) {
@@ -262,10 +286,19 @@ func TestJournalsAgree(t *testing.T) {
 		{"Journal of Clinical Virology", "Journal of clinical virology : the official publication of the Pan American Society for Clinical Virology", true},
 		{"Nature", "Nature Medicine", false},
 		{"Journal of Clinical Virology", "Journal of Clinical Oncology", false},
+		{"Gan to Kagaku Ryoho [Japanese Journal of Cancer & Chemotherapy]", "Japanese Journal of Cancer and Chemotherapy", true},
+		{"Gan to Kagaku Ryoho [Japanese Journal of Cancer & Chemotherapy]", "Gan To Kagaku Ryoho", true},
+		{"Annales Françaises d'Anesthésie et de Réanimation", "Ann Fr Anesth Reanim", true},
+		{"Annales francaises d anesthesie et de reanimation", "Ann Fr Anesth Reanim", true},
+		{"Cirugía y Cirujanos", "Cir Cir", true},
+		{"Physical Review E", "Phys Rev E", true},
+		{"Physical Review E", "Physical Review B", false},
+		{"Journal of Physics D: Applied Physics", "Journal of Physics A: Mathematical and Theoretical", false},
+		{"PLoS One [electronic resource]", "Internet Journal of Surgery", false},
 	}
 	for _, tt := range tests {
-		a := &Features{Journals: []string{journalKey(tt.a)}}
-		b := &Features{Journals: []string{journalKey(tt.b)}}
+		a := &Features{Journals: journalKeys(tt.a)}
+		b := &Features{Journals: journalKeys(tt.b)}
 		if got, _ := journalsAgree(a, b); got != tt.want {
 			t.Errorf("journalsAgree(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}

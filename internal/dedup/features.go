@@ -25,12 +25,18 @@
 //     ranges expanded). A near-identical title with agreeing authors and
 //     enough agreeing bibliographic detail is the same work; a generic
 //     title ("Editorial", "Reply") needs the same journal, volume and pages.
+//     A volume or first page in dispute is set aside, and the reason says
+//     so, when all else agrees and it is better read as a slip, or as the
+//     pages of the article published online ahead of print (no volume,
+//     pages from 1). One article number of one journal ("CD006273")
+//     carries a reworded title.
 //  4. Doubt. A pair that is neither clearly the same nor clearly different
 //     is not merged; it goes to review.
 package dedup
 
 import (
 	"html"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,8 +130,7 @@ func Extract(r *bib.Record) *Features {
 			f.Authors = append(f.Authors, a)
 		}
 	}
-	for _, c := range []string{r.Container, r.ContainerAbbrev} {
-		k := journalKey(c)
+	for _, k := range journalKeys(r.Container, r.ContainerAbbrev) {
 		if meetingName(k) {
 			// Embase names the meeting, not the journal, for some
 			// conference abstracts: it says nothing of the journal.
@@ -277,6 +282,30 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// journalKeys returns the keys of a record's journal titles, and of both
+// halves of a title that carries its translation in brackets, as Ovid
+// writes some ("Gan to Kagaku Ryoho [Japanese Journal of Cancer &
+// Chemotherapy]").
+func journalKeys(titles ...string) []string {
+	var keys []string
+	for _, t := range titles {
+		keys = append(keys, journalKey(t))
+		t = strings.TrimSpace(t)
+		i := strings.IndexByte(t, '[')
+		if i <= 0 || !strings.HasSuffix(t, "]") {
+			continue
+		}
+		if inner := journalKey(t[i+1 : len(t)-1]); inner != "" && !catalogueNotes[inner] {
+			keys = append(keys, journalKey(t[:i]), inner)
+		}
+	}
+	return keys
+}
+
+// catalogueNotes are what the NLM catalogue appends to a journal title in
+// brackets ("PLoS One [electronic resource]").
+var catalogueNotes = map[string]bool{"electronic resource": true, "internet": true, "print": true, "online": true}
+
 // journalKey folds a journal title and drops a trailing "(Place)", a
 // leading "The" and the meeting Embase appends to the journal of a
 // conference abstract ("Atherosclerosis. Conference: 15th International
@@ -291,14 +320,19 @@ func journalKey(s string) string {
 	if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
 		s = s[:i]
 	}
-	k := bib.Key(s)
+	k := bib.Key(elision.ReplaceAllString(s, "$1"))
 	k = strings.TrimPrefix(k, "the ")
 	// NLM catalogue notes on the title: "PLoS One [electronic resource]"
-	for _, note := range []string{" electronic resource", " internet", " print", " online"} {
-		k = strings.TrimSuffix(k, note)
+	for note := range catalogueNotes {
+		k = strings.TrimSuffix(k, " "+note)
 	}
 	return k
 }
+
+// elision finds the elided articles and prepositions of French and
+// Italian titles ("d'anesthésie", "l'enfant", "dell'apparato"), which
+// would otherwise fold into the word they stand before.
+var elision = regexp.MustCompile(`(?i)\b(?:d|l|dell|all|nell|sull|qu)['’](\pL)`)
 
 // numberKey normalizes a volume, issue or article number: the number it
 // starts with, without leading zeros ("96-98" → "96", "29 (3)" → "29",

@@ -201,7 +201,23 @@ func authorAgreement(a, b []Author) (matched, compared int, firstSame bool) {
 	return matched, len(short), firstSame
 }
 
-var journalStopWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "on": true, "de": true, "la": true, "und": true, "fur": true}
+// journalStopWords are the articles, prepositions and conjunctions that
+// abbreviated journal titles leave out, in the languages of the journals
+// the bibliographic databases index most ("Annales françaises
+// d'anesthésie et de réanimation" is "Ann Fr Anesth Reanim").
+var journalStopWords = map[string]bool{
+	"of": true, "the": true, "and": true, "for": true, "in": true, "on": true,
+	"de": true, "la": true, "le": true, "les": true, "et": true, "des": true, "du": true,
+	"und": true, "fur": true, "fuer": true, "der": true, "die": true, "zur": true, "zum": true,
+	"del": true, "el": true, "los": true, "las": true, "della": true, "di": true,
+	"da": true, "do": true, "dos": true, "das": true, "en": true, "och": true, "og": true, "voor": true,
+}
+
+// journalConnectors are one-letter conjunctions and elided articles
+// ("Cirugía y cirujanos", "Saúde e sociedade", "Annales françaises d
+// anesthésie"): left out inside a title, but kept at its end, where a
+// letter names a section ("Physical Review E").
+var journalConnectors = map[string]bool{"y": true, "e": true, "i": true, "u": true, "d": true, "l": true}
 
 // journalsAgree tells whether two records' journals are the same: a shared
 // ISSN, an equal title, or one title the abbreviation of the other ("br j
@@ -259,8 +275,9 @@ func abbreviates(abbr, full string) bool {
 
 func significantWords(s string) []string {
 	var out []string
-	for _, w := range strings.Fields(s) {
-		if !journalStopWords[w] {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if !journalStopWords[w] && !(journalConnectors[w] && i > 0 && i < len(words)-1) {
 			out = append(out, w)
 		}
 	}
