@@ -64,7 +64,8 @@ func Compare(a, b *Features, opt Options) Result {
 	if a.Part != "" && b.Part != "" && a.Part != b.Part {
 		return Result{Different, 0, fmt.Sprintf("part %s and part %s", a.Part, b.Part)}
 	}
-	if a.Year != 0 && b.Year != 0 && abs(a.Year-b.Year) > 1 {
+	if a.Year != 0 && b.Year != 0 && abs(a.Year-b.Year) > 1 && !sameArticleNumber(a, b) {
+		// (Versions of a Cochrane review keep its number over the years.)
 		return Result{Different, 0, fmt.Sprintf("years %d and %d", a.Year, b.Year)}
 	}
 	ts, prefix := titleSimilarity(a, b)
@@ -204,7 +205,7 @@ func Compare(a, b *Features, opt Options) Result {
 		// The same page range of the same issue: a title translated or
 		// reworded by one database is still that article.
 		return same("same citation; " + ev)
-	case ts >= 0.85 && firstSame && ja && a.FirstPage == b.FirstPage && articleNumber(a.FirstPage):
+	case ts >= 0.85 && firstSame && sameArticleNumber(a, b):
 		// One article number in one journal ("CD006273" of the Cochrane
 		// Database, "e1001234"): a title reworded between versions of
 		// the record, or of the review, is still that article.
@@ -456,6 +457,16 @@ func pagesAgree(a, b *Features) bool {
 	}
 	da := digitsOf(a.FirstPage)
 	return da != "" && da == digitsOf(b.FirstPage) && (bib.AllDigits(a.FirstPage) || bib.AllDigits(b.FirstPage))
+}
+
+// sameArticleNumber reports whether two records give one article number
+// of one journal.
+func sameArticleNumber(a, b *Features) bool {
+	if a.FirstPage == "" || a.FirstPage != b.FirstPage || !articleNumber(a.FirstPage) {
+		return false
+	}
+	ja, _ := journalsAgree(a, b)
+	return ja
 }
 
 // articleNumber reports whether a first page is an article number that

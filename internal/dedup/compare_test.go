@@ -209,6 +209,10 @@ func TestCompare(t *testing.T) {
 		{"pages from 1 in a numbered issue", article(), with(func(r *bib.Record) { r.Volume, r.FirstPage, r.LastPage = "", "1", "11" }), Different},
 		{"one Cochrane review, title reworded", cochrane("Medically assisted hydration for adult palliative care patients", "CD006273"),
 			cochrane("Medically assisted hydration for palliative care patients", "CD006273"), Same},
+		{"two versions of one Cochrane review", cochrane("Treatment for POEMS syndrome", "CD006828"),
+			with(func(r *bib.Record) { *r = *cochrane("Treatment for POEMS syndrome", "CD006828"); r.Date.Year = 2019 }), Same},
+		{"a treatment protocol is no study protocol", with(func(r *bib.Record) { r.Title += " (treatment protocol of a university hospital)" }),
+			article(), Same},
 		{"two Cochrane reviews", cochrane("Medically assisted hydration for adult palliative care patients", "CD006273"),
 			cochrane("Medically assisted hydration for palliative care patients", "CD006274"), Different},
 		{"different titles", article(), with(func(r *bib.Record) {
@@ -359,6 +363,26 @@ func TestSpellings(t *testing.T) {
 	for _, tt := range tests {
 		if got := spellings(tt.x, tt.y); got != tt.want {
 			t.Errorf("spellings(%q, %q) = %v, want %v", tt.x, tt.y, got, tt.want)
+		}
+	}
+}
+
+func TestStudyProtocol(t *testing.T) {
+	tests := []struct {
+		title string
+		want  bool
+	}{
+		{"Collaborative care for severe mental illness: study protocol for a cluster randomised trial", true},
+		{"Protocol for a systematic review of collaborative care", true},
+		{"The PARTNERS2 trial protocol", true},
+		{"Effect of exercise on falls: protocol of a multicentre randomised controlled trial", true},
+		{"Neoadjuvant chemotherapy in stage IIIA lung cancer (treatment protocol of Essen University Hospital)", false},
+		{"A new resuscitation protocol for septic shock reduces mortality", false},
+	}
+	for _, tt := range tests {
+		key, _ := titleKeys(tt.title)
+		if got := studyProtocol(key); got != tt.want {
+			t.Errorf("studyProtocol(%q) = %v, want %v", tt.title, got, tt.want)
 		}
 	}
 }

@@ -485,6 +485,45 @@ func hasPrefixWord(s, p string) bool {
 	return strings.HasPrefix(s, p) && (len(s) == len(p) || s[len(p)] == ' ' || p[len(p)-1] == ' ')
 }
 
+// studyProtocol reports whether a folded title is that of a study's
+// protocol ("... trial: study protocol", "Protocol for a systematic
+// review of ...", "... a randomised trial protocol") rather than one that
+// speaks of a protocol of treatment ("a chemotherapy protocol of Essen
+// University Hospital").
+func studyProtocol(t string) bool {
+	if hasPrefixWord(t, "protocol") || strings.HasSuffix(t, " protocol") {
+		return true
+	}
+	padded := " " + t + " "
+	for _, p := range []string{" study protocol ", " trial protocol ", " review protocol ", " research protocol ", " evaluation protocol "} {
+		if strings.Contains(padded, p) {
+			return true
+		}
+	}
+	// "protocol for a randomised ...", "protocol of a multicentre ..."
+	for _, lead := range []string{" protocol for ", " protocol of "} {
+		for rest := padded; ; {
+			i := strings.Index(rest, lead)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(lead):]
+			for _, design := range studyDesigns {
+				if strings.HasPrefix(rest, design) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// studyDesigns start the words that name a study after "protocol for"
+// (articles are already folded out of the title).
+var studyDesigns = []string{"randomi", "systematic", "multi", "pragmatic", "prospective", "retrospective", "cluster", "phase",
+	"pilot", "feasibility", "controlled", "cohort", "qualitative", "mixed", "longitudinal", "cross", "observational",
+	"trial", "study", "meta", "scoping", "realist", "double", "open", "single", "non", "placebo", "cochrane", "review", "evaluation"}
+
 func flags(r *bib.Record, f *Features) Flag {
 	var fl Flag
 	t := f.Title
@@ -506,7 +545,7 @@ func flags(r *bib.Record, f *Features) Flag {
 			fl |= FlagComment
 		}
 	}
-	if strings.Contains(" "+t+" ", " protocol ") || strings.Contains(" "+t+" ", " study protocol ") {
+	if studyProtocol(t) {
 		fl |= FlagProtocol
 	}
 	for _, pt := range r.PublicationTypes {
