@@ -228,6 +228,13 @@ gives; use it after upgrading bibdb, whose matching rules may have improved.`,
 	return cmd
 }
 
+// rulesNote says that a library's works were built by other
+// deduplication rules than this bibdb's, and what to do about it.
+func rulesNote(dbPath string) string {
+	return fmt.Sprintf("the works of %s were built by another version of bibdb's deduplication rules; "+
+		"bibdb dedupe --rebuild builds them again with this version's, keeping the decisions made by hand", dbPath)
+}
+
 func (a *app) statsCommand() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
@@ -253,6 +260,9 @@ left to screen.`,
 			if err != nil {
 				return err
 			}
+			if _, s.OtherRules, err = db.RulesOfWorks(cmd.Context()); err != nil {
+				return err
+			}
 			if format == "json" {
 				return writeJSON(a.stdout, s)
 			}
@@ -266,6 +276,9 @@ left to screen.`,
 			fmt.Fprintf(out, "Unique works (to screen):        %d\n", s.UniqueWorks)
 			if s.Unreadable > 0 {
 				fmt.Fprintf(out, "Records in files that could not be read: %d\n", s.Unreadable)
+			}
+			if s.OtherRules {
+				fmt.Fprintf(out, "\nNote: %s\n", rulesNote(a.dbPath))
 			}
 			fmt.Fprintf(out, "\nFiles:\n")
 			t := newTable(out, "table", []string{"  file", "source", "format", "records", "new works", "joined", "unreadable"}, 50)

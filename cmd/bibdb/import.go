@@ -63,6 +63,9 @@ file failed.`,
 					}
 				}
 			}
+			if _, other, err := db.RulesOfWorks(ctx); err == nil && other {
+				fmt.Fprintf(a.stderr, "bibdb: note: %s\n", rulesNote(a.dbPath))
+			}
 			if failed > 0 {
 				return exitError{1}
 			}

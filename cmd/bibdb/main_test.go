@@ -365,3 +365,38 @@ func TestVerbose(t *testing.T) {
 		t.Errorf("verbose search: exit %d, stderr %q", code, errs)
 	}
 }
+
+// TestOtherRulesNote checks that import and stats tell when the works were
+// built by other deduplication rules than this bibdb's, and that a
+// rebuild ends it.
+func TestOtherRulesNote(t *testing.T) {
+	db := newDB(t)
+	const note = "were built by another version of bibdb's deduplication rules"
+	if code, _, errs := bibdb(t, "", "--db", db, "import", testdataPath("seed.ris")); code != 0 || strings.Contains(errs, note) {
+		t.Fatalf("first import: exit %d: %s", code, errs)
+	}
+	older, err := sql.Open("sqlite", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = older.Exec("DELETE FROM settings") // as a bibdb that kept no version left it
+	older.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := bibdb(t, "", "--db", db, "import", testdataPath("duplicates.ris")); code != 0 || !strings.Contains(errs, note) {
+		t.Errorf("import into a library of other rules: exit %d, stderr %q", code, errs)
+	}
+	if _, out, _ := bibdb(t, "", "--db", db, "stats"); !strings.Contains(out, note) {
+		t.Errorf("stats does not tell:\n%s", out)
+	}
+	if _, out, _ := bibdb(t, "", "--db", db, "stats", "--format", "json"); !strings.Contains(out, `"works_built_by_other_rules": true`) {
+		t.Errorf("stats --format json does not tell:\n%s", out)
+	}
+	if code, _, errs := bibdb(t, "", "--db", db, "dedupe", "--rebuild"); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, out, _ := bibdb(t, "", "--db", db, "stats"); strings.Contains(out, note) {
+		t.Errorf("stats still tells after a rebuild:\n%s", out)
+	}
+}

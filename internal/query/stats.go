@@ -17,6 +17,9 @@ type Stats struct {
 	PairsAwaitingReview int         `json:"pairs_awaiting_review"`
 	UniqueWorks         int         `json:"unique_works"`
 	Unreadable          int         `json:"records_unreadable"`
+	// OtherRules is set when the works were built by other deduplication
+	// rules than this bibdb's (see store.DB.RulesOfWorks).
+	OtherRules bool `json:"works_built_by_other_rules,omitempty"`
 }
 
 // Count is a number of records under a name.

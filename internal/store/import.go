@@ -195,6 +195,10 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
+	var libraryHadRecords bool
+	if err := tx.GetContext(ctx, &libraryHadRecords, "SELECT EXISTS (SELECT 1 FROM records)"); err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
 
 	res = &ImportResult{Path: path, Format: stream.Format.Name, Bulk: bulk}
 	clock := newPhaseClock()
@@ -270,6 +274,12 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 	}
 	if bulk {
 		clock.done("indexes built")
+	}
+	if !libraryHadRecords {
+		// The first records: this bibdb's rules build the works.
+		if err := setRules(ctx, tx); err != nil {
+			return nil, fmt.Errorf("import %s: %w", path, err)
+		}
 	}
 	if _, err := w.exec(ctx, `UPDATE imports SET sha256 = ?, size = ?, encoding = ?, source = ?, records = ?, works_created = ?,
 		records_joined = ?, errors = ?, warnings = ? WHERE id = ?`, sum, max(size, 0), res.Encoding, nullString(res.Source), res.Records,

@@ -143,6 +143,9 @@ func (d *DB) Rebuild(ctx context.Context, progress func(done, total int)) (*Rebu
 	if err := tx.GetContext(ctx, &res.Review, "SELECT count(*) FROM review_pairs"); err != nil {
 		return nil, err
 	}
+	if err := setRules(ctx, tx); err != nil {
+		return nil, fmt.Errorf("rebuild: %w", err)
+	}
 	w.close()
 	if err := tx.Commit(); err != nil {
 		return nil, err
