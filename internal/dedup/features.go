@@ -320,7 +320,10 @@ func journalKey(s string) string {
 	if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
 		s = s[:i]
 	}
-	k := bib.Key(elision.ReplaceAllString(s, "$1"))
+	if strings.ContainsAny(s, "'’") {
+		s = elision.ReplaceAllString(s, "$1")
+	}
+	k := bib.Key(s)
 	k = strings.TrimPrefix(k, "the ")
 	// NLM catalogue notes on the title: "PLoS One [electronic resource]"
 	for note := range catalogueNotes {
