@@ -9,6 +9,13 @@ import (
 	"github.com/bibdb/bibdb/internal/bib"
 )
 
+// RulesVersion numbers the deduplication rules: the features Extract
+// reads, the keys Keys gives and the verdicts Compare reaches. It goes up
+// whenever they change what they give (TestRulesVersion fails until it
+// does), so that a library can tell that its works were built by other
+// rules than this bibdb's, and that a rebuild would change them.
+const RulesVersion = 1
+
 // Verdict is what Compare concludes about a pair of records.
 type Verdict int
 
@@ -603,10 +610,3 @@ func abs(n int) int {
 	}
 	return n
 }
-
-// RulesVersion numbers the deduplication rules: the features Extract
-// reads, the keys Keys gives and the verdicts Compare reaches. It goes up
-// whenever they change what they give (TestRulesVersion fails until it
-// does), so that a library can tell that its works were built by other
-// rules than this bibdb's, and that a rebuild would change them.
-const RulesVersion = 1

@@ -195,8 +195,8 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
-	var libraryHadRecords bool
-	if err := tx.GetContext(ctx, &libraryHadRecords, "SELECT EXISTS (SELECT 1 FROM records)"); err != nil {
+	libraryHadRecords, err := hasRecords(ctx, tx)
+	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
 

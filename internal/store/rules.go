@@ -22,11 +22,11 @@ const rulesSetting = "dedup_rules"
 // build them again with this bibdb's rules. A library without records is
 // built by no rules, and by this bibdb's.
 func (d *DB) RulesOfWorks(ctx context.Context) (version int, other bool, err error) {
-	var any bool
-	if err := d.GetContext(ctx, &any, "SELECT EXISTS (SELECT 1 FROM records)"); err != nil {
+	has, err := hasRecords(ctx, d)
+	if err != nil {
 		return 0, false, fmt.Errorf("rules of works: %w", err)
 	}
-	if !any {
+	if !has {
 		return dedup.RulesVersion, false, nil
 	}
 	var value string
@@ -46,4 +46,11 @@ func setRules(ctx context.Context, tx *sqlx.Tx) error {
 	_, err := tx.ExecContext(ctx, "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
 		rulesSetting, strconv.Itoa(dedup.RulesVersion))
 	return err
+}
+
+// hasRecords reports whether the library holds any record.
+func hasRecords(ctx context.Context, q sqlx.QueryerContext) (bool, error) {
+	var has bool
+	err := sqlx.GetContext(ctx, q, &has, "SELECT EXISTS (SELECT 1 FROM records)")
+	return has, err
 }
