@@ -43,7 +43,7 @@ func ParsePages(s string) (first, last string) {
 	if sep < 0 {
 		return strings.TrimRight(s, "+ "), ""
 	}
-	first = strings.TrimSpace(s[:sep])
+	first = strings.TrimRight(s[:sep], "+ ")
 	last = strings.TrimSpace(strings.TrimRight(s[sep+sepLen:], "+ "))
 	last = strings.TrimLeft(last, "-–— ")
 	if AllDigits(first) && AllDigits(last) && len(last) < len(first) {
