@@ -64,6 +64,7 @@ func TestImportSeedAndQuery(t *testing.T) {
 		{"open range", []string{"--year", "2024-"}, false},
 		{"journal abbreviation", []string{"--journal", "Br J Psychiatry"}, true},
 		{"journal issn", []string{"--journal", "0007-1250"}, true},
+		{"journal and year", []string{"--year", "2023", "--journal", "Br J Psychiatry"}, true},
 		{"text phrase", []string{`"collaborative care"`}, true},
 		{"text boolean", []string{"schizophrenia AND (bipolar OR psychoses) NOT dementia"}, true},
 		{"text prefix", []string{"PARTNER*"}, true},
