@@ -16,7 +16,7 @@ import (
 )
 
 // generatedLibrary imports n generated records into a new database.
-func generatedLibrary(t *testing.T, n int) *store.DB {
+func generatedLibrary(t testing.TB, n int) *store.DB {
 	t.Helper()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "generated.ris")
@@ -200,3 +200,50 @@ func ids(hits []query.Hit) []int64 {
 }
 
 func head(s []int64) []int64 { return s[:min(len(s), 8)] }
+
+// BenchmarkSearch times searches on a generated library of 20 000
+// records (BIBDB_BENCH_RECORDS sets another number; building a library of
+// a million takes a quarter of an hour), each with a limit of 20 as on a
+// screen. The library is built once, before the timing.
+func BenchmarkSearch(b *testing.B) {
+	n := 20000
+	if s := os.Getenv("BIBDB_BENCH_RECORDS"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	db := generatedLibrary(b, n)
+	ctx := context.Background()
+	var family, keyword, journal string
+	for q, dst := range map[string]*string{
+		`SELECT a.family FROM authorships s JOIN authors a ON a.id = s.author_id WHERE s.work_id = 1 AND s.position = 1`:           &family,
+		`SELECT k.term FROM work_keywords wk JOIN keywords k ON k.id = wk.keyword_id GROUP BY k.id ORDER BY count(*) DESC LIMIT 1`: &keyword,
+		`SELECT j.title FROM journals j WHERE j.id = 1`:                                                                            &journal,
+	} {
+		if err := db.Get(dst, q); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, bc := range []struct {
+		name   string
+		filter query.Filter
+	}{
+		{"text", query.Filter{Text: "health"}},
+		{"phrase", query.Filter{Text: `"systematic review" AND children`}},
+		{"author", query.Filter{Author: family}},
+		{"keyword", query.Filter{Keyword: keyword}},
+		{"journal", query.Filter{Journal: journal}},
+		{"year", query.Filter{YearFrom: 2020, YearTo: 2020}},
+		{"text+author", query.Filter{Text: "health", Author: family}},
+		{"text+years", query.Filter{Text: "health", YearFrom: 2020}},
+		{"journal+year+author", query.Filter{Journal: journal, YearFrom: 2015, Author: family}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			f := bc.filter
+			f.Limit = 20
+			for b.Loop() {
+				if _, err := query.Search(ctx, db.DB, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
