@@ -42,7 +42,16 @@ type matcher struct {
 	pendingCount int
 	workOf       map[int64]int64   // the work of each record with pending keys
 	recordsOf    map[int64][]int64 // those records, by work
-	inDB         *keyFilter        // the keys in record_keys; nil while it is empty
+	inDB         *keyFilter        // the keys in record_keys; nil while it is empty or unread
+	// unread is set while record_keys holds keys and no filter of them has
+	// been read: every key is then looked up in the table. Reading the
+	// filter costs as much as looking up one key in filterCostRatio of the
+	// table's, so it is read once the lookups (counted in lookups) would
+	// have paid for it, at readAfter: adding a few hundred records to a
+	// library of a million does not read its 6.6 million keys first.
+	unread    bool
+	lookups   int
+	readAfter int
 
 	// Works that records joined: rebuilt from their records once, at the end.
 	dirty map[int64]bool
@@ -75,12 +84,32 @@ func newMatcher(ctx context.Context, w *writer, lastDecision int64, keys *keyFil
 		return nil, err
 	}
 	if any == 1 {
-		var err error
-		if m.inDB, err = w.loadKeyFilter(ctx); err != nil {
+		var records int
+		if err := w.tx.GetContext(ctx, &records, "SELECT COALESCE(sum(records), 0) FROM imports"); err != nil {
 			return nil, err
 		}
+		m.unread, m.readAfter = true, int(float64(records*keysPerRecord)/filterCostRatio)
 	}
 	return m, m.loadDecisions(lastDecision)
+}
+
+// keysPerRecord is about how many blocking keys a record has in
+// record_keys (6.6 in BenchmarkImportDedup's records).
+const keysPerRecord = 7
+
+// filterCostRatio is how many keys of record_keys are read into a filter
+// in the time one key is looked up in the table. (A variable for tests.)
+var filterCostRatio = 20.0
+
+// readKeyFilter reads the filter of the keys in record_keys; keys are
+// looked up only when it may hold them from then on.
+func (m *matcher) readKeyFilter() error {
+	f, err := m.w.loadKeyFilter(m.ctx)
+	if err != nil {
+		return err
+	}
+	m.inDB, m.unread, m.lookups = f, false, 0
+	return nil
 }
 
 // loadDecisions puts the decisions up to lastDecision (all when negative)
@@ -235,7 +264,15 @@ func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
 	count := map[int64]int{}
 	// Only the keys that may be in record_keys are looked up there.
 	var stored []int64
-	if m.inDB != nil {
+	if m.unread && m.lookups >= m.readAfter {
+		if err := m.readKeyFilter(); err != nil {
+			return nil, err
+		}
+	}
+	if m.unread {
+		stored = hashes
+		m.lookups += len(hashes)
+	} else if m.inDB != nil {
 		for _, h := range hashes {
 			if m.inDB.mayHave(h) {
 				stored = append(stored, h)
@@ -393,6 +430,9 @@ func (m *matcher) flushKeys() error {
 		return err
 	}
 	m.resetPending()
+	if m.unread {
+		return nil // no filter to add them to
+	}
 	if m.inDB == nil {
 		m.inDB = newKeyFilter(2 * len(keys))
 	}

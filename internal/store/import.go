@@ -191,7 +191,7 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		}
 		release()
 	}()
-	keys, err := d.keys.take(ctx, tx)
+	keys, lookups, err := d.keys.take(ctx, tx)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
@@ -221,6 +221,16 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 	match, err := newMatcher(ctx, w, -1, keys)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	if match.unread {
+		// A bulk import looks up as many keys as the filter holds, or
+		// more: it reads the filter at once.
+		match.lookups = lookups
+		if bulk {
+			if err := match.readKeyFilter(); err != nil {
+				return nil, fmt.Errorf("import %s: %w", path, err)
+			}
+		}
 	}
 	m := &importer{w: w, match: match, fingerprint: placeholder, res: res, importID: res.ImportID, source: opts.Source, format: stream.Format.Name, path: path}
 	records, stop := prepare(stream)
@@ -290,9 +300,7 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		return nil, fmt.Errorf("import %s: commit: %w", path, err)
 	}
 	clock.done("committed")
-	if match.inDB != nil {
-		d.keys.keep(match.inDB, res.ImportID)
-	}
+	d.keys.keep(match.inDB, res.ImportID, match.lookups)
 	res.Phases = clock.phases
 	return res, nil
 }

@@ -119,39 +119,46 @@ type keyCache struct {
 	mu         sync.Mutex
 	filter     *keyFilter
 	lastImport int64 // the import the filter was left by
+	// lookups counts the keys this process's imports looked up in
+	// record_keys with no filter (see matcher.unread): many small imports
+	// into a large library read the filter once their lookups would have
+	// paid for it, as one import does.
+	lookups int
 }
 
 // take returns the cached filter if it still holds every key of the
 // database tx sees, and empties the cache: the import that takes it adds
-// to it, and gives it back with keep once it has committed.
-func (c *keyCache) take(ctx context.Context, tx *sqlx.Tx) (*keyFilter, error) {
+// to it, and gives it back with keep once it has committed. It returns
+// too the keys looked up without a filter so far.
+func (c *keyCache) take(ctx context.Context, tx *sqlx.Tx) (*keyFilter, int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	f, last := c.filter, c.lastImport
 	c.filter = nil
 	if f == nil {
-		return nil, nil
+		return nil, c.lookups, nil
 	}
 	var latest sql.NullInt64
 	if err := tx.GetContext(ctx, &latest, "SELECT MAX(id) FROM imports"); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if latest.Int64 != last {
-		return nil, nil
+		return nil, c.lookups, nil
 	}
-	return f, nil
+	return f, c.lookups, nil
 }
 
-// keep caches the filter an import left, once the import has committed.
-func (c *keyCache) keep(f *keyFilter, importID int64) {
+// keep caches the filter an import left (nil for none), once the import
+// has committed, and the keys looked up without a filter so far.
+func (c *keyCache) keep(f *keyFilter, importID int64, lookups int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.filter, c.lastImport = f, importID
+	c.filter, c.lastImport, c.lookups = f, importID, lookups
 }
 
 // drop empties the cache.
 func (c *keyCache) drop() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.filter = nil
+	c.filter, c.lookups = nil, 0
 }

@@ -98,3 +98,61 @@ func TestKeyCacheAcrossImports(t *testing.T) {
 		t.Errorf("a copy of a record another connection imported joined %d works, want 1", res.RecordsJoined)
 	}
 }
+
+// TestUnreadKeyFilter checks that an import into a library whose key
+// filter this process has not read finds the same duplicates whether it
+// looks every key up in record_keys, reads the filter after some lookups,
+// or reads it before its first.
+func TestUnreadKeyFilter(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	paths, _ := writeParts(t, dir, 600, 2, 0.3)
+	saved := filterCostRatio
+	defer func() { filterCostRatio = saved }()
+	var want string
+	for _, tc := range []struct {
+		name  string
+		ratio float64 // the filter is read after records*keysPerRecord/ratio lookups
+	}{
+		{"every key looked up", 1e-6},
+		{"filter read after 50 lookups", 300 * keysPerRecord / 50},
+		{"filter read before the first lookup", 1e12},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "lib.sqlite")
+			db, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.ImportFile(ctx, paths[0], ImportOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			if db, err = Open(ctx, path); err != nil { // no filter cached
+				t.Fatal(err)
+			}
+			defer db.Close()
+			filterCostRatio = tc.ratio
+			res, err := db.ImportFile(ctx, paths[1], ImportOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.RecordsJoined == 0 {
+				t.Fatal("no record of the second file joined a work of the first")
+			}
+			read := db.keys.filter != nil
+			if wantRead := tc.ratio > 1; read != wantRead {
+				t.Errorf("filter read: %v, want %v", read, wantRead)
+			}
+			var got string
+			if err := db.Get(&got, "SELECT group_concat(work_id || ':' || match_reason, ',') FROM (SELECT work_id, match_reason FROM records ORDER BY id)"); err != nil {
+				t.Fatal(err)
+			}
+			if want == "" {
+				want = got
+			} else if got != want {
+				t.Errorf("works differ from those found looking every key up")
+			}
+		})
+	}
+}
