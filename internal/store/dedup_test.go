@@ -204,17 +204,32 @@ func TestDecisionsAreKept(t *testing.T) {
 		A int64 `db:"a"`
 		B int64 `db:"b"`
 	}
-	if err := db.Get(&pair, "SELECT min(id) AS a, max(id) AS b FROM records GROUP BY work_id HAVING count(*) > 1 LIMIT 1"); err != nil {
+	// Works of two records and of one, so that the decisions change which
+	// records started a work and which joined one.
+	if err := db.Get(&pair, "SELECT min(id) AS a, max(id) AS b FROM records GROUP BY work_id HAVING count(*) = 2 LIMIT 1"); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Decide(ctx, pair.A, pair.B, VerdictDifferent); err != nil {
 		t.Fatal(err)
 	}
+	// An import's counts of new works and joined records follow its
+	// records as decisions move them.
+	checkCounts := func(when string) {
+		t.Helper()
+		var wrong int
+		if err := db.Get(&wrong, `SELECT count(*) FROM imports WHERE
+			works_created <> (SELECT count(*) FROM records r WHERE r.import_id = imports.id AND r.matched_record_id IS NULL) OR
+			records_joined <> (SELECT count(*) FROM records r WHERE r.import_id = imports.id AND r.matched_record_id IS NOT NULL)`); err != nil || wrong != 0 {
+			t.Errorf("%s: %d imports with counts of new works and joined records that their records do not give (%v)", when, wrong, err)
+		}
+	}
+	checkCounts("after a split")
 	var apart struct {
 		A int64 `db:"a"`
 		B int64 `db:"b"`
 	}
-	db.Get(&apart, "SELECT (SELECT min(id) FROM records) AS a, (SELECT max(id) FROM records) AS b")
+	db.Get(&apart, `SELECT (SELECT min(id) FROM records) AS a,
+		(SELECT max(r.id) FROM records r JOIN works w ON w.id = r.work_id WHERE w.records = 1) AS b`)
 	if err := db.Decide(ctx, apart.A, apart.B, VerdictSame); err != nil {
 		t.Fatal(err)
 	}
@@ -230,6 +245,7 @@ func TestDecisionsAreKept(t *testing.T) {
 		if work(apart.A) != work(apart.B) {
 			t.Errorf("%s: records %d and %d, merged by hand, are apart", when, apart.A, apart.B)
 		}
+		checkCounts(when)
 	}
 	check("after the decisions")
 	if _, err := db.ImportFile(ctx, paths[1], ImportOptions{}); err != nil {
