@@ -1,7 +1,9 @@
 package dedup
 
 import (
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -386,6 +388,50 @@ func TestStudyProtocol(t *testing.T) {
 		key, _ := titleKeys(tt.title)
 		if got := studyProtocol(key); got != tt.want {
 			t.Errorf("studyProtocol(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestFeaturesDetached checks that no string of a record's Features
+// shares memory with the record's values, as readers cut them from the
+// record's raw text: a cached Features would keep that text alive.
+func TestFeaturesDetached(t *testing.T) {
+	r := article()
+	r.AddIdentifier(bib.DOI, "10.1192/bjp.2023.28")
+	r.AddIdentifier(bib.PMID, "37078520")
+	// Every value a substring of one text, as a reader leaves them.
+	var raw strings.Builder
+	values := []*string{&r.Title, &r.Container, &r.ContainerAbbrev, &r.Volume, &r.Issue, &r.FirstPage, &r.LastPage}
+	for i := range r.Identifiers {
+		values = append(values, &r.Identifiers[i].Value)
+	}
+	for i := range r.ISSNs {
+		values = append(values, &r.ISSNs[i].Value)
+	}
+	for _, v := range values {
+		raw.WriteString(*v)
+	}
+	text := raw.String()
+	for _, v := range values {
+		*v, text = text[:len(*v)], text[len(*v):]
+	}
+	start := uintptr(unsafe.Pointer(unsafe.StringData(r.Title)))
+	end := start + uintptr(raw.Len())
+
+	f := Extract(r)
+	strs := []string{f.Title, f.TitleCore, f.Volume, f.Issue, f.Supplement, f.FirstPage, f.LastPage, f.Part}
+	for _, ss := range [][]string{f.Alt, f.Tokens, f.sorted, f.coreSort, f.Journals, f.ISSNs, f.DOIs, f.PMIDs, f.PMCIDs} {
+		strs = append(strs, ss...)
+	}
+	for _, a := range f.Authors {
+		strs = append(strs, a.Family, a.Initial)
+	}
+	if len(f.DOIs) == 0 || len(f.ISSNs) == 0 || f.Volume == "" {
+		t.Fatalf("features lack what the test is about: %+v", f)
+	}
+	for _, s := range strs {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); s != "" && p >= start && p < end {
+			t.Errorf("feature %q is a part of the record's text", s)
 		}
 	}
 }

@@ -169,7 +169,38 @@ func Extract(r *bib.Record) *Features {
 	f.Part = partNumber(f.Title)
 	f.Flags = flags(r, f)
 	f.InProceedings = r.Type == "paper-conference"
+	f.detach()
 	return f
+}
+
+// detach copies the strings of f into one allocation of its own. Some are
+// substrings of the record's values, which readers cut from the record's
+// raw text: a Features kept in a cache would keep that whole text alive
+// (kilobytes; a PubMed article's XML is 9 KB) for a volume number or a
+// DOI.
+func (f *Features) detach() {
+	ptrs := []*string{&f.Title, &f.TitleCore, &f.Volume, &f.Issue, &f.Supplement, &f.FirstPage, &f.LastPage, &f.Part}
+	for _, ss := range [][]string{f.Alt, f.Tokens, f.sorted, f.coreSort, f.Journals, f.ISSNs, f.DOIs, f.PMIDs, f.PMCIDs} {
+		for i := range ss {
+			ptrs = append(ptrs, &ss[i])
+		}
+	}
+	for i := range f.Authors {
+		ptrs = append(ptrs, &f.Authors[i].Family, &f.Authors[i].Initial)
+	}
+	n := 0
+	for _, p := range ptrs {
+		n += len(*p)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range ptrs {
+		b.WriteString(*p)
+	}
+	all := b.String()
+	for _, p := range ptrs {
+		*p, all = all[:len(*p)], all[len(*p):]
+	}
 }
 
 var greek = strings.NewReplacer(

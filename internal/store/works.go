@@ -574,7 +574,7 @@ func (w *writer) journal(ctx context.Context, rec *bib.Record) (int64, error) {
 		if _, err := w.exec(ctx, "INSERT OR IGNORE INTO journal_issns (issn, journal_id, kind) VALUES (?, ?, ?)", s.Value, id, nullString(s.Kind)); err != nil {
 			return 0, err
 		}
-		w.journalISSN[s.Value] = id
+		w.journalISSN[strings.Clone(s.Value)] = id // not a part of the record's raw text, which it would keep
 	}
 	return id, nil
 }
