@@ -223,8 +223,9 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
 	if match.unread {
-		// A bulk import looks up as many keys as the filter holds, or
-		// more: it reads the filter at once.
+		// The keys earlier imports of this process looked up count
+		// towards reading the filter. A bulk import looks up as many keys
+		// as the filter holds, or more: it reads the filter at once.
 		match.lookups = lookups
 		if bulk {
 			if err := match.readKeyFilter(); err != nil {
