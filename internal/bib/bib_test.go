@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"reflect"
 	"testing"
 )
 
@@ -10,6 +11,11 @@ func TestParseName(t *testing.T) {
 		want Person
 	}{
 		{"Byng, Richard", Person{Family: "Byng", Given: "Richard"}},
+		{"Tseng RMWW", Person{Family: "Tseng", Given: "RMWW"}},
+		{"Weaver III, C.A.", Person{Family: "Weaver", Given: "C.A.", Suffix: "III"}},
+		{"Nunamaker Jr., Jay F.", Person{Family: "Nunamaker", Given: "Jay F.", Suffix: "Jr."}},
+		{"van der Berg JABC", Person{Family: "van der Berg", Given: "JABC"}},
+		{"Y WANG", Person{Family: "WANG", Given: "Y"}},
 		{"Byng, R.J.", Person{Family: "Byng", Given: "R.J."}},
 		{"Shi,Yu ", Person{Family: "Shi", Given: "Yu"}},
 		{"Roach, Mack, III", Person{Family: "Roach", Given: "Mack", Suffix: "III"}},
@@ -283,6 +289,40 @@ func TestUnescapeEntities(t *testing.T) {
 	} {
 		if got := UnescapeEntities(tt.in); got != tt.want {
 			t.Errorf("UnescapeEntities(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseMeSHBrackets(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []Keyword
+	}{
+		{"*Breast Neoplasms/dt [Drug Therapy]", []Keyword{{Term: "Breast Neoplasms", Vocabulary: VocabMeSH, Qualifier: "drug therapy", Major: true}}},
+		{"Breast Neoplasms/pa [Pathology]", []Keyword{{Term: "Breast Neoplasms", Vocabulary: VocabMeSH, Qualifier: "pathology"}}},
+		{"Liver/*de/me [Drug Effects, Metabolism]", []Keyword{
+			{Term: "Liver", Vocabulary: VocabMeSH, Qualifier: "drug effects", Major: true},
+			{Term: "Liver", Vocabulary: VocabMeSH, Qualifier: "metabolism"}}},
+		{"Antiviral Agents [therapeutic use]", []Keyword{{Term: "Antiviral Agents", Vocabulary: VocabMeSH, Qualifier: "therapeutic use"}}},
+		{"COVID-19 [*drug therapy, virology]", []Keyword{
+			{Term: "COVID-19", Vocabulary: VocabMeSH, Qualifier: "drug therapy", Major: true},
+			{Term: "COVID-19", Vocabulary: VocabMeSH, Qualifier: "virology"}}},
+		// not qualifiers: a free keyword with brackets, or codes that do
+		// not match the names
+		{"Quality of life [QoL]", nil},
+		{"Brain/dt/pa [Drug Therapy]", nil},
+		{"Brain/drug [Drug Therapy]", nil},
+		{" [Drug Therapy]", nil},
+	} {
+		isHeading := IsMeSHHeading(c.in)
+		if isHeading != (c.want != nil) {
+			t.Errorf("IsMeSHHeading(%q) = %v", c.in, isHeading)
+		}
+		if c.want == nil {
+			continue
+		}
+		if got := ParseMeSHAll(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("ParseMeSHAll(%q) = %+v, want %+v", c.in, got, c.want)
 		}
 	}
 }

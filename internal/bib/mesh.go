@@ -3,7 +3,10 @@ package bib
 import "strings"
 
 // ParseMeSH reads a MeSH heading as MEDLINE and EndNote write it:
-// "Humans", "*Neoplasms", "Neoplasms/*therapy", "Neoplasms/drug therapy/*pathology".
+// "Humans", "*Neoplasms", "Neoplasms/*therapy", "Neoplasms/drug therapy/*pathology";
+// as Ovid writes it, with the qualifiers' codes and names:
+// "*Breast Neoplasms/dt [Drug Therapy]"; and as Cochrane CENTRAL writes it,
+// with the qualifiers in brackets: "Antiviral Agents [*therapeutic use, toxicity]".
 // A "*" marks a major topic: on the descriptor it makes the heading major, on
 // a qualifier only that qualifier. A heading with several qualifiers gives one
 // Keyword per qualifier; use ParseMeSHAll to get them all. ParseMeSH returns
@@ -22,7 +25,18 @@ func ParseMeSHAll(s string) []Keyword { return AppendMeSH(nil, s) }
 // AppendMeSH appends the Keywords of one MeSH heading to out.
 func AppendMeSH(out []Keyword, s string) []Keyword {
 	var partsBuf [8]string
-	parts := splitN(partsBuf[:0], s, "/", -1)
+	var parts []string
+	if desc, quals, ok := bracketQualifiers(s, partsBuf[:1]); ok {
+		// the descriptor, then the qualifiers in lower case, as MEDLINE
+		// writes them
+		parts = quals
+		parts[0] = desc
+		for i := 1; i < len(parts); i++ {
+			parts[i] = strings.ToLower(parts[i])
+		}
+	} else {
+		parts = splitN(partsBuf[:0], s, "/", -1)
+	}
 	desc := CleanText(parts[0])
 	major := strings.HasPrefix(desc, "*")
 	desc = strings.TrimSpace(strings.TrimLeft(desc, "*"))
@@ -65,6 +79,10 @@ func IsMeSHHeading(s string) bool {
 	if strings.HasPrefix(s, "*") {
 		return true
 	}
+	var buf [8]string
+	if _, _, ok := bracketQualifiers(s, buf[:0]); ok {
+		return true
+	}
 	head, rest, ok := strings.Cut(s, "/")
 	if !ok || head == "" {
 		return false
@@ -78,6 +96,65 @@ func IsMeSHHeading(s string) bool {
 	}
 	return true
 }
+
+// bracketQualifiers splits a heading whose qualifiers are named in
+// brackets at its end, "Breast Neoplasms/dt [Drug Therapy]" (Ovid: the
+// codes after the slash, their names in the brackets) or "Antiviral
+// Agents [*therapeutic use, virology]" (Cochrane), into the descriptor
+// and the qualifiers' names, each with its "*" when it has one; ok is
+// false when s is not so written, or a name in the brackets is no MeSH
+// qualifier. The qualifiers are appended to buf, and quals is buf with
+// them.
+func bracketQualifiers(s string, buf []string) (desc string, quals []string, ok bool) {
+	s = strings.TrimSpace(s)
+	open := strings.LastIndex(s, " [")
+	if open <= 0 || !strings.HasSuffix(s, "]") {
+		return "", nil, false
+	}
+	desc, inner := strings.TrimSpace(s[:open]), s[open+2:len(s)-1]
+	quals = buf
+	for inner != "" {
+		var q string
+		q, inner, _ = strings.Cut(inner, ",")
+		q = strings.TrimSpace(q)
+		if !isQualifier(strings.TrimSpace(strings.TrimPrefix(q, "*"))) {
+			return "", nil, false
+		}
+		quals = append(quals, q)
+	}
+	if len(quals) == len(buf) {
+		return "", nil, false
+	}
+	// Ovid's codes: "/dt", "/*dt", one per qualifier named; a "*" on a
+	// code marks its qualifier.
+	if head, codes, found := strings.Cut(desc, "/"); found {
+		i := len(buf)
+		for codes != "" {
+			var c string
+			c, codes, _ = strings.Cut(codes, "/")
+			c = strings.TrimSpace(c)
+			major := strings.HasPrefix(c, "*")
+			c = strings.TrimPrefix(c, "*")
+			if len(c) != 2 || !isLetter(c[0]) || !isLetter(c[1]) || i == len(quals) {
+				return "", nil, false
+			}
+			if major && !strings.HasPrefix(quals[i], "*") {
+				quals[i] = "*" + quals[i]
+			}
+			i++
+		}
+		if i != len(quals) {
+			return "", nil, false
+		}
+		desc = strings.TrimSpace(head)
+	}
+	if strings.TrimLeft(desc, "*") == "" {
+		return "", nil, false
+	}
+	return desc, quals, true
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // isQualifier reports whether q, in any case, is a MeSH qualifier. It
 // does not allocate: no qualifier is longer than the buffer.

@@ -62,6 +62,11 @@ func parseName(s string) Person {
 			return Person{Literal: s}
 		}
 		p := Person{Family: family, Given: rest}
+		if toks := strings.Fields(family); len(toks) > 1 && isSuffix(toks[len(toks)-1]) {
+			// "Weaver III, C.A.", "Nunamaker Jr., Jay F.": Scopus and
+			// BibTeX files put the suffix after the family name
+			p.Family, p.Suffix = strings.Join(toks[:len(toks)-1], " "), toks[len(toks)-1]
+		}
 		if j := strings.IndexByte(rest, ','); j >= 0 {
 			a, b := strings.TrimSpace(rest[:j]), strings.TrimSpace(rest[j+1:])
 			switch {
@@ -92,7 +97,9 @@ func parseName(s string) Person {
 	// "Salim H. M." (every trailing initial belongs to the given name),
 	// and "LI Y", a short family name in capitals before an initial: the
 	// first word reads as initials only when it carries a full stop.
-	if last := toks[len(toks)-1]; isInitials(last) && (!isInitials(toks[0]) || !strings.Contains(toks[0], ".") && len(toks) == 2 && !strings.Contains(last, ".")) {
+	// Four initials ("Tseng RMWW") count only after a word in mixed case.
+	if last := toks[len(toks)-1]; (isInitials(last) || isFourInitials(last) && hasLower(toks[0])) &&
+		(!isInitials(toks[0]) || !strings.Contains(toks[0], ".") && len(toks) == 2 && !strings.Contains(last, ".")) {
 		k := len(toks) - 1
 		for k > 1 && isInitials(toks[k-1]) {
 			k--
@@ -158,6 +165,28 @@ func isInitials(t string) bool {
 	// ambiguous; two or three capitals without dots count as initials only
 	// at the end of a name (checked by the caller's position rules).
 	return letters == 1 || dots > 0 || letters <= 3
+}
+
+// isFourInitials reports whether t is four capital letters.
+func isFourInitials(t string) bool {
+	if len(t) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if t[i] < 'A' || t[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true, "2nd": true, "3rd": true}

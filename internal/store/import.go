@@ -493,7 +493,10 @@ func typeOf(rec *bib.Record) string {
 }
 
 // importSource is the import's source database: the one given, or the
-// one most of its records name.
+// one more than half of its records name. (A file whose records name
+// several, each a few, has none: a Zotero library names where each item
+// was catalogued, and its records that name nothing are no more from one
+// of those places than from another.)
 func (m *importer) importSource() string {
 	if m.source != "" {
 		return m.source
@@ -507,7 +510,7 @@ func (m *importer) importSource() string {
 		all = append(all, kv{k, v})
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v || all[i].v == all[j].v && all[i].k < all[j].k })
-	if len(all) == 0 {
+	if len(all) == 0 || 2*all[0].v <= m.res.Records {
 		return ""
 	}
 	return all[0].k

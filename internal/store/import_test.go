@@ -139,3 +139,44 @@ func TestJournalTitleInMixedCase(t *testing.T) {
 		}
 	}
 }
+
+// TestImportSource checks that an import's source database is one that
+// more than half of its records name, and none otherwise.
+func TestImportSource(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	dir := t.TempDir()
+	record := func(i int, dp string) string {
+		s := fmt.Sprintf("TY  - JOUR\nTI  - Sources of record number %d\nAU  - Author%d, A.\nPY  - 2001\n", i, i)
+		if dp != "" {
+			s += "DP  - " + dp + "\n"
+		}
+		return s + "ER  - \n\n"
+	}
+	for _, c := range []struct {
+		name string
+		dps  []string
+		want string
+	}{
+		{"catalogues.ris", []string{"Google Books", "Crossref", ""}, ""},
+		{"tie.ris", []string{"Embase", "Embase", "", ""}, ""},
+		{"embase.ris", []string{"Embase", "Embase", ""}, "Embase"},
+		{"none.ris", []string{"", ""}, ""},
+	} {
+		var b strings.Builder
+		for i, dp := range c.dps {
+			b.WriteString(record(len(c.name)*100+i, dp))
+		}
+		path := filepath.Join(dir, c.name)
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := db.ImportFile(ctx, path, ImportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Source != c.want {
+			t.Errorf("%s: source %q, want %q", c.name, res.Source, c.want)
+		}
+	}
+}

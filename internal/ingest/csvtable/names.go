@@ -97,7 +97,7 @@ func names(v string, d dialect) []bib.Person {
 		for i := range parts {
 			parts[i] = strings.TrimSpace(parts[i])
 		}
-		if d != scopus {
+		if d != scopus || familyInitialsPairs(parts) {
 			parts = pairNames(parts)
 		}
 	}
@@ -113,6 +113,22 @@ func names(v string, d dialect) []bib.Person {
 		}
 	}
 	return out
+}
+
+// familyInitialsPairs reports whether a comma-separated list alternates
+// family names and initials, as Scopus wrote its Authors column until
+// about 2019 ("Nelson, T.O., Dunlosky, J."); since then a comma ends a
+// whole name ("Nelson T.O., Dunlosky J.").
+func familyInitialsPairs(parts []string) bool {
+	if len(parts)%2 != 0 {
+		return false
+	}
+	for i, p := range parts {
+		if isInitialsOnly(p) != (i%2 == 1) {
+			return false
+		}
+	}
+	return true
 }
 
 // pairNames joins "Family" and "Given" halves of a comma-separated list.

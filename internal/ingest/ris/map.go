@@ -2,6 +2,7 @@ package ris
 
 import (
 	"iter"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -416,11 +417,21 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 	}
 
 	// The database an AN belongs to, found when there is an AN.
-	var fromPubMed, fromEmbase, dbKnown bool
+	var fromPubMed, fromEmbase, fromScopus, dbKnown bool
+	database := func() {
+		if !dbKnown {
+			for _, d := range [2]string{byTag.firstValue("DB"), byTag.firstValue("DP")} {
+				fromPubMed = fromPubMed || bib.ContainsFold(d, "pubmed") || bib.ContainsFold(d, "medline") || bib.ContainsFold(d, "nlm")
+				fromEmbase = fromEmbase || bib.ContainsFold(d, "embase")
+				fromScopus = fromScopus || bib.ContainsFold(d, "scopus")
+			}
+			dbKnown = true
+		}
+	}
 	for i := range fields {
 		f := &fields[i]
 		switch f.Tag {
-		case "PMID", "AN", "U1", "U2", "U3", "U4", "U5", "M2", "N1", "UR", "C2":
+		case "PMID", "AN", "U1", "U2", "U3", "U4", "U5", "M2", "N1", "UR", "L2", "C2", "C3", "C5":
 		case "SN":
 			sn(rec, f.Value, isBookish)
 			continue
@@ -432,21 +443,21 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 		case "PMID":
 			rec.AddPMID(val)
 		case "AN":
-			if !dbKnown {
-				for _, d := range [2]string{byTag.firstValue("DB"), byTag.firstValue("DP")} {
-					fromPubMed = fromPubMed || bib.ContainsFold(d, "pubmed") || bib.ContainsFold(d, "medline") || bib.ContainsFold(d, "nlm")
-					fromEmbase = fromEmbase || bib.ContainsFold(d, "embase")
-				}
-				dbKnown = true
-			}
-			if bib.HasPrefixFold(val, "pmid") || bib.HasPrefixFold(val, "pubmed ") || bib.HasPrefixFold(val, "medline ") {
-				rec.AddPMID(val) // "PMID: 123", and Cochrane's "PUBMED 123"
-			} else if bib.HasPrefixFold(val, "embase ") {
-				rec.AddIdentifier("embase", strings.TrimSpace(val[len("embase "):]))
+			database()
+			if accessionNumbers(rec, val) {
+				// "PMID: 123", and Cochrane's "PUBMED 123,EMBASE 456"
 			} else if fromPubMed && len(val) <= 8 {
 				rec.AddPMID(val)
 			} else if fromEmbase && val != "" {
-				rec.AddIdentifier("embase", val)
+				rec.AddIdentifier("embase", embaseNumber(val))
+			}
+		case "C3":
+			accessionNumbers(rec, val) // Cochrane CENTRAL: "PUBMED 34176716,EMBASE 2013267276"
+		case "C5":
+			// Embase.com writes a record's PubMed id in C5, its own
+			// accession number ("L643223053") in U2.
+			if bib.AllDigits(val) && isEmbaseRecord(byTag) {
+				rec.AddPMID(val)
 			}
 		case "U1", "U2", "U3", "U4", "U5", "M2", "N1":
 			if bib.ContainsFold(val, "[pmid]") || bib.HasPrefixFold(val, "pmid") {
@@ -456,20 +467,113 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 				low := strings.ToLower(val)
 				rec.AddPMCID(strings.TrimPrefix(strings.TrimPrefix(low, "pmcid:"), "pmcid"))
 			}
-		case "UR":
+			if f.Tag == "U2" && isEmbaseLNumber(val) {
+				rec.AddIdentifier("embase", embaseNumber(val))
+			}
+		case "UR", "L2":
 			for _, u := range strings.Fields(val) {
 				lu := strings.ToLower(u)
 				if strings.HasPrefix(lu, "pm:") {
 					rec.AddPMID(u[3:])
 				} else if strings.Contains(lu, "pubmed.ncbi.nlm.nih.gov/") || strings.Contains(lu, "ncbi.nlm.nih.gov/pubmed/") {
 					rec.AddPMID(u)
+				} else if strings.Contains(lu, "ovid") {
+					ovidLink(rec, u)
 				}
 			}
 		case "C2":
-			if ty == "JOUR" || ty == "" {
+			// PMCID in EndNote's journal articles; Scopus writes the
+			// PubMed id there.
+			if bib.HasPrefixFold(val, "pmc") {
+				rec.AddPMCID(val)
+			} else if database(); fromScopus && bib.AllDigits(val) {
+				rec.AddPMID(val)
+			} else if ty == "JOUR" || ty == "" {
 				rec.AddPMCID(val)
 			}
 		}
+	}
+}
+
+// accessionNumbers adds the identifiers of an accession-number field that
+// names its databases: "PMID: 123", "PUBMED 123", "MEDLINE 123", "EMBASE
+// 456", or several of them separated by commas, as Cochrane CENTRAL
+// writes them. It reports whether the whole value was such a list.
+func accessionNumbers(rec *bib.Record, val string) bool {
+	if !bib.HasPrefixFold(val, "pmid") && !bib.HasPrefixFold(val, "pubmed ") && !bib.HasPrefixFold(val, "medline ") && !bib.HasPrefixFold(val, "embase ") {
+		return false
+	}
+	for _, part := range strings.Split(val, ",") {
+		part = strings.TrimSpace(part)
+		switch {
+		case bib.HasPrefixFold(part, "embase "):
+			if n := embaseNumber(strings.TrimSpace(part[len("embase "):])); n != "" {
+				rec.AddIdentifier("embase", n)
+			}
+		case bib.HasPrefixFold(part, "pmid"), bib.HasPrefixFold(part, "pubmed "), bib.HasPrefixFold(part, "medline "):
+			rec.AddPMID(part)
+		}
+	}
+	return true
+}
+
+// isEmbaseLNumber reports whether s is an Embase accession number as
+// Embase.com writes it: "L" and digits.
+func isEmbaseLNumber(s string) bool {
+	return len(s) > 1 && (s[0] == 'L' || s[0] == 'l') && bib.AllDigits(s[1:])
+}
+
+// embaseNumber is an Embase accession number without the "L" Embase.com
+// puts before it and Ovid and Cochrane do not.
+func embaseNumber(s string) string {
+	if isEmbaseLNumber(s) {
+		return s[1:]
+	}
+	return s
+}
+
+// isEmbaseRecord reports whether a record comes from Embase.com: its own
+// accession number in U2, or a link to its page there.
+func isEmbaseRecord(byTag *tagIndex) bool {
+	for i := range byTag.all("U2") {
+		if isEmbaseLNumber(strings.TrimSpace(byTag.fields[i].Value)) {
+			return true
+		}
+	}
+	for i := range byTag.all("UR") {
+		if bib.ContainsFold(byTag.fields[i].Value, "embase.com") {
+			return true
+		}
+	}
+	return false
+}
+
+// ovidLink adds the accession number of an Ovid link
+// ("ovidweb.cgi?T=JS&PAGE=reference&D=medl&NEWS=N&AN=32274665"): in Ovid
+// MEDLINE's segments (medl, medc, mesz, prem, ...) it is the PMID, in
+// Embase's (emed, emez, emexa, ...) the Embase accession number.
+func ovidLink(rec *bib.Record, link string) {
+	u, err := url.Parse(link)
+	if err != nil {
+		return
+	}
+	var segment, an string
+	for k, v := range u.Query() {
+		switch strings.ToLower(k) {
+		case "d":
+			segment = strings.ToLower(v[0])
+		case "an":
+			an = strings.TrimSpace(v[0])
+		}
+	}
+	if an == "" || !bib.AllDigits(an) {
+		return
+	}
+	switch {
+	case strings.HasPrefix(segment, "med") || strings.HasPrefix(segment, "prem") || segment == "mesz":
+		rec.AddPMID(an)
+	case strings.HasPrefix(segment, "em") || strings.HasPrefix(segment, "oem"):
+		rec.AddIdentifier("embase", an)
 	}
 }
 
