@@ -170,10 +170,13 @@ func Map(fields []Field) *bib.Record {
 	rec.ArticleNumber = first("C7")
 	pages(rec, &byTag)
 	rec.Edition = first("ET")
+	if (tyu == "JOUR" || tyu == "EJOUR") && bib.AllDigits(rec.Edition) && len(rec.Edition) == 8 {
+		rec.Edition = "" // EndNote's "Epub Date" of an article: 20180327
+	}
 	rec.Publisher = first("PB")
 	rec.Place = first("CY", "PP")
 	rec.Language = first("LA")
-	rec.Abstract = first("AB", "N2")
+	rec.Abstract = abstract(&byTag, value)
 
 	identifiers(rec, &byTag, tyu, isBook || isPart)
 
@@ -222,6 +225,43 @@ func Map(fields []Field) *bib.Record {
 		rec.Abstract = bib.CleanText(bib.StripTags(rec.Abstract))
 	}
 	return rec
+}
+
+// abstract returns the abstract: the AB values, or the first N2. EBSCO
+// repeats AB for the abstract in each language the article gives, then
+// for its copyright notice ("Copyright of Global Change Biology is the
+// property of ..."); the abstracts are all kept, joined by a space as
+// values are single-spaced throughout bibdb, and the notice is not.
+func abstract(byTag *tagIndex, value func(int) string) string {
+	var first string
+	var b strings.Builder
+	for i := range byTag.all("AB") {
+		s := value(i)
+		if s == "" || s == first || bib.HasPrefixFold(s, "copyright of ") && strings.Contains(s, " is the property of ") {
+			continue
+		}
+		if first == "" {
+			first = s
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString(first)
+		}
+		b.WriteByte(' ')
+		b.WriteString(s)
+	}
+	if b.Len() > 0 {
+		return b.String()
+	}
+	if first != "" {
+		return first
+	}
+	for i := range byTag.all("N2") {
+		if s := value(i); s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // clean decodes HTML entities and collapses white space.
