@@ -14,7 +14,7 @@ import (
 // whenever they change what they give (TestRulesVersion fails until it
 // does), so that a library can tell that its works were built by other
 // rules than this bibdb's, and that a rebuild would change them.
-const RulesVersion = 1
+const RulesVersion = 2
 
 // Verdict is what Compare concludes about a pair of records.
 type Verdict int
@@ -164,6 +164,14 @@ func Compare(a, b *Features, opt Options) Result {
 		return Result{Same, score, reason}
 	}
 
+	if !doiConflict && ts >= 0.95 && (compared == 0 || firstSame) && a.Kind != KindPart && b.Kind != KindPart &&
+		(a.Kind == KindBook || b.Kind == KindBook) && sharedID(a.ISBNs, b.ISBNs, opt.Ignore) {
+		// A book's ISBN on two records of its title by its first author.
+		// (A chapter carries its book's ISBN, and is left to the rules
+		// below; each edition and format of a book has an ISBN of its
+		// own.)
+		return same("isbn equal; " + ev)
+	}
 	if doiConflict {
 		if ts >= 0.97 && firstSame && sameCitation(a, b) {
 			// One article under two DOIs: a journal that moved to
@@ -183,6 +191,11 @@ func Compare(a, b *Features, opt Options) Result {
 			return same("generic title; " + ev)
 		}
 		if ts >= 0.9 && (ja || pagesSame) && authorsOK && compared > 0 {
+			return Result{Uncertain, score, "generic title; " + ev}
+		}
+		if ts >= 0.95 && a.Kind == KindBook && b.Kind == KindBook && yearSame && firstSame {
+			// Books have no journal or pages to tell them by: a
+			// reviewer looks at two of one short title, author and year.
 			return Result{Uncertain, score, "generic title; " + ev}
 		}
 		return Result{Unlikely, score, "generic title"}

@@ -229,6 +229,26 @@ var compareCases = []struct {
 			r.Title = "Collaborative care for people with severe mental illness in primary care: a cluster trial"
 			r.Volume, r.Issue, r.FirstPage, r.LastPage, r.Container, r.ContainerAbbrev, r.ISSNs = "", "", "", "", "", "", nil
 		}), Uncertain},
+	// Books: a short title, and no journal or pages to tell them by.
+	{"book, isbn equal", book("book", "Courts Today", "9780195070001"), book("book", "Courts today", "978-0-19-507000-1"), Same},
+	{"book, isbn equal, longer title", book("book", "Courts and their public in the twentieth century", "9780195070001"),
+		book("book", "Courts and Their Public in the Twentieth Century", "9780195070001"), Same},
+	{"book, no isbn", book("book", "Courts Today", ""), book("book", "Courts Today", ""), Uncertain},
+	{"book, isbns of two formats", book("book", "Courts Today", "9780195070001"), book("book", "Courts Today", "9780195070002"), Uncertain},
+	{"book and a chapter of its title, one isbn", book("book", "Courts Today", "9780195070001"), book("chapter", "Courts Today", "9780195070001"), Unlikely},
+	{"two books of a set, one isbn", book("book", "Courts Today: Europe", "9780195070001"), book("book", "Courts Today: Asia", "9780195070001"), Unlikely},
+	{"book, isbn equal, other author", book("book", "Courts Today", "9780195070001"),
+		func() *bib.Record { r := book("book", "Courts Today", "9780195070001"); r.Authors[0].Family = "Okafor"; return r }(), Unlikely},
+}
+
+// book is a record of a book (or of a chapter, by typ) with an ISBN.
+func book(typ, title, isbn string) *bib.Record {
+	r := &bib.Record{Type: typ, Title: title, Authors: []bib.Person{{Family: "Abara", Given: "Richard L."}},
+		Publisher: "University Press", Date: bib.Date{Year: 1991}}
+	if isbn != "" {
+		r.AddIdentifier(bib.ISBN, bib.NormalizeISBN(isbn))
+	}
+	return r
 }
 
 func TestCompare(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 // a record whose features have another version is read again from its
 // data.
 const (
-	featureVersion = "f2"
+	featureVersion = "f3"
 	fieldSep       = "\x1f"
 	itemSep        = "\x1e"
 	partSep        = "\x1d"
@@ -71,6 +71,8 @@ func (f *Features) Encode() string {
 				b.WriteString("p")
 			}
 		},
+		func() { list(f.ISBNs) },
+		func() { b.WriteString(strconv.Itoa(int(f.Kind))) },
 	} {
 		b.WriteString(fieldSep)
 		part()
@@ -85,7 +87,7 @@ var ErrFeatureVersion = errors.New("features stored in another form")
 // DecodeFeatures reads features written by Encode.
 func DecodeFeatures(s string) (*Features, error) {
 	p := strings.Split(s, fieldSep)
-	if len(p) != 19 || p[0] != featureVersion {
+	if len(p) != 21 || p[0] != featureVersion {
 		return nil, ErrFeatureVersion
 	}
 	list := func(s string) []string {
@@ -96,7 +98,7 @@ func DecodeFeatures(s string) (*Features, error) {
 	}
 	f := &Features{Title: p[1], TitleCore: p[2], Alt: list(p[3]), Journals: list(p[6]), ISSNs: list(p[7]),
 		Volume: p[8], Issue: p[9], Supplement: p[10], FirstPage: p[11], LastPage: p[12], DOIs: list(p[13]),
-		PMIDs: list(p[14]), PMCIDs: list(p[15]), Part: p[16], InProceedings: p[18] == "p"}
+		PMIDs: list(p[14]), PMCIDs: list(p[15]), Part: p[16], InProceedings: p[18] == "p", ISBNs: list(p[19])}
 	if f.TitleCore == "" {
 		f.TitleCore = f.Title
 	}
@@ -109,6 +111,11 @@ func DecodeFeatures(s string) (*Features, error) {
 		return nil, err
 	}
 	f.Flags = Flag(flags)
+	kind, err := strconv.Atoi(p[20])
+	if err != nil {
+		return nil, err
+	}
+	f.Kind = Kind(kind)
 	for _, a := range list(p[5]) {
 		parts := strings.Split(a, partSep)
 		au := Author{Family: parts[0]}

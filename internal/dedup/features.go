@@ -105,7 +105,29 @@ type Features struct {
 	PMCIDs        []string
 	Part          string // part or series number ("1", "2")
 	Flags         Flag
-	InProceedings bool // a paper in conference proceedings, whose container names vary most
+	InProceedings bool     // a paper in conference proceedings, whose container names vary most
+	ISBNs         []string // 13 digits each
+	Kind          Kind     // a whole book, a part of one, or neither
+}
+
+// Kind tells books, and parts of books, from other records: an ISBN is
+// evidence for a book, but a chapter carries its book's.
+type Kind byte
+
+const (
+	KindOther Kind = iota
+	KindBook       // a book, report or thesis: a whole item with an ISBN of its own
+	KindPart       // a chapter, an entry, a paper in proceedings
+)
+
+func kindOf(typ string) Kind {
+	switch typ {
+	case "book", "report", "thesis":
+		return KindBook
+	case "chapter", "entry", "entry-dictionary", "entry-encyclopedia", "paper-conference":
+		return KindPart
+	}
+	return KindOther
 }
 
 // Extract returns the features of a record.
@@ -169,6 +191,8 @@ func Extract(r *bib.Record) *Features {
 	f.Part = partNumber(f.Title)
 	f.Flags = flags(r, f)
 	f.InProceedings = r.Type == "paper-conference"
+	f.ISBNs = r.IdentifierValues(bib.ISBN)
+	f.Kind = kindOf(r.Type)
 	f.detach()
 	return f
 }
@@ -180,7 +204,7 @@ func Extract(r *bib.Record) *Features {
 // DOI.
 func (f *Features) detach() {
 	ptrs := []*string{&f.Title, &f.TitleCore, &f.Volume, &f.Issue, &f.Supplement, &f.FirstPage, &f.LastPage, &f.Part}
-	for _, ss := range [][]string{f.Alt, f.Tokens, f.sorted, f.coreSort, f.Journals, f.ISSNs, f.DOIs, f.PMIDs, f.PMCIDs} {
+	for _, ss := range [][]string{f.Alt, f.Tokens, f.sorted, f.coreSort, f.Journals, f.ISSNs, f.DOIs, f.PMIDs, f.PMCIDs, f.ISBNs} {
 		for i := range ss {
 			ptrs = append(ptrs, &ss[i])
 		}
