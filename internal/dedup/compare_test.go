@@ -238,7 +238,11 @@ var compareCases = []struct {
 	{"book and a chapter of its title, one isbn", book("book", "Courts Today", "9780195070001"), book("chapter", "Courts Today", "9780195070001"), Unlikely},
 	{"two books of a set, one isbn", book("book", "Courts Today: Europe", "9780195070001"), book("book", "Courts Today: Asia", "9780195070001"), Unlikely},
 	{"book, isbn equal, other author", book("book", "Courts Today", "9780195070001"),
-		func() *bib.Record { r := book("book", "Courts Today", "9780195070001"); r.Authors[0].Family = "Okafor"; return r }(), Unlikely},
+		func() *bib.Record {
+			r := book("book", "Courts Today", "9780195070001")
+			r.Authors[0].Family = "Okafor"
+			return r
+		}(), Unlikely},
 }
 
 // book is a record of a book (or of a chapter, by typ) with an ISBN.
