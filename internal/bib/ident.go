@@ -261,6 +261,11 @@ func FindISBNs(s string) []string {
 				last = j
 				j++
 				goto done
+			case c == ' ' && len(digits) == 10 && isbn10Valid(digits) && string(digits[:3]) != "978" && string(digits[:3]) != "979":
+				// "88-85020-66-6 978-88-85020-66-5": a space after a
+				// whole ISBN-10 ends it (an ISBN-13 written with spaces
+				// starts with 978 or 979)
+				goto done
 			case (c == '-' || c == ' ') && j+1 < len(s) && (isDigit(s[j+1]) || s[j+1] == 'X' || s[j+1] == 'x'):
 			default:
 				goto done
@@ -298,6 +303,20 @@ func NormalizeISBN(s string) string {
 		return v[0]
 	}
 	return ""
+}
+
+// isbn10Valid reports whether ten digits (the last maybe X) carry a
+// valid ISBN-10 check digit.
+func isbn10Valid(d []byte) bool {
+	sum := 0
+	for i, c := range d {
+		n := int(c - '0')
+		if c == 'X' || c == 'x' {
+			n = 10
+		}
+		sum += (10 - i) * n
+	}
+	return sum%11 == 0
 }
 
 func isbn10to13(d string) string {
