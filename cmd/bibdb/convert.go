@@ -65,6 +65,9 @@ standard error as file:line: problem, and the rest are converted.`,
 					}
 					return err
 				}
+				for _, wn := range rec.Warnings {
+					fmt.Fprintln(a.stderr, warningText(name, wn))
+				}
 				if err := w.Write(rec); err != nil {
 					return err
 				}

@@ -236,6 +236,19 @@ func TestConvertSeed(t *testing.T) {
 	}
 }
 
+// TestConvertWarns checks that convert reports a record's warnings, as
+// import does, naming the file and line.
+func TestConvertWarns(t *testing.T) {
+	bib := "@article{a,\n  title = {Sleep},\n  journal = sleepj,\n  year = 2001\n}\n"
+	code, out, errs := bibdb(t, bib, "convert", "--to", "ris", "-")
+	if code != 0 || !strings.Contains(out, "TI  - Sleep") {
+		t.Fatalf("exit %d %q %q", code, out, errs)
+	}
+	if !strings.Contains(errs, "stdin:3: warning:") || !strings.Contains(errs, "sleepj") {
+		t.Errorf("no warning for the undefined macro: %q", errs)
+	}
+}
+
 func TestDupesStatsExport(t *testing.T) {
 	db := newDB(t)
 	if code, _, errs := bibdb(t, "", "--db", db, "import", testdataPath("duplicates.ris")); code != 0 {
