@@ -10,8 +10,9 @@ import (
 // authors they name.
 func people(rec *bib.Record, x *tagIndex) {
 	// AF (full names) when it has them all, else AU; the bracketed names
-	// of C1 are matched against the form used, then by family name and
-	// initials.
+	// of C1 are matched against the form used, then against AU (older
+	// exports write "[Salomon, JM]" for the AF name "Monterrosa Salomon,
+	// Jorge"), then by family name and initials.
 	names := x.items("AF")
 	fromAF := true
 	if au := x.count("AU"); len(names) < au {
@@ -21,13 +22,28 @@ func people(rec *bib.Record, x *tagIndex) {
 		names = x.items("AU")
 		fromAF = false
 	}
+	var au, short []string // short: AU's name for each author, when AU and AF pair up
+	if fromAF {
+		au = x.items("AU")
+	}
+	pair := fromAF && len(au) == len(names)
 	rec.Authors = make([]bib.Person, 0, len(names)+x.count("CA"))
 	written := names[:0]
-	for _, s := range names {
+	for i, s := range names {
 		if p, ok := parsePerson(s); ok {
 			rec.Authors = append(rec.Authors, p)
 			written = append(written, s)
+			if short != nil {
+				short = append(short, au[i])
+			}
+		} else if pair && short == nil {
+			// A name is dropped: from here on AU pairs up with the
+			// authors only through a copy without it.
+			short = append(make([]string, 0, len(names)), au[:i]...)
 		}
+	}
+	if pair && short == nil {
+		short = au // every name kept, the common case
 	}
 	for _, s := range x.items("CA") {
 		rec.Authors = append(rec.Authors, bib.Person{Literal: s})
@@ -57,7 +73,7 @@ func people(rec *bib.Record, x *tagIndex) {
 	if len(rec.Authors) == 0 {
 		return
 	}
-	m := newMatcher(rec.Authors, written)
+	m := newMatcher(rec.Authors, written, short)
 	if x.has("C1") {
 		addresses(rec, x, m)
 	} else if x.has("RP") {
@@ -72,7 +88,7 @@ func people(rec *bib.Record, x *tagIndex) {
 	}
 	orcids(rec, x, m)
 	if fromAF {
-		familyDiacritics(rec.Authors, x.items("AU"))
+		familyDiacritics(rec.Authors, au)
 	}
 }
 
@@ -201,15 +217,18 @@ func dropEmail(s string) string {
 }
 
 // matcher finds the authors a name in an address, a reprint address or an
-// ORCID list refers to: first by the name as written in AF or AU, then by
-// the folded family and given names, then by the family name and first
+// ORCID list refers to: first by the name as written in AF or AU, then,
+// when the authors come from AF, by the name as written in AU, then by the
+// folded family and given names, then by the family name and first
 // initial.
 type matcher struct {
-	authors []bib.Person
-	written []string         // per author: the name as written in AF or AU (or CA)
-	keys    []nameKey        // folded names, made on first need
-	exact   map[string][]int // written forms → authors, for long author lists
-	buf     []int
+	authors    []bib.Person
+	written    []string         // per author: the name as written in AF or AU (or CA)
+	short      []string         // per author from AF: the name as written in AU (may be shorter than authors)
+	keys       []nameKey        // folded names, made on first need
+	exact      map[string][]int // written forms → authors, for long author lists
+	shortExact map[string][]int // the same for the AU forms
+	buf        []int
 }
 
 // nameKey is a name folded for comparison.
@@ -218,8 +237,8 @@ type nameKey struct {
 	initial       byte
 }
 
-func newMatcher(authors []bib.Person, names []string) *matcher {
-	m := &matcher{authors: authors, written: make([]string, len(authors))}
+func newMatcher(authors []bib.Person, names, short []string) *matcher {
+	m := &matcher{authors: authors, written: make([]string, len(authors)), short: short}
 	for i, p := range authors {
 		switch {
 		case i < len(names):
@@ -266,29 +285,13 @@ func fold(s string) string {
 // find returns the indexes of the authors named s (two authors of one name
 // are both returned). The slice is valid until the next call.
 func (m *matcher) find(s string) []int {
-	m.buf = m.buf[:0]
-	if len(m.written) > 16 {
-		if m.exact == nil {
-			m.exact = make(map[string][]int, 2*len(m.written))
-			for i, w := range m.written {
-				if w != "" {
-					m.exact[w] = append(m.exact[w], i)
-				}
-			}
-		}
-		if l := m.exact[s]; len(l) > 0 {
-			return l
-		}
-	} else {
-		for i, w := range m.written {
-			if w == s {
-				m.buf = append(m.buf, i)
-			}
-		}
-		if len(m.buf) > 0 {
-			return m.buf
-		}
+	if l := m.exactly(m.written, &m.exact, s); len(l) > 0 {
+		return l
 	}
+	if l := m.exactly(m.short, &m.shortExact, s); len(l) > 0 {
+		return l
+	}
+	m.buf = m.buf[:0]
 	p, ok := parsePerson(s)
 	if !ok {
 		return nil
@@ -310,6 +313,30 @@ func (m *matcher) find(s string) []int {
 	}
 	for i, x := range m.keys {
 		if x.family == k.family && x.initial == k.initial {
+			m.buf = append(m.buf, i)
+		}
+	}
+	return m.buf
+}
+
+// exactly returns the indexes of the authors whose name in forms is s
+// as written; a long list is looked up through an index, made on first
+// need.
+func (m *matcher) exactly(forms []string, index *map[string][]int, s string) []int {
+	if len(forms) > 16 {
+		if *index == nil {
+			*index = make(map[string][]int, 2*len(forms))
+			for i, w := range forms {
+				if w != "" {
+					(*index)[w] = append((*index)[w], i)
+				}
+			}
+		}
+		return (*index)[s]
+	}
+	m.buf = m.buf[:0]
+	for i, w := range forms {
+		if w == s {
 			m.buf = append(m.buf, i)
 		}
 	}

@@ -17,7 +17,10 @@
 //
 // A tag line is two characters (a capital letter, then a capital letter or
 // a digit), one space and the value ("TI Mapping the application", "AB"
-// with an empty value is allowed). A line that begins with white space
+// with an empty value is allowed). Some exports also carry tags of three
+// characters ("RID A-4856-2011", the ResearcherIDs of 2010 and 2011,
+// between TI and SO): such a tag line is read like any other inside a
+// record, but does not begin one. A line that begins with white space
 // (three spaces in real exports) continues the tag before it. For the tags
 // whose values are lists (AU, AF, BA, BF, BE, ED, CA, GP, C1, CR) each
 // continuation line is its own item, one author, address or cited
@@ -60,7 +63,8 @@
 //	CA                group authors (literal names), after the persons
 //	GP, BA/BF         book group authors and book authors: the record's authors only when it has no other
 //	BE, ED            editors
-//	TI                title
+//	TI                title; HTML tags in it ("<i>Tropical</i>") are dropped and their text kept, as in SO
+//	                  and AB
 //	SO, CT            container (as written, often in capitals; CT when a conference paper has no SO)
 //	JI, J9            abbreviation: the ISO abbreviation JI, else the 29-character J9
 //	SE, BS            series (and its subtitle)
@@ -90,8 +94,8 @@
 //	LA, PU, PI        language, publisher, place
 //	CT, CY, CL        conference name, date and place, as a note
 //
-// CR, NR, TC, Z9, U1, U2, RI, EM, FU, FX, C3, WC, SC, GA, OA, DA and the
-// other tags are not mapped onto fields; they stay in the record's Raw
+// CR, NR, TC, Z9, U1, U2, RI, RID, EM, FU, FX, C3, WC, SC, GA, OA, DA and
+// the other tags are not mapped onto fields; they stay in the record's Raw
 // text. Database is "Web of Science", or the collection named by the UT
 // prefix (CAB Abstracts, Inspec, MEDLINE, ...) for records from other
 // collections of the platform.
@@ -128,6 +132,7 @@ type field struct {
 // span locates a field in the text of the record being read.
 type span struct {
 	tag, start, end int // offsets in the record's text
+	tagLen          int // 2, or 3 for a three-character tag (RID)
 	line            int
 }
 
@@ -228,7 +233,7 @@ func classify(b []byte) int {
 		}
 		return lineCont
 	}
-	if len(b) >= 2 && isUpper(c) && isUpperOrDigit(b[1]) && (len(b) == 2 || b[2] == ' ') {
+	if tagLen(b) > 0 {
 		return lineTag
 	}
 	if isBlank(b) {
@@ -249,8 +254,30 @@ func isBlank(b []byte) bool {
 func isUpper(c byte) bool        { return c >= 'A' && c <= 'Z' }
 func isUpperOrDigit(c byte) bool { return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
 
-// tagIs reports whether the tag line b carries tag t.
-func tagIs(b []byte, t string) bool { return b[0] == t[0] && b[1] == t[1] }
+// tagLen returns the length of the tag that begins the line b: 2 for a
+// tag of Web of Science's field list, 3 for the three-character tags that
+// some exports carry (RID), 0 when b does not begin with a capital letter
+// and one or two capitals or digits followed by a space or the end of the
+// line. A tag glued to its value ("AUGilles, H", "AFGLUED, B") is none:
+// no space follows its second or third character.
+func tagLen(b []byte) int {
+	if len(b) < 2 || !isUpper(b[0]) || !isUpperOrDigit(b[1]) {
+		return 0
+	}
+	if len(b) == 2 || b[2] == ' ' {
+		return 2
+	}
+	if isUpperOrDigit(b[2]) && (len(b) == 3 || b[3] == ' ') {
+		return 3
+	}
+	return 0
+}
+
+// tagIs reports whether the tag line b carries the two-character tag t
+// (and not a three-character tag that begins with it).
+func tagIs(b []byte, t string) bool {
+	return b[0] == t[0] && b[1] == t[1] && (len(b) == 2 || b[2] == ' ')
+}
 
 // readTagged reads the next record of the tagged form.
 func (r *Reader) readTagged() (*bib.Record, error) {
@@ -287,6 +314,15 @@ loop:
 			case lineTag:
 				if tagIs(b, "FN") || tagIs(b, "VR") || tagIs(b, "EF") || tagIs(b, "ER") {
 					continue // the file's header and end, a stray end of record
+				}
+				if tagLen(b) == 3 {
+					// Not a tag of the field list: outside a record it is
+					// as likely a word in capitals ("THE END") as a tag.
+					if r.junk == 0 {
+						r.junkLine = n
+					}
+					r.junk++
+					continue
 				}
 				inRecord = true
 				start = n
@@ -332,11 +368,12 @@ loop:
 		off := r.appendLine(b)
 		switch kind {
 		case lineTag:
-			vs := 2
+			tl := tagLen(b)
+			vs := tl
 			for vs < len(b) && b[vs] == ' ' {
 				vs++
 			}
-			r.spans = append(r.spans, span{tag: off, start: off + vs, end: r.buf.Len(), line: n})
+			r.spans = append(r.spans, span{tag: off, tagLen: tl, start: off + vs, end: r.buf.Len(), line: n})
 		case lineCont:
 			if k := len(r.spans); k > 0 {
 				r.spans[k-1].end = r.buf.Len()
@@ -361,7 +398,7 @@ loop:
 	}
 	fields := make([]field, len(r.spans))
 	for i, s := range r.spans {
-		fields[i] = field{tag: raw[s.tag : s.tag+2], value: raw[s.start:s.end], line: s.line}
+		fields[i] = field{tag: raw[s.tag : s.tag+s.tagLen], value: raw[s.start:s.end], line: s.line}
 	}
 	if err := checkCitedRefs(fields, position); err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -48,11 +49,15 @@ func TestClassify(t *testing.T) {
 		{"AB ", lineTag},
 		{"C1 [Byng, R] Univ Plymouth", lineTag},
 		{"Z9 0", lineTag},
+		{"RID A-4856-2011", lineTag},
+		{"RID", lineTag},
 		{"   continuation", lineCont},
 		{"\tcontinuation", lineCont},
 		{"", lineBlank},
 		{"   ", lineBlank},
 		{"AUGilles, H", lineBad},
+		{"AFGLUED, B", lineBad},
+		{"RIDA-4856-2011", lineBad},
 		{"Background", lineBad},
 		{"ab lower case", lineBad},
 		{"1A digit first", lineBad},
@@ -60,6 +65,98 @@ func TestClassify(t *testing.T) {
 	for _, tt := range tests {
 		if got := classify([]byte(tt.line)); got != tt.want {
 			t.Errorf("classify(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestTagLen(t *testing.T) {
+	tests := []struct {
+		line string
+		want int
+	}{
+		{"PT J", 2},
+		{"ER", 2},
+		{"C1 [Byng, R] Univ Plymouth", 2},
+		{"RID A-4856-2011", 3},
+		{"RID", 3},
+		{"U2X 7", 3},
+		{"AUGilles, H", 0},
+		{"AUG", 3},
+		{"ABCD text", 0},
+		{"1AB text", 0},
+		{"Rid A-4856-2011", 0},
+		{"A", 0},
+	}
+	for _, tt := range tests {
+		if got := tagLen([]byte(tt.line)); got != tt.want {
+			t.Errorf("tagLen(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+	// A three-character tag is not the two-character tag it begins with.
+	for _, l := range []string{"ERR 1", "PTS J", "EFX"} {
+		if tagIs([]byte(l), l[:2]) {
+			t.Errorf("tagIs(%q, %q) = true, want false", l, l[:2])
+		}
+	}
+	for _, l := range []string{"ER", "PT J", "EF"} {
+		if !tagIs([]byte(l), l[:2]) {
+			t.Errorf("tagIs(%q, %q) = false, want true", l, l[:2])
+		}
+	}
+}
+
+// TestThreeCharacterTags checks that a three-character tag line (RID)
+// keeps its record, stays in the raw text with its continuation lines,
+// and does not begin a record outside one.
+func TestThreeCharacterTags(t *testing.T) {
+	r := NewReader(strings.NewReader("PT J\nAU Haddad, N\nTI A title\n   wrapped\nRID B-2201-2009\n   C-4417-2010\nSO A JOURNAL\nER\n" +
+		"RID D-0093-2011\nEF\n"))
+	recs, perrs, err := ingesttest.ReadAll(r)
+	if err != nil || len(perrs) > 0 || len(recs) != 1 {
+		t.Fatalf("got %d records, errors %v %v; want 1 record", len(recs), perrs, err)
+	}
+	rec := recs[0]
+	if rec.Title != "A title wrapped" || rec.Container != "A JOURNAL" {
+		t.Errorf("title %q, container %q", rec.Title, rec.Container)
+	}
+	if !strings.Contains(rec.Raw, "\nRID B-2201-2009\n   C-4417-2010\n") {
+		t.Errorf("raw text %q lacks the RID lines", rec.Raw)
+	}
+	if len(rec.Warnings) > 0 {
+		t.Errorf("warnings %v", rec.Warnings)
+	}
+	w := r.Warnings()
+	if len(w) != 1 || w[0].Line != 9 {
+		t.Errorf("reader warnings %v, want one for the RID line outside records (line 9)", w)
+	}
+}
+
+// TestMarkup checks that HTML tags in titles, sources and abstracts are
+// dropped and their text kept, in both forms of the export.
+func TestMarkup(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Is there such a thing as <i>Tropical</i> Biology?", "Is there such a thing as Tropical Biology?"},
+		{"The understory herb <i>H</i><i>eliconia acuminata</i>", "The understory herb Heliconia acuminata"},
+		{"CO<sub>2</sub> and <SUP>13</SUP>C", "CO2 and 13C"},
+		{"p < 0.05 in 2 < 3 sites", "p < 0.05 in 2 < 3 sites"},
+		{"PSA <less than or equal to> 0.2 ng/mL", "PSA <less than or equal to> 0.2 ng/mL"},
+		{"score <7, and stage <T2c; intermediate = PSA > 10", "score <7, and stage <T2c; intermediate = PSA > 10"},
+		{"<a few> words and <b>bold</b>", "<a few> words and bold"},
+		{`<span class="sc">Rosa</span> <i >canina</i>`, "Rosa canina"},
+		{"First paragraph.<br/>Second.<p>Third.</p>", "First paragraph. Second. Third."},
+		{"Stray </i", "Stray </i"},
+		{"No markup at all", "No markup at all"},
+	}
+	for _, tt := range tests {
+		if got := stripMarkup(tt.in); got != tt.want {
+			t.Errorf("stripMarkup(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	tagged := readOne(t, "PT J\nAU A, B\nTI Seeds of &lt;i&gt;C&lt;/i&gt;<i>ecropia</i>\nSO ACTA <i>BOTANICA</i>\nAB In <i>Cecropia</i>\n   seeds.\nER\n")
+	tabbed := readOne(t, "PT\tAU\tTI\tSO\tAB\tUT\nJ\tA, B\tSeeds of <i>C</i><i>ecropia</i>\tACTA <i>BOTANICA</i>\tIn <i>Cecropia</i> seeds.\tWOS:1\n")
+	for _, rec := range []*bib.Record{tagged, tabbed} {
+		if rec.Title != "Seeds of Cecropia" || rec.Container != "ACTA BOTANICA" || rec.Abstract != "In Cecropia seeds." {
+			t.Errorf("title %q, container %q, abstract %q", rec.Title, rec.Container, rec.Abstract)
 		}
 	}
 }
@@ -280,6 +377,15 @@ func TestAddresses(t *testing.T) {
 		{"two authors of one name",
 			"AF Casey, D. T.\n   Frenje, J.\n   Casey, D. T.\nC1 [Casey, D. T.; Casey, D. T.] MIT, Cambridge, MA 02139 USA.\n",
 			[]string{"MIT, Cambridge, MA 02139 USA", "", "MIT, Cambridge, MA 02139 USA"}, ""},
+		{"bracket names as written in AU, authors from AF",
+			"AU Quispe, R\n   Alvarado, MT\nAF Quispe, Rosa\n   Mendez Alvarado, Maria Teresa\nC1 [Quispe, R] Univ Lima, Lima, Peru.\n   [Alvarado, MT] Museo Hist Nat, Lima, Peru.\n",
+			[]string{"Univ Lima, Lima, Peru", "Museo Hist Nat, Lima, Peru"}, ""},
+		{"AU forms pair up with the authors past a dropped name",
+			"AU Ruiz, P\n   et al.\n   Soto, MA\nAF Ruiz, Pablo\n   et al.\n   Mendez Soto, Maria Ana\nC1 [Soto, MA] Univ Chile, Santiago, Chile.\n   [Ruiz, P] Univ Cadiz, Cadiz, Spain.\n",
+			[]string{"Univ Cadiz, Cadiz, Spain", "Univ Chile, Santiago, Chile"}, ""},
+		{"bracket name as written in AF wins over another author's AU form",
+			"AU Li, W\n   Li, W\nAF Li, Wei\n   Li, W\nC1 [Li, W] Fudan Univ, Shanghai, Peoples R China.\n   [Li, Wei] Zhejiang Univ, Hangzhou, Peoples R China.\n",
+			[]string{"Zhejiang Univ, Hangzhou, Peoples R China", "Fudan Univ, Shanghai, Peoples R China"}, ""},
 		{"bracket name with other initials",
 			"AF Lopez, Ana Maria\n   Ruiz, Pablo\nC1 [Lopez, A. M.] Univ Seville, Seville, Spain.\n",
 			[]string{"Univ Seville, Seville, Spain", ""}, ""},
@@ -587,5 +693,34 @@ func TestAuthorsKeepAUDiacritics(t *testing.T) {
 	want := []string{"Büyükkidik, Serap", "López, Alejandro Carlos Campina", "Okafor, Chidi"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("authors %q, want %q", got, want)
+	}
+}
+
+// TestAddressesAUFormsLongList checks the AU forms of a long author list,
+// looked up through an index.
+func TestAddressesAUFormsLongList(t *testing.T) {
+	var au, af strings.Builder
+	au.WriteString("AU ")
+	af.WriteString("AF ")
+	for i := 0; i < 20; i++ {
+		if i > 0 {
+			au.WriteString("   ")
+			af.WriteString("   ")
+		}
+		fmt.Fprintf(&au, "Family%c, Q\n", 'A'+i)
+		fmt.Fprintf(&af, "Maternal Family%c, Quentin\n", 'A'+i)
+	}
+	rec := readOne(t, "PT J\n"+au.String()+af.String()+"TI T\nC1 [FamilyC, Q; FamilyS, Q] Univ Bergen, Bergen, Norway.\nER\n")
+	for i, p := range rec.Authors {
+		want := ""
+		if i == 2 || i == 18 {
+			want = "Univ Bergen, Bergen, Norway"
+		}
+		if got := strings.Join(p.Affiliations, " | "); got != want {
+			t.Errorf("author %d (%s): affiliations %q, want %q", i+1, p.String(), got, want)
+		}
+	}
+	if len(rec.Affiliations) > 0 || len(rec.Warnings) > 0 {
+		t.Errorf("record-level affiliations %q, warnings %v", rec.Affiliations, rec.Warnings)
 	}
 }
