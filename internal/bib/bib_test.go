@@ -12,8 +12,7 @@ func TestParseName(t *testing.T) {
 	}{
 		{"Byng, Richard", Person{Family: "Byng", Given: "Richard"}},
 		{"Tseng RMWW", Person{Family: "Tseng", Given: "RMWW"}},
-		{"Weaver III, C.A.", Person{Family: "Weaver", Given: "C.A.", Suffix: "III"}},
-		{"Nunamaker Jr., Jay F.", Person{Family: "Nunamaker", Given: "Jay F.", Suffix: "Jr."}},
+		{"Smith Jr A", Person{Family: "Smith", Given: "A", Suffix: "Jr"}},
 		{"van der Berg JABC", Person{Family: "van der Berg", Given: "JABC"}},
 		{"Y WANG", Person{Family: "WANG", Given: "Y"}},
 		{"Byng, R.J.", Person{Family: "Byng", Given: "R.J."}},

@@ -62,11 +62,6 @@ func parseName(s string) Person {
 			return Person{Literal: s}
 		}
 		p := Person{Family: family, Given: rest}
-		if toks := strings.Fields(family); len(toks) > 1 && isSuffix(toks[len(toks)-1]) {
-			// "Weaver III, C.A.", "Nunamaker Jr., Jay F.": Scopus and
-			// BibTeX files put the suffix after the family name
-			p.Family, p.Suffix = strings.Join(toks[:len(toks)-1], " "), toks[len(toks)-1]
-		}
 		if j := strings.IndexByte(rest, ','); j >= 0 {
 			a, b := strings.TrimSpace(rest[:j]), strings.TrimSpace(rest[j+1:])
 			switch {
@@ -104,7 +99,14 @@ func parseName(s string) Person {
 		for k > 1 && isInitials(toks[k-1]) {
 			k--
 		}
-		return Person{Family: strings.Join(toks[:k], " "), Given: strings.Join(toks[k:], " "), Suffix: suffix}
+		family := toks[:k]
+		if suffix == "" && len(family) > 1 && IsNameSuffix(family[len(family)-1]) {
+			// "Smith Jr A": a suffix after the family name, read as
+			// "Smith Jr, A" is
+			suffix = family[len(family)-1]
+			family = family[:len(family)-1]
+		}
+		return Person{Family: strings.Join(family, " "), Given: strings.Join(toks[k:], " "), Suffix: suffix}
 	}
 	// Initials then family name: "R. Byng", "R.J. Byng", "A. -M. Smith".
 	n := 0
@@ -189,6 +191,18 @@ func hasLower(s string) bool {
 	return false
 }
 
+// IsNameSuffix reports whether t is a suffix written as MEDLINE writes
+// one ("Jr", "3rd", "III"), in that case: the suffixes recognised after a
+// family name ("Smith Jr A"; Scopus's "Weaver III, C.A."), where a word in
+// another case is more likely part of the name.
+func IsNameSuffix(t string) bool {
+	switch t {
+	case "Jr", "Jr.", "Sr", "Sr.", "2nd", "3rd", "4th", "II", "III", "IV":
+		return true
+	}
+	return false
+}
+
 var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true, "2nd": true, "3rd": true}
 
 // isRomanInitials reports whether a suffix-like word could be initials
@@ -197,6 +211,9 @@ func isRomanInitials(t string) bool {
 	t = strings.TrimSpace(t)
 	return t == "II" || t == "III" || t == "IV" || t == "JR" || t == "SR"
 }
+
+// IsSuffix reports whether t is a name suffix in any case: "jr", "JR.", "iii".
+func IsSuffix(t string) bool { return isSuffix(t) }
 
 func isSuffix(t string) bool {
 	t = strings.TrimSpace(t)

@@ -108,7 +108,7 @@ func names(v string, d dialect) []bib.Person {
 		}
 		for _, q := range splitRunTogether(p) {
 			if person := bib.ParseName(q); !person.IsZero() {
-				out = append(out, person)
+				out = append(out, suffixAfterFamily(person))
 			}
 		}
 	}
@@ -129,6 +129,21 @@ func familyInitialsPairs(parts []string) bool {
 		}
 	}
 	return true
+}
+
+// suffixAfterFamily moves a suffix that Scopus writes after the family
+// name ("Weaver III, C.A.", "Nunamaker Jr., J.F.") to Suffix.
+func suffixAfterFamily(p bib.Person) bib.Person {
+	if p.Suffix != "" || p.Literal != "" {
+		return p
+	}
+	if i := strings.LastIndexByte(p.Family, ' '); i > 0 && bib.IsNameSuffix(p.Family[i+1:]) {
+		if p.Raw == "" {
+			p.Raw = p.String()
+		}
+		p.Family, p.Suffix = p.Family[:i], p.Family[i+1:]
+	}
+	return p
 }
 
 // pairNames joins "Family" and "Given" halves of a comma-separated list.

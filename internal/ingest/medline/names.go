@@ -61,7 +61,12 @@ func parseShortName(s string) bib.Person {
 		toks = toks[:len(toks)-1]
 	}
 	if n := len(toks); n >= 2 && isInitialsToken(toks[n-1]) { // never "et al."
-		return bib.Person{Family: strings.Join(toks[:n-1], " "), Given: toks[n-1], Suffix: suffix, Raw: s}
+		family := toks[:n-1]
+		if suffix == "" && len(family) > 1 && isNameSuffix(family[len(family)-1]) {
+			// "Smith Jr A", as bib.ParseName reads "Smith Jr, A"
+			suffix, family = family[len(family)-1], family[:len(family)-1]
+		}
+		return bib.Person{Family: strings.Join(family, " "), Given: toks[n-1], Suffix: suffix, Raw: s}
 	}
 	return bib.ParseName(s)
 }
@@ -74,7 +79,9 @@ func tidy(p bib.Person) bib.Person {
 	p.Family = tidyPart(p.Family)
 	p.Given = tidyPart(p.Given)
 	if p.Suffix == "" && p.Literal == "" {
-		if i := strings.LastIndexByte(p.Given, ' '); i > 0 && isNameSuffix(p.Given[i+1:]) {
+		// (in any case: a short name's suffix is found so by
+		// bib.ParseName, and written back at the end of the given names)
+		if i := strings.LastIndexByte(p.Given, ' '); i > 0 && (isNameSuffix(p.Given[i+1:]) || bib.IsSuffix(p.Given[i+1:])) {
 			if p.Raw == "" {
 				p.Raw = p.String()
 			}
@@ -138,13 +145,7 @@ func isInitialsToken(t string) bool {
 	return n >= 1 && n <= 4
 }
 
-func isNameSuffix(t string) bool {
-	switch t {
-	case "Jr", "Jr.", "Sr", "Sr.", "2nd", "3rd", "4th", "II", "III", "IV":
-		return true
-	}
-	return false
-}
+func isNameSuffix(t string) bool { return bib.IsNameSuffix(t) }
 
 // sameFamily reports whether a short name begins with the family name of
 // p: "Byng R" and "Byng, Richard" name the same person.
