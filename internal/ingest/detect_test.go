@@ -26,6 +26,12 @@ func TestDetect(t *testing.T) {
 		{"HTML", "<!DOCTYPE html>\n<html>\n", ".ris", "HTML page", true},
 		{"PDF", "%PDF-1.7\n", ".ris", "PDF document", true},
 		{"a letter", "Dear colleague,\nplease find the papers attached.\n", ".txt", "not a bibliographic export", true},
+		{"EndNote XML", "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>", ".xml", "endnotexml", false},
+		{"EndNote XML in capitals", "<XML><RECORDS><RECORD><REFERENCE_TYPE>0</REFERENCE_TYPE><REFNUM>1</REFNUM>", ".xml", "endnotexml", false},
+		{"CSL-JSON array", `[{"id": "a", "type": "book", "title": "A"}]`, ".json", "csl-json", false},
+		{"one CSL-JSON item", `{"type": "book", "title": "A", "author": [{"family": "B"}]}`, ".json", "csl-json", false},
+		{"one CSL-JSON item, cut short", `{"id": "a", "type": "book", "abstract": "a long abstract cut short by the sniff`, ".json", "csl-json", false},
+		{"items deeper in a JSON object", `{"cases": {"empty": {}}, "sorted": [{"id": "b", "title": "B", "author": []}]}`, ".json", `keys ("cases", "sorted") are not those`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
