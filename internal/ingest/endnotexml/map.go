@@ -3,6 +3,7 @@ package endnotexml
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -17,10 +18,12 @@ import (
 //	author (%A)          authors ("Family, Given", "Family GI", "G. Family"; a name ending in a
 //	                     comma is a group, as EndNote writes corporate authors); for an Edited Book
 //	                     the editors
-//	secondary-author (%E) editors (tertiary authors, %Y, are series editors or translators: left out)
+//	secondary-author (%E) editors (tertiary authors, %Y, are series editors, translators or a
+//	                     thesis's advisors: left out, as bib.Record has no place for them)
 //	auth-address (%+)    record-level affiliations, split on line breaks and ";"
 //	title (%T), short-title (%!), translated-title (%Q), orig-pub (%()
-//	                     title, short, translated and original title
+//	                     title, short, translated and original title, without the tags of rich
+//	                     text ("<i>", "<sup>"); other text in angle brackets is kept
 //	full-title (%J), secondary-title (%B)
 //	                     the container: the journal, book, proceedings or web site; for books and
 //	                     reports the secondary title is the series, for theses it is left out
@@ -28,8 +31,9 @@ import (
 //	abbr-1, alt-title (%O), alt-periodical
 //	                     the journal abbreviation
 //	volume (%V), number (%N), issue, pages (%P)
-//	                     volume, issue (number is a report's or patent's number), pages (for books
-//	                     and theses only a range: a single number is their number of pages)
+//	                     volume, issue (number is a report's, patent's or thesis's number), pages
+//	                     (for books and theses only a range: a single number is their number of
+//	                     pages, which bib.Record has no place for)
 //	custom7 (%])         the article number of a journal article
 //	dates/year (%D), pub-dates/date (%8)
 //	                     the date; for a journal article without one, the year of the epub date
@@ -42,8 +46,9 @@ import (
 //	accession-num (%M)   the PMID when the record came from PubMed or MEDLINE (remote-database-name
 //	                     or -provider says so) or, from no named database, when it is a number of up
 //	                     to eight digits other than the record's own number (its rec-number, or
-//	                     its position in the file: see MapAt); "WOS:"/"ISI:" ids, Scopus EIDs;
-//	                     otherwise an identifier named after the database
+//	                     its position in the file: see MapAt) or one a PubMed link in the record
+//	                     names; "WOS:"/"ISI:" ids, Scopus EIDs; otherwise an identifier named
+//	                     after the database (ProQuest's for any of its databases)
 //	custom2 (%2)         the PMCID of a journal article; a "PMC…" value in any custom field too
 //	keyword (%K)         keywords, split on line breaks and ";"; MeSH headings ("Neoplasms/*therapy")
 //	                     as MeSH, the rest as author keywords
@@ -100,10 +105,10 @@ func MapAt(fields []Field, position int) *bib.Record {
 
 // titles sets the title, short, translated and original titles.
 func (m *mapper) titles(rec *bib.Record) {
-	rec.Title = stripTags(m.first(Title))
-	rec.ShortTitle = stripTags(m.first(ShortTitle))
-	rec.TranslatedTitle = stripTags(m.first(TranslatedTitle))
-	rec.OriginalTitle = stripTags(m.first(OrigPub))
+	rec.Title = stripMarkup(m.first(Title))
+	rec.ShortTitle = stripMarkup(m.first(ShortTitle))
+	rec.TranslatedTitle = stripMarkup(m.first(TranslatedTitle))
+	rec.OriginalTitle = stripMarkup(m.first(OrigPub))
 	if rec.Title == "" {
 		rec.Title = firstOf(rec.ShortTitle, rec.TranslatedTitle)
 	}
@@ -136,9 +141,9 @@ func (m *mapper) people(rec *bib.Record, c class) {
 // reports whether a book or report is published in a periodical (EndNote
 // writes a <periodical> for it), whose number is then an issue.
 func (m *mapper) container(rec *bib.Record, c class) (inPeriodical bool) {
-	periodical := stripTags(m.first(Periodical))
-	secondary := stripTags(m.first(SecondaryTitle))
-	tertiary := stripTags(m.first(TertiaryTitle))
+	periodical := stripMarkup(m.first(Periodical))
+	secondary := stripMarkup(m.first(SecondaryTitle))
+	tertiary := stripMarkup(m.first(TertiaryTitle))
 	switch c {
 	case classBook, classEditedBook, classReport:
 		rec.Container = periodical
@@ -169,7 +174,9 @@ func (m *mapper) container(rec *bib.Record, c class) (inPeriodical bool) {
 func (m *mapper) numbers(rec *bib.Record, c class, inPeriodical bool) {
 	rec.Volume = m.first(Volume)
 	switch {
-	case c == classReport || c == classPatent:
+	case c == classReport || c == classPatent || c == classThesis:
+		// A report's or patent's number; a thesis's document number
+		// (ProQuest's), which is no issue either.
 		rec.ArticleNumber = m.first(Number)
 		rec.Issue = m.first(Issue)
 	case c == classChapter || ((c == classBook || c == classEditedBook) && !inPeriodical):
@@ -448,7 +455,9 @@ func (m *mapper) identifiers(rec *bib.Record, c class) {
 	if m.head[AccessionNum] >= 0 {
 		dbName, provider := m.first(RemoteDatabaseName), m.first(RemoteDatabaseProvider)
 		// From no named database, the record's own number (its
-		// rec-number, or its place in the file) is no PMID.
+		// rec-number, or its place in the file) is no PMID, unless a link
+		// to PubMed in the record says it is: a library may number its
+		// records by their PMIDs.
 		var own, at string
 		if dbName == "" && provider == "" {
 			own = strings.TrimSpace(m.first(RecNumber))
@@ -458,8 +467,11 @@ func (m *mapper) identifiers(rec *bib.Record, c class) {
 		}
 		for i := m.head[AccessionNum]; i >= 0; i = m.next[i] {
 			eachPart(m.fields[i].Value, true, func(v string) {
-				if v = strings.TrimSpace(v); v != own && v != at {
+				switch v = strings.TrimSpace(v); {
+				case v != own && v != at:
 					accession(rec, v, dbName, provider)
+				case m.namedByPubMedLink(v):
+					rec.AddPMID(v)
 				}
 			})
 		}
@@ -573,6 +585,14 @@ func dbScheme(name string) string {
 		return bib.EID
 	case l == "eric" || strings.HasPrefix(l, "eric "):
 		return "eric"
+	case strings.Contains(l, "proquest"):
+		// ProQuest's document id, whichever of its databases are named
+		// ("Dissertations & Theses @ [a university]; ProQuest
+		// Dissertations & Theses Global; ...").
+		return "proquest"
+	}
+	if i := strings.IndexByte(l, ';'); i > 0 {
+		return strings.TrimSpace(l[:i]) // several databases: the first
 	}
 	return l
 }
@@ -584,6 +604,8 @@ func linkIdentifiers(rec *bib.Record, u string) {
 	case indexFold(u, "pubmed.ncbi.nlm.nih.gov/") >= 0 || indexFold(u, "ncbi.nlm.nih.gov/pubmed/") >= 0:
 		t := strings.TrimRight(u, "/")
 		rec.AddPMID(t[strings.LastIndexByte(t, '/')+1:])
+	case indexFold(u, "list_uids=") >= 0:
+		rec.AddPMID(entrezPMID(u))
 	case hasPrefixFold(u, "<go to isi>://"):
 		id := strings.TrimSpace(u[len("<go to isi>://"):])
 		up := strings.ToUpper(id)
@@ -594,6 +616,51 @@ func linkIdentifiers(rec *bib.Record, u string) {
 			rec.AddIdentifier(bib.WOS, "WOS:"+strings.ToUpper(id))
 		}
 	}
+}
+
+// entrezPMID returns the PMID of a link to PubMed as Entrez wrote it before
+// PubMed had its own address ("www.ncbi.nlm.nih.gov/entrez/query.fcgi?
+// cmd=Retrieve&db=PubMed&dopt=Citation&list_uids=12345678"), or "".
+func entrezPMID(u string) string {
+	i := indexFold(u, "list_uids=")
+	if i < 0 || indexFold(u, "db=pubmed") < 0 {
+		return ""
+	}
+	id := u[i+len("list_uids="):]
+	if k := strings.IndexFunc(id, func(c rune) bool { return c < '0' || c > '9' }); k >= 0 {
+		id = id[:k]
+	}
+	return id
+}
+
+// namedByPubMedLink reports whether a link to PubMed anywhere in the
+// record (its URL fields, or an element the reader does not know, where
+// some exports put their links) names id as the PMID.
+func (m *mapper) namedByPubMedLink(id string) bool {
+	if id == "" || !bib.AllDigits(id) {
+		return false
+	}
+	for _, n := range [...]FieldName{URL, PDFURL, Other} {
+		for i := m.head[n]; i >= 0; i = m.next[i] {
+			v := m.fields[i].Value
+			if indexFold(v, "pubmed") < 0 {
+				continue
+			}
+			for _, marker := range [...]string{"pubmed.ncbi.nlm.nih.gov/", "ncbi.nlm.nih.gov/pubmed/", "list_uids="} {
+				for rest := v; ; {
+					k := indexFold(rest, marker)
+					if k < 0 {
+						break
+					}
+					rest = rest[k+len(marker):]
+					if strings.HasPrefix(rest, id) && (len(rest) == len(id) || rest[len(id)] < '0' || rest[len(id)] > '9') {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // issn is an ISSN with the kind written beside it.
@@ -740,12 +807,127 @@ func zeroBytes(w uint64) uint64 {
 	return ^(t | w | ^uint64(hi))
 }
 
-// stripTags removes HTML markup from a cleaned title ("<i>Homo sapiens</i>").
-func stripTags(s string) string {
+// stripMarkup removes the tags of rich text from a cleaned title ("<i>Homo
+// sapiens</i>", "H<sub>2</sub>O"): what Zotero, Mendeley and publishers
+// write, escaped in the XML and as such in the tagged format. Only the
+// tags in markupTags are markup. Anything else in angle brackets is text,
+// as the reference was written: EndNote names a reference made from a PDF
+// "<Creep of welded joints.pdf>", and a title may hold "<10 mm"
+// or "<review>"; the XML's own markup never gets here, the parser reads it.
+func stripMarkup(s string) string {
 	if strings.IndexByte(s, '<') < 0 {
 		return s
 	}
-	return bib.CleanText(bib.StripTags(s))
+	var b strings.Builder
+	stripped := false
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		b.WriteString(s[i : i+j])
+		i += j
+		if n, block := markupTag(s[i:]); n > 0 {
+			if block {
+				b.WriteByte(' ')
+			}
+			i += n
+			stripped = true
+			continue
+		}
+		b.WriteByte('<')
+		i++
+	}
+	if !stripped {
+		return s
+	}
+	return bib.CleanText(b.String())
+}
+
+// markupTags are the tags of rich text in titles, in lower case; block
+// tags are replaced by a space. A name with the "mml:" (MathML) or "jats:"
+// prefix is markup too.
+var markupTags = map[string]bool{
+	"i": false, "b": false, "u": false, "em": false, "strong": false, "sup": false, "sub": false, "inf": false,
+	"sc": false, "scp": false, "span": false, "font": false, "style": false, "a": false, "tt": false,
+	"small": false, "big": false, "italic": false, "bold": false, "math": false,
+	"p": true, "br": true, "div": true,
+}
+
+// markupTag returns the length of the markup tag at the start of s
+// ("<i>", "</sup>", `<span class="nocase">`, "<br/>"), and whether it is
+// a block tag; 0 when s starts with no such tag. Attributes must look like
+// attributes (name="value"), so that "<A study of pain.pdf>" is no anchor.
+func markupTag(s string) (n int, block bool) {
+	i := 1
+	closing := i < len(s) && s[i] == '/'
+	if closing {
+		i++
+	}
+	j := i
+	for j < len(s) && isNameChar(s[j]) && s[j] < utf8.RuneSelf {
+		j++
+	}
+	if j == i {
+		return 0, false
+	}
+	name := strings.ToLower(s[i:j])
+	block, known := markupTags[name]
+	if !known && !strings.HasPrefix(name, "mml:") && !strings.HasPrefix(name, "jats:") {
+		return 0, false
+	}
+	end := strings.IndexAny(s[j:], "<>")
+	if end < 0 || s[j+end] != '>' {
+		return 0, false
+	}
+	attrs := strings.TrimSuffix(s[j:j+end], "/")
+	if attrs != "" && !isSpace(attrs[0]) {
+		return 0, false // "<b(2)>": not a tag
+	}
+	if closing && strings.TrimSpace(attrs) != "" || !closing && !attributesOnly(attrs) {
+		return 0, false
+	}
+	return j + end + 1, block
+}
+
+// attributesOnly reports whether s is a run of name="value" attributes
+// (values quoted with either quote, or unquoted).
+func attributesOnly(s string) bool {
+	for {
+		s = strings.TrimLeft(s, " \t\r\n")
+		if s == "" {
+			return true
+		}
+		k := 0
+		for k < len(s) && isNameChar(s[k]) {
+			k++
+		}
+		if k == 0 {
+			return false
+		}
+		s = strings.TrimLeft(s[k:], " \t\r\n")
+		if !strings.HasPrefix(s, "=") {
+			return false
+		}
+		s = strings.TrimLeft(s[1:], " \t\r\n")
+		switch {
+		case s == "":
+			return false
+		case s[0] == '"' || s[0] == '\'':
+			e := strings.IndexByte(s[1:], s[0])
+			if e < 0 {
+				return false
+			}
+			s = s[e+2:]
+		default:
+			e := strings.IndexAny(s, " \t\r\n")
+			if e < 0 {
+				e = len(s)
+			}
+			s = s[e:]
+		}
+	}
 }
 
 // eachPart calls fn with every cleaned, non-empty part of a value split on

@@ -154,6 +154,33 @@ func TestMap(t *testing.T) {
 		{"markup in titles, entities escaped twice",
 			f(Title, "<i>Homo sapiens</i> &amp; friends", SecondaryTitle, "Nature &amp; Science"),
 			func(r *bib.Record) string { return r.Title + "|" + r.Container }, "Homo sapiens & friends|Nature & Science"},
+		{"the record's own number is the PMID when a PubMed link names it",
+			f(RefType, "Journal Article", RecNumber, "15023344", AccessionNum, "15023344",
+				Other, "http://www.ncbi.nlm.nih.gov/entrez/query.fcgi?cmd=Retrieve&db=PubMed&list_uids=15023344"),
+			func(r *bib.Record) string { return ids(r) + "|" + r.SourceID }, "pmid:15023344|15023344"},
+		{"a PubMed link naming another number leaves the record's own number alone",
+			f(RefType, "Journal Article", RecNumber, "15023344", AccessionNum, "15023344", Other, "https://pubmed.ncbi.nlm.nih.gov/150233440/"),
+			ids, ""},
+		{"an old Entrez link gives the PMID",
+			f(URL, "http://www.ncbi.nlm.nih.gov/entrez/query.fcgi?cmd=Retrieve&db=pubmed&dopt=Abstract&list_uids=9876543"),
+			ids, "pmid:9876543"},
+		{"an Entrez link to another database gives none",
+			f(URL, "http://www.ncbi.nlm.nih.gov/entrez/query.fcgi?cmd=Retrieve&db=nucleotide&list_uids=9876543"),
+			ids, ""},
+		{"ProQuest's document id, whichever of its databases are named",
+			f(RefType, "Thesis", AccessionNum, "915500123", RemoteDatabaseName, "Dissertations & Theses @ Some University; ProQuest Dissertations & Theses Global"),
+			ids, "proquest:915500123"},
+		{"several databases: the first names the scheme",
+			f(AccessionNum, "A123", RemoteDatabaseName, "Agricola; CAB Abstracts"),
+			ids, "agricola:A123"},
+		{"thesis: number is the document number, advisors and page count left out",
+			f(RefType, "Thesis", Author, "Okafor, A", TertiaryAuthor, "Brandt, H", Number, "3489001", Pages, "230"),
+			func(r *bib.Record) string {
+				return names(r.Authors) + "|" + names(r.Editors) + "|" + r.ArticleNumber + "|" + r.Issue + "|" + r.Pages()
+			}, "Okafor, A||3489001||"},
+		{"escaped angle brackets in a title are text",
+			f(Title, "<Sleep in the elderly.pdf>", SecondaryTitle, "<i>Sleep</i>"),
+			func(r *bib.Record) string { return r.Title + "|" + r.Container }, "<Sleep in the elderly.pdf>|Sleep"},
 		{"database and source id",
 			f(RecNumber, "412", AccessionNum, "1", RemoteDatabaseName, "PubMed", RemoteDatabaseProvider, "NLM"),
 			func(r *bib.Record) string { return r.Database + "|" + r.SourceID }, "PubMed|412"},
@@ -211,5 +238,28 @@ func TestMapAtPosition(t *testing.T) {
 				t.Errorf("PMID %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestStripMarkup(t *testing.T) {
+	for in, want := range map[string]string{
+		"<i>Homo sapiens</i> in Africa":                 "Homo sapiens in Africa",
+		"H<sub>2</sub>O and Ca<SUP>2+</SUP>":            "H2O and Ca2+",
+		`<span class="nocase">mRNA</span> decay`:        "mRNA decay",
+		"<a href='https://x.org/1'>link</a> text":       "link text",
+		"Line one<br/>line two<p>three</p>":             "Line one line two three",
+		"<mml:math><mml:mi>x</mml:mi></mml:math> bound": "x bound",
+		"<Creep of welded joints.pdf>":                  "<Creep of welded joints.pdf>",
+		"<A study of river ice.pdf>":                    "<A study of river ice.pdf>",
+		"<I Was There.pdf> and <i>more</i>":             "<I Was There.pdf> and more",
+		"Doses <5 mg, p < 0.05, <review>":               "Doses <5 mg, p < 0.05, <review>",
+		"<b 2> and <i class=x y>":                       "<b 2> and <i class=x y>",
+		"</i > closes, </i x> does not":                 "closes, </i x> does not",
+		"<b(2)> and <i":                                 "<b(2)> and <i",
+		"no markup":                                     "no markup",
+	} {
+		if got := stripMarkup(in); got != want {
+			t.Errorf("stripMarkup(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

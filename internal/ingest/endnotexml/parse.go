@@ -46,6 +46,11 @@ type parser struct {
 	// lastStyle is the last <style ...> start tag read in this record.
 	lastStyle string
 
+	// legacy is set for a record of the upper-case XML of EndNote 7 and
+	// earlier (<RECORD><REFERENCE_TYPE>...), whose elements are named
+	// otherwise (see classifyLegacy).
+	legacy bool
+
 	// unusual is set when the record holds markup that may mean the
 	// reader split it at the wrong "</record>": a comment, a CDATA section,
 	// a declaration, a nested <record>, the end of <records> or <xml>, or
@@ -75,6 +80,7 @@ func (p *parser) parse(s string) ([]Field, error) {
 	p.hasSpan = false
 	p.unusual = false
 	p.lastStyle = ""
+	p.legacy = false
 	i := 0
 	for i < len(s) {
 		if s[i] != '<' {
@@ -197,7 +203,7 @@ func (p *parser) startTag(i int) (int, error) {
 		j++
 	}
 	name := s[i+1 : j]
-	if name == "record" && len(p.stack) > 0 {
+	if (name == "record" || name == "RECORD") && len(p.stack) > 0 {
 		p.unusual = true
 	}
 	gt, err := tagEnd(s, j)
@@ -310,7 +316,8 @@ func (p *parser) endTag(i int) (int, error) {
 		j++
 	}
 	name := s[i+2 : j]
-	if name == "records" || name == "xml" {
+	switch name {
+	case "records", "xml", "RECORDS", "XML":
 		p.unusual = true
 	}
 	for j < len(s) && isSpace(s[j]) {
@@ -334,6 +341,7 @@ func (p *parser) open(name, refTypeName string, hasRefTypeName bool) {
 	f := frame{name: name, textAt: len(p.text)}
 	if len(p.stack) == 0 {
 		f.kind = kindContainer // the record
+		p.legacy = name == "RECORD"
 	} else {
 		parent := &p.stack[len(p.stack)-1]
 		switch parent.kind {
@@ -342,7 +350,11 @@ func (p *parser) open(name, refTypeName string, hasRefTypeName bool) {
 		case kindIgnored:
 			f.kind = kindIgnored
 		default:
-			f.kind, f.field = classify(parent.name, name, len(p.stack) == 1)
+			if p.legacy {
+				f.kind, f.field = classifyLegacy(parent.name, name, len(p.stack) == 1)
+			} else {
+				f.kind, f.field = classify(parent.name, name, len(p.stack) == 1)
+			}
 		}
 	}
 	if hasRefTypeName && f.field == RefTypeNumber {
@@ -358,11 +370,18 @@ func (p *parser) close() {
 	if f.kind != kindField {
 		return
 	}
+	var v string
 	switch {
 	case p.hasSpan:
-		p.fields = append(p.fields, Field{Name: f.field, Value: p.s[p.spanFrom:p.spanTo]})
+		v = p.s[p.spanFrom:p.spanTo]
 	case f.textAt < len(p.text):
-		p.fields = append(p.fields, Field{Name: f.field, Value: string(p.text[f.textAt:])})
+		v = string(p.text[f.textAt:])
+	}
+	if f.field == RefType && p.legacy {
+		v = legacyTypeName(v) // a number only EndNote's legacy XML uses
+	}
+	if v != "" {
+		p.fields = append(p.fields, Field{Name: f.field, Value: v})
 	}
 	p.hasSpan = false
 	p.text = p.text[:f.textAt]
@@ -729,4 +748,53 @@ func recordField(name string) FieldName {
 		return ModifiedDate
 	}
 	return Other
+}
+
+// classifyLegacy is classify for the upper-case XML of EndNote 7 and
+// earlier: <RECORD> holds its values directly, named after EndNote's
+// fields (<TITLE>, <SECONDARY_TITLE>, <PLACE_PUBLISHED>), the names in
+// <AUTHORS><AUTHOR> (and SECONDARY_, TERTIARY_, SUBSIDIARY_AUTHORS), the
+// keywords in <KEYWORDS><KEYWORD>; <REFERENCE_TYPE> is a number of its
+// own (see legacyTypeName).
+func classifyLegacy(parent, name string, top bool) (elemKind, FieldName) {
+	if top {
+		switch name {
+		case "AUTHORS", "SECONDARY_AUTHORS", "TERTIARY_AUTHORS", "SUBSIDIARY_AUTHORS", "TRANSLATED_AUTHORS", "KEYWORDS":
+			return kindContainer, Other
+		}
+		return kindField, legacyFields[name] // Other when not listed
+	}
+	switch parent {
+	case "AUTHORS":
+		return kindField, Author
+	case "SECONDARY_AUTHORS":
+		return kindField, SecondaryAuthor
+	case "TERTIARY_AUTHORS":
+		return kindField, TertiaryAuthor
+	case "SUBSIDIARY_AUTHORS":
+		return kindField, SubsidiaryAuthor
+	case "TRANSLATED_AUTHORS":
+		return kindField, TranslatedAuthor
+	case "KEYWORDS":
+		return kindField, Keyword
+	}
+	return kindIgnored, Other
+}
+
+// legacyFields names the value elements of a legacy <RECORD>.
+var legacyFields = map[string]FieldName{
+	"REFERENCE_TYPE": RefType, "REFNUM": RecNumber,
+	"AUTHOR": Author, "SECONDARY_AUTHOR": SecondaryAuthor, "TERTIARY_AUTHOR": TertiaryAuthor,
+	"SUBSIDIARY_AUTHOR": SubsidiaryAuthor, "TRANSLATED_AUTHOR": TranslatedAuthor, "AUTHOR_ADDRESS": AuthAddress,
+	"TITLE": Title, "SECONDARY_TITLE": SecondaryTitle, "TERTIARY_TITLE": TertiaryTitle,
+	"ALTERNATE_TITLE": AltTitle, "SHORT_TITLE": ShortTitle, "TRANSLATED_TITLE": TranslatedTitle,
+	"ORIGINAL_PUB": OrigPub, "YEAR": Year, "DATE": PubDate, "PLACE_PUBLISHED": PubLocation,
+	"PUBLISHER": Publisher, "VOLUME": Volume, "NUMBER": Number, "PAGES": Pages, "SECTION": Section,
+	"EDITION": Edition, "TYPE_OF_WORK": WorkType, "ISBN": ISBN, "ACCESSION_NUMBER": AccessionNum,
+	"ELECTRONIC_RESOURCE_NUMBER": ElectronicResourceNum, "DOI": ElectronicResourceNum,
+	"KEYWORD": Keyword, "ABSTRACT": Abstract, "NOTES": Notes, "RESEARCH_NOTES": ResearchNotes,
+	"URL": URL, "LINK_TO_PDF": PDFURL, "LANGUAGE": Language, "LABEL": Label, "CALL_NUMBER": CallNum,
+	"CUSTOM1": Custom1, "CUSTOM2": Custom2, "CUSTOM3": Custom3, "CUSTOM4": Custom4, "CUSTOM5": Custom5,
+	"CUSTOM6": Custom6, "CUSTOM7": Custom7, "NAME_OF_DATABASE": RemoteDatabaseName,
+	"DATABASE_PROVIDER": RemoteDatabaseProvider, "ACCESS_DATE": AccessDate, "LAST_MODIFIED_DATE": ModifiedDate,
 }

@@ -12,6 +12,12 @@
 // skipped and counted in Warnings, and a file with no <record> at all says
 // so there.
 //
+// The upper-case XML that EndNote 7 and earlier wrote, and some tools
+// still write (<XML><RECORDS><RECORD><REFERENCE_TYPE>0</REFERENCE_TYPE>
+// <REFNUM>1</REFNUM><AUTHORS><AUTHOR>...), is read too: its <RECORD>
+// holds the same fields under other names, and its reference types are
+// numbered otherwise (see classifyLegacy and legacyRefTypes).
+//
 // The XML declaration may name an encoding ("windows-1252", "UTF-16"): it
 // is ignored, because the reader is given text that was already decoded to
 // UTF-8 (a leading byte-order mark is dropped). Attribute values may hold
@@ -29,7 +35,11 @@
 // between the several addresses or ISSNs of one field) separates the parts
 // of a value; a line break written as such (a file wrapped or
 // pretty-printed by some tool) is a space, and white space with a line
-// break that only separates the styled runs is dropped.
+// break that only separates the styled runs is dropped. Text escaped in
+// the XML is text: EndNote's title "&lt;Creep of welded joints.pdf&gt;"
+// for a reference made from a PDF is "<Creep of welded joints.pdf>". Only
+// the tags of rich text ("&lt;i&gt;", "&lt;sup&gt;"), which Zotero and
+// Mendeley write escaped in titles, are dropped from them (see Map).
 //
 // The fields of a record (see FieldName) are turned into a bib.Record by
 // Map, which the tagged format's reader shares. The record gets Format
@@ -81,8 +91,9 @@ type Reader struct {
 	skipping bool   // inside the rest of a record too large to read
 	bom      bool   // a leading byte-order mark has been looked for
 
-	recLine     int // line of the record being read
-	startTagLen int // length of its start tag
+	recLine     int    // line of the record being read
+	startTagLen int    // length of its start tag
+	recEnd      string // its end tag: "</record>", or "</RECORD>" in EndNote's legacy XML
 }
 
 // NewReader returns a Reader reading EndNote XML (as UTF-8 text) from r.
@@ -99,7 +110,7 @@ func (r *Reader) Warnings() []bib.Warning {
 	}
 	if r.eof && r.pos >= r.end && r.position == 0 {
 		msg := "no <record> elements: the file holds no EndNote XML records"
-		if r.root != "" && r.root != "xml" && r.root != "records" {
+		if r.root != "" && !isWrapper(r.root) {
 			msg += fmt.Sprintf(" (its root element is <%s>)", r.root)
 		}
 		w = append(w, bib.Warning{Msg: msg})
@@ -219,13 +230,13 @@ func (r *Reader) next() (raw []byte, line, col int, fast bool, err error) {
 			r.skipPast("?>", 2, false)
 		case bytes.HasPrefix(rest, []byte("<!")):
 			r.skipDeclaration()
-		case isTag(rest, "</record"):
+		case isTag(rest, "</record") || isTag(rest, "</RECORD"):
 			r.skipping = false
 			r.skipPast(">", 2, false)
-		case isTag(rest, "<record"):
+		case isTag(rest, "<record") || isTag(rest, "<RECORD"):
 			r.skipping = false
 			if r.root == "" {
-				r.root = "record"
+				r.root = tagName(rest)
 			}
 			return r.record()
 		case len(rest) < 2 || !(isNameStart(rest[1]) || rest[1] == '/'):
@@ -239,7 +250,7 @@ func (r *Reader) next() (raw []byte, line, col int, fast bool, err error) {
 			if r.root == "" && rest[1] != '/' {
 				r.root = name
 			}
-			if rest[1] != '/' && name != "xml" && name != "records" && !r.skipping {
+			if rest[1] != '/' && !isWrapper(name) && !r.skipping {
 				r.noteJunk(0)
 			}
 			r.skipPast(">", 1, false)
@@ -258,6 +269,10 @@ func (r *Reader) record() (raw []byte, line, col int, fast bool, err error) {
 	line = r.line
 	col = int(r.base+int64(r.pos)-r.lineStart) + 1
 	r.recLine = line
+	r.recEnd = "</record>"
+	if r.buf[r.pos+1] == 'R' {
+		r.recEnd = "</RECORD>"
+	}
 	// The start tag, which may hold quoted attributes.
 	off := len("<record")
 	var quote byte
@@ -289,10 +304,10 @@ func (r *Reader) record() (raw []byte, line, col int, fast bool, err error) {
 		return raw, line, col, false, nil
 	}
 	for from := off; ; {
-		if e := bytes.Index(r.buf[r.pos+from:r.end], []byte("</record>")); e >= 0 {
-			return r.buf[r.pos : r.pos+from+e+len("</record>")], line, col, true, nil
+		if e := bytes.Index(r.buf[r.pos+from:r.end], []byte(r.recEnd)); e >= 0 {
+			return r.buf[r.pos : r.pos+from+e+len(r.recEnd)], line, col, true, nil
 		}
-		from = max(off, r.end-r.pos-len("</record>"))
+		from = max(off, r.end-r.pos-len(r.recEnd))
 		if !r.more() {
 			break
 		}
@@ -337,19 +352,20 @@ func (r *Reader) careful() ([]byte, error) {
 				return nil, r.unclosed(line, "CDATA section in the record not closed before the end of the file")
 			}
 			off = e
-		case isTag(rest, "</record"):
+		case isTag(rest, r.recEnd[:len(r.recEnd)-1]):
 			e, ok := r.find(k+8, ">")
 			if !ok {
-				return nil, r.unclosed(line, "end tag </record> not closed before the end of the file")
+				return nil, r.unclosed(line, "end tag "+r.recEnd+" not closed before the end of the file")
 			}
 			raw := r.buf[r.pos : r.pos+e]
 			r.advance(e)
 			return raw, nil
-		case isTag(rest, "<record"), isTag(rest, "</records"), isTag(rest, "</xml"):
+		case isTag(rest, "<record"), isTag(rest, "</records"), isTag(rest, "</xml"),
+			isTag(rest, "<RECORD"), isTag(rest, "</RECORDS"), isTag(rest, "</XML"):
 			// The record ends without its end tag; what follows is read
 			// on the next call.
 			r.advance(k)
-			return nil, bib.Errorf(line, "EndNote XML record %d: record not closed: %s begins before </record>", r.position, tagText(rest))
+			return nil, bib.Errorf(line, "EndNote XML record %d: record not closed: %s begins before %s", r.position, tagText(rest), r.recEnd)
 		default:
 			off = k + 1
 		}
@@ -535,6 +551,16 @@ func (r *Reader) skipDeclaration() {
 		}
 		r.fill(r.pos)
 	}
+}
+
+// isWrapper reports whether an element is one of those around the records:
+// <xml> and <records>, or <XML> and <RECORDS> in EndNote's legacy XML.
+func isWrapper(name string) bool {
+	switch name {
+	case "xml", "records", "XML", "RECORDS":
+		return true
+	}
+	return false
 }
 
 // isTag reports whether b starts with the tag opening prefix ("<record",

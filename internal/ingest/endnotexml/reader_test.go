@@ -85,6 +85,15 @@ func TestValues(t *testing.T) {
 		{"control character becomes a space",
 			"<record><titles><title>Bad\x0bchar</title></titles></record>",
 			func(r *bib.Record) string { return r.Title + " / " + warnings(r) }},
+		{"escaped angle brackets are text",
+			`<record><titles><title><style face="normal">&lt;Creep of welded joints.pdf&gt;</style></title></titles></record>`,
+			func(r *bib.Record) string { return r.Title + " / " + warnings(r) }},
+		{"escaped rich text is markup",
+			`<record><titles><title>&lt;i&gt;Homo&lt;/i&gt; and &lt;Notes on Homo.pdf&gt;</title></titles></record>`,
+			func(r *bib.Record) string { return r.Title }},
+		{"markup written as such in a title",
+			`<record><titles><title>CO<sub>2</sub> uptake of <i>Zea mays</i></title></titles></record>`,
+			func(r *bib.Record) string { return r.Title }},
 	}
 	want := map[string]string{
 		"styled runs are joined":                   "Plain Bold and italic",
@@ -103,6 +112,9 @@ func TestValues(t *testing.T) {
 		"unescaped less-than is text":              `p < 0.05 was significant / unescaped "<" in the text, taken as written`,
 		"stray ampersand is text":                  "Smith & Wesson &c",
 		"control character becomes a space":        "Bad char / control character 0x0b in the text, read as a space",
+		"escaped angle brackets are text":          "<Creep of welded joints.pdf> / ",
+		"escaped rich text is markup":              "Homo and <Notes on Homo.pdf>",
+		"markup written as such in a title":        "CO2 uptake of Zea mays",
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -162,6 +174,12 @@ func TestBadRecords(t *testing.T) {
 		{"quote not closed in an attribute",
 			wrap("<record><ref-type name=\"Journal>17</ref-type></record>", "<record><titles><title>Two</title></titles></record>"),
 			"Two", []int{1}, nil, `has "<" in a quoted value`},
+		{"legacy: mismatched end tag",
+			"<XML><RECORDS>\n<RECORD><TITLE>One</TITLE></RECORD>\n<RECORD><TITLE>Two</TITEL></RECORD>\n<RECORD><TITLE>Three</TITLE></RECORD>\n</RECORDS></XML>",
+			"One|Three", []int{3}, []int{19}, "end tag </TITEL> does not match <TITLE>"},
+		{"legacy: record not closed before the next",
+			"<XML><RECORDS>\n<RECORD><TITLE>One</TITLE>\n<RECORD><TITLE>Two</TITLE></RECORD></RECORDS></XML>",
+			"Two", []int{2}, nil, "<RECORD> begins before </RECORD>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -246,17 +264,73 @@ func TestNoRecords(t *testing.T) {
 // TestSmallReads reads through a reader that returns one byte at a time,
 // so that every construct is split across buffer refills.
 func TestSmallReads(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", "endnote_styled.input"))
-	if err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"endnote_styled.input", "legacy_uppercase.input"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _, _ := readAllBytes(b)
+		got, perrs, err := ingesttest.ReadAll(NewReader(iotest.OneByteReader(bytes.NewReader(b))))
+		if err != nil || len(perrs) > 0 {
+			t.Fatalf("%s: errors %v %v", name, err, perrs)
+		}
+		if len(want) == 0 || !bytes.Equal(ingesttest.Dump(got, nil), ingesttest.Dump(want, nil)) {
+			t.Errorf("%s: reading one byte at a time gives other records", name)
+		}
 	}
-	want, _, _ := readAllBytes(b)
-	got, perrs, err := ingesttest.ReadAll(NewReader(iotest.OneByteReader(bytes.NewReader(b))))
-	if err != nil || len(perrs) > 0 {
-		t.Fatalf("errors %v %v", err, perrs)
+}
+
+// TestLegacySameAsModern checks that EndNote's legacy upper-case XML and
+// its later XML give the same record for the same reference, and that the
+// legacy wrappers are no text outside records.
+func TestLegacySameAsModern(t *testing.T) {
+	legacy := "<?xml version=\"1.0\"?>\n<XML><RECORDS><RECORD><REFERENCE_TYPE>7</REFERENCE_TYPE><REFNUM>12</REFNUM>" +
+		"<AUTHORS><AUTHOR>Achebe, Ngozi</AUTHOR></AUTHORS><SECONDARY_AUTHORS><SECONDARY_AUTHOR>Lund, H.</SECONDARY_AUTHOR></SECONDARY_AUTHORS>" +
+		"<YEAR>2012</YEAR><TITLE>Peatland &lt;i&gt;carbon&lt;/i&gt;</TITLE><SECONDARY_TITLE>Wetlands</SECONDARY_TITLE><TERTIARY_TITLE>Ecology Series</TERTIARY_TITLE>" +
+		"<PLACE_PUBLISHED>London</PLACE_PUBLISHED><PUBLISHER>Taylor &amp; Francis</PUBLISHER><PAGES>45-67</PAGES><EDITION>2</EDITION>" +
+		"<ISBN>978-0-521-12345-7</ISBN><KEYWORDS><KEYWORD>peat</KEYWORD><KEYWORD>carbon</KEYWORD></KEYWORDS><ABSTRACT>Budgets.</ABSTRACT>" +
+		"<NOTES>A note</NOTES><URL>https://example.org/peat</URL><AUTHOR_ADDRESS>Univ A, UK</AUTHOR_ADDRESS><ACCESSION_NUMBER>30512288</ACCESSION_NUMBER>" +
+		"<LANGUAGE>English</LANGUAGE></RECORD></RECORDS></XML>\n"
+	modern := wrap(`<record><rec-number>12</rec-number><ref-type name="Book Section">5</ref-type><contributors><authors><author>Achebe, Ngozi</author></authors>` +
+		`<secondary-authors><author>Lund, H.</author></secondary-authors></contributors><auth-address>Univ A, UK</auth-address>` +
+		`<titles><title>Peatland <style face="italic">carbon</style></title><secondary-title>Wetlands</secondary-title><tertiary-title>Ecology Series</tertiary-title></titles>` +
+		`<pages>45-67</pages><edition>2</edition><keywords><keyword>peat</keyword><keyword>carbon</keyword></keywords><dates><year>2012</year></dates>` +
+		`<pub-location>London</pub-location><publisher>Taylor &amp; Francis</publisher><isbn>978-0-521-12345-7</isbn><accession-num>30512288</accession-num>` +
+		`<abstract>Budgets.</abstract><notes>A note</notes><urls><related-urls><url>https://example.org/peat</url></related-urls></urls><language>English</language></record>`)
+	r := NewReader(strings.NewReader(legacy))
+	a, perrs, err := ingesttest.ReadAll(r)
+	if err != nil || len(perrs) > 0 || len(a) != 1 {
+		t.Fatalf("legacy: %d records, %v %v", len(a), perrs, err)
 	}
-	if !bytes.Equal(ingesttest.Dump(got, nil), ingesttest.Dump(want, nil)) {
-		t.Error("reading one byte at a time gives other records")
+	if w := r.Warnings(); len(w) > 0 {
+		t.Errorf("legacy: warnings %+v", w)
+	}
+	b, _, err := readAllString(modern)
+	if err != nil || len(b) != 1 {
+		t.Fatalf("modern: %d records, %v", len(b), err)
+	}
+	if a[0].Type != "chapter" || a[0].SourceID != "12" || len(a[0].Warnings) > 0 {
+		t.Errorf("legacy: type %q, source id %q, warnings %v", a[0].Type, a[0].SourceID, a[0].Warnings)
+	}
+	fields := append([]string{ingesttest.FAuthorDetails, ingesttest.FKeywordDetails, ingesttest.FIdentifiers}, ingesttest.RISFields...)
+	ingesttest.CompareRecords(t, a[0], b[0], fields)
+}
+
+// TestLegacyTypes reads the reference type numbers of the legacy XML:
+// EndNote's own ids, not those of its later XML; an id that is not one
+// of its standard types leaves the type to be guessed, without a warning.
+func TestLegacyTypes(t *testing.T) {
+	for num, want := range map[string]string{
+		"0": "article-journal", "1": "book", "2": "thesis", "5": "article-newspaper", "7": "chapter",
+		"10": "report", "31": "article", "17": "article", "13": "article", "Book": "book",
+	} {
+		recs, perrs, err := readAllString("<XML><RECORDS><RECORD><REFERENCE_TYPE>" + num + "</REFERENCE_TYPE><TITLE>T</TITLE></RECORD></RECORDS></XML>")
+		if err != nil || len(perrs) > 0 || len(recs) != 1 {
+			t.Fatalf("%s: %d records, %v %v", num, len(recs), perrs, err)
+		}
+		if recs[0].Type != want || len(recs[0].Warnings) > 0 {
+			t.Errorf("REFERENCE_TYPE %s: type %q, warnings %v; want %q", num, recs[0].Type, recs[0].Warnings, want)
+		}
 	}
 }
 
@@ -346,6 +420,7 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte(wrap("<record><titles><title>x</title></titles></record>")))
 	f.Add([]byte("<record><![CDATA[<record>]]><!-- </record> --></record><record/>"))
 	f.Add([]byte("<xml><records><record><a b='>'>&#xD;&bogus;&#99999999;</a></records>"))
+	f.Add([]byte("<XML><RECORDS><RECORD><REFERENCE_TYPE>x</REFERENCE_TYPE><AUTHORS><AUTHOR>&lt;i&gt;</AUTHOR></RECORD></record></RECORDS>"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		ingesttest.CheckReader(t, NewReader(bytes.NewReader(b)), len(b))
 	})

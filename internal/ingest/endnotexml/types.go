@@ -108,6 +108,31 @@ var refTypeNumbers = map[int]string{
 	59: "Dataset", 60: "Electronic Book Section", 61: "Music",
 }
 
+// legacyRefTypes are the numbers the upper-case XML of EndNote 7 and
+// earlier writes in <REFERENCE_TYPE>: EndNote's own ids of its reference
+// types, which differ from the numbers its later XML writes in <ref-type>
+// (0 for a journal article, which <ref-type> gives 17). Only the ids
+// EndNote has always given its standard types are listed; the others may
+// name a type the library renamed or added, and such a record's type is
+// guessed from its fields.
+var legacyRefTypes = map[int]string{
+	0: "Journal Article", 1: "Book", 2: "Thesis", 3: "Conference Proceedings", 4: "Personal Communication",
+	5: "Newspaper Article", 6: "Computer Program", 7: "Book Section", 8: "Magazine Article", 9: "Edited Book",
+	10: "Report", 11: "Map", 12: "Audiovisual Material", 31: "Generic",
+}
+
+// legacyTypeName returns the name of the reference type a legacy
+// <REFERENCE_TYPE> number stands for, or "" when it is not one of
+// legacyRefTypes. A name written instead of a number is kept.
+func legacyTypeName(v string) string {
+	v = strings.TrimSpace(v)
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return v
+	}
+	return legacyRefTypes[n]
+}
+
 // refTypesByName holds refTypes under the names as EndNote writes them
 // ("Journal Article", "Film or Broadcast"), found without folding case.
 var refTypesByName = func() map[string]refType {
