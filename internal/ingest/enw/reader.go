@@ -14,7 +14,12 @@
 // type) starts a new record when the one being read already has its type.
 // A record may begin with another tag and have its "%0" further down, or
 // have none at all, as refer files do (the type is then guessed from the
-// fields). Blank lines followed by more text that is not a tag line
+// fields). In a record that has its "%0", a blank line followed by tag
+// lines without one is a blank line inside the record, as some publishers
+// (Wiley) write one between the authors and the title: those fields are
+// the record's, unless they repeat one a reference has only once (the
+// title, year, journal, volume, pages, ...), which makes them the next
+// record. Blank lines followed by more text that is not a tag line
 // continue an abstract or a note in paragraphs; after other fields such
 // text lies between records, and is skipped and counted in Warnings, as
 // is anything before the first tag. A record holding nothing but its type
@@ -78,6 +83,18 @@ type Reader struct {
 	fields    []Field // the fields returned
 	mapped    []endnotexml.Field
 	startLine int
+
+	// ahead holds lines read ahead of the record (see continues), which
+	// next returns before reading on; fromAhead says whether the line it
+	// returned last came from there.
+	ahead     []aheadLine
+	fromAhead bool
+}
+
+// aheadLine is a line read ahead, with its number.
+type aheadLine struct {
+	b []byte
+	n int
 }
 
 // span is a field of the record being read: its value is raw[from:to].
@@ -199,7 +216,7 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 				continue
 			}
 			// A blank line ends the record, unless what follows it is
-			// more of an abstract or a note.
+			// more of an abstract or a note, or more of the record's fields.
 			blanks := 1
 			for {
 				next, m, err := r.next()
@@ -213,8 +230,22 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 					blanks++
 					continue
 				}
-				if _, _, ok := parseTag(next); ok || !continuesInParagraphs(r.spans[len(r.spans)-1].tag) {
-					r.lr.Unread(next, m)
+				tag, _, ok := parseTag(next)
+				if ok && hasType && tag != '0' {
+					more, err := r.continues(next, m)
+					if err != nil {
+						return nil, 0, "", err
+					}
+					if !more {
+						return r.finish() // the lines read ahead begin the next record
+					}
+					for ; blanks > 0; blanks-- {
+						r.raw = append(r.raw, '\n')
+					}
+					break // the lines read ahead are read again, as the record's
+				}
+				if ok || !continuesInParagraphs(r.spans[len(r.spans)-1].tag) {
+					r.unread(next, m)
 					return r.finish()
 				}
 				for ; blanks > 0; blanks-- {
@@ -239,7 +270,7 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 		}
 		if tag == '0' {
 			if hasType {
-				r.lr.Unread(line, n)
+				r.unread(line, n)
 				return r.finish()
 			}
 			hasType = true
@@ -253,6 +284,55 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 		r.raw = append(r.raw, line...)
 		r.spans = append(r.spans, span{tag: tag, from: from, to: trimEnd(r.raw, from), line: n})
 	}
+}
+
+// continues reads ahead the block of lines that starts with the tag line
+// first, up to the next blank line, after a blank line in a record that has
+// its %0 type line, and reports whether the block is more of that record:
+// some exports (Wiley's) put a blank line among a record's fields. It is,
+// unless it has a %0 line of its own or a tag the record has already and a
+// reference has only once (its title, year, journal, pages, ...): that is
+// the next record, which may begin without its type ("%T ...", then "%0
+// ..."), or have none. The lines read, the blank one after them included,
+// are kept in r.ahead to be read again either way.
+func (r *Reader) continues(first []byte, n int) (bool, error) {
+	var seen [256]bool
+	for _, sp := range r.spans {
+		seen[sp.tag] = true
+	}
+	more := true
+	read := []aheadLine{{append([]byte(nil), first...), n}}
+	for b := first; !isBlank(b); {
+		if tag, _, ok := parseTag(b); ok && (tag == '0' || seen[tag] && once(tag)) {
+			more = false
+		}
+		var err error
+		if b, n, err = r.next(); err == io.EOF {
+			break
+		} else if err != nil {
+			return false, err
+		}
+		read = append(read, aheadLine{append([]byte(nil), b...), n})
+	}
+	r.ahead = append(read, r.ahead...)
+	return more, nil
+}
+
+// once reports whether a record has the tag's field only once, so that
+// the tag written again begins another record: what names the work and
+// where it was published. Names, keywords, addresses, links, ISBNs, notes
+// and abstracts may come in several lines of their tag.
+func once(tag byte) bool {
+	return strings.IndexByte("TJBSDVNPIC87&!QR(", tag) >= 0
+}
+
+// unread gives back the line next returned last.
+func (r *Reader) unread(b []byte, n int) {
+	if r.fromAhead {
+		r.ahead = append([]aheadLine{{b, n}}, r.ahead...)
+		return
+	}
+	r.lr.Unread(b, n)
 }
 
 // continueField adds a continuation line to the last field.
@@ -296,6 +376,11 @@ func continuesInParagraphs(tag byte) bool {
 // next returns the next line (valid until the next call), without a
 // byte-order mark that was decoded as Latin-1 text.
 func (r *Reader) next() ([]byte, int, error) {
+	if r.fromAhead = len(r.ahead) > 0; r.fromAhead {
+		l := r.ahead[0]
+		r.ahead = r.ahead[1:]
+		return l.b, l.n, nil
+	}
 	b, n, err := r.lr.Next()
 	if n == 1 {
 		b = bytes.TrimPrefix(b, []byte("\u00ef\u00bb\u00bf")) // a byte-order mark read as Latin-1

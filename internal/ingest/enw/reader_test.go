@@ -3,6 +3,7 @@ package enw
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -113,6 +114,54 @@ func TestWarnings(t *testing.T) {
 	}
 }
 
+// TestBlankLineInRecord reads records with a blank line among their
+// fields, and blocks after a blank line that are the next record.
+func TestBlankLineInRecord(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     string // per record: its line, title and number of authors
+	}{
+		{"fields after a blank line continue the typed record",
+			"%0 Journal Article\n%A Rahman, F.\n\n%T Gravel bars\n%D 2001\n",
+			"1 Gravel bars 1"},
+		{"several blank lines, and fields after each",
+			"%0 Journal Article\n%A Rahman, F.\n\n\n%A Lopez, D.\n\n%T Gravel bars\n",
+			"1 Gravel bars 2"},
+		{"a block with its own type line is the next record",
+			"%0 Book\n%T One\n\n%A Novak, P.\n%0 Book\n%T Two\n",
+			"1 One 0|4 Two 1"},
+		{"a block with a title is the next record, typed further down",
+			"%0 Book\n%T One\n\n%T Two\n%A Novak, P.\n%0 Book\n\n%0 Book\n%T Three\n",
+			"1 One 0|4 Two 1|8 Three 0"},
+		{"a block read ahead with two type lines",
+			"%0 Book\n%T One\n\n%A Novak, P.\n%0 Book\n%T Two\n%0 Book\n%T Three\n",
+			"1 One 0|4 Two 1|7 Three 0"},
+		{"records without type lines stay apart",
+			"%A Lesk, M.\n%T One\n\n%A Newman, W.\n%I Press\n",
+			"1 One 1|4  1"},
+		{"text after a blank line is not a field",
+			"%0 Book\n%T One\n\nPage 1 of 2\n%0 Book\n%T Two\n",
+			"1 One 0|5 Two 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, eol := range []string{"\n", "\r\n"} {
+				recs, perrs, err := readAllBytes([]byte(strings.ReplaceAll(tt.in, "\n", eol)))
+				if err != nil || len(perrs) > 0 {
+					t.Fatalf("errors %v %v", err, perrs)
+				}
+				var got []string
+				for _, r := range recs {
+					got = append(got, fmt.Sprintf("%d %s %d", r.Line, r.Title, len(r.Authors)))
+				}
+				if g := strings.Join(got, "|"); g != tt.want {
+					t.Errorf("%q: got  %s\nwant %s", eol, g, tt.want)
+				}
+			}
+		})
+	}
+}
+
 // TestCorpus reads the EndNote tagged files of the shared corpus and
 // checks the record counts.
 func TestCorpus(t *testing.T) {
@@ -148,6 +197,7 @@ func FuzzReader(f *testing.F) {
 	ingesttest.AddFuzzSeeds(f, "*.input")
 	f.Add([]byte("%0 Journal Article\n%A A\n\n\ntext\n%0\n%0 Book\n"))
 	f.Add([]byte("\xef\xbb\xbf%T x\r%X a\r\rb\r"))
+	f.Add([]byte("%0 Book\n%A a\n\n%A b\n%0 Book\n%0 Book\n\n%T c\n%T d\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		ingesttest.CheckReader(t, NewReader(bytes.NewReader(b)), len(b))
 	})
