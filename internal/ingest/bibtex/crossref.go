@@ -62,9 +62,10 @@ func remembered(e *Entry) bool {
 	return containers[e.Type] || e.Type == "xdata"
 }
 
-// refs returns the keys of the entries this one inherits from: crossref,
-// xref (filled the same way: a record read on its own would otherwise
-// lose its container) and biblatex's xdata (a list).
+// refs returns the keys of the entries this one inherits from: crossref
+// and biblatex's xdata (a list). biblatex's xref is not one of them: it
+// only links a part to the work it belongs to, and passes no field on
+// (the linked work's editor, date or publisher need not be the part's).
 func refs(e *Entry) []string {
 	var out []string
 	add := func(k string) {
@@ -80,8 +81,6 @@ func refs(e *Entry) []string {
 		out = append(out, k)
 	}
 	if v := e.Get("crossref"); v != "" {
-		add(v)
-	} else if v := e.Get("xref"); v != "" {
 		add(v)
 	}
 	if v := e.Get("xdata"); v != "" {

@@ -3,6 +3,7 @@ package bibtex
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -16,8 +17,11 @@ import (
 // curly double quotes (a single backquote is an opening quote), formatting
 // commands keep their text (\textit{...}, \emph{...}, {\em ...}, \url{...},
 // \href{url}{text}), math ($...$) keeps a readable form (Greek letters and
-// common symbols as Unicode, x^2 as x², H_2 as H₂), protective braces are
-// dropped, and white space is collapsed. The result is in NFC.
+// common symbols as Unicode, x^2 as x², H_2 as H₂, n^{1/2} as n^(1/2): see
+// script), protective braces are dropped, a control word swallows the
+// spaces after it as in TeX (see symbolWord), HTML character references
+// left in the text are decoded (see entities), and white space is
+// collapsed. The result is in NFC.
 //
 // An unknown command with an argument keeps the argument's text; one
 // without is kept as written ("\unknown").
@@ -31,8 +35,69 @@ func Text(s string) string {
 	var d decoder
 	d.b.Grow(len(s))
 	d.run(s)
-	return bib.NFC(bib.CleanText(d.b.String()))
+	return bib.NFC(bib.CleanText(entities(d.b.String())))
 }
+
+// entities decodes the HTML character references that exports leave in
+// values, once the LaTeX is read: ACM writes "Needs \&\#38; Motivations"
+// and "People\&\#x2019;s", which are "&#38;" and "&#x2019;" in the text,
+// others "&amp;". Numeric references and &amp;, &lt;, &gt;, &quot;,
+// &apos; and &nbsp; are decoded; a reference must end in ';', so "R\&D"
+// and "AT\&T;" stay as they are.
+func entities(s string) string {
+	i := strings.IndexByte(s, '&')
+	if i < 0 || strings.IndexByte(s[i:], ';') < 0 {
+		return s // the common case, "R&D": no builder
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		b.WriteString(s[:i])
+		s = s[i:]
+		r, n := reference(s)
+		if n == 0 {
+			b.WriteByte('&')
+			s = s[1:]
+		} else {
+			b.WriteRune(r)
+			s = s[n:]
+		}
+		i = strings.IndexByte(s, '&')
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// reference reads the character reference at the start of s ("&#38;",
+// "&#x2019;", "&amp;") and returns its character and length, or a length
+// of 0 when there is none.
+func reference(s string) (rune, int) {
+	end := strings.IndexByte(s, ';')
+	if end < 2 || end > 10 {
+		return 0, 0
+	}
+	name := s[1:end]
+	if name[0] != '#' {
+		if r, ok := namedEntities[name]; ok {
+			return r, end + 1
+		}
+		return 0, 0
+	}
+	digits, base := name[1:], 10
+	if digits != "" && (digits[0] == 'x' || digits[0] == 'X') {
+		digits, base = digits[1:], 16
+	}
+	if digits == "" || digits[0] == '+' || digits[0] == '-' {
+		return 0, 0
+	}
+	n, err := strconv.ParseUint(digits, base, 32)
+	if err != nil || n == 0 || !utf8.ValidRune(rune(n)) {
+		return 0, 0
+	}
+	return rune(n), end + 1
+}
+
+var namedEntities = map[string]rune{"amp": '&', "lt": '<', "gt": '>', "quot": '"', "apos": '\'', "nbsp": '\u00a0'}
 
 // Kinds of text for Text's fast path.
 const (
@@ -67,6 +132,11 @@ func plain(s string) int {
 					kind = plainText
 				}
 				continue
+			case '&':
+				if i+1 < len(s) && (s[i+1] == '#' || isLetter(s[i+1])) {
+					return latex // perhaps a character reference
+				}
+				continue
 			}
 			return latex
 		}
@@ -79,7 +149,7 @@ func plain(s string) int {
 
 // special are the bytes plain looks at.
 var special = func() (t [256]bool) {
-	for _, c := range "\\{}$~`-' " {
+	for _, c := range "\\{}$~`-' &" {
 		t[c] = true
 	}
 	return t
@@ -127,6 +197,15 @@ func Verbatim(s string) string {
 type decoder struct {
 	b    strings.Builder
 	math bool
+	// mathStart is the length of b where the current math began: a space
+	// before it is the text's, not the formula's.
+	mathStart int
+}
+
+// setMath enters (or leaves) math.
+func (d *decoder) setMath(on bool) {
+	d.math = on
+	d.mathStart = d.b.Len()
 }
 
 func (d *decoder) run(s string) {
@@ -150,11 +229,11 @@ func (d *decoder) step(s string, i int) int {
 	case '$':
 		if i+1 < len(s) && s[i+1] == '$' {
 			// display math stands apart from the text around it
-			d.math = !d.math
 			d.b.WriteByte(' ')
+			d.setMath(!d.math)
 			return i + 2
 		}
-		d.math = !d.math
+		d.setMath(!d.math)
 		return i + 1
 	case '~':
 		d.b.WriteString("\u00a0")
@@ -187,7 +266,7 @@ func (d *decoder) step(s string, i int) int {
 	case '^', '_':
 		if d.math {
 			arg, next := argument(s, i+1)
-			d.script(arg, c == '^')
+			d.script(arg, c == '^', true)
 			return next
 		}
 	case ' ', '\t', '\n', '\r':
@@ -304,14 +383,7 @@ func (d *decoder) command(s string, i int) int {
 		return k
 	}
 	if r, ok := symbols[name]; ok {
-		d.b.WriteString(r)
-		if j < len(s) && s[j] == '{' && j+1 < len(s) && s[j+1] == '}' {
-			return j + 2 // \ldots{}
-		}
-		if j < len(s) && s[j] == ' ' && d.math {
-			return k
-		}
-		return j
+		return d.symbolWord(s, name, r, j, k)
 	}
 	switch name {
 	case "textit", "emph", "textbf", "textsc", "textrm", "textsf", "texttt", "textup", "textsl", "textmd",
@@ -369,6 +441,58 @@ func (d *decoder) command(s string, i int) int {
 	return j
 }
 
+// symbolWord writes r, the symbol of the control word name that ends at
+// s[j]; k is the index after the white space that follows it. As in TeX, a
+// control word swallows the spaces after it: "law\textemdash except" is
+// "law—except" and "A\textendash B" "A–B", while "\LaTeX{} is" keeps its
+// space through the empty group (and "\LaTeX\ is" through the control
+// space). Where TeX sets an operator apart with space of its own, the
+// space the source separates it with is kept instead of swallowed:
+//
+//   - a named or large operator (\log, \max, \sum, ...) stays apart from
+//     the letters and digits around it: "$O(n \log n)$" and "$O(n\log n)$"
+//     are "O(n log n)", "$\log(n)$" is "log(n)";
+//   - a binary operator or relation (\times, \pm, \leq, \to, \in, ...)
+//     keeps the space after it when the source also has one before it:
+//     "$n \times n$" is "n × n", "$n\times n$" "n×n", and "$\pm 1$" "±1".
+func (d *decoder) symbolWord(s, name, r string, j, k int) int {
+	if k+1 < len(s) && s[k] == '{' && s[k+1] == '}' {
+		d.b.WriteString(r)
+		return k + 2 // \ldots{}, \LaTeX {}
+	}
+	switch {
+	case mathOperators[name]:
+		if alnumBefore(d.b.String()) {
+			d.b.WriteByte(' ')
+		}
+		d.b.WriteString(r)
+		if k > j {
+			d.b.WriteByte(' ')
+		}
+	case spacedOperators[name]:
+		spaced := spaceBefore(d.b.String()[d.mathStart:])
+		d.b.WriteString(r)
+		if k > j && spaced {
+			d.b.WriteByte(' ')
+		}
+	default:
+		d.b.WriteString(r)
+	}
+	return k
+}
+
+// alnumBefore reports whether s ends in a letter or digit.
+func alnumBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// spaceBefore reports whether s ends in white space.
+func spaceBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
 // symbol decodes a control symbol: a backslash and one non-letter.
 func (d *decoder) symbol(s string, i int, c byte) int {
 	if mark, ok := symbolAccents[c]; ok {
@@ -387,7 +511,7 @@ func (d *decoder) symbol(s string, i int, c byte) int {
 	case '!', '-', '/':
 		// negative space, hyphenation point, italic correction
 	case '(', ')', '[', ']':
-		d.math = c == '(' || c == '['
+		d.setMath(c == '(' || c == '[')
 	default:
 		d.b.WriteByte(c)
 	}
@@ -403,9 +527,9 @@ func (d *decoder) formatted(s, name string, k int) int {
 	case "url", "path", "nolinkurl", "doi", "detokenize":
 		d.b.WriteString(Verbatim(arg))
 	case "textsuperscript", "tsup":
-		d.script(arg, true)
+		d.script(arg, true, false)
 	case "textsubscript", "tsub":
-		d.script(arg, false)
+		d.script(arg, false, false)
 	case "uppercase", "MakeUppercase", "MakeTextUppercase":
 		d.b.WriteString(strings.ToUpper(Text(arg)))
 	case "lowercase", "MakeLowercase", "MakeTextLowercase":
@@ -509,15 +633,42 @@ func (d *decoder) accent(arg, mark string) {
 	d.b.WriteString(t[n:])
 }
 
-// script writes a superscript or subscript: in Unicode script characters
-// when every character has one, else as plain text.
-func (d *decoder) script(arg string, sup bool) {
+// script writes a superscript or subscript, so that its meaning is not
+// lost and it stays readable:
+//
+//   - a script whose characters all have a Unicode superscript (subscript)
+//     form is written in them: x^2 is x², n^k nᵏ, x^{n+1} xⁿ⁺¹, H_2 H₂,
+//     In\textsubscript{x}Ga InₓGa; ^\circ and ^o are a degree sign and
+//     primes stay primes;
+//   - a superscript in math that cannot be (capitals, q, '/', Greek, ...)
+//     keeps its marker, with parentheses when it is longer than one
+//     character: "2^{O(k)}n" is "2^(O(k))n", "n^{1/2}" "n^(1/2)", "A^T"
+//     stays. Run into the text it would read as a factor ("2O(k)n",
+//     "n1/2");
+//   - a subscript that cannot be is run into the text: an index reads as
+//     one there, as chemical formulas are written in plain text
+//     ("Cu_{0.5}Au_{0.5}" is "Cu0.5Au0.5", "Cu_{2-y}O" "Cu2−yO");
+//   - a superscript of text (\textsuperscript, or \text{...} in math) is an
+//     ordinal or an abbreviation: only digits and signs become superscript
+//     characters ("\textsuperscript{2}H" is "²H"), words stay plain
+//     ("19\textsuperscript{th}" is "19th", "4$^{\textrm{ème}}$" "4ème").
+func (d *decoder) script(arg string, sup, inMath bool) {
+	if inMath && textArgument(arg) {
+		inMath = false
+	}
 	var t decoder
 	t.math = d.math
 	t.run(arg)
-	text := t.b.String()
+	text := strings.TrimSpace(t.b.String())
+	if text == "" {
+		return
+	}
 	if sup && (text == "∘" || text == "o") {
 		d.b.WriteString("°") // ^\circ, ^o: a degree sign
+		return
+	}
+	if sup && strings.Trim(text, "′") == "" {
+		d.b.WriteString(text) // ^\prime, ^{\prime\prime}
 		return
 	}
 	table := subscripts
@@ -526,14 +677,44 @@ func (d *decoder) script(arg string, sup bool) {
 	}
 	var b strings.Builder
 	for _, r := range text {
+		if r == ' ' {
+			continue
+		}
 		m, ok := table[r]
+		if ok && sup && !inMath && !scriptSign(r) {
+			ok = false
+		}
 		if !ok {
-			d.b.WriteString(text)
+			if !sup || !inMath {
+				d.b.WriteString(text)
+				return
+			}
+			d.b.WriteByte('^')
+			if utf8.RuneCountInString(text) == 1 {
+				d.b.WriteString(text)
+			} else {
+				d.b.WriteByte('(')
+				d.b.WriteString(text)
+				d.b.WriteByte(')')
+			}
 			return
 		}
 		b.WriteRune(m)
 	}
 	d.b.WriteString(b.String())
+}
+
+// scriptSign reports whether r is a digit or sign, what a superscript of
+// text writes as superscript characters.
+func scriptSign(r rune) bool {
+	return r >= '0' && r <= '9' || strings.ContainsRune("+-−=()", r)
+}
+
+// textArgument reports whether a script's argument is text set in math
+// (\text{...}, \textrm{...}, \mbox{...}).
+func textArgument(arg string) bool {
+	arg = strings.TrimSpace(arg)
+	return strings.HasPrefix(arg, `\text`) || strings.HasPrefix(arg, `\mbox`) || strings.HasPrefix(arg, `\hbox`)
 }
 
 // Combining marks of the accent commands.
@@ -636,12 +817,50 @@ var symbols = map[string]string{
 	"heartsuit": "♡", "spadesuit": "♠", "diamondsuit": "♢", "therefore": "∴", "because": "∵", "AA": "Å",
 	"micro": "µ", "ohm": "Ω", "celsius": "℃", "percent": "%", "log": "log", "ln": "ln", "exp": "exp", "sin": "sin",
 	"cos": "cos", "tan": "tan", "max": "max", "min": "min", "lim": "lim", "det": "det", "arg": "arg", "deg": "deg",
-	"sup": "sup", "inf": "inf",
+	"sup": "sup", "inf": "inf", "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "cot": "cot", "sec": "sec",
+	"csc": "csc", "arcsin": "arcsin", "arccos": "arccos", "arctan": "arctan", "gcd": "gcd", "lg": "lg",
+	"Pr": "Pr", "ker": "ker", "dim": "dim", "hom": "hom", "liminf": "lim inf", "limsup": "lim sup", "bmod": "mod",
+	// biblatex's text commands
+	"hyphen": "-", "nbhyphen": "-", "hyphenate": "-", "bibrangedash": "–", "bibdatedash": "–",
+	"addspace": " ", "addnbspace": "\u00a0", "addthinspace": " ", "adddot": ".", "addperiod": ".",
+	"addcomma": ",", "addcolon": ":", "addsemicolon": ";",
 }
 
+// mathOperators are the named and large operators of math, which TeX sets
+// apart from what is around them (see symbolWord).
+var mathOperators = map[string]bool{
+	"log": true, "ln": true, "lg": true, "exp": true, "sin": true, "cos": true, "tan": true, "cot": true,
+	"sec": true, "csc": true, "sinh": true, "cosh": true, "tanh": true, "arcsin": true, "arccos": true,
+	"arctan": true, "max": true, "min": true, "lim": true, "liminf": true, "limsup": true, "sup": true,
+	"inf": true, "det": true, "arg": true, "deg": true, "gcd": true, "Pr": true, "ker": true, "dim": true,
+	"hom": true, "bmod": true, "sum": true, "prod": true, "int": true, "oint": true,
+}
+
+// spacedOperators are the binary operators and relations of math, which
+// TeX sets with space on both sides (see symbolWord).
+var spacedOperators = map[string]bool{
+	"times": true, "div": true, "pm": true, "mp": true, "cdot": true, "ast": true, "star": true, "circ": true,
+	"bullet": true, "oplus": true, "otimes": true, "odot": true, "cup": true, "cap": true, "setminus": true,
+	"wedge": true, "vee": true, "land": true, "lor": true, "leq": true, "le": true, "geq": true, "ge": true,
+	"neq": true, "ne": true, "approx": true, "sim": true, "simeq": true, "cong": true, "equiv": true,
+	"propto": true, "ll": true, "gg": true, "lesssim": true, "gtrsim": true, "leqslant": true, "geqslant": true,
+	"prec": true, "succ": true, "to": true, "rightarrow": true, "leftarrow": true, "gets": true,
+	"Rightarrow": true, "Leftarrow": true, "leftrightarrow": true, "Leftrightarrow": true,
+	"longrightarrow": true, "longleftarrow": true, "Longrightarrow": true, "mapsto": true,
+	"rightleftharpoons": true, "in": true, "notin": true, "ni": true, "subset": true, "subseteq": true,
+	"supset": true, "supseteq": true, "perp": true, "parallel": true, "mid": true, "vdash": true, "models": true,
+}
+
+// superscripts and subscripts are the characters that have a Unicode
+// superscript or subscript form: digits, signs and the lower-case letters
+// that have one (every letter but q for superscripts; fewer for
+// subscripts).
 var superscripts = map[rune]rune{
 	'0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-	'+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', 'n': 'ⁿ', 'i': 'ⁱ',
+	'+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾',
+	'a': 'ᵃ', 'b': 'ᵇ', 'c': 'ᶜ', 'd': 'ᵈ', 'e': 'ᵉ', 'f': 'ᶠ', 'g': 'ᵍ', 'h': 'ʰ', 'i': 'ⁱ', 'j': 'ʲ',
+	'k': 'ᵏ', 'l': 'ˡ', 'm': 'ᵐ', 'n': 'ⁿ', 'o': 'ᵒ', 'p': 'ᵖ', 'r': 'ʳ', 's': 'ˢ', 't': 'ᵗ', 'u': 'ᵘ',
+	'v': 'ᵛ', 'w': 'ʷ', 'x': 'ˣ', 'y': 'ʸ', 'z': 'ᶻ',
 }
 
 var subscripts = map[rune]rune{

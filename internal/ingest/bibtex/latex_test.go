@@ -29,7 +29,26 @@ func TestText(t *testing.T) {
 		{`$x^2 + y^{10}$`, "x² + y¹⁰"},
 		{`H$_2$O CO$_{2}$ In$_{x}$Ga$_{1-x}$N`, "H₂O CO₂ InₓGa₁₋ₓN"},
 		{`37$^\circ$C`, "37°C"},
-		{`$^{sup}_{sub}$`, "supsub"},
+		// A superscript with a character that has no script form keeps its
+		// marker; such a subscript runs into the text.
+		{`$x^{ab}_{b}$ $A^{T}$ $y_{ab}$`, "xᵃᵇb A^T yab"},
+		{`{$\Theta (m^j) $} time`, "Θ(mʲ) time"},
+		{`$3^{O(j)}m$, $m^{1/3}$, $e^{-x^2}$`, "3^(O(j))m, m^(1/3), e^(−x²)"},
+		{`$x^{n + 1}$ $x_{ij}$ $f^{\prime}$`, "xⁿ⁺¹ xᵢⱼ f′"},
+		{`Cu$_{0.5}$Au$_{0.5}$ Cu$_{2-y}$O`, "Cu0.5Au0.5 Cu2−yO"},
+		// Superscripts of text: digits and signs only.
+		{`5\textsuperscript{th} 4$^{\textrm{ème}}$ In\textsubscript{x}Ga \textsubscript{1-x}`, "5th 4ème InₓGa ₁₋ₓ"},
+		// A control word swallows the spaces after it, as in TeX ...
+		{`war\textemdash peace, X\textendash Y, a\hyphen b\slash c`, "war—peace, X–Y, a-b/c"},
+		{`\LaTeX{} and \TeX\ and \LaTeX and \LaTeX {} and`, "LaTeX and TeX and LaTeXand LaTeX and"},
+		{`{\o} {\aa} \aa{} x \"{o}x \ss e`, "ø å å x öx ße"},
+		{`$\alpha \beta$ \ldots and`, "αβ …and"},
+		// ... but operators keep the space that sets them apart.
+		{`$m \times m$ $m\times m$ $a \leq b$ $\pm 2$ and $\pm$2`, "m × m m×m a ≤ b ±2 and ±2"},
+		{`$O(m \log m)$ $O(m\log m)$ $\log(m)$ $\max_i x$`, "O(m log m) O(m log m) log(m) maxᵢ x"},
+		// HTML character references left in the text are decoded.
+		{`Fish \&\#38; Chips, the Cook\&\#x2019;s \&\#X2013; Tea\&\#39;s`, "Fish & Chips, the Cook’s – Tea's"},
+		{`R\&D, AT\&T; a &amp; b &lt;x&gt; &quot;q&quot;&nbsp;&apos; &#0; &#xZZ; &copy;`, `R&D, AT&T; a & b <x> "q" ' &#0; &#xZZ; &copy;`},
 		{`$\Phi$ $\leq$ $\infty$ $\times$`, "Φ ≤ ∞ ×"},
 		{`\url{https://a.example/x_y}`, "https://a.example/x_y"},
 		{`\href{https://a.example}{the link}`, "the link"},
@@ -133,7 +152,8 @@ func TestNameParts(t *testing.T) {
 // exactly what Text makes of it, so that the fast path skipping Text is
 // right, and that Text never panics.
 func FuzzText(f *testing.F) {
-	for _, s := range []string{"plain", "a  b", `\"u`, "{x}", "a--b", "a-b", "é", " lead", "trail ", "$x$", "a''b", "it's"} {
+	for _, s := range []string{"plain", "a  b", `\"u`, "{x}", "a--b", "a-b", "é", " lead", "trail ", "$x$", "a''b", "it's",
+		"R&D", "a &amp; b", "&#38;", "& x", "a &"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -28,6 +28,8 @@ var types = map[string]string{
 	"article-journal": "article-journal", "journal": "periodical", "newspaper": "article-newspaper",
 	"magazine": "article-magazine", "interview": "interview", "manuscript": "manuscript", "booksection": "chapter",
 	"chapter": "chapter", "dictionary": "book", "encyclopedia": "book",
+	// Mendeley's own types
+	"book_section": "chapter", "web_page": "webpage",
 }
 
 // parts are the entry types that are a part of a larger work named by
@@ -35,6 +37,7 @@ var types = map[string]string{
 var parts = map[string]bool{
 	"inbook": true, "bookinbook": true, "suppbook": true, "incollection": true, "suppcollection": true,
 	"inreference": true, "inproceedings": true, "conference": true, "booksection": true, "chapter": true,
+	"book_section": true,
 }
 
 // containers are the entry types a part can inherit its container from.
@@ -74,8 +77,8 @@ func CSLType(entryType string) string {
 //	eid, art_number, articleno   ArticleNumber
 //	date              Date (biblatex: "2023-06-01", ranges "2023/2024" keep the start and Raw),
 //	                  else year, month (jan, "June", 6, "NOV-DEC"), day
-//	edition, publisher, address/location   Edition, Publisher (else school, institution or
-//	                  organization), Place
+//	edition, publisher, address/location/city   Edition, Publisher (else school, institution or
+//	                  organization), Place (city is Mendeley's)
 //	doi               DOI identifiers (also URLs and SICI DOIs with <>); a DOI only in url,
 //	                  howpublished or note is taken from there
 //	pmid, pmcid, eprint with eprinttype pubmed, pmc, arxiv or doi, archiveprefix arXiv   PMID,
@@ -216,7 +219,7 @@ func Map(e *Entry) *bib.Record {
 			rec.Publisher = text("organization", "institution", "school")
 		}
 	}
-	rec.Place = text("address", "location")
+	rec.Place = text("address", "location", "city") // Mendeley writes the place in city
 
 	// Identifiers.
 	identifiers(rec, e)

@@ -45,18 +45,17 @@
 //
 // # Cross-references
 //
-// A child names its parent with crossref or xref, or data entries with
-// biblatex's xdata, and takes from them the fields it lacks: the title of
-// a book, collection or proceedings becomes the booktitle of a part of it
+// A child names its parent with crossref, or data entries with biblatex's
+// xdata, and takes from them the fields it lacks: the title of a book,
+// collection or proceedings becomes the booktitle of a part of it
 // (@inbook, @incollection, @inproceedings, ...), the title of a periodical
 // the journal of an article in it, and every other field is taken as it
 // is, except the parent's own identifiers, links, pages, abstract,
-// keywords and notes. (biblatex's xref only links the entries; a record
-// read on its own would lose its container, so xref is followed like
-// crossref.) The parent may come before the child or after it, as BibTeX
-// requires. Records come out in file order, so a child whose parent has
-// not been read yet is held, with the entries after it, until the parent
-// appears.
+// keywords and notes. biblatex's xref only links the entries and passes
+// no field on, so it is not followed: the child keeps what it has. The
+// parent may come before the child or after it, as BibTeX requires.
+// Records come out in file order, so a child whose parent has not been
+// read yet is held, with the entries after it, until the parent appears.
 //
 // Memory stays bounded: at most maxHeld (20 000) entries or maxHeldBytes
 // (64 MiB) of entry text are held waiting; past that the oldest waiting

@@ -266,6 +266,11 @@ func TestCrossrefOrderAndInheritance(t *testing.T) {
 		{"uses-xdata", "publisher", byKey["uses-xdata"].Publisher, "Shared Publisher"},
 		{"uses-xdata", "place", byKey["uses-xdata"].Place, "Berlin"},
 		{"loop-a", "journal through the cycle", byKey["loop-a"].Container, "Cycle Journal"},
+		// xref only links: nothing of the linked book is taken
+		{"xref-child", "container (xref)", byKey["xref-child"].Container, ""},
+		{"xref-child", "publisher (xref)", byKey["xref-child"].Publisher, ""},
+		{"xref-child", "editors (xref)", fmt.Sprint(len(byKey["xref-child"].Editors)), "0"},
+		{"xref-child", "year (xref)", strconv.Itoa(byKey["xref-child"].Date.Year), "0"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
@@ -383,6 +388,7 @@ func TestMapping(t *testing.T) {
 		{"thesis school", `@phdthesis{k, school={Univ}}`, func(r *bib.Record) string { return r.Publisher }},
 		{"others", `@article{k, author={A, B and others}}`, func(r *bib.Record) string { return fmt.Sprint(len(r.Authors), hasWarning(r, "and others")) }},
 		{"wos id from key", "@article{ WOS:000731787800009,\n title={T}}", func(r *bib.Record) string { return r.SourceID + " " + r.Identifier(bib.WOS) }},
+		{"mendeley book_section", `@book_section{k, title={T}, booktitle={B}, city={Porto}}`, func(r *bib.Record) string { return r.Type + "|" + r.Container + "|" + r.Place }},
 		{"scopus", `@article{k, url={https://www.scopus.com/inward/record.uri?eid=2-s2.0-85079532227&doi=x}, source={Scopus}}`, func(r *bib.Record) string { return r.Identifier(bib.EID) + " " + r.Database }},
 	}
 	want := map[string]string{
@@ -397,7 +403,7 @@ func TestMapping(t *testing.T) {
 		"keywords semicolon": "Neoplasms, Breast|Humans", "affiliations": "Univ A, Town|Univ B", "langid": "german",
 		"journal abbreviation": "Journal Full|J Abbr", "shortjournal": "Full|F.", "subtitle": "Main: Sub",
 		"thesis school": "Univ", "others": "1 true", "wos id from key": "WOS:000731787800009 WOS:000731787800009",
-		"scopus": "2-s2.0-85079532227 Scopus",
+		"scopus": "2-s2.0-85079532227 Scopus", "mendeley book_section": "chapter|B|Porto",
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -802,6 +802,7 @@ const (
 	classPair               // - ' (LaTeX when doubled)
 	classSpace              // ' ' (to collapse when doubled)
 	classUnclean            // control characters and non-ASCII bytes
+	classAmp                // & (LaTeX before '#' or a letter: a character reference, perhaps)
 )
 
 var valueClass = func() (t [256]uint8) {
@@ -811,7 +812,7 @@ var valueClass = func() (t [256]uint8) {
 	for _, c := range "$~`" {
 		t[c] = classLaTeX
 	}
-	t['-'], t['\''], t[' '] = classPair, classPair, classSpace
+	t['-'], t['\''], t[' '], t['&'] = classPair, classPair, classSpace, classAmp
 	for c := 0; c < 256; c++ {
 		if c < ' ' || c >= 0x7f {
 			t[c] = classUnclean
@@ -888,6 +889,10 @@ func scanValue(s string, i int, closer byte) (int, uint8) {
 			}
 		case classUnclean:
 			flags |= valueUnclean
+		case classAmp:
+			if j+1 < len(s) && (s[j+1] == '#' || isLetter(s[j+1])) {
+				flags |= valueLaTeX
+			}
 		}
 	}
 	return -1, flags
