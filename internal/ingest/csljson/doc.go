@@ -26,8 +26,10 @@
 //	title, title-short (shortTitle), original-title   titles; Crossref's subtitle is appended
 //	author, editor                          names: family with its particles (non-dropping and
 //	                                        dropping), given, suffix; literal, and the "name" some
-//	                                        tools write, for groups; a name written as a plain
-//	                                        string is parsed; Crossref's ORCID and affiliation kept.
+//	                                        tools write, for groups (a name with a family name keeps
+//	                                        its parts even when a literal comes with them); a name
+//	                                        written as a plain string is parsed; Crossref's ORCID
+//	                                        and affiliation kept.
 //	                                        Without authors, the director of a film is its author.
 //	issued                                  date-parts with numbers or strings; months 13–16 and
 //	                                        21–24 are seasons; a second part (a range) is kept in
@@ -64,21 +66,30 @@
 //	                                        back whole
 //
 // HTML-like markup in titles and abstracts ("<i>", "<sup>", "<span
-// class=\"nocase\">", Crossref's "<jats:p>") is removed and entities are
-// decoded; a "<" that starts none of those tags is text.
+// class=\"nocase\">", Crossref's "<jats:p>" and "<ext-link ...>") is
+// removed, every tag alike, keeping its text, and entities are decoded;
+// text is markup when it holds one of the common tags or an element closed
+// as XML closes one ("</ext-link>", "<xref .../>"), so a "<" in "p <0.05"
+// or a lone "<angle>" is text.
 //
 // A variable of a JSON type it cannot take is left out (with a warning on
 // the record for the variables of a fixed shape, such as the lists of
 // custom); names and dates written as strings are read all the same, and
-// numbers where text belongs are text. An item that is not
-// an object, or whose JSON is broken, is returned as a *bib.ParseError
-// naming its line (and column); the next Read goes on with the next item,
-// found where the broken one's braces balance or, in an array written one
-// item per line or indented, at the next line that begins an item. An item
-// that is whole but not separated from the one before by a comma is read,
-// with a warning. Each record gets Format "csl-json", Position (its
-// 1-based order among the items, counting bad ones), Line (where the item
-// begins) and Raw (the item's JSON text).
+// numbers where text belongs are text. An item that is not an object, or
+// whose JSON is broken, or that holds none of the variables a record is
+// made of (no title, name, date, container, volume, issue, pages,
+// publisher, abstract, identifier, link, keyword or note: only an id and a
+// type, say), is returned as a *bib.ParseError naming its line (and
+// column); the next Read goes on with the next item, found where the broken
+// one's braces balance or, in an array written one item per line or
+// indented, at the next line that begins an item. An item that is whole but
+// not separated from the one before by a comma is read, with a warning. A
+// file that begins with an object that is neither a CSL item (it has none
+// of the variables, not even a type or an id) nor one of the wrappers above
+// (pandoc's JSON document, another program's data) is no CSL-JSON: Read
+// returns one *bib.ParseError saying so, and then io.EOF. Each record gets
+// Format "csl-json", Position (its 1-based order among the items, counting
+// bad ones), Line (where the item begins) and Raw (the item's JSON text).
 //
 // # What the writer writes
 //

@@ -228,9 +228,12 @@ func text(s string) string {
 }
 
 // richText cleans a variable that may hold CSL's HTML-like markup ("<i>",
-// "<sup>", "<span class=\"nocase\">"), Crossref's JATS ("<jats:p>") and
-// entities. Text with a "<" but none of those tags ("dose <5 mg", "<angle>")
-// is kept as it is.
+// "<sup>", "<span class=\"nocase\">"), Crossref's JATS ("<jats:p>",
+// "<ext-link xlink:href=...>") and entities. Once the text is found to hold
+// markup (see hasMarkup), every tag in it goes, whatever its name, and its
+// text stays, as bib.StripTags does for the other readers. Text with a "<"
+// that starts no tag ("dose <5 mg") or with one lone "<angle>" is kept as
+// it is.
 func richText(s string) string {
 	if strings.IndexByte(s, '<') >= 0 && hasMarkup(s) {
 		s = bib.StripTags(blockEnds.Replace(s))
@@ -254,7 +257,11 @@ var markupTags = []string{"<i>", "<b>", "<u>", "<em>", "<strong>", "<sup>", "<su
 var blockEnds = strings.NewReplacer("</jats:title>", "</jats:title> ", "</jats:p>", "</jats:p> ", "</jats:sec>", "</jats:sec> ",
 	"</p>", "</p> ", "</title>", "</title> ", "</sec>", "</sec> ", "</div>", "</div> ", "<br>", "<br> ", "<br/>", "<br/> ")
 
-// hasMarkup reports whether s holds one of markupTags (in any case).
+// hasMarkup reports whether s holds markup: one of markupTags (in any
+// case), or an element of any name written as XML writes one, with its
+// closing tag ("<ext-link ...>...</ext-link>") or closed on itself
+// ("<xref rid=\"b1\"/>"). A "<" that is only text ("p <0.05", "x <y> z")
+// does not make markup.
 func hasMarkup(s string) bool {
 	low := strings.ToLower(s)
 	for _, t := range markupTags {
@@ -262,8 +269,27 @@ func hasMarkup(s string) bool {
 			return true
 		}
 	}
+	for i := strings.IndexByte(s, '<'); i >= 0; {
+		rest := s[i+1:]
+		closing := strings.HasPrefix(rest, "/")
+		name := strings.TrimPrefix(rest, "/")
+		if name != "" && isASCIILetter(name[0]) {
+			if end := strings.IndexAny(name, "<>"); end > 0 && name[end] == '>' {
+				if closing || name[end-1] == '/' {
+					return true
+				}
+			}
+		}
+		j := strings.IndexByte(rest, '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
 	return false
 }
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func first(vals ...string) string {
 	for _, v := range vals {
@@ -284,10 +310,14 @@ func people(names []inName) []bib.Person {
 	out := make([]bib.Person, 0, len(names))
 	for _, n := range names {
 		var p bib.Person
+		// A name with a family name is kept in its parts even when a
+		// literal form comes with it (DataCite writes {"family": "Doe",
+		// "given": "Jane", "literal": "Doe, Jane"}); the literal stands
+		// for a name only without a family name.
 		switch {
 		case n.str != "":
 			p = bib.ParseName(text(n.str))
-		case n.Literal.s != "":
+		case strings.TrimSpace(n.Family.s) == "" && strings.TrimSpace(n.Literal.s) != "":
 			p = bib.Person{Literal: text(n.Literal.s)}
 		case n.Family.s != "" || n.Given.s != "":
 			p = bib.Person{Family: text(n.Family.s), Given: text(n.Given.s), Suffix: text(n.Suffix.s)}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -49,10 +50,12 @@ func NewReader(r io.Reader) *Reader {
 // complete once Read has returned io.EOF.
 func (r *Reader) Warnings() []bib.Warning { return r.warnings }
 
-// Read returns the next record. An item that is not an object, or whose
-// JSON is broken, is returned as a *bib.ParseError naming its line; the
-// next call goes on with the item after it. At the end of the input Read
-// returns io.EOF.
+// Read returns the next record. An item that is not an object, whose JSON
+// is broken, or that holds none of the variables a record is made of, is
+// returned as a *bib.ParseError naming its line; the next call goes on
+// with the item after it. A file that begins with an object that is no
+// CSL item gives one *bib.ParseError saying so, and nothing more. At the
+// end of the input Read returns io.EOF.
 func (r *Reader) Read() (*bib.Record, error) {
 	if !r.started {
 		r.started = true
@@ -122,8 +125,8 @@ func (r *Reader) Read() (*bib.Record, error) {
 			r.inArray = true
 		case '{':
 			if r.dec == nil {
-				if rec, ok := r.fastItem(at); ok {
-					return rec, nil
+				if rec, ok, err := r.fastItem(at); ok {
+					return rec, err
 				}
 				r.newDecoder(r.cursor, false)
 			}
@@ -173,9 +176,9 @@ func (r *Reader) fastNext() (*bib.Record, error) {
 		}
 	}
 	if ok && c == '{' {
-		if rec, ok := r.fastItem(at); ok {
+		if rec, ok, err := r.fastItem(at); ok {
 			r.afterItem = r.inArray
-			return rec, nil
+			return rec, err
 		}
 	}
 	r.decodeFrom(r.cursor, r.afterItem)
@@ -184,9 +187,9 @@ func (r *Reader) fastNext() (*bib.Record, error) {
 
 // fastItem reads the item that begins at start with the fast decoder; ok
 // is false when the item must go to encoding/json.
-func (r *Reader) fastItem(start int64) (rec *bib.Record, ok bool) {
+func (r *Reader) fastItem(start int64) (rec *bib.Record, ok bool, err error) {
 	if noFastDecoder {
-		return nil, false
+		return nil, false, nil
 	}
 	for {
 		b := r.tape.window(start)
@@ -195,16 +198,16 @@ func (r *Reader) fastItem(start int64) (rec *bib.Record, ok bool) {
 			raw := string(b[:n])
 			var it inItem
 			if !r.scan.decodeItem(raw, &it) {
-				return nil, false
+				return nil, false, nil
 			}
 			r.position++
 			line := r.tape.lineAt(start)
-			rec := r.finish(it.record(), raw, line, nil)
+			rec, err := r.finish(&it, raw, line, nil, !r.inArray)
 			r.useCursor(start + int64(n))
-			return rec, true
+			return rec, true, err
 		}
 		if !short || !r.tape.grow(start, 2*len(b)) {
-			return nil, false
+			return nil, false, nil
 		}
 	}
 }
@@ -292,15 +295,35 @@ func (r *Reader) item() (*bib.Record, error) {
 		r.leaveDecoder()
 		return nil, nil
 	}
-	rec := r.finish(it.record(), string(raw), line, warn)
+	rec, err := r.finish(&it, string(raw), line, warn, !r.inArray)
 	r.tape.discard(end)
 	r.leaveDecoder()
-	return rec, nil
+	return rec, err
 }
 
-// finish gives a record made of the item raw, at line, what every record
-// carries.
-func (r *Reader) finish(rec *bib.Record, raw string, line int, warn []bib.Warning) *bib.Record {
+// finish maps the item it, whose text raw begins at line, and gives the
+// record what every record carries. An item that holds none of the
+// variables a record is made of (see hasContent) is a *bib.ParseError
+// instead. When the file begins with an object (top) that has none of
+// the variables of a CSL item, not even a type or an id, and is no
+// wrapper of items either (pandoc's {"pandoc-api-version": ..., "blocks":
+// ...}, a program's own JSON), the file is no CSL-JSON: the error says so
+// and the reading ends there.
+func (r *Reader) finish(it *inItem, raw string, line int, warn []bib.Warning, top bool) (*bib.Record, error) {
+	rec := it.record()
+	if !hasContent(rec) {
+		keys := keysOf(raw)
+		if top && r.position == 1 && it.empty() && keys != "" {
+			r.done = true
+			return nil, bib.Errorf(line, "CSL-JSON: the file begins with an object that is neither a CSL item nor "+
+				"a list of items (its keys: %s); it is not CSL-JSON and is not read", keys)
+		}
+		if keys == "" {
+			return nil, bib.Errorf(line, "CSL-JSON item %d is an empty object; it is left out", r.position)
+		}
+		return nil, bib.Errorf(line, "CSL-JSON item %d has none of the variables a record is made of (title, author, "+
+			"issued, container-title, DOI, URL, ...), only %s; it is left out", r.position, keys)
+	}
 	rec.Raw = raw
 	rec.Format = "csl-json"
 	rec.Position = r.position
@@ -311,7 +334,49 @@ func (r *Reader) finish(rec *bib.Record, raw string, line int, warn []bib.Warnin
 			rec.Warnings[i].Line = line
 		}
 	}
-	return rec
+	return rec, nil
+}
+
+// hasContent reports whether a record holds any of the variables a record
+// is made of: a title, a name, a date, a container, volume, issue or
+// pages, a publisher, an abstract, an identifier, a link, a keyword or a
+// note. Its type, id, language, genre and source say what an item is, but
+// none of them makes one on its own: an item with nothing else is an
+// object that only looks like CSL (test data, another program's JSON).
+func hasContent(rec *bib.Record) bool {
+	return rec.Title != "" || rec.ShortTitle != "" || rec.OriginalTitle != "" || rec.TranslatedTitle != "" ||
+		len(rec.Authors) > 0 || len(rec.Editors) > 0 || !rec.Date.IsZero() || rec.Container != "" ||
+		rec.ContainerAbbrev != "" || rec.Series != "" || rec.Volume != "" || rec.Issue != "" ||
+		rec.FirstPage != "" || rec.LastPage != "" || rec.ArticleNumber != "" || rec.Edition != "" ||
+		rec.Publisher != "" || rec.Place != "" || rec.Abstract != "" || len(rec.Identifiers) > 0 ||
+		len(rec.ISSNs) > 0 || len(rec.URLs) > 0 || len(rec.Keywords) > 0 || len(rec.Notes) > 0
+}
+
+// keysOf names the first keys of the JSON object raw, for a message; it
+// returns "" for an object without keys.
+func keysOf(raw string) string {
+	const most = 6
+	dec := json.NewDecoder(strings.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return ""
+	}
+	var keys []string
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			break
+		}
+		if len(keys) == most {
+			keys = append(keys, "...")
+			break
+		}
+		keys = append(keys, strconv.Quote(fmt.Sprint(t)))
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			break
+		}
+	}
+	return strings.Join(keys, ", ")
 }
 
 // broken handles an item the decoder could not read: it finds where the
@@ -418,12 +483,7 @@ func (r *Reader) pendingRecord(p pendingItem) (*bib.Record, error) {
 	if err != nil {
 		relax(p.raw, &it)
 	}
-	rec := it.record()
-	rec.Format = "csl-json"
-	rec.Position = r.position
-	rec.Line = p.line
-	rec.Raw = string(p.raw)
-	return rec, nil
+	return r.finish(&it, string(p.raw), p.line, nil, false)
 }
 
 // relaxed reports whether a variable that had the wrong JSON type for the
