@@ -457,17 +457,7 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 	}
 
 	// The database an AN belongs to, found when there is an AN.
-	var fromPubMed, fromEmbase, fromScopus, dbKnown bool
-	database := func() {
-		if !dbKnown {
-			for _, d := range [2]string{byTag.firstValue("DB"), byTag.firstValue("DP")} {
-				fromPubMed = fromPubMed || bib.ContainsFold(d, "pubmed") || bib.ContainsFold(d, "medline") || bib.ContainsFold(d, "nlm")
-				fromEmbase = fromEmbase || bib.ContainsFold(d, "embase")
-				fromScopus = fromScopus || bib.ContainsFold(d, "scopus")
-			}
-			dbKnown = true
-		}
-	}
+	var db namedDatabase
 	for i := range fields {
 		f := &fields[i]
 		switch f.Tag {
@@ -483,12 +473,12 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 		case "PMID":
 			rec.AddPMID(val)
 		case "AN":
-			database()
+			db.read(byTag)
 			if accessionNumbers(rec, val) {
 				// "PMID: 123", and Cochrane's "PUBMED 123,EMBASE 456"
-			} else if fromPubMed && len(val) <= 8 {
+			} else if db.pubMed && len(val) <= 8 {
 				rec.AddPMID(val)
-			} else if fromEmbase && val != "" {
+			} else if db.embase && val != "" {
 				rec.AddIdentifier("embase", embaseNumber(val))
 			}
 		case "C3":
@@ -526,13 +516,31 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 			// PubMed id there.
 			if bib.HasPrefixFold(val, "pmc") {
 				rec.AddPMCID(val)
-			} else if database(); fromScopus && bib.AllDigits(val) {
+			} else if db.read(byTag); db.scopus && bib.AllDigits(val) {
 				rec.AddPMID(val)
 			} else if ty == "JOUR" || ty == "" {
 				rec.AddPMCID(val)
 			}
 		}
 	}
+}
+
+// namedDatabase is what a record's DB and DP fields say of the database
+// it came from, read when first needed.
+type namedDatabase struct {
+	done, pubMed, embase, scopus bool
+}
+
+func (d *namedDatabase) read(byTag *tagIndex) {
+	if d.done {
+		return
+	}
+	for _, v := range [2]string{byTag.firstValue("DB"), byTag.firstValue("DP")} {
+		d.pubMed = d.pubMed || bib.ContainsFold(v, "pubmed") || bib.ContainsFold(v, "medline") || bib.ContainsFold(v, "nlm")
+		d.embase = d.embase || bib.ContainsFold(v, "embase")
+		d.scopus = d.scopus || bib.ContainsFold(v, "scopus")
+	}
+	d.done = true
 }
 
 // accessionNumbers adds the identifiers of an accession-number field that
@@ -543,7 +551,9 @@ func accessionNumbers(rec *bib.Record, val string) bool {
 	if !bib.HasPrefixFold(val, "pmid") && !bib.HasPrefixFold(val, "pubmed ") && !bib.HasPrefixFold(val, "medline ") && !bib.HasPrefixFold(val, "embase ") {
 		return false
 	}
-	for _, part := range strings.Split(val, ",") {
+	for rest := val; rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, ",")
 		part = strings.TrimSpace(part)
 		switch {
 		case bib.HasPrefixFold(part, "embase "):
