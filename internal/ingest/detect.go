@@ -2,9 +2,7 @@ package ingest
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -68,14 +66,6 @@ func detectName(head []byte, ext string) (string, error) {
 		return detectXML(t)
 	}
 	if t[0] == '[' || t[0] == '{' {
-		if t[0] == '{' {
-			// One CSL item: its own keys say so. An object whose keys are
-			// no CSL fields (a document holding items deeper down, test
-			// data) is not an export.
-			if keys, ok := objectKeys(t, 20); ok && !anyCSLKey(keys) {
-				return "", fmt.Errorf("not a bibliographic export: a JSON object whose keys (%s) are not those of a CSL-JSON item", strings.Join(keys, ", "))
-			}
-		}
 		if looksLikeCSL(t) {
 			return "csl-json", nil
 		}
@@ -232,61 +222,6 @@ func detectXML(t []byte) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("not a bibliographic export bibdb knows: XML with root element <%s>, not PubMed XML or EndNote XML", root)
-}
-
-// objectKeys returns up to max keys of the JSON object t begins with, in
-// order; ok is false when t does not begin with one, or no key could be
-// read (t may be a prefix of the file, cut anywhere).
-func objectKeys(t []byte, max int) (keys []string, ok bool) {
-	d := json.NewDecoder(bytes.NewReader(t))
-	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
-		return nil, false
-	}
-	for len(keys) < max && d.More() {
-		tok, err := d.Token()
-		if err != nil {
-			break
-		}
-		key, isKey := tok.(string)
-		if !isKey {
-			break
-		}
-		keys = append(keys, strconv.Quote(key))
-		// skip the value, however deep
-		depth := 0
-		for {
-			tok, err := d.Token()
-			if err != nil {
-				return keys, len(keys) > 0
-			}
-			switch tok {
-			case json.Delim('{'), json.Delim('['):
-				depth++
-			case json.Delim('}'), json.Delim(']'):
-				depth--
-			}
-			if depth == 0 {
-				break
-			}
-		}
-	}
-	return keys, len(keys) > 0
-}
-
-// cslKeys are the fields of a CSL-JSON item that say a JSON object is one.
-var cslKeys = map[string]bool{"id": true, "type": true, "title": true, "author": true, "editor": true, "issued": true,
-	"container-title": true, "DOI": true, "URL": true, "ISBN": true, "ISSN": true, "PMID": true, "page": true,
-	"volume": true, "issue": true, "publisher": true, "abstract": true, "citation-key": true, "note": true, "language": true}
-
-// anyCSLKey reports whether one of keys (quoted, as objectKeys gives
-// them) is a CSL field.
-func anyCSLKey(keys []string) bool {
-	for _, k := range keys {
-		if u, err := strconv.Unquote(k); err == nil && cslKeys[u] {
-			return true
-		}
-	}
-	return false
 }
 
 func looksLikeCSL(t []byte) bool {

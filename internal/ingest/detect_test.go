@@ -31,7 +31,6 @@ func TestDetect(t *testing.T) {
 		{"CSL-JSON array", `[{"id": "a", "type": "book", "title": "A"}]`, ".json", "csl-json", false},
 		{"one CSL-JSON item", `{"type": "book", "title": "A", "author": [{"family": "B"}]}`, ".json", "csl-json", false},
 		{"one CSL-JSON item, cut short", `{"id": "a", "type": "book", "abstract": "a long abstract cut short by the sniff`, ".json", "csl-json", false},
-		{"items deeper in a JSON object", `{"cases": {"empty": {}}, "sorted": [{"id": "b", "title": "B", "author": []}]}`, ".json", `keys ("cases", "sorted") are not those`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -75,12 +75,13 @@
 // A variable of a JSON type it cannot take is left out (with a warning on
 // the record for the variables of a fixed shape, such as the lists of
 // custom); names and dates written as strings are read all the same, and
-// numbers where text belongs are text. An item that is not an object, or
-// whose JSON is broken, or that holds none of the variables a record is
-// made of (no title, name, date, container, volume, issue, pages,
-// publisher, abstract, identifier, link, keyword or note: only an id and a
-// type, say), is returned as a *bib.ParseError naming its line (and
-// column); the next Read goes on with the next item, found where the broken
+// numbers where text belongs are text. An item that holds none of the
+// variables a record is made of (no title, name, date, container, volume,
+// issue, pages, publisher, abstract, identifier, link, keyword or note:
+// only an id and a type, say) is read all the same, so that no item goes
+// missing, with a warning that says so. An item that is not an object, or
+// whose JSON is broken, is returned as a *bib.ParseError naming its line
+// (and column); the next Read goes on with the next item, found where the broken
 // one's braces balance or, in an array written one item per line or
 // indented, at the next line that begins an item. An item that is whole but
 // not separated from the one before by a comma is read, with a warning. A

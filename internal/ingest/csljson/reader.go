@@ -197,7 +197,9 @@ func (r *Reader) fastItem(start int64) (rec *bib.Record, ok bool, err error) {
 		if ok {
 			raw := string(b[:n])
 			var it inItem
-			if !r.scan.decodeItem(raw, &it) {
+			if !r.scan.decodeItem(raw, &it) || !r.inArray && r.position == 0 && it.empty() {
+				// (an object that begins the file and is no item: a
+				// wrapper, which encoding/json opens)
 				return nil, false, nil
 			}
 			r.position++
@@ -295,6 +297,12 @@ func (r *Reader) item() (*bib.Record, error) {
 		r.leaveDecoder()
 		return nil, nil
 	}
+	if !r.inArray && r.position == 1 && it.empty() && r.unwrapLists(raw, line) {
+		r.position--
+		r.tape.discard(end)
+		r.leaveDecoder()
+		return nil, nil
+	}
 	rec, err := r.finish(&it, string(raw), line, warn, !r.inArray)
 	r.tape.discard(end)
 	r.leaveDecoder()
@@ -303,8 +311,8 @@ func (r *Reader) item() (*bib.Record, error) {
 
 // finish maps the item it, whose text raw begins at line, and gives the
 // record what every record carries. An item that holds none of the
-// variables a record is made of (see hasContent) is a *bib.ParseError
-// instead. When the file begins with an object (top) that has none of
+// variables a record is made of (see hasContent) is kept with a warning
+// that says so. When the file begins with an object (top) that has none of
 // the variables of a CSL item, not even a type or an id, and is no
 // wrapper of items either (pandoc's {"pandoc-api-version": ..., "blocks":
 // ...}, a program's own JSON), the file is no CSL-JSON: the error says so
@@ -318,11 +326,13 @@ func (r *Reader) finish(it *inItem, raw string, line int, warn []bib.Warning, to
 			return nil, bib.Errorf(line, "CSL-JSON: the file begins with an object that is neither a CSL item nor "+
 				"a list of items (its keys: %s); it is not CSL-JSON and is not read", keys)
 		}
-		if keys == "" {
-			return nil, bib.Errorf(line, "CSL-JSON item %d is an empty object; it is left out", r.position)
+		// Kept, so that no item of the file goes missing, with a warning.
+		msg := fmt.Sprintf("CSL-JSON item %d is an empty object", r.position)
+		if keys != "" {
+			msg = fmt.Sprintf("CSL-JSON item %d has none of the variables a record is made of (title, author, "+
+				"issued, container-title, DOI, URL, ...), only %s", r.position, keys)
 		}
-		return nil, bib.Errorf(line, "CSL-JSON item %d has none of the variables a record is made of (title, author, "+
-			"issued, container-title, DOI, URL, ...), only %s; it is left out", r.position, keys)
+		warn = append(warn, bib.Warning{Line: line, Msg: msg})
 	}
 	rec.Raw = raw
 	rec.Format = "csl-json"
@@ -467,6 +477,54 @@ func (r *Reader) unwrap(it *inItem, line int) {
 	for _, raw := range items {
 		r.pending = append(r.pending, pendingItem{raw: raw, line: line})
 	}
+}
+
+// unwrapLists queues the objects in the lists that the object raw, which
+// begins a file and is no CSL item, holds as its members: an API's
+// response (OpenAlex's {"meta": ..., "results": [...]}, DataCite's
+// {"data": [...]}), pandoc's {"pandoc-csl-json": [...]}, a map from DOIs
+// to Crossref works. Those that hold nothing a record is made of (see
+// hasContent) are passed over. It reports whether any object was queued, with a warning
+// naming the members read.
+func (r *Reader) unwrapLists(raw []byte, line int) bool {
+	d := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
+		return false
+	}
+	var names []string
+	n := len(r.pending)
+	for d.More() {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		name, _ := tok.(string)
+		var value json.RawMessage
+		if err := d.Decode(&value); err != nil {
+			break
+		}
+		var list []json.RawMessage
+		if json.Unmarshal(value, &list) != nil {
+			continue
+		}
+		queued := false
+		for _, v := range list {
+			var it inItem
+			if v = bytes.TrimSpace(v); len(v) > 0 && v[0] == '{' && json.Unmarshal(v, &it) == nil && hasContent(it.record()) {
+				r.pending = append(r.pending, pendingItem{raw: v, line: line})
+				queued = true
+			}
+		}
+		if queued {
+			names = append(names, strconv.Quote(name))
+		}
+	}
+	if len(r.pending) == n {
+		return false
+	}
+	r.warnings = append(r.warnings, bib.Warning{Line: line, Msg: fmt.Sprintf(
+		"CSL-JSON: the file is an object holding lists, not a list of items; the items found in %s are read", strings.Join(names, ", "))})
+	return true
 }
 
 // pendingRecord decodes an item taken out of a wrapper.

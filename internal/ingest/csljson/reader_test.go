@@ -133,7 +133,7 @@ func TestNotCSLObject(t *testing.T) {
 	for _, in := range []string{
 		`{"pandoc-api-version": [1, 23], "meta": {}, "blocks": []}`,
 		"\n{\"pandoc-api-version\": [1, 17], \"pandoc-csl-json\": [{\"id\": \"k\", \"type\": \"book\", \"title\": [{\"t\": \"Str\"}]}]}\n{\"title\": \"x\"}",
-		`{"empty": {}, "sort": [{"id": "a", "title": "A"}]}`,
+		`{"empty": {}, "ids": [{"id": "a"}], "blocks": [{"t": "Para"}]}`,
 	} {
 		recs, perrs, err := ingesttest.ReadAll(NewReader(strings.NewReader(in)))
 		if err != nil || len(recs) != 0 || len(perrs) != 1 {
@@ -145,11 +145,35 @@ func TestNotCSLObject(t *testing.T) {
 			t.Errorf("%s: error %v, want one saying the file is not CSL-JSON at the object's line", in, perrs[0])
 		}
 	}
-	// Further in a file, such an object is one bad item among others.
+	// Further in a file, such an object is an item with nothing to read:
+	// kept, so that no item goes missing, with a warning naming its line.
 	in := `{"title": "first"}` + "\n" + `{"pandoc-api-version": [1, 23], "blocks": []}` + "\n" + `{"title": "third"}`
 	recs, perrs, err := ingesttest.ReadAll(NewReader(strings.NewReader(in)))
-	if err != nil || len(recs) != 2 || len(perrs) != 1 || !strings.Contains(perrs[0].Error(), "item 2 has none of the variables") {
-		t.Errorf("got %d records, errors %v %v; want 2 records and an error for item 2", len(recs), perrs, err)
+	if err != nil || len(recs) != 3 || len(perrs) != 0 {
+		t.Fatalf("got %d records, errors %v %v; want 3 records", len(recs), perrs, err)
+	}
+	if w := recs[1].Warnings; len(w) != 1 || w[0].Line != 2 || !strings.Contains(w[0].Msg, "item 2 has none of the variables") {
+		t.Errorf("item 2 warnings %v, want one at line 2 saying it has nothing to read", w)
+	}
+}
+
+// TestObjectOfLists checks that a file that is one object holding lists
+// of items (an API's response, pandoc's) gives the items of its lists
+// that hold something, with a warning naming the lists.
+func TestObjectOfLists(t *testing.T) {
+	in := `{"meta": {"count": 3}, "results": [{"id": "https://openalex.org/W1", "title": "First"}, {"id": "w2"}, 7],` + "\n" +
+		`"pandoc-csl-json": [{"type": "book", "title": "Second", "author": [{"family": "Okafor"}]}], "blocks": [{"t": "Para"}]}`
+	for _, fast := range []bool{true, false} {
+		noFastDecoder = !fast
+		r := NewReader(strings.NewReader(in))
+		recs, perrs, err := ingesttest.ReadAll(r)
+		noFastDecoder = false
+		if err != nil || len(perrs) != 0 || len(recs) != 2 || recs[0].Title != "First" || recs[1].Title != "Second" || recs[1].Position != 2 {
+			t.Fatalf("fast %v: got %d records %v %v", fast, len(recs), perrs, err)
+		}
+		if w := r.Warnings(); len(w) != 1 || !strings.Contains(w[0].Msg, `"results", "pandoc-csl-json"`) {
+			t.Errorf("warnings %v, want one naming the lists read", w)
+		}
 	}
 }
 
@@ -242,8 +266,9 @@ func TestCorpus(t *testing.T) {
 		"bbt__Pandoc-LaTeX-SCHOMD_Citation_Export.csl.json":                                             4,
 		"bbt__Postscript_error_aborts_CSL_JSON_export_1155.csl.json":                                    4}
 	// citation.js's test data is one object holding lists of items under
-	// names of its own, no CSL-JSON export: the reader refuses it.
-	refused := map[string]bool{"citationjs__core-test-data.json": true}
+	// names of its own: the items with something to read in them are read.
+	counts["citationjs__core-test-data.json"] = 9
+	refused := map[string]bool{}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			b, err := os.ReadFile(f)
