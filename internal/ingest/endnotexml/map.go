@@ -3,7 +3,6 @@ package endnotexml
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -105,10 +104,10 @@ func MapAt(fields []Field, position int) *bib.Record {
 
 // titles sets the title, short, translated and original titles.
 func (m *mapper) titles(rec *bib.Record) {
-	rec.Title = stripMarkup(m.first(Title))
-	rec.ShortTitle = stripMarkup(m.first(ShortTitle))
-	rec.TranslatedTitle = stripMarkup(m.first(TranslatedTitle))
-	rec.OriginalTitle = stripMarkup(m.first(OrigPub))
+	rec.Title = bib.StripMarkup(m.first(Title))
+	rec.ShortTitle = bib.StripMarkup(m.first(ShortTitle))
+	rec.TranslatedTitle = bib.StripMarkup(m.first(TranslatedTitle))
+	rec.OriginalTitle = bib.StripMarkup(m.first(OrigPub))
 	if rec.Title == "" {
 		rec.Title = firstOf(rec.ShortTitle, rec.TranslatedTitle)
 	}
@@ -141,9 +140,9 @@ func (m *mapper) people(rec *bib.Record, c class) {
 // reports whether a book or report is published in a periodical (EndNote
 // writes a <periodical> for it), whose number is then an issue.
 func (m *mapper) container(rec *bib.Record, c class) (inPeriodical bool) {
-	periodical := stripMarkup(m.first(Periodical))
-	secondary := stripMarkup(m.first(SecondaryTitle))
-	tertiary := stripMarkup(m.first(TertiaryTitle))
+	periodical := bib.StripMarkup(m.first(Periodical))
+	secondary := bib.StripMarkup(m.first(SecondaryTitle))
+	tertiary := bib.StripMarkup(m.first(TertiaryTitle))
 	switch c {
 	case classBook, classEditedBook, classReport:
 		rec.Container = periodical
@@ -805,129 +804,6 @@ func below(w uint64, n byte) uint64 { return (w - lo*uint64(n)) & hi }
 func zeroBytes(w uint64) uint64 {
 	t := (w & ^uint64(hi)) + ^uint64(hi)
 	return ^(t | w | ^uint64(hi))
-}
-
-// stripMarkup removes the tags of rich text from a cleaned title ("<i>Homo
-// sapiens</i>", "H<sub>2</sub>O"): what Zotero, Mendeley and publishers
-// write, escaped in the XML and as such in the tagged format. Only the
-// tags in markupTags are markup. Anything else in angle brackets is text,
-// as the reference was written: EndNote names a reference made from a PDF
-// "<Creep of welded joints.pdf>", and a title may hold "<10 mm"
-// or "<review>"; the XML's own markup never gets here, the parser reads it.
-func stripMarkup(s string) string {
-	if strings.IndexByte(s, '<') < 0 {
-		return s
-	}
-	var b strings.Builder
-	stripped := false
-	for i := 0; i < len(s); {
-		j := strings.IndexByte(s[i:], '<')
-		if j < 0 {
-			b.WriteString(s[i:])
-			break
-		}
-		b.WriteString(s[i : i+j])
-		i += j
-		if n, block := markupTag(s[i:]); n > 0 {
-			if block {
-				b.WriteByte(' ')
-			}
-			i += n
-			stripped = true
-			continue
-		}
-		b.WriteByte('<')
-		i++
-	}
-	if !stripped {
-		return s
-	}
-	return bib.CleanText(b.String())
-}
-
-// markupTags are the tags of rich text in titles, in lower case; block
-// tags are replaced by a space. A name with the "mml:" (MathML) or "jats:"
-// prefix is markup too.
-var markupTags = map[string]bool{
-	"i": false, "b": false, "u": false, "em": false, "strong": false, "sup": false, "sub": false, "inf": false,
-	"sc": false, "scp": false, "span": false, "font": false, "style": false, "a": false, "tt": false,
-	"small": false, "big": false, "italic": false, "bold": false, "math": false,
-	"p": true, "br": true, "div": true,
-}
-
-// markupTag returns the length of the markup tag at the start of s
-// ("<i>", "</sup>", `<span class="nocase">`, "<br/>"), and whether it is
-// a block tag; 0 when s starts with no such tag. Attributes must look like
-// attributes (name="value"), so that "<A study of pain.pdf>" is no anchor.
-func markupTag(s string) (n int, block bool) {
-	i := 1
-	closing := i < len(s) && s[i] == '/'
-	if closing {
-		i++
-	}
-	j := i
-	for j < len(s) && isNameChar(s[j]) && s[j] < utf8.RuneSelf {
-		j++
-	}
-	if j == i {
-		return 0, false
-	}
-	name := strings.ToLower(s[i:j])
-	block, known := markupTags[name]
-	if !known && !strings.HasPrefix(name, "mml:") && !strings.HasPrefix(name, "jats:") {
-		return 0, false
-	}
-	end := strings.IndexAny(s[j:], "<>")
-	if end < 0 || s[j+end] != '>' {
-		return 0, false
-	}
-	attrs := strings.TrimSuffix(s[j:j+end], "/")
-	if attrs != "" && !isSpace(attrs[0]) {
-		return 0, false // "<b(2)>": not a tag
-	}
-	if closing && strings.TrimSpace(attrs) != "" || !closing && !attributesOnly(attrs) {
-		return 0, false
-	}
-	return j + end + 1, block
-}
-
-// attributesOnly reports whether s is a run of name="value" attributes
-// (values quoted with either quote, or unquoted).
-func attributesOnly(s string) bool {
-	for {
-		s = strings.TrimLeft(s, " \t\r\n")
-		if s == "" {
-			return true
-		}
-		k := 0
-		for k < len(s) && isNameChar(s[k]) {
-			k++
-		}
-		if k == 0 {
-			return false
-		}
-		s = strings.TrimLeft(s[k:], " \t\r\n")
-		if !strings.HasPrefix(s, "=") {
-			return false
-		}
-		s = strings.TrimLeft(s[1:], " \t\r\n")
-		switch {
-		case s == "":
-			return false
-		case s[0] == '"' || s[0] == '\'':
-			e := strings.IndexByte(s[1:], s[0])
-			if e < 0 {
-				return false
-			}
-			s = s[e+2:]
-		default:
-			e := strings.IndexAny(s, " \t\r\n")
-			if e < 0 {
-				e = len(s)
-			}
-			s = s[e:]
-		}
-	}
 }
 
 // eachPart calls fn with every cleaned, non-empty part of a value split on

@@ -240,26 +240,3 @@ func TestMapAtPosition(t *testing.T) {
 		})
 	}
 }
-
-func TestStripMarkup(t *testing.T) {
-	for in, want := range map[string]string{
-		"<i>Homo sapiens</i> in Africa":                 "Homo sapiens in Africa",
-		"H<sub>2</sub>O and Ca<SUP>2+</SUP>":            "H2O and Ca2+",
-		`<span class="nocase">mRNA</span> decay`:        "mRNA decay",
-		"<a href='https://x.org/1'>link</a> text":       "link text",
-		"Line one<br/>line two<p>three</p>":             "Line one line two three",
-		"<mml:math><mml:mi>x</mml:mi></mml:math> bound": "x bound",
-		"<Creep of welded joints.pdf>":                  "<Creep of welded joints.pdf>",
-		"<A study of river ice.pdf>":                    "<A study of river ice.pdf>",
-		"<I Was There.pdf> and <i>more</i>":             "<I Was There.pdf> and more",
-		"Doses <5 mg, p < 0.05, <review>":               "Doses <5 mg, p < 0.05, <review>",
-		"<b 2> and <i class=x y>":                       "<b 2> and <i class=x y>",
-		"</i > closes, </i x> does not":                 "closes, </i x> does not",
-		"<b(2)> and <i":                                 "<b(2)> and <i",
-		"no markup":                                     "no markup",
-	} {
-		if got := stripMarkup(in); got != want {
-			t.Errorf("stripMarkup(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -224,96 +224,6 @@ func clean(s string) string {
 	return bib.NFC(bib.CleanText(s))
 }
 
-// stripMarkup drops the HTML tags that some exports leave in titles,
-// sources and abstracts ("<i>Tropical</i> Biology", a species name as
-// "<i>H</i><i>eliconia acuminata</i>") and keeps their text, as the other
-// readers do: inline tags leave nothing, so the pieces of a word split by
-// them are joined again ("Heliconia"). Text without '<', nearly all of
-// it, is returned as it is.
-//
-// Only the tags of markupTags are dropped, not everything between angle
-// brackets as bib.StripTags does: older records write symbols in angle
-// brackets ("PSA <less than or equal to> 0.2 ng/mL") and abstracts compare
-// ("score <7, and stage <T2c; intermediate = PSA > 10"), text that must
-// stay.
-func stripMarkup(s string) string {
-	if strings.IndexByte(s, '<') < 0 {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	changed := false
-	for i := 0; i < len(s); {
-		if s[i] == '<' {
-			if n, block := markupTag(s[i:]); n > 0 {
-				if block {
-					b.WriteByte(' ')
-				}
-				i += n
-				changed = true
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-		i++
-	}
-	if !changed {
-		return s
-	}
-	return bib.NFC(bib.CleanText(b.String()))
-}
-
-// markupTags are the HTML tags stripMarkup drops, inline (false) or
-// block (true, replaced by a space so that the texts on either side do not
-// run together).
-var markupTags = map[string]bool{
-	"i": false, "b": false, "u": false, "em": false, "strong": false, "sub": false, "sup": false, "inf": false,
-	"sc": false, "scp": false, "span": false, "font": false, "a": false, "italic": false, "bold": false,
-	"small": false, "p": true, "br": true, "div": true,
-}
-
-// markupTag returns the length of the tag of markupTags that s begins
-// with ("<i>", "</sub>", "<br/>", "<span class=\"x\">"), 0 when s begins
-// with none, and whether the tag is a block tag. A tag's attributes must
-// hold an "=": "<a few> words" is not a tag.
-func markupTag(s string) (n int, block bool) {
-	j := 1
-	closing := j < len(s) && s[j] == '/'
-	if closing {
-		j++
-	}
-	k := j
-	for k < len(s) && k-j < 8 && (isUpper(s[k]) || s[k] >= 'a' && s[k] <= 'z') {
-		k++
-	}
-	if k == j || k == len(s) {
-		return 0, false
-	}
-	block, ok := markupTags[strings.ToLower(s[j:k])]
-	if !ok {
-		return 0, false
-	}
-	switch {
-	case s[k] == '>':
-		return k + 1, block
-	case closing:
-		return 0, false
-	case s[k] == '/' && k+1 < len(s) && s[k+1] == '>':
-		return k + 2, block
-	case s[k] == ' ':
-		end := strings.IndexByte(s[k:], '>')
-		if end < 0 || end > 200 {
-			return 0, false
-		}
-		attrs := strings.TrimSpace(strings.TrimSuffix(s[k:k+end], "/"))
-		if attrs != "" && (strings.IndexByte(attrs, '=') < 0 || strings.IndexByte(attrs, '<') >= 0) {
-			return 0, false
-		}
-		return k + end + 1, block
-	}
-	return 0, false
-}
-
 // mapRecord turns the fields of one record into a bib.Record.
 func mapRecord(fields []field) *bib.Record {
 	rec := &bib.Record{}
@@ -334,8 +244,8 @@ func mapRecord(fields []field) *bib.Record {
 	x.each("DT", func(f field) { dts = append(dts, splitText(f.value)...) })
 	rec.PublicationTypes = dts
 
-	rec.Title = stripMarkup(x.text("TI"))
-	source := stripMarkup(x.text("SO"))
+	rec.Title = bib.StripMarkup(x.text("TI"))
+	source := bib.StripMarkup(x.text("SO"))
 	rec.Type = recordType(pt, dts, rec.Title, source)
 
 	people(rec, &x)
@@ -348,7 +258,7 @@ func mapRecord(fields []field) *bib.Record {
 	default:
 		rec.Container = source
 		if rec.Container == "" && rec.Type == "paper-conference" {
-			rec.Container = stripMarkup(x.text("CT"))
+			rec.Container = bib.StripMarkup(x.text("CT"))
 		}
 	}
 	rec.ContainerAbbrev = x.text("JI")
@@ -371,7 +281,7 @@ func mapRecord(fields []field) *bib.Record {
 	rec.Language = x.text("LA")
 	x.each("AB", func(f field) {
 		if rec.Abstract == "" {
-			rec.Abstract = stripMarkup(abstract(f.value))
+			rec.Abstract = bib.StripMarkup(abstract(f.value))
 		}
 	})
 

@@ -148,8 +148,8 @@ func TestMarkup(t *testing.T) {
 		{"No markup at all", "No markup at all"},
 	}
 	for _, tt := range tests {
-		if got := stripMarkup(tt.in); got != tt.want {
-			t.Errorf("stripMarkup(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := bib.StripMarkup(tt.in); got != tt.want {
+			t.Errorf("bib.StripMarkup(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 	tagged := readOne(t, "PT J\nAU A, B\nTI Seeds of &lt;i&gt;C&lt;/i&gt;<i>ecropia</i>\nSO ACTA <i>BOTANICA</i>\nAB In <i>Cecropia</i>\n   seeds.\nER\n")
