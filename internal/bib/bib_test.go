@@ -12,6 +12,10 @@ func TestParseName(t *testing.T) {
 	}{
 		{"Byng, Richard", Person{Family: "Byng", Given: "Richard"}},
 		{"Tseng RMWW", Person{Family: "Tseng", Given: "RMWW"}},
+		{"Higa, Darrel H, PhD", Person{Family: "Higa", Given: "Darrel H"}},
+		{"Hern, Matt, Ed.", Person{Family: "Hern", Given: "Matt"}},
+		{"Smith, John, M.D.", Person{Family: "Smith", Given: "John"}},
+		{"Ed, Ma, Jr", Person{Family: "Ed", Given: "Ma", Suffix: "Jr"}},
 		{"Smith Jr A", Person{Family: "Smith", Given: "A", Suffix: "Jr"}},
 		{"van der Berg JABC", Person{Family: "van der Berg", Given: "JABC"}},
 		{"Y WANG", Person{Family: "WANG", Given: "Y"}},
@@ -108,6 +112,9 @@ func TestFindISSNs(t *testing.T) {
 		{"9780123456786", nil},
 		{"978-0-12-345678-6", nil},
 		{"ISSN-1234-5678", []string{"1234-5678"}},
+		{"E2196-7822", []string{"2196-7822"}},
+		{"0013-1881; E2196-7822", []string{"0013-1881", "2196-7822"}},
+		{"TYPE2196-7822", nil},
 	}
 	for _, tt := range tests {
 		if got := FindISSNs(tt.in); !equalStrings(got, tt.want) {

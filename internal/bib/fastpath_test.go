@@ -83,7 +83,7 @@ func TestHasPrefixFold(t *testing.T) {
 func TestISSNKind(t *testing.T) {
 	for in, want := range map[string]string{
 		"0007-1250 (Print)": ISSNPrint, "1469-2139 (Electronic)": ISSNElectronic, "0007-1250 (Linking)": ISSNLinking,
-		"eISSN 1469-2139": ISSNElectronic, "0007-1250": "", "1234-567X": "", "1234-567x online": ISSNElectronic,
+		"eISSN 1469-2139": ISSNElectronic, "0007-1250": "", "1234-567X": "", "1234-567x online": ISSNElectronic, "E2196-7822": ISSNElectronic, "P0013-1881": ISSNPrint,
 	} {
 		if got := ISSNKind(in); got != want {
 			t.Errorf("ISSNKind(%q) = %q, want %q", in, got, want)

@@ -163,8 +163,10 @@ func FindISSNs(s string) []string { return AppendISSNs(nil, s) }
 // AppendISSNs appends to out the ISSNs of s that FindISSNs returns and are
 // not in out yet.
 func AppendISSNs(out []string, s string) []string {
+	// (A letter before the digits ends the search there, but for the E or
+	// P that ERIC writes before an electronic or print ISSN: E2196-7822.)
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) || (i > 0 && (isDigit(s[i-1]) || isASCIILetter(s[i-1]))) || (i > 1 && s[i-1] == '-' && isDigit(s[i-2])) {
+		if !isDigit(s[i]) || (i > 0 && (isDigit(s[i-1]) || isASCIILetter(s[i-1]) && !kindLetter(s, i-1))) || (i > 1 && s[i-1] == '-' && isDigit(s[i-2])) {
 			continue
 		}
 		j := i
@@ -233,6 +235,10 @@ func ISSNKind(s string) string {
 		return ISSNElectronic
 	case ContainsFold(s, "print"), ContainsFold(s, "paper"):
 		return ISSNPrint
+	case len(s) > 1 && (s[0] == 'E' || s[0] == 'e') && isDigit(s[1]): // ERIC's E2196-7822
+		return ISSNElectronic
+	case len(s) > 1 && (s[0] == 'P' || s[0] == 'p') && isDigit(s[1]):
+		return ISSNPrint
 	}
 	return ""
 }
@@ -295,6 +301,13 @@ func FindISBNs(s string) []string {
 		i = end - 1
 	}
 	return out
+}
+
+// kindLetter reports whether s[i] is an E or P standing alone before an
+// ISSN's digits ("E2196-7822"), not the last letter of a word.
+func kindLetter(s string, i int) bool {
+	c := s[i] | 0x20
+	return (c == 'e' || c == 'p') && (i == 0 || !isASCIILetter(s[i-1]) && !isDigit(s[i-1]))
 }
 
 // NormalizeISBN returns the first ISBN in s as 13 digits, or "".

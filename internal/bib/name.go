@@ -69,6 +69,8 @@ func parseName(s string) Person {
 				p.Given, p.Suffix = a, b
 			case isSuffix(a): // BibTeX "von Last, Jr, First"
 				p.Given, p.Suffix = b, a
+			case isDegreeOrRole(b): // ProQuest's "Higa, Darrel H, PhD", ERIC's "Hern, Matt, Ed"
+				p.Given = a
 			}
 		} else if isSuffix(rest) && !isRomanInitials(rest) {
 			// "Smith, Jr": but "Petrov, IV" is Petrov with initials I. V.
@@ -210,6 +212,32 @@ var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true,
 func isRomanInitials(t string) bool {
 	t = strings.TrimSpace(t)
 	return t == "II" || t == "III" || t == "IV" || t == "JR" || t == "SR"
+}
+
+// degreesAndRoles are what some databases write after a name's given
+// names: a degree ("PhD", "MD") or the person's role ("Ed" for an
+// editor). They are no part of the name. (Folded: lower case, no dots.)
+var degreesAndRoles = map[string]bool{"phd": true, "md": true, "msc": true, "ms": true, "ma": true, "ba": true, "bsc": true,
+	"rn": true, "mph": true, "dphil": true, "drph": true, "mbbs": true, "frcp": true, "frcs": true, "facp": true,
+	"ed": true, "eds": true, "editor": true, "editors": true, "comp": true, "trans": true}
+
+func isDegreeOrRole(t string) bool {
+	t = strings.TrimSpace(t)
+	if len(t) > 8 {
+		return false
+	}
+	var buf [8]byte
+	b := buf[:0]
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == '.' || c == '(' || c == ')':
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	return degreesAndRoles[string(b)]
 }
 
 // IsSuffix reports whether t is a name suffix in any case: "jr", "JR.", "iii".

@@ -154,7 +154,7 @@ func Map(fields []Field) *bib.Record {
 		rec.Container = first("JF", "T2", "JO", "JA", "J2", "BT")
 		rec.Series = first("T3")
 	}
-	rec.ContainerAbbrev = first("JA", "J2", "JO", "J1")
+	rec.ContainerAbbrev = first("JA", "J2", "JO", "J1", "JI", "J9") // JI and J9: Web of Science's RIS
 	if rec.ContainerAbbrev == rec.Container && first("JA", "J2", "J1") == "" && first("JF", "T2") != "" {
 		// JO repeating the full title is not an abbreviation
 		rec.ContainerAbbrev = ""
@@ -163,7 +163,8 @@ func Map(fields []Field) *bib.Record {
 	rec.Volume = first("VL", "VO")
 	rec.Issue = first("IS", "CP")
 	if rec.Issue == "" && (tyu == "JOUR" || tyu == "MGZN") {
-		if m1 := first("M1"); m1 != "" && len(m1) < 12 {
+		// (but not Ovid's NLM journal id there: 101264945)
+		if m1 := first("M1"); m1 != "" && len(m1) < 12 && !(bib.AllDigits(m1) && len(m1) >= 6) {
 			rec.Issue = m1
 		}
 	}
@@ -173,7 +174,7 @@ func Map(fields []Field) *bib.Record {
 	if (tyu == "JOUR" || tyu == "EJOUR") && bib.AllDigits(rec.Edition) && len(rec.Edition) == 8 {
 		rec.Edition = "" // EndNote's "Epub Date" of an article: 20180327
 	}
-	rec.Publisher = first("PB")
+	rec.Publisher = first("PB", "PU") // PU: Web of Science's RIS
 	rec.Place = first("CY", "PP")
 	rec.Language = first("LA")
 	rec.Abstract = abstract(&byTag, value)
@@ -212,6 +213,14 @@ func Map(fields []Field) *bib.Record {
 		}
 	}
 	rec.Database = first("DB", "DP")
+	switch {
+	case isEmbaseRecord(&byTag):
+		// Embase.com says "DB  - Medline" of the MEDLINE records it
+		// holds, but the search was of Embase.
+		rec.Database = "Embase"
+	case rec.Database == "":
+		rec.Database = ovidDatabase(&byTag)
+	}
 	rec.SourceID = first("ID")
 	if rec.SourceID == "" {
 		rec.SourceID = first("AN")
@@ -290,7 +299,17 @@ func (f *Field) cleaned() string {
 // several names joined by ";" are split.
 func appendNames(dst []bib.Person, f *Field) []bib.Person {
 	if strings.IndexByte(f.Value, ';') < 0 && (f.plain || strings.IndexByte(f.Value, '\n') < 0) {
-		if p := bib.ParseName(f.cleaned()); !p.IsZero() {
+		v := f.cleaned()
+		if names, ok := commaSeparatedNames(v); ok {
+			// Ovid's CENTRAL: "Achterbergh RCA, van der Helm JJ, de Vries HJC"
+			for _, n := range names {
+				if p := bib.ParseName(n); !p.IsZero() {
+					dst = append(dst, p)
+				}
+			}
+			return dst
+		}
+		if p := bib.ParseName(v); !p.IsZero() {
 			dst = append(dst, p)
 		}
 		return dst
@@ -301,6 +320,37 @@ func appendNames(dst []bib.Person, f *Field) []bib.Person {
 		}
 	})
 	return dst
+}
+
+// commaSeparatedNames splits a value that lists several names written
+// family name first with initials after it, separated by commas
+// ("Achterbergh RCA, van der Helm JJ, de Vries HJC"). A single name in
+// the "Family, Given" form has a part without initials, so it is not split.
+func commaSeparatedNames(v string) ([]string, bool) {
+	if strings.Count(v, ", ") < 1 {
+		return nil, false
+	}
+	parts := strings.Split(v, ", ")
+	for _, p := range parts {
+		i := strings.LastIndexByte(p, ' ')
+		if i <= 0 || !capitalInitials(p[i+1:]) {
+			return nil, false
+		}
+	}
+	return parts, true
+}
+
+// capitalInitials reports whether t is one to four capital letters.
+func capitalInitials(t string) bool {
+	if len(t) == 0 || len(t) > 4 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < 'A' || t[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func containsPerson(ps []bib.Person, p bib.Person) bool {
@@ -394,6 +444,9 @@ func date(byTag *tagIndex) bib.Date {
 
 func pages(rec *bib.Record, byTag *tagIndex) {
 	sp, ep, se := byTag.firstCleaned("SP"), byTag.firstCleaned("EP"), byTag.firstCleaned("SE")
+	if strings.EqualFold(sp, "No") && strings.EqualFold(ep, "Specified") || bib.ContainsFold(sp, "pagination") {
+		return // PsycINFO's "No Pagination Specified", split at its spaces by Ovid
+	}
 	if sp == "" && ep == "" {
 		sp = se
 	}
@@ -476,6 +529,8 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 			db.read(byTag)
 			if accessionNumbers(rec, val) {
 				// "PMID: 123", and Cochrane's "PUBMED 123,EMBASE 456"
+			} else if bib.HasPrefixFold(val, "wos:") && len(val) > 4 {
+				rec.AddIdentifier(bib.WOS, "WOS:"+strings.ToUpper(strings.TrimSpace(val[4:]))) // Web of Science's RIS
 			} else if db.pubMed && len(val) <= 8 {
 				rec.AddPMID(val)
 			} else if db.embase && val != "" {
@@ -603,11 +658,25 @@ func isEmbaseRecord(byTag *tagIndex) bool {
 // MEDLINE's segments (medl, medc, mesz, prem, ...) it is the PMID, in
 // Embase's (emed, emez, emexa, ...) the Embase accession number.
 func ovidLink(rec *bib.Record, link string) {
-	u, err := url.Parse(link)
-	if err != nil {
+	segment, an := ovidQuery(link)
+	if an == "" || !bib.AllDigits(an) {
 		return
 	}
-	var segment, an string
+	switch ovidSegment(segment) {
+	case "Ovid MEDLINE":
+		rec.AddPMID(an)
+	case "Embase":
+		rec.AddIdentifier("embase", an)
+	}
+}
+
+// ovidQuery returns the database segment (D) and accession number (AN) of
+// an Ovid link, in lower case and as written.
+func ovidQuery(link string) (segment, an string) {
+	u, err := url.Parse(link)
+	if err != nil {
+		return "", ""
+	}
 	for k, v := range u.Query() {
 		switch strings.ToLower(k) {
 		case "d":
@@ -616,15 +685,45 @@ func ovidLink(rec *bib.Record, link string) {
 			an = strings.TrimSpace(v[0])
 		}
 	}
-	if an == "" || !bib.AllDigits(an) {
-		return
-	}
+	return segment, an
+}
+
+// ovidSegment names the database of an Ovid segment: medl, medc, mesz,
+// prem, medp are MEDLINE's; emed21, emez, emexa Embase's; psyc16
+// PsycINFO's; eric ERIC's; cctr and coch Cochrane's.
+func ovidSegment(segment string) string {
 	switch {
 	case strings.HasPrefix(segment, "med") || strings.HasPrefix(segment, "prem") || segment == "mesz":
-		rec.AddPMID(an)
+		return "Ovid MEDLINE"
 	case strings.HasPrefix(segment, "em") || strings.HasPrefix(segment, "oem"):
-		rec.AddIdentifier("embase", an)
+		return "Embase"
+	case strings.HasPrefix(segment, "psyc"):
+		return "PsycINFO"
+	case strings.HasPrefix(segment, "eric"):
+		return "ERIC"
+	case strings.HasPrefix(segment, "cctr") || strings.HasPrefix(segment, "coch") || strings.HasPrefix(segment, "clcmr"):
+		return "Cochrane Library"
 	}
+	return ""
+}
+
+// ovidDatabase names the database of a record by the segment of its Ovid
+// link, or "".
+func ovidDatabase(byTag *tagIndex) string {
+	for _, tag := range [2]string{"L2", "UR"} {
+		for i := range byTag.all(tag) {
+			for _, u := range strings.Fields(byTag.fields[i].Value) {
+				if bib.ContainsFold(u, "ovid") {
+					if seg, _ := ovidQuery(u); seg != "" {
+						if name := ovidSegment(seg); name != "" {
+							return name
+						}
+					}
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func sn(rec *bib.Record, value string, isBookish bool) {
