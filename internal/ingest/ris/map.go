@@ -128,7 +128,9 @@ func Map(fields []Field) *bib.Record {
 				}
 			}
 		case "A2", "ED":
-			rec.Editors = appendNames(rec.Editors, f)
+			if !familyNamesOnly(f.cleaned()) {
+				rec.Editors = appendNames(rec.Editors, f)
+			}
 		case "A3":
 			if !isBook {
 				rec.Editors = appendNames(rec.Editors, f)
@@ -338,6 +340,22 @@ func commaSeparatedNames(v string) ([]string, bool) {
 		}
 	}
 	return parts, true
+}
+
+// familyNamesOnly reports whether v is a list of more than three single
+// words separated by commas ("Attride-Stirling, Baral, Braun, Campbell"):
+// no name of one person, but what Ovid's PsycINFO writes in A2, the
+// family names of the authors the record cites.
+func familyNamesOnly(v string) bool {
+	if strings.Count(v, ", ") < 3 {
+		return false
+	}
+	for _, p := range strings.Split(v, ", ") {
+		if p == "" || strings.IndexByte(p, ' ') >= 0 || strings.IndexByte(p, '.') >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalInitials reports whether t is one to four capital letters.
