@@ -10,7 +10,11 @@
 // or ')'. White space may stand around every part (also after the key:
 // "@article{ WOS:0001 ,", and between the type and a brace on the next
 // line), a trailing comma is allowed, and an entry without a key
-// ("@misc{title = ...}") is read with an empty key. Entry types and field
+// ("@misc{title = ...}") is read with an empty key. A key may hold spaces,
+// as Scopus writes a family name of several words into it
+// ("@ARTICLE{Rister Portinari Maranca2025984,"): when what follows the
+// key's first word is no field ("name ="), the key is everything up to
+// the comma on that line, trimmed. Entry types and field
 // names are read in any case; a field name may hold any printable
 // character but = , { } " # ( ) ' and white space, and %XX escapes in it
 // are decoded ("date%2Dadded"). A value is made of parts joined by '#':

@@ -102,7 +102,9 @@ func TestErrors(t *testing.T) {
 		{"extra brace, fields on one line", "@article{a, title = {x}}, year = {1}}\n", 1, "more fields follow"},
 		{"extra brace, no closing line", "@article{a,\n title = {x}},\n year = {1}}\n", 2, "more fields follow"},
 		{"unclosed quote", "@article{a,\n title = \"x,\n year = {1}\n}\n", 2, "unclosed '\"'"},
-		{"space in key", "@article{a b, title = {x}}\n", 1, "after the citation key"},
+		{"key missing its comma", "@article{a title = {x}}\n", 1, "after the citation key"},
+		{"key without a comma", "@article{a b c}\n", 1, "after the citation key"},
+		{"key running to the next line", "@article{a b\n, title = {x}}\n", 1, "after the citation key"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -579,4 +581,20 @@ func BenchmarkMap(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(all)*b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// TestSpacedKeys reads citation keys with spaces in them, as Scopus
+// writes them when a family name has several words.
+func TestSpacedKeys(t *testing.T) {
+	tests := []struct{ in, key string }{
+		{"@ARTICLE{Rister Portinari Maranca2025984,\n\tauthor = {Rister Portinari Maranca, A.},\n\ttitle = {T}\n}\n", "Rister Portinari Maranca2025984"},
+		{"@article{ de la Cruz2020 , title = {T}}", "de la Cruz2020"},
+		{"@article{van den Bosch  2023,title={T}}", "van den Bosch  2023"},
+	}
+	for _, tt := range tests {
+		r := readOne(t, tt.in)
+		if r.SourceID != tt.key || r.Title != "T" {
+			t.Errorf("%q: key %q, title %q; want key %q", tt.in, r.SourceID, r.Title, tt.key)
+		}
+	}
 }

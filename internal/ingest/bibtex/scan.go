@@ -554,6 +554,14 @@ func parseEntry(raw rawEntry, macros map[string]string) (*Entry, error) {
 		e.Key = s[ps.p:k]
 		ps.advance(q + 1)
 	default:
+		// Scopus writes a family name with spaces into the key
+		// ("@ARTICLE{Rister Portinari Maranca2025984,"): what follows
+		// the first word is no field, so the key runs on to the comma.
+		if end := spacedKeyEnd(s, k); end > 0 {
+			e.Key = strings.TrimSpace(s[keyStart:end])
+			ps.advance(end + 1)
+			break
+		}
 		ps.advance(q)
 		return nil, ps.errorf("expected ',' after the citation key %q, found %q", s[keyStart:k], nextToken(s[q:]))
 	}
@@ -582,6 +590,24 @@ func parseEntry(raw rawEntry, macros map[string]string) (*Entry, error) {
 		}
 		e.add(name, value, line, ps.flags)
 	}
+}
+
+// spacedKeyEnd returns the index of the comma that ends a citation key
+// with spaces in it, looking on from k, the end of the key's first word;
+// or 0 when the text there is no more of a key: it must reach a comma on
+// the same line without a character that means a field or a value
+// (= { } " # and parentheses). "@article{a title = {x}," is a key
+// missing its comma, not the key "a title = {x}".
+func spacedKeyEnd(s string, k int) int {
+	for i := k; i < len(s)-1; i++ {
+		switch s[i] {
+		case ',':
+			return i
+		case '=', '{', '}', '"', '#', '(', ')', '\n', '\r':
+			return 0
+		}
+	}
+	return 0
 }
 
 // startsField reports whether s begins with a field name and '=': what
