@@ -41,6 +41,7 @@ const (
 	fFirstPage
 	fLastPage
 	fPages
+	fPageCount // EBSCO: the last page is the first plus the count, less one
 	fEdition
 	fPublisher
 	fPlace
@@ -55,7 +56,7 @@ const (
 	fLanguage
 	fPublicationTypes
 	fPublicationStage
-	fSource // Scopus "Source" (the database) or Embase "Source" (a citation)
+	fSource // Scopus "Source" (the database) or Embase "Source" (a citation); Cochrane's is the journal
 	fDatabase
 	fNotes
 	fExtra // Zotero "Extra": "PMID: 123" and the like
@@ -85,11 +86,12 @@ type alias struct {
 var aliases = []alias{
 	{"id", fID, ""}, {"workid", fID, ""}, {"key", fID, ""}, {"eid", fEID, ""}, {"lensid", fID, ""},
 	{"utuniquewosid", fIdentifier, bib.WOS}, {"ut", fIdentifier, bib.WOS}, {"accessionnumber", fID, ""},
-	{"citationkey", fID, ""}, {"recordid", fID, ""},
+	{"citationkey", fID, ""}, {"recordid", fID, ""}, {"centralid", fID, ""}, {"cochranereviewid", fID, ""},
+	{"idsopenalex", fID, ""},
 
 	{"documenttype", fDocType, ""}, {"publicationtype", fDocType, ""}, {"contenttype", fDocType, ""},
 	{"type", fType, ""}, {"itemtype", fType, ""}, {"referencetype", fType, ""},
-	{"documentidentifier", fType, ""}, {"category", fType, ""},
+	{"documentidentifier", fType, ""}, {"category", fType, ""}, {"doctype", fDocType, ""},
 
 	{"title", fTitle, ""}, {"documenttitle", fTitle, ""}, {"articletitle", fTitle, ""}, {"itemtitle", fTitle, ""},
 	{"displayname", fTitle, ""}, {"titles", fTitle, ""}, {"ti", fTitle, ""},
@@ -97,7 +99,7 @@ var aliases = []alias{
 	{"originaltitle", fOriginalTitle, ""},
 
 	{"authors", fAuthors, ""}, {"author", fAuthors, ""}, {"authornames", fAuthors, ""},
-	{"authorshipsauthordisplayname", fAuthors, ""}, {"au", fAuthors, ""},
+	{"authorshipsauthordisplayname", fAuthors, ""}, {"au", fAuthors, ""}, {"authorshipsrawauthorname", fAuthors, ""},
 	{"authorfullnames", fAuthorFullNames, ""}, {"af", fAuthorFullNames, ""},
 	{"authorsid", fAuthorIDs, ""}, {"authorids", fAuthorIDs, ""},
 	{"authorswithaffiliations", fAuthorsWithAffiliations, ""},
@@ -117,17 +119,20 @@ var aliases = []alias{
 	{"journalabbreviation", fJournalAbbrev, ""}, {"journalisoabbreviation", fJournalAbbrev, ""},
 	{"isoabbreviation", fJournalAbbrev, ""}, {"ji", fJournalAbbrev, ""},
 	{"series", fSeries, ""}, {"seriestitle", fSeries, ""}, {"bookseriestitle", fSeries, ""},
-	{"volume", fVolume, ""}, {"journalvolume", fVolume, ""}, {"vl", fVolume, ""},
+	{"volume", fVolume, ""}, {"journalvolume", fVolume, ""}, {"vl", fVolume, ""}, {"bibliovolume", fVolume, ""},
 	{"issue", fIssue, ""}, {"issuenumber", fIssue, ""}, {"journalissue", fIssue, ""}, {"is", fIssue, ""},
+	{"biblioissue", fIssue, ""},
 	{"articlenumber", fArticleNumber, ""}, {"artno", fArticleNumber, ""},
 	{"firstpage", fFirstPage, ""}, {"pagestart", fFirstPage, ""}, {"startpage", fFirstPage, ""}, {"bp", fFirstPage, ""},
+	{"bibliofirstpage", fFirstPage, ""},
 	{"lastpage", fLastPage, ""}, {"pageend", fLastPage, ""}, {"endpage", fLastPage, ""}, {"ep", fLastPage, ""},
-	{"pages", fPages, ""}, {"page", fPages, ""},
+	{"bibliolastpage", fLastPage, ""},
+	{"pages", fPages, ""}, {"page", fPages, ""}, {"pagecount", fPageCount, ""},
 	{"edition", fEdition, ""},
-	{"publisher", fPublisher, ""},
+	{"publisher", fPublisher, ""}, {"primarylocationsourcehostorganizationname", fPublisher, ""},
 	{"place", fPlace, ""}, {"publisherplace", fPlace, ""}, {"publishercity", fPlace, ""},
 
-	{"doi", fDOI, ""}, {"itemdoi", fDOI, ""}, {"di", fDOI, ""},
+	{"doi", fDOI, ""}, {"itemdoi", fDOI, ""}, {"di", fDOI, ""}, {"idsdoi", fDOI, ""},
 	{"pmid", fPMID, ""}, {"pubmedid", fPMID, ""}, {"idspmid", fPMID, ""}, {"pm", fPMID, ""},
 	{"pmcid", fPMCID, ""}, {"idspmcid", fPMCID, ""},
 	{"isbn", fISBN, ""}, {"isbns", fISBN, ""},
@@ -135,8 +140,9 @@ var aliases = []alias{
 	{"eissn", fISSN, bib.ISSNElectronic}, {"ei", fISSN, bib.ISSNElectronic},
 	{"printissn", fISSN, bib.ISSNPrint}, {"pissn", fISSN, bib.ISSNPrint},
 	{"issnl", fISSN, bib.ISSNLinking}, {"linkingissn", fISSN, bib.ISSNLinking},
-	{"primarylocationsourceissnl", fISSN, bib.ISSNLinking},
+	{"primarylocationsourceissnl", fISSN, bib.ISSNLinking}, {"primarylocationsourceissn", fISSN, ""},
 	{"coden", fCODEN, ""},
+	{"embaseid", fIdentifier, "embase"}, // Cochrane: "EMBASE 643589775"
 	{"otheridentifiers", fOtherIDs, ""},
 
 	{"abstract", fAbstract, ""}, {"abstractnote", fAbstract, ""}, {"ab", fAbstract, ""},
@@ -154,12 +160,14 @@ var aliases = []alias{
 	{"emtreemedicalindextermsmajorfocus", fKeywords, bib.VocabIndex},
 	{"keywordsplus", fKeywords, bib.VocabKeywordsPlus}, {"id", fKeywords, bib.VocabKeywordsPlus},
 	{"meshterms", fKeywords, bib.VocabMeSH}, {"meshheadings", fKeywords, bib.VocabMeSH}, {"mesh", fKeywords, bib.VocabMeSH},
-	{"otherkeywords", fKeywords, "*"}, // "vocabulary: term"
+	{"otherkeywords", fKeywords, "*"},                  // "vocabulary: term"
+	{"subjects", fKeywords, bib.VocabIndex},            // EBSCO's subject terms
+	{"keywordsdisplayname", fKeywords, bib.VocabIndex}, // OpenAlex's keywords, given by OpenAlex
 
 	{"url", fURL, ""}, {"link", fURL, ""}, {"links", fURL, ""}, {"pdflink", fURL, ""}, {"externalurl", fURL, ""},
-	{"sourceurls", fURL, ""},
+	{"sourceurls", fURL, ""}, {"plink", fURL, ""}, {"primarylocationlandingpageurl", fURL, ""},
 
-	{"source", fSource, ""}, {"database", fDatabase, ""}, {"librarycatalog", fDatabase, ""},
+	{"source", fSource, ""}, {"database", fDatabase, ""}, {"databasename", fDatabase, ""}, {"librarycatalog", fDatabase, ""},
 	{"notes", fNotes, ""}, {"note", fNotes, ""}, {"extra", fExtra, ""},
 	{"conferencename", fConference, ""}, {"conferencedate", fConferenceDate, ""},
 	{"conferencelocation", fConferenceLocation, ""},
@@ -204,6 +212,43 @@ const (
 	bibdb                  // bibdb's writer: see the package documentation
 )
 
+// exporter is the service a table is recognised as coming from by its
+// header, where that changes what a column means or how a cell is read
+// (the list style is the dialect's).
+type exporter int
+
+const (
+	otherExport    exporter = iota // none of those below
+	cochraneExport                 // Cochrane Library: "CENTRAL ID" or "Cochrane Review ID", "Cochrane Review Group Code"
+	openAlexExport                 // OpenAlex: "authorships.author.display_name", "ids.openalex", "primary_location.*"
+	ebscoExport                    // EBSCOhost: "PLink", the record's permalink
+	springerExport                 // SpringerLink: "Item Title", "Item DOI" and "Content Type"
+)
+
+// recognise tells the exporter of a table from its columns (normalized
+// by columnKey).
+func recognise(keys map[string]bool) exporter {
+	switch {
+	case keys["centralid"] || keys["cochranereviewid"] || keys["cochranereviewgroupcode"]:
+		return cochraneExport
+	case keys["authorshipsauthordisplayname"] || keys["idsopenalex"] || keys["primarylocationsourcedisplayname"]:
+		return openAlexExport
+	case keys["plink"]:
+		return ebscoExport
+	case keys["itemtitle"] && keys["itemdoi"] && keys["contenttype"]:
+		return springerExport
+	}
+	return otherExport
+}
+
+// exportKeys rename, for one exporter, the columns whose names mean
+// something else there than in the other tables: Cochrane's "Source" is
+// the journal ("Trials"), the database being in "Database Name", where
+// Scopus's "Source" is the database and Embase's a citation.
+var exportKeys = map[exporter]map[string]string{
+	cochraneExport: {"source": "journal"},
+}
+
 // bibdbColumns are header names only bibdb's writer uses, exactly as it
 // writes them; three or more of them make a table bibdb's own.
 var bibdbColumns = map[string]bool{
@@ -224,6 +269,7 @@ type column struct {
 type table struct {
 	header  []string
 	dialect dialect
+	export  exporter
 	single  [numFields][]int // columns of each single-valued field, the preferred first
 	multi   []column         // columns of the multi-valued fields, in header order
 	keys    map[string]bool
@@ -234,7 +280,10 @@ func resolve(header []string) *table {
 	t := &table{header: header, keys: map[string]bool{}}
 	var rank [numFields][]int
 	own, tagged := 0, 0
-	for _, h := range header {
+	keys := make([]string, len(header))
+	for i, h := range header {
+		keys[i] = columnKey(h)
+		t.keys[keys[i]] = true
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		if bibdbColumns[h] {
 			own++
@@ -243,9 +292,12 @@ func resolve(header []string) *table {
 			tagged++
 		}
 	}
-	for i, h := range header {
-		k := columnKey(h)
-		t.keys[k] = true
+	t.export = recognise(t.keys)
+	renames := exportKeys[t.export]
+	for i, k := range keys {
+		if to, ok := renames[k]; ok {
+			k = to
+		}
 		for _, ai := range aliasIndex[k] {
 			a := aliases[ai]
 			if k == "id" && (a.field == fKeywords) != (tagged >= 5) {

@@ -1,7 +1,8 @@
 // Package csvtable reads bibliographic tables (Scopus CSV exports, bibdb's
 // own CSV, and the CSVs of Web of Science, Lens, OpenAlex, Zotero, IEEE
-// Xplore, Embase and PubMed where their headers allow) and writes bibdb's
-// CSV: one row per work, for spreadsheets.
+// Xplore, Embase, PubMed, the Cochrane Library, EBSCOhost and SpringerLink
+// where their headers allow) and writes bibdb's CSV: one row per work, for
+// spreadsheets.
 //
 // # What the reader accepts
 //
@@ -26,8 +27,9 @@
 // returns io.EOF.
 //
 // Cells "NA", "N/A" and "#N/A" (R and spreadsheet exports) and Scopus's
-// "[No abstract available]"-style placeholders are empty (except in bibdb's
-// own table, whose cells are taken as written). Markup in titles,
+// "[No abstract available]"-style placeholders are empty, and a cell
+// written as Excel's formula for text, '="19326203"' (EBSCO), is its text
+// (except in bibdb's own table, whose cells are taken as written). Markup in titles,
 // abstracts and keywords (Scopus "<inf>", "<sup>") is removed and HTML
 // entities are decoded.
 //
@@ -79,6 +81,46 @@
 // and PubMed ("PMID", "Journal/Book", "Create Date" ignored). Where a list
 // cell uses no ";" the reader splits on "|" or "," and pairs "Family,
 // Given" halves back together.
+//
+// Some exports are recognised by their header, where a column means
+// something else than elsewhere or a cell needs reading of its own:
+//
+//   - Cochrane Library ("CENTRAL ID" or "Cochrane Review ID", or "Cochrane
+//     Review Group Code"): "Source" is the journal, "Database Name" the
+//     database ("Cochrane Library" when there is none); "PubMed ID"
+//     ("PUBMED 21314913") gives the PMID, "Embase ID" ("EMBASE 643589775")
+//     an identifier with scheme "embase"; the id is Record.SourceID;
+//     Keywords marked as MeSH headings ("*Literacy", "Conduct Disorder
+//     [*prevention & control, psychology]") are read as MeSH, the others
+//     are author keywords; a list of reviews, which has no type column, is
+//     of journal articles.
+//   - OpenAlex ("authorships.author.display_name", "ids.openalex" or
+//     "primary_location.source.display_name"): the database is "OpenAlex";
+//     "biblio.volume", "biblio.issue", "biblio.first_page" and
+//     "biblio.last_page"; "primary_location.source.host_organization_name"
+//     is the publisher, "primary_location.source.issn" more ISSNs,
+//     "primary_location.landing_page_url" a URL, "keywords.display_name"
+//     index keywords ("|"-separated), "ids.doi" and "ids.pmid" the DOI and
+//     PMID, "authorships.raw_author_name" the authors when display names
+//     are missing.
+//   - EBSCOhost ("PLink", the permalink, kept as a URL): "Doctype" is the
+//     type of work (Article → article-journal); "Subjects" are index
+//     keywords and "Keywords" author keywords, both separated by ";" only;
+//     the database is the "db" parameter of the permalink, EBSCO's short
+//     name ("aph", "rzh", "psyh"), as its RIS writes it in DB;
+//     "Publication Date" is read as month/day/year ("4/3/2024") or
+//     "Jun2023"; the last page is the first plus "Page Count", less one;
+//     the copyright notice EBSCO appends to the abstract ("Copyright of ...
+//     is the property of ...") is dropped.
+//   - SpringerLink ("Item Title", "Item DOI" and "Content Type"): the
+//     database is "SpringerLink"; the Authors cell runs the names together
+//     ("Sonia RoyoAna Yetano"), and they are split where a lower-case
+//     letter meets a capital that starts a word, when the name before it
+//     has two words and its last word ends in two lower-case letters (or is
+//     a family name of two letters such as Li or Xu) and is not a prefix of
+//     a family name with a capital inside (Mac, Van, Von, Fitz: MacArthur
+//     stays whole, as do McDonald, DeWitt, LeBlanc, DiCaprio and O'Neil).
+//     That is a guess, and the record says so in a warning.
 //
 // A row that cannot be used is returned as a *bib.ParseError naming its
 // line, and the next Read goes on with the next row: a row with more cells

@@ -63,10 +63,15 @@ func (m *mapper) markup(s string) string {
 	return cleanMarkup(s)
 }
 
-// cellValue trims a cell and empties the placeholders exports write for
-// nothing: "NA", "N/A", "#N/A" and Scopus's "[No abstract available]".
+// cellValue trims a cell, takes the text out of Excel's formula for text
+// that must stay text ('="19326203"', as EBSCO writes ISSNs and dates),
+// and empties the placeholders exports write for nothing: "NA", "N/A",
+// "#N/A" and Scopus's "[No abstract available]".
 func cellValue(s string) string {
 	s = strings.TrimSpace(s)
+	if len(s) >= 3 && s[0] == '=' && s[1] == '"' && s[len(s)-1] == '"' {
+		s = strings.TrimSpace(s[2 : len(s)-1])
+	}
 	if len(s) <= 4 {
 		switch s {
 		case "NA", "N/A", "n/a", "#N/A":
@@ -130,6 +135,11 @@ func (m *mapper) typ() {
 		return
 	}
 	rec.Type = workType(code, label)
+	if code == "" && label == "" && m.t.export == cochraneExport && m.get(fJournal) != "" {
+		// Cochrane's list of reviews has no type column: each row is a
+		// review in the Cochrane Database of Systematic Reviews.
+		rec.Type = "article-journal"
+	}
 }
 
 func (m *mapper) titles() {
@@ -194,9 +204,12 @@ func (m *mapper) people() {
 		rec.Editors = names(m.get(fEditors), scopus)
 	default:
 		full := m.get(fAuthorFullNames)
-		if full != "" {
+		switch {
+		case full != "":
 			rec.Authors = names(stripScopusIDs(full), d)
-		} else {
+		case m.t.export == springerExport:
+			rec.Authors = m.springerAuthors()
+		default:
 			rec.Authors = names(m.get(fAuthors), d)
 		}
 		rec.Editors = names(m.get(fEditors), d)
@@ -254,6 +267,25 @@ func (m *mapper) people() {
 	}
 }
 
+// springerAuthors reads SpringerLink's Authors cell, which runs the names
+// together with nothing between them ("Sonia RoyoAna Yetano"). They are
+// split where one name seems to end and the next to begin (see
+// splitJoinedNames); as that is a guess, the record says so in a
+// warning. A cell that does separate its names is read as any other.
+func (m *mapper) springerAuthors() []bib.Person {
+	v := m.get(fAuthors)
+	if strings.ContainsAny(v, ";,|") {
+		return names(v, m.t.dialect)
+	}
+	parts := splitJoinedNames(v)
+	if len(parts) < 2 {
+		return names(v, m.t.dialect)
+	}
+	joined := strings.Join(parts, "; ")
+	m.rec.Warn(0, "the Authors cell runs "+strconv.Itoa(len(parts))+" names together; split where a lower-case letter meets a capital (a guess): "+strconv.Quote(joined))
+	return names(joined, m.t.dialect)
+}
+
 // scopusAuthors reads Authors and Author full names: the full names, with
 // their Scopus ids removed, are used when they list as many people as
 // Authors (or Authors is empty).
@@ -272,6 +304,9 @@ func (m *mapper) scopusAuthors() []bib.Person {
 func (m *mapper) date() {
 	rec := m.rec
 	year, date := m.get(fYear), m.get(fDate)
+	if m.t.export == ebscoExport {
+		date = ebscoDate(date)
+	}
 	if m.t.dialect == bibdb {
 		rec.Date = parseTableDate(date)
 		if y, err := strconv.Atoi(year); err == nil {
@@ -313,6 +348,15 @@ func (m *mapper) container() {
 		rec.FirstPage, rec.LastPage = first, last
 		if bib.AllDigits(first) && bib.AllDigits(last) && len(last) < len(first) {
 			_, rec.LastPage = bib.ParsePages(first + "-" + last)
+		}
+	}
+	if m.t.export == ebscoExport && rec.LastPage == "" && bib.AllDigits(rec.FirstPage) {
+		// EBSCO gives the first page and the number of pages; its RIS
+		// has the last page as the first plus the count, less one.
+		first, err1 := strconv.Atoi(rec.FirstPage)
+		n, err2 := strconv.Atoi(m.get(fPageCount))
+		if err1 == nil && err2 == nil && n > 0 && n < 100000 {
+			rec.LastPage = strconv.Itoa(first + n - 1)
 		}
 	}
 	rec.Edition = clean(m.get(fEdition))
@@ -364,6 +408,12 @@ func (m *mapper) identifiers() {
 			issns(rec, v, c.detail)
 		case fIdentifier:
 			for _, p := range splitIDs(v) {
+				if strings.EqualFold(p, c.detail) {
+					continue // Cochrane names the database before the number: "EMBASE 643589775"
+				}
+				if c.detail == "embase" && len(p) > 1 && (p[0] == 'L' || p[0] == 'l') && bib.AllDigits(p[1:]) {
+					p = p[1:] // Embase.com's "L643589775"; Ovid and Cochrane write no "L"
+				}
 				rec.AddIdentifier(c.detail, p)
 			}
 		case fURL:
@@ -439,10 +489,18 @@ func (m *mapper) subjects() {
 				rec.Keywords = append(rec.Keywords, bib.Keyword{Term: clean(term), Vocabulary: c.detail})
 			}
 		default:
-			for _, term := range splitKeywords(v, m.t.dialect) {
+			d := m.t.dialect
+			if m.t.export == ebscoExport {
+				d = scopus // terms separated by ";" only: a subject may hold a comma ("DISEASES, Chronic")
+			}
+			// Zotero's tags and Cochrane's keywords mix MeSH headings
+			// ("*Literacy", "Conduct Disorder [*prevention & control]")
+			// with free terms, as the RIS of the same records does.
+			mixed := c.detail == bib.VocabAuthor && (header == "manualtags" || m.t.export == cochraneExport)
+			for _, term := range splitKeywords(v, d) {
 				term = cleanMarkup(term)
 				switch {
-				case c.detail == bib.VocabMeSH || c.detail == bib.VocabAuthor && header == "manualtags" && bib.IsMeSHHeading(term):
+				case c.detail == bib.VocabMeSH || mixed && bib.IsMeSHHeading(term):
 					for _, k := range bib.ParseMeSHAll(term) {
 						rec.AddKeyword(k)
 					}
@@ -503,6 +561,9 @@ func addMeSH(rec *bib.Record, s string) {
 func (m *mapper) rest() {
 	rec := m.rec
 	rec.Abstract = m.markup(m.get(fAbstract))
+	if m.t.export == ebscoExport {
+		rec.Abstract = dropCopyrightNotice(rec.Abstract)
+	}
 	if v := m.get(fPublicationTypes); v != "" {
 		for _, t := range splitList(v, m.t.dialect) {
 			rec.PublicationTypes = append(rec.PublicationTypes, clean(t))
@@ -520,6 +581,18 @@ func (m *mapper) rest() {
 	}
 	if v := m.text(fDatabase); v != "" {
 		rec.Database = v
+	}
+	if rec.Database == "" {
+		switch m.t.export {
+		case cochraneExport:
+			rec.Database = "Cochrane Library"
+		case openAlexExport:
+			rec.Database = "OpenAlex"
+		case springerExport:
+			rec.Database = "SpringerLink"
+		case ebscoExport:
+			rec.Database = ebscoDatabase(rec.URLs)
+		}
 	}
 	if v := m.get(fNotes); v != "" {
 		if m.t.dialect == bibdb {
@@ -546,6 +619,69 @@ func (m *mapper) rest() {
 	if len(conf) > 0 {
 		rec.Notes = append(rec.Notes, "Conference: "+strings.Join(conf, ", "))
 	}
+}
+
+// dropCopyrightNotice removes the notice EBSCO appends to an abstract
+// ("... [ABSTRACT FROM AUTHOR] Copyright of PLoS ONE is the property of
+// Public Library of Science and its content may not be copied ...
+// (Copyright applies to all Abstracts.)"), which its RIS gives as an AB
+// of its own and the RIS reader leaves out.
+func dropCopyrightNotice(s string) string {
+	i := strings.LastIndex(s, "Copyright of ")
+	if i < 0 || i > 0 && s[i-1] != ' ' || !strings.Contains(s[i:], " is the property of ") {
+		return s
+	}
+	return strings.TrimSpace(s[:i])
+}
+
+// ebscoDatabase returns the short name EBSCOhost gives the database of a
+// record, from the "db" parameter of its permalink
+// ("https://search.ebscohost.com/login.aspx?direct=true&db=aph&AN=176404503"):
+// "aph", as EBSCO's RIS writes it in DB, which bibdb reports under the
+// database's name (Academic Search Premier; rzh and ccm are CINAHL, psyh
+// PsycINFO, mdc and cmedm MEDLINE).
+func ebscoDatabase(urls []string) string {
+	for _, u := range urls {
+		_, query, ok := strings.Cut(u, "?")
+		if !ok {
+			continue
+		}
+		for query != "" {
+			var kv string
+			kv, query, _ = strings.Cut(query, "&")
+			if k, v, _ := strings.Cut(kv, "="); strings.EqualFold(k, "db") && v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// ebscoDate rewrites EBSCO's publication dates into forms bib.ParseDate
+// reads: "4/3/2024" is month, day and year, as in the United States
+// (EBSCO's RIS of the same record has "2024/04/03/"), and "Jun2023" or
+// "Spring2021" want a space before the year.
+func ebscoDate(s string) string {
+	if mo, rest, ok := strings.Cut(s, "/"); ok {
+		day, year, ok := strings.Cut(rest, "/")
+		m, err1 := strconv.Atoi(mo)
+		d, err2 := strconv.Atoi(day)
+		if !ok || err1 != nil || err2 != nil || len(year) != 4 || !bib.AllDigits(year) || m < 1 || m > 12 || d < 1 || d > 31 {
+			return s
+		}
+		return year + "-" + twoDigits(m) + "-" + twoDigits(d)
+	}
+	if i := len(s) - 4; i > 0 && bib.AllDigits(s[i:]) && (s[i-1] >= 'a' && s[i-1] <= 'z' || s[i-1] >= 'A' && s[i-1] <= 'Z') {
+		return s[:i] + " " + s[i:]
+	}
+	return s
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
 }
 
 // isDatabaseName reports whether a Source cell names a database ("Scopus",

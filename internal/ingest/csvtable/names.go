@@ -230,6 +230,67 @@ func splitRunTogether(p string) []string {
 
 func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 
+// joinedNamePrefixes begin family names that have a capital inside them
+// (MacArthur, VanDyke, FitzGerald): a capital after one of them goes on
+// the same name. Mc, De, Di, Le, La and O' are here for completeness: a
+// split needs two lower-case letters before the capital, which they do
+// not have (McDonald, DeWitt, DiCaprio, LeBlanc, LaRue, O'Neil).
+var joinedNamePrefixes = map[string]bool{
+	"Mc": true, "Mac": true, "De": true, "Di": true, "Le": true, "La": true,
+	"Van": true, "Von": true, "Fitz": true, "O'": true,
+}
+
+// shortFamilyNames are family names of two letters, frequent in Chinese
+// and Korean names, that end a name although they have only one
+// lower-case letter: "Wei LiJun Wang" is "Wei Li" and "Jun Wang".
+var shortFamilyNames = map[string]bool{
+	"Li": true, "Xu": true, "Wu": true, "Yu": true, "Lu": true, "Hu": true, "He": true, "Ma": true,
+	"Qi": true, "Su": true, "Ye": true, "Fu": true, "Gu": true, "Oh": true,
+}
+
+// splitJoinedNames splits a cell that runs names together with nothing
+// between them, as SpringerLink's CSV does: "John M. CarrollBlaine
+// HoffmanKyungsik Han" → "John M. Carroll", "Blaine Hoffman", "Kyungsik
+// Han". A new name begins at a capital that directly follows a lower-case
+// letter, when
+//
+//   - the capital starts a word: a lower-case letter follows it;
+//   - the name before it has at least two words ("MaryAnn Jones" stays
+//     one name), and its last word ends in two lower-case letters ("Mc",
+//     "De" and "Le" do not end one) or is one of shortFamilyNames;
+//   - that last word (or the part of it after a hyphen) is none of
+//     joinedNamePrefixes ("Ana MacArthur" stays one name).
+//
+// It is a guess: a name with a capital inside a later word ("Anna Mary
+// JoAnn Smith") is split wrongly, and a name that ends in capitals or in
+// a family name of two letters that is not listed is not split. The cell
+// is returned as it is when no split is found.
+func splitJoinedNames(v string) []string {
+	var out []string
+	start, word := 0, 0 // where the current name and its current word begin
+	spaced := false     // the current name has more than one word
+	var prev, prev2 rune
+	for i, r := range v {
+		switch {
+		case r == ' ' || r == '-':
+			spaced = spaced || r == ' ' && strings.TrimSpace(v[start:i]) != ""
+			word = i + 1
+		case unicode.IsUpper(r) && unicode.IsLower(prev) && spaced:
+			next, _ := utf8.DecodeRuneInString(v[i+utf8.RuneLen(r):])
+			last := v[word:i]
+			if unicode.IsLower(next) && (unicode.IsLower(prev2) && !joinedNamePrefixes[last] || shortFamilyNames[last]) {
+				out = append(out, strings.TrimSpace(v[start:i]))
+				start, word, spaced = i, i, false
+			}
+		}
+		prev2, prev = prev, r
+	}
+	if out == nil {
+		return []string{v}
+	}
+	return append(out, strings.TrimSpace(v[start:]))
+}
+
 // stripScopusIDs removes the Scopus author ids of an "Author full names"
 // cell: "Liu, Fengyuan (60410297700); Li, Chunyun (58862216200)".
 func stripScopusIDs(v string) string {

@@ -403,3 +403,87 @@ func TestRowTooLong(t *testing.T) {
 		t.Errorf("after the error: %v, want io.EOF", err)
 	}
 }
+
+func TestSplitJoinedNames(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Sonia RoyoAna Yetano", "Sonia Royo|Ana Yetano"},
+		{"John M. CarrollBlaine HoffmanKyungsik HanMary Beth Rosson", "John M. Carroll|Blaine Hoffman|Kyungsik Han|Mary Beth Rosson"},
+		{"Reinhard A. HandlerRaul Ferrer Conill", "Reinhard A. Handler|Raul Ferrer Conill"},
+		{"Sophia B. Liu", "Sophia B. Liu"},
+		{"Mikołaj MorzyÉmile Zola", "Mikołaj Morzy|Émile Zola"},
+		// capitals inside family names
+		{"Ana McDonald", "Ana McDonald"},
+		{"Ana MacArthurJohn Smith", "Ana MacArthur|John Smith"},
+		{"Ana DeWittLuc LeBlancLeo DiCaprioSean O'NeilJo VanDykeMax VonTrappEd FitzGerald", "Ana DeWitt|Luc LeBlanc|Leo DiCaprio|Sean O'Neil|Jo VanDyke|Max VonTrapp|Ed FitzGerald"},
+		{"Ana Smith-MacArthurJohn Doe", "Ana Smith-MacArthur|John Doe"},
+		{"Ana Pérez-CanoJordi Vidal", "Ana Pérez-Cano|Jordi Vidal"},
+		// a given name with a capital inside stays whole when it comes first
+		{"MaryAnn JonesLeeAnn Smith", "MaryAnn Jones|LeeAnn Smith"},
+		// two-letter family names: listed ones end a name, others do not
+		{"Wei LiJun WangHong Xu", "Wei Li|Jun Wang|Hong Xu"},
+		{"Tom DaSilva", "Tom DaSilva"},
+		// no lower-case letter before the capital, or no word after it
+		{"JOHN SMITHAna Lee", "JOHN SMITHAna Lee"},
+		{"Ana SmithJ. Doe", "Ana SmithJ. Doe"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(splitJoinedNames(tt.in), "|"); got != tt.want {
+			t.Errorf("splitJoinedNames(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEbscoDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"4/3/2024": "2024-04-03", "12/31/2020": "2020-12-31", "Jun2023": "Jun 2023", "Spring2021": "Spring 2021",
+		"2023": "2023", "13/1/2020": "13/1/2020", "Jun/Jul2023": "Jun/Jul2023", "": "",
+	} {
+		if got := ebscoDate(in); got != want {
+			t.Errorf("ebscoDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCellValue(t *testing.T) {
+	for in, want := range map[string]string{
+		` ="19326203" `: "19326203", `="4/3/2024"`: "4/3/2024", `=""`: "", `="NA"`: "",
+		`=SUM(A1)`: "=SUM(A1)", "NA": "", "[No abstract available]": "", "x": "x",
+	} {
+		if got := cellValue(in); got != want {
+			t.Errorf("cellValue(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDropCopyrightNotice(t *testing.T) {
+	for in, want := range map[string]string{
+		"Text. [ABSTRACT FROM AUTHOR] Copyright of Bone is the property of Elsevier. (Copyright applies to all Abstracts.)": "Text. [ABSTRACT FROM AUTHOR]",
+		"Copyright of Bone is the property of Elsevier. (Copyright applies to all Abstracts.)":                              "",
+		"Text about the Copyright of images.": "Text about the Copyright of images.",
+		"Text.":                               "Text.",
+	} {
+		if got := dropCopyrightNotice(in); got != want {
+			t.Errorf("dropCopyrightNotice(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSourceColumn reads "Source" as the database in Scopus's table, as a
+// citation in Embase's, and as the journal in Cochrane's.
+func TestSourceColumn(t *testing.T) {
+	tests := []struct{ name, in, journal, database string }{
+		{"Scopus", "Title,Source title,EID,Source\nA,Bone,2-s2.0-1,Scopus\n", "Bone", "Scopus"},
+		{"Embase", "Title,Source\nA,Bone (2014) 3:3 (152-160)\n", "Bone", ""},
+		{"Cochrane CENTRAL", "CENTRAL ID,Title,Source,Database Name\nCN-00000001,A,Trials,Cochrane Central Register of Controlled Trials (CENTRAL)\n", "Trials", "Cochrane Central Register of Controlled Trials (CENTRAL)"},
+		{"Cochrane reviews", "Cochrane Review ID,Title,Source,Cochrane Review Group Code\nCD000001,A,Cochrane Database of Systematic Reviews,Work\n", "Cochrane Database of Systematic Reviews", "Cochrane Library"},
+	}
+	for _, tt := range tests {
+		recs, perrs := readString(t, tt.in)
+		if len(recs) != 1 || len(perrs) > 0 {
+			t.Fatalf("%s: got %d records, %v", tt.name, len(recs), perrs)
+		}
+		if r := recs[0]; r.Container != tt.journal || r.Database != tt.database {
+			t.Errorf("%s: journal %q, database %q; want %q, %q", tt.name, r.Container, r.Database, tt.journal, tt.database)
+		}
+	}
+}
