@@ -56,7 +56,8 @@ const (
 	fLanguage
 	fPublicationTypes
 	fPublicationStage
-	fSource // Scopus "Source" (the database) or Embase "Source" (a citation); Cochrane's is the journal
+	fSource   // Scopus "Source" (the database) or Embase "Source" (a citation); Cochrane's is the journal
+	fCitation // PubMed's "Citation": journal, date, volume(issue):pages, as MEDLINE's SO
 	fDatabase
 	fNotes
 	fExtra // Zotero "Extra": "PMID: 123" and the like
@@ -167,7 +168,7 @@ var aliases = []alias{
 	{"url", fURL, ""}, {"link", fURL, ""}, {"links", fURL, ""}, {"pdflink", fURL, ""}, {"externalurl", fURL, ""},
 	{"sourceurls", fURL, ""}, {"plink", fURL, ""}, {"primarylocationlandingpageurl", fURL, ""},
 
-	{"source", fSource, ""}, {"database", fDatabase, ""}, {"databasename", fDatabase, ""}, {"librarycatalog", fDatabase, ""},
+	{"source", fSource, ""}, {"citation", fCitation, ""}, {"database", fDatabase, ""}, {"databasename", fDatabase, ""}, {"librarycatalog", fDatabase, ""},
 	{"notes", fNotes, ""}, {"note", fNotes, ""}, {"extra", fExtra, ""},
 	{"conferencename", fConference, ""}, {"conferencedate", fConferenceDate, ""},
 	{"conferencelocation", fConferenceLocation, ""},
@@ -223,6 +224,7 @@ const (
 	openAlexExport                 // OpenAlex: "authorships.author.display_name", "ids.openalex", "primary_location.*"
 	ebscoExport                    // EBSCOhost: "PLink", the record's permalink
 	springerExport                 // SpringerLink: "Item Title", "Item DOI" and "Content Type"
+	pubMedExport                   // PubMed's CSV: "PMID", "Citation", "First Author", "NIHMS ID"
 )
 
 // recognise tells the exporter of a table from its columns (normalized
@@ -237,6 +239,8 @@ func recognise(keys map[string]bool) exporter {
 		return ebscoExport
 	case keys["itemtitle"] && keys["itemdoi"] && keys["contenttype"]:
 		return springerExport
+	case keys["pmid"] && keys["citation"] && keys["firstauthor"]:
+		return pubMedExport
 	}
 	return otherExport
 }

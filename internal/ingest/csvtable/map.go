@@ -572,6 +572,9 @@ func (m *mapper) rest() {
 	if v := m.text(fPublicationStage); v != "" && !strings.EqualFold(v, "final") {
 		rec.PublicationTypes = append(rec.PublicationTypes, v)
 	}
+	if m.t.export == pubMedExport {
+		pubMedCitation(rec, m.text(fCitation))
+	}
 	if v := m.text(fSource); v != "" {
 		if isDatabaseName(v) {
 			rec.Database = v
@@ -590,6 +593,8 @@ func (m *mapper) rest() {
 			rec.Database = "OpenAlex"
 		case springerExport:
 			rec.Database = "SpringerLink"
+		case pubMedExport:
+			rec.Database = "PubMed"
 		case ebscoExport:
 			rec.Database = ebscoDatabase(rec.URLs)
 		}
@@ -693,6 +698,36 @@ func isDatabaseName(v string) bool {
 
 // parseCitation reads Embase's Source cell, "Journal (2014) 3:3 (152-160).
 // Date of Publication: 1 Jul 2014", filling what the row does not have.
+// pubMedCitation fills the volume, issue and pages of a record of PubMed's
+// CSV from its Citation cell, written as MEDLINE writes SO: "Health Soc
+// Care Community. 2022 Nov;30(6):e6067-e6079. doi: 10.1111/hsc.14044.
+// Epub 2022 Oct 1." A citation without ";" (an article ahead of print)
+// gives nothing.
+func pubMedCitation(rec *bib.Record, v string) {
+	_, after, ok := strings.Cut(v, ";")
+	if !ok {
+		return
+	}
+	if i := strings.Index(after, ". "); i >= 0 {
+		after = after[:i]
+	}
+	after = strings.TrimSuffix(strings.TrimSpace(after), ".")
+	volIssue, pages, _ := strings.Cut(after, ":")
+	vol, issue := volIssue, ""
+	if i := strings.IndexByte(volIssue, '('); i >= 0 && strings.HasSuffix(volIssue, ")") {
+		vol, issue = volIssue[:i], volIssue[i+1:len(volIssue)-1]
+	}
+	if rec.Volume == "" {
+		rec.Volume = strings.TrimSpace(vol)
+	}
+	if rec.Issue == "" {
+		rec.Issue = strings.TrimSpace(issue)
+	}
+	if rec.FirstPage == "" && pages != "" {
+		rec.SetPages(pages)
+	}
+}
+
 func parseCitation(rec *bib.Record, v string) bool {
 	open := strings.Index(v, " (")
 	if open <= 0 || len(v) < open+7 || v[open+6] != ')' || bib.ExtractYear(v[open+2:open+6]) == 0 {
