@@ -131,6 +131,9 @@ func Map(e *Entry) *bib.Record {
 	if rec.Title == "" {
 		rec.Title = text("maintitle", "shorttitle")
 	}
+	// HTML a digital library left in the text, escaped as entities that
+	// the LaTeX step decodes (ACM: &lt;italic&gt;T5&lt;/italic&gt;).
+	rec.Title = bib.StripMarkup(rec.Title)
 	rec.ShortTitle = text("shorttitle")
 	if rec.ShortTitle == rec.Title {
 		rec.ShortTitle = ""
@@ -225,7 +228,7 @@ func Map(e *Entry) *bib.Record {
 	identifiers(rec, e)
 
 	// Abstract, keywords, affiliations, language.
-	rec.Abstract = text("abstract")
+	rec.Abstract = bib.StripMarkup(text("abstract"))
 	keywords(rec, e)
 	for _, name := range []string{"affiliations", "affiliation", "institution-affiliation"} {
 		if v := get(name); v != "" {
