@@ -165,6 +165,8 @@ func TestParsePages(t *testing.T) {
 		{"1008-12", "1008", "1012"},
 		{"193--194", "193", "194"},
 		{"pp. 12-19", "12", "19"},
+		{"P.p.0", "0", ""}, // a label twice: read back as written
+		{"page p. 7", "7", ""},
 		{"e0815", "e0815", ""},
 		{"256+", "256", ""},
 		{"256+ -", "256", ""}, // the same, with an empty last page

@@ -12,11 +12,17 @@ func ParsePages(s string) (first, last string) {
 	if s == "" {
 		return "", ""
 	}
-	low := strings.ToLower(s)
-	for _, p := range []string{"pp.", "pp", "p.", "pages", "page"} {
-		if strings.HasPrefix(low, p) && len(s) > len(p) && (s[len(p)] == ' ' || s[len(p)-1] == '.' || isDigit(s[len(p)])) {
-			s = strings.TrimSpace(s[len(p):])
-			break
+	// The label, as often as it is written ("P.p.0" would otherwise keep
+	// a label that the page written back loses when read again).
+	for stripped := true; stripped; {
+		stripped = false
+		low := strings.ToLower(s)
+		for _, p := range []string{"pp.", "pp", "p.", "pages", "page"} {
+			if strings.HasPrefix(low, p) && len(s) > len(p) && (s[len(p)] == ' ' || s[len(p)-1] == '.' || isDigit(s[len(p)])) {
+				s = strings.TrimSpace(s[len(p):])
+				stripped = true
+				break
+			}
 		}
 	}
 	if i := strings.IndexAny(s, ",;"); i > 0 {
