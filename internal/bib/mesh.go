@@ -107,8 +107,11 @@ func IsMeSHHeading(s string) bool {
 // them.
 func bracketQualifiers(s string, buf []string) (desc string, quals []string, ok bool) {
 	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, "]") {
+		return "", nil, false // nearly every keyword: no search for " ["
+	}
 	open := strings.LastIndex(s, " [")
-	if open <= 0 || !strings.HasSuffix(s, "]") {
+	if open <= 0 {
 		return "", nil, false
 	}
 	desc, inner := strings.TrimSpace(s[:open]), s[open+2:len(s)-1]

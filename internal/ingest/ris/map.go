@@ -216,12 +216,12 @@ func Map(fields []Field) *bib.Record {
 	}
 	rec.Database = first("DB", "DP")
 	switch {
-	case isEmbaseRecord(&byTag):
+	case rec.Database == "":
+		rec.Database = ovidDatabase(&byTag)
+	case bib.ContainsFold(rec.Database, "medline") && isEmbaseRecord(&byTag):
 		// Embase.com says "DB  - Medline" of the MEDLINE records it
 		// holds, but the search was of Embase.
 		rec.Database = "Embase"
-	case rec.Database == "":
-		rec.Database = ovidDatabase(&byTag)
 	}
 	rec.SourceID = first("ID")
 	if rec.SourceID == "" {
@@ -302,14 +302,16 @@ func (f *Field) cleaned() string {
 func appendNames(dst []bib.Person, f *Field) []bib.Person {
 	if strings.IndexByte(f.Value, ';') < 0 && (f.plain || strings.IndexByte(f.Value, '\n') < 0) {
 		v := f.cleaned()
-		if names, ok := commaSeparatedNames(v); ok {
-			// Ovid's CENTRAL: "Achterbergh RCA, van der Helm JJ, de Vries HJC"
-			for _, n := range names {
-				if p := bib.ParseName(n); !p.IsZero() {
-					dst = append(dst, p)
+		if i := strings.IndexByte(v, ','); i > 0 && strings.IndexByte(v[:i], ' ') > 0 {
+			if names, ok := commaSeparatedNames(v); ok {
+				// Ovid's CENTRAL: "Achterbergh RCA, van der Helm JJ, de Vries HJC"
+				for _, n := range names {
+					if p := bib.ParseName(n); !p.IsZero() {
+						dst = append(dst, p)
+					}
 				}
+				return dst
 			}
-			return dst
 		}
 		if p := bib.ParseName(v); !p.IsZero() {
 			dst = append(dst, p)
@@ -329,17 +331,24 @@ func appendNames(dst []bib.Person, f *Field) []bib.Person {
 // ("Achterbergh RCA, van der Helm JJ, de Vries HJC"). A single name in
 // the "Family, Given" form has a part without initials, so it is not split.
 func commaSeparatedNames(v string) ([]string, bool) {
-	if strings.Count(v, ", ") < 1 {
-		return nil, false
-	}
-	parts := strings.Split(v, ", ")
-	for _, p := range parts {
-		i := strings.LastIndexByte(p, ' ')
-		if i <= 0 || !capitalInitials(p[i+1:]) {
+	// Checked part by part before anything is allocated: nearly every
+	// value is one "Family, Given" name, whose first part fails.
+	n := 0
+	for rest := v; ; n++ {
+		part, after, more := strings.Cut(rest, ", ")
+		i := strings.LastIndexByte(part, ' ')
+		if i <= 0 || !capitalInitials(part[i+1:]) {
 			return nil, false
 		}
+		if !more {
+			break
+		}
+		rest = after
 	}
-	return parts, true
+	if n == 0 {
+		return nil, false // one name
+	}
+	return strings.Split(v, ", "), true
 }
 
 // familyNamesOnly reports whether v is a list of more than three single
@@ -544,12 +553,11 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 		case "PMID":
 			rec.AddPMID(val)
 		case "AN":
-			db.read(byTag)
 			if accessionNumbers(rec, val) {
 				// "PMID: 123", and Cochrane's "PUBMED 123,EMBASE 456"
 			} else if bib.HasPrefixFold(val, "wos:") && len(val) > 4 {
 				rec.AddIdentifier(bib.WOS, "WOS:"+strings.ToUpper(strings.TrimSpace(val[4:]))) // Web of Science's RIS
-			} else if db.pubMed && len(val) <= 8 {
+			} else if db.read(byTag); db.pubMed && len(val) <= 8 {
 				rec.AddPMID(val)
 			} else if db.embase && val != "" {
 				rec.AddIdentifier("embase", embaseNumber(val))
@@ -621,8 +629,20 @@ func (d *namedDatabase) read(byTag *tagIndex) {
 // 456", or several of them separated by commas, as Cochrane CENTRAL
 // writes them. It reports whether the whole value was such a list.
 func accessionNumbers(rec *bib.Record, val string) bool {
+	if val == "" {
+		return false
+	}
+	switch val[0] | 0x20 {
+	case 'p', 'm', 'e':
+	default:
+		return false // most accession numbers: digits, "CN-", "WOS:"
+	}
 	if !bib.HasPrefixFold(val, "pmid") && !bib.HasPrefixFold(val, "pubmed ") && !bib.HasPrefixFold(val, "medline ") && !bib.HasPrefixFold(val, "embase ") {
 		return false
+	}
+	if strings.IndexByte(val, ',') < 0 && !bib.HasPrefixFold(val, "embase ") {
+		rec.AddPMID(val) // one: "PMID: 123", "PUBMED 123"
+		return true
 	}
 	for rest := val; rest != ""; {
 		var part string
@@ -730,8 +750,11 @@ func ovidSegment(segment string) string {
 func ovidDatabase(byTag *tagIndex) string {
 	for _, tag := range [2]string{"L2", "UR"} {
 		for i := range byTag.all(tag) {
+			if !strings.Contains(byTag.fields[i].Value, "ovid") {
+				continue
+			}
 			for _, u := range strings.Fields(byTag.fields[i].Value) {
-				if bib.ContainsFold(u, "ovid") {
+				if strings.Contains(u, "ovid") { // ovidsp.ovid.com: hosts are in lower case
 					if seg, _ := ovidQuery(u); seg != "" {
 						if name := ovidSegment(seg); name != "" {
 							return name
