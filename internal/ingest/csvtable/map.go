@@ -717,8 +717,14 @@ func pubMedCitation(rec *bib.Record, v string) {
 	if i := strings.IndexByte(volIssue, '('); i >= 0 && strings.HasSuffix(volIssue, ")") {
 		vol, issue = volIssue[:i], volIssue[i+1:len(volIssue)-1]
 	}
+	fillCitation(rec, vol, issue, pages)
+}
+
+// fillCitation sets the volume, issue and pages a citation gives, where
+// the record has none.
+func fillCitation(rec *bib.Record, volume, issue, pages string) {
 	if rec.Volume == "" {
-		rec.Volume = strings.TrimSpace(vol)
+		rec.Volume = strings.TrimSpace(volume)
 	}
 	if rec.Issue == "" {
 		rec.Issue = strings.TrimSpace(issue)
@@ -751,15 +757,7 @@ func parseCitation(rec *bib.Record, v string) bool {
 	if rec.Container == "" {
 		rec.Container = journal
 	}
-	if rec.Volume == "" {
-		rec.Volume = strings.TrimSpace(vol)
-	}
-	if rec.Issue == "" {
-		rec.Issue = strings.TrimSpace(iss)
-	}
-	if rec.FirstPage == "" && pages != "" {
-		rec.SetPages(pages)
-	}
+	fillCitation(rec, vol, iss, pages)
 	if rec.Date.Year == 0 {
 		d := bib.ParseDate(dateText)
 		if d.Year != year {
