@@ -84,6 +84,7 @@ func TestFindDOIs(t *testing.T) {
 		{"10.1234/abc [doi]", []string{"10.1234/abc"}},
 		{"10.1002/(SICI)1097-4636(199901)44:1<35::AID-JBM5>3.0.CO;2-8", []string{"10.1002/(sici)1097-4636(199901)44:1<35::aid-jbm5>3.0.co;2-8"}},
 		{"<doi>10.1000/xyz</doi>", []string{"10.1000/xyz"}},
+		{"10.1002/(SICI)1098-1063(1998)8:6&lt;627::AID-HIPO5&gt;3.0.CO;2-X [doi]", []string{"10.1002/(sici)1098-1063(1998)8:6<627::aid-hipo5>3.0.co;2-x"}},
 		{"no doi 110.1234/x here", nil},
 		{"vol 10.5 p 3", nil},
 		{"doi:10.1000/a; 10.1000/b.", []string{"10.1000/a", "10.1000/b"}},

@@ -19,6 +19,8 @@ func NormalizeDOI(s string) string {
 	return d[0]
 }
 
+var entityReplacer = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&#60;", "<", "&#62;", ">", "&#38;", "&")
+
 // FindDOIs returns every DOI in s, normalized as NormalizeDOI does, in order
 // and without repeats.
 func FindDOIs(s string) []string { return AppendDOIs(nil, s) }
@@ -30,6 +32,10 @@ func AppendDOIs(out []string, s string) []string {
 		if !strings.Contains(s, "%2F") && !strings.Contains(s, "%2f") {
 			return nil
 		}
+	}
+	if strings.Contains(s, "&") && strings.Contains(s, ";") {
+		// HTML entities a database left in a SICI DOI: "&lt;627::AID-HIPO5&gt;"
+		s = entityReplacer.Replace(s)
 	}
 	if strings.Contains(s, "%") {
 		if u, err := url.PathUnescape(s); err == nil {

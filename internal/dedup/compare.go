@@ -14,7 +14,7 @@ import (
 // whenever they change what they give (TestRulesVersion fails until it
 // does), so that a library can tell that its works were built by other
 // rules than this bibdb's, and that a rebuild would change them.
-const RulesVersion = 2
+const RulesVersion = 3
 
 // Verdict is what Compare concludes about a pair of records.
 type Verdict int
@@ -327,7 +327,15 @@ func transposed(x, y string) bool {
 func numbersOf(words []string) []string {
 	var out []string
 	prev := false
+	numbered := false // the word before names a numbered thing: "phase", "stage", ...
 	for _, w := range words {
+		if v, ok := roman[w]; ok && numbered {
+			// "phase ii", "phase i ii" (Phase I/II), "stage iv"
+			out = append(out, v)
+			prev = false
+			continue
+		}
+		numbered = numberedThings[w]
 		switch {
 		case !bib.AllDigits(w):
 			prev = false
@@ -347,6 +355,11 @@ func numbersOf(words []string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// numberedThings are the words after which a roman numeral is a number:
+// "phase II", "stage IV", "type I".
+var numberedThings = map[string]bool{"phase": true, "stage": true, "type": true, "grade": true, "class": true,
+	"step": true, "level": true, "tier": true, "part": true}
 
 // titleSimilarity compares every title form of the two records.
 func titleSimilarity(a, b *Features) (float64, bool) {

@@ -118,6 +118,19 @@ var compareCases = []struct {
 	{"erratum", article(), with(func(r *bib.Record) { r.Title = "Erratum: " + r.Title; r.FirstPage = "" }), Different},
 	{"correction", article(), with(func(r *bib.Record) { r.Title = "Correction to: " + r.Title; r.FirstPage = "" }), Different},
 	{"retraction notice", article(), with(func(r *bib.Record) { r.Title = "Retraction notice to " + r.Title; r.FirstPage = "" }), Different},
+	{"the retracted article marked so", article(), with(func(r *bib.Record) { r.Title = "RETRACTED: " + r.Title + " (Retracted Article)" }), Same},
+	{"retraction notice titled retraction", article(), with(func(r *bib.Record) { r.Title = "Retraction: " + r.Title; r.FirstPage = "" }), Different},
+	{"retraction notice titled retracted", article(), with(func(r *bib.Record) { r.Title = "Retracted: " + r.Title }), Different},
+	{"the retracted article marked so by Springer", article(), with(func(r *bib.Record) { r.Title = "RETRACTED ARTICLE: " + r.Title }), Same},
+	// Conference abstracts of two trials of one drug, phase II and phase
+	// I/II, in one supplement with no pages: a reviewer tells.
+	{"phase ii and phase i/ii abstracts", with(func(r *bib.Record) {
+		r.Title = "Phase II trial of ixabepilone and dasatinib for metastatic breast cancer"
+		r.Issue, r.FirstPage, r.LastPage = "15 Suppl 1", "", ""
+	}), with(func(r *bib.Record) {
+		r.Title = "Phase I/II trial of ixabepilone and dasatinib for metastatic breast cancer"
+		r.Issue, r.FirstPage, r.LastPage = "15 Suppl 1", "", ""
+	}), Uncertain},
 	{"comment", article(), with(func(r *bib.Record) { r.Title = "Comment on " + r.Title; r.FirstPage = "" }), Different},
 	{"reply", article(), with(func(r *bib.Record) { r.Title = "Reply to: " + r.Title; r.FirstPage = "" }), Different},
 	{"erratum by publication type", article(), with(func(r *bib.Record) { r.PublicationTypes = []string{"Published Erratum"}; r.FirstPage = "" }), Different},

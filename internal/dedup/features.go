@@ -275,6 +275,17 @@ func titleKeys(t string) (key, core string) {
 // without changing the title ("and" for "&", "the" and "a").
 func normTitle(t string) string {
 	toks := strings.Fields(bib.Key(t))
+	// "RETRACTED ARTICLE: Title" (Springer) and "RETRACTED: Title
+	// (Retracted Article)" (Web of Science): the record of the retracted
+	// article itself, which is that article. Without those words
+	// "Retracted: Title" may be the notice (Hindawi titles its notices
+	// so), which stays a retraction.
+	if len(toks) > 3 && toks[0] == "retracted" && (toks[1] == "article" || hasRun(toks[2:], "retracted", "article")) {
+		toks = toks[1:]
+		if toks[0] == "article" {
+			toks = toks[1:]
+		}
+	}
 	out := toks[:0]
 	for _, w := range toks {
 		switch w {
@@ -284,6 +295,16 @@ func normTitle(t string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// hasRun reports whether words holds a, then b right after it.
+func hasRun(words []string, a, b string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == a && words[i+1] == b {
+			return true
+		}
+	}
+	return false
 }
 
 // stripBracketed removes text in [] and () (translations, notes such as
