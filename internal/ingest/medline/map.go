@@ -672,6 +672,11 @@ func unbracket(t string) (string, bool) {
 		}
 	}
 	inner = strings.TrimSpace(inner)
+	if strings.HasSuffix(inner, ".") {
+		// no space before the full stop, as when the stop stood outside
+		// the brackets ("[Title ]." is read "Title.")
+		inner = strings.TrimRight(inner[:len(inner)-1], " ") + "."
+	}
 	if len(end) < len(t) && !strings.HasSuffix(inner, ".") && !strings.HasSuffix(inner, "?") && !strings.HasSuffix(inner, "!") {
 		inner += "."
 	}

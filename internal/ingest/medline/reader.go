@@ -173,10 +173,16 @@ func (r *Reader) readRecord() (start int, err error) {
 			r.warns = append(r.warns, bib.Warning{Line: n, Msg: "line is neither a tag line nor indented; read as a continuation"})
 			fallthrough
 		case lineContinuation:
-			r.continueValue(value, plain)
+			// A line that ends in a hyphen right after a letter, with no
+			// space after it, broke a hyphenated word ("nature-" /
+			// "themed"): NLM wraps so. The word is joined again whole.
+			tight := off >= 3 && r.raw[off-1] == '\n' && r.raw[off-2] == '-' && isLetter(r.raw[off-3])
+			r.continueValue(value, plain, tight)
 		}
 	}
 }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // offsetIn returns where sub, a subslice of line, begins in it.
 func offsetIn(line, sub []byte) int {
@@ -187,9 +193,9 @@ func offsetIn(line, sub []byte) int {
 }
 
 // continueValue joins a continuation line to the last field's value with
-// one space. The record's first line is always a tag line, so there is a
-// field.
-func (r *Reader) continueValue(value []byte, plain bool) {
+// one space, or none when tight. The record's first line is always a tag
+// line, so there is a field.
+func (r *Reader) continueValue(value []byte, plain, tight bool) {
 	if len(value) == 0 {
 		return
 	}
@@ -199,7 +205,7 @@ func (r *Reader) continueValue(value []byte, plain bool) {
 		r.vals = append(r.vals, r.raw[last.start:last.end]...)
 		last.start, last.end, last.joined = s, len(r.vals), true
 	}
-	if last.end > last.start {
+	if last.end > last.start && !tight {
 		r.vals = append(r.vals, ' ')
 	}
 	r.vals = append(r.vals, value...)

@@ -372,11 +372,24 @@ func (w *Writer) tag(tag, value string) {
 	}
 	w.w.WriteString("- ")
 	for len(value) > lineWidth {
+		// Never after a word that ends in a hyphen ("pre- and post-"): the
+		// reader takes a line ending so for a hyphenated word broken in two.
 		cut := strings.LastIndexByte(value[:lineWidth+1], ' ')
+		for cut > 0 && hyphenBefore(value, cut) {
+			cut = strings.LastIndexByte(value[:cut], ' ')
+		}
 		if cut <= 0 {
 			// One word longer than a line: never break inside it, as the
 			// reader joins lines with a space.
 			cut = strings.IndexByte(value, ' ')
+			for cut > 0 && hyphenBefore(value, cut) {
+				next := strings.IndexByte(value[cut+1:], ' ')
+				if next < 0 {
+					cut = -1
+					break
+				}
+				cut += 1 + next
+			}
 			if cut < 0 {
 				break
 			}
@@ -387,6 +400,12 @@ func (w *Writer) tag(tag, value string) {
 	}
 	w.w.WriteString(value)
 	_, w.err = w.w.WriteString("\n")
+}
+
+// hyphenBefore reports whether the space at value[i] follows a letter and
+// a hyphen.
+func hyphenBefore(value string, i int) bool {
+	return i >= 2 && value[i-1] == '-' && isLetter(value[i-2])
 }
 
 func issnSuffix(kind string) string {
