@@ -12,6 +12,8 @@ func TestParseName(t *testing.T) {
 	}{
 		{"Byng, Richard", Person{Family: "Byng", Given: "Richard"}},
 		{"Tseng RMWW", Person{Family: "Tseng", Given: "RMWW"}},
+		{"Wellcome Trust Case Control, Consortium", Person{Literal: "Wellcome Trust Case Control Consortium"}},
+		{"Group, Anna", Person{Family: "Group", Given: "Anna"}},
 		{"Higa, Darrel H, PhD", Person{Family: "Higa", Given: "Darrel H"}},
 		{"Hern, Matt, Ed.", Person{Family: "Hern", Given: "Matt"}},
 		{"Smith, John, M.D.", Person{Family: "Smith", Given: "John"}},

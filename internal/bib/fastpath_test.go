@@ -96,6 +96,8 @@ func TestIsMeSHHeading(t *testing.T) {
 		"*Humans": true, "Neoplasms/therapy": true, "Neoplasms/*drug therapy/Mortality": true,
 		"HIV/AIDS": false, "Neoplasms/therapy/AIDS": false, "Humans": false, "/therapy": false,
 		"Neoplasms/ therapy ": true, "Brain/a-qualifier-longer-than-any-qualifier-there-is": false,
+		"*cyp2d6": false, "*latency": false, "*beta-Lactamases": true, "*Primaquine": true,
+		"Breast Diseases/ra [Radiography]": true, "Liver/us [Ultrasonography]": true,
 	} {
 		if got := IsMeSHHeading(in); got != want {
 			t.Errorf("IsMeSHHeading(%q) = %v, want %v", in, got, want)

@@ -65,7 +65,7 @@ func AppendMeSH(out []Keyword, s string) []Keyword {
 // meshQualifiers are the MeSH topical qualifiers (subheadings).
 var meshQualifiers = func() map[string]bool {
 	m := map[string]bool{}
-	for _, q := range strings.Split(`abnormalities|administration & dosage|adverse effects|agonists|analogs & derivatives|analysis|anatomy & histology|antagonists & inhibitors|biosynthesis|blood|blood supply|cerebrospinal fluid|chemical synthesis|chemically induced|chemistry|classification|complications|congenital|cytology|deficiency|diagnosis|diagnostic imaging|diet therapy|drug effects|drug therapy|economics|education|embryology|enzymology|epidemiology|ethics|ethnology|etiology|genetics|growth & development|history|immunology|injuries|innervation|instrumentation|isolation & purification|legislation & jurisprudence|manpower|metabolism|methods|microbiology|mortality|nursing|organization & administration|parasitology|pathogenicity|pathology|pharmacokinetics|pharmacology|physiology|physiopathology|poisoning|prevention & control|psychology|radiation effects|radiotherapy|rehabilitation|secondary|standards|statistics & numerical data|supply & distribution|surgery|therapeutic use|therapy|toxicity|transmission|trends|ultrastructure|urine|utilization|veterinary|virology|cytology|metabolism|ethics|genetics|physiology|trends|urine|virology|diagnostic use|etiology|psychology|contraindications|toxicity|transplantation|methods|pathology`, "|") {
+	for _, q := range strings.Split(`abnormalities|administration & dosage|adverse effects|agonists|analogs & derivatives|analysis|anatomy & histology|antagonists & inhibitors|biosynthesis|blood|blood supply|cerebrospinal fluid|chemical synthesis|chemically induced|chemistry|classification|complications|congenital|cytology|deficiency|diagnosis|diagnostic imaging|diet therapy|drug effects|drug therapy|economics|education|embryology|enzymology|epidemiology|ethics|ethnology|etiology|genetics|growth & development|history|immunology|injuries|innervation|instrumentation|isolation & purification|legislation & jurisprudence|manpower|metabolism|methods|microbiology|mortality|nursing|organization & administration|parasitology|pathogenicity|pathology|pharmacokinetics|pharmacology|physiology|physiopathology|poisoning|prevention & control|psychology|radiation effects|radiotherapy|rehabilitation|secondary|standards|statistics & numerical data|supply & distribution|surgery|therapeutic use|therapy|toxicity|transmission|trends|ultrastructure|urine|utilization|veterinary|virology|radiography|ultrasonography|radionuclide imaging|cytology|metabolism|ethics|genetics|physiology|trends|urine|virology|diagnostic use|etiology|psychology|contraindications|toxicity|transplantation|methods|pathology`, "|") {
 		m[q] = true
 	}
 	return m
@@ -77,7 +77,10 @@ var meshQualifiers = func() map[string]bool {
 func IsMeSHHeading(s string) bool {
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "*") {
-		return true
+		// A MeSH descriptor begins with a capital ("*Primaquine") or a
+		// Greek letter's name ("*beta-Lactamases"); EndNote also stars
+		// the author keywords of a PubMed record ("*cyp2d6", "*latency").
+		return !lowerWordFirst(s[1:])
 	}
 	var buf [8]string
 	if _, _, ok := bracketQualifiers(s, buf[:0]); ok {
@@ -95,6 +98,17 @@ func IsMeSHHeading(s string) bool {
 		}
 	}
 	return true
+}
+
+// lowerWordFirst reports whether s begins with a word of lower-case
+// letters and digits that is followed by no hyphen: "cyp2d6", "latency",
+// but not "beta-Lactamases".
+func lowerWordFirst(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= '0' && s[i] <= '9') {
+		i++
+	}
+	return i > 0 && (i == len(s) || s[i] != '-')
 }
 
 // bracketQualifiers splits a heading whose qualifiers are named in

@@ -61,6 +61,11 @@ func parseName(s string) Person {
 		if looksLikeGroup(family) {
 			return Person{Literal: s}
 		}
+		if strings.IndexByte(rest, ' ') < 0 && groupWords[strings.ToLower(rest)] && strings.IndexByte(family, ' ') > 0 {
+			// EndNote's "Wellcome Trust Case Control, Consortium": a group
+			// name cut at its last word
+			return Person{Literal: family + " " + rest}
+		}
 		p := Person{Family: family, Given: rest}
 		if j := strings.IndexByte(rest, ','); j >= 0 {
 			a, b := strings.TrimSpace(rest[:j]), strings.TrimSpace(rest[j+1:])

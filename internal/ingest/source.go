@@ -108,6 +108,8 @@ func RecordDatabase(r *bib.Record) string {
 			return "Web of Science"
 		case strings.Contains(l, "cochranelibrary.com"):
 			return "Cochrane Library"
+		case strings.Contains(l, "embase.com"):
+			return "Embase"
 		case strings.Contains(l, "ovid.com"):
 			return "Ovid"
 		case strings.Contains(l, "ebscohost"):

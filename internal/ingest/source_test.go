@@ -40,6 +40,7 @@ func TestRecordDatabase(t *testing.T) {
 		{"CENTRAL accession number", bib.Record{SourceID: "CN-01904727"}, "Cochrane Library"},
 		{"CN- but no CENTRAL number", bib.Record{SourceID: "CN-12"}, ""},
 		{"Cochrane Library link", bib.Record{URLs: []string{"https://www.cochranelibrary.com/central/doi/10.1002/central/CN-01904727/full"}}, "Cochrane Library"},
+		{"Embase.com link", bib.Record{URLs: []string{"http://www.embase.com/search/results?subaction=viewrecord&from=export&id=L351844657"}}, "Embase"},
 		{"nothing to tell", bib.Record{SourceID: "17"}, ""},
 	}
 	for _, tt := range tests {

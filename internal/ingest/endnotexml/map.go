@@ -421,7 +421,8 @@ func addKeyword(rec *bib.Record, k string) {
 		}
 		return
 	}
-	rec.AddKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor})
+	// (without the star EndNote puts before a PubMed record's keywords)
+	rec.AddKeyword(bib.Keyword{Term: strings.TrimSpace(strings.TrimLeft(k, "*")), Vocabulary: bib.VocabAuthor})
 }
 
 // identifiers fills DOIs, PMIDs, PMCIDs, ISBNs, ISSNs and accession numbers.

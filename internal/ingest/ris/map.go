@@ -195,6 +195,9 @@ func Map(fields []Field) *bib.Record {
 				}
 				return
 			}
+			if k[0] == '*' {
+				k = strings.TrimSpace(strings.TrimLeft(k, "*")) // EndNote's star on a PubMed record's keywords
+			}
 			rec.AddCleanKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor}) // eachItem cleans
 		})
 	}
