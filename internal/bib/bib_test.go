@@ -363,3 +363,16 @@ func TestStripMarkup(t *testing.T) {
 		}
 	}
 }
+
+func TestDropCopyrightNotice(t *testing.T) {
+	for in, want := range map[string]string{
+		"Text. [ABSTRACT FROM AUTHOR] Copyright of Bone is the property of Elsevier. (Copyright applies to all Abstracts.)": "Text. [ABSTRACT FROM AUTHOR]",
+		"Copyright of Bone is the property of Elsevier. (Copyright applies to all Abstracts.)":                              "",
+		"Text about the Copyright of images.": "Text about the Copyright of images.",
+		"Text.":                               "Text.",
+	} {
+		if got := DropCopyrightNotice(in); got != want {
+			t.Errorf("DropCopyrightNotice(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -434,3 +434,17 @@ func hasEscapedReference(s string) bool {
 	}
 	return false
 }
+
+// DropCopyrightNotice removes the notice EBSCOhost appends to an abstract
+// ("... [ABSTRACT FROM AUTHOR] Copyright of PLoS ONE is the property of
+// Public Library of Science and its content may not be copied ...
+// (Copyright applies to all Abstracts.)"): at the end of the abstract in
+// its CSV, as an AB of its own in its RIS. A value that is only the
+// notice gives "".
+func DropCopyrightNotice(s string) string {
+	i := strings.LastIndex(s, "Copyright of ")
+	if i < 0 || i > 0 && s[i-1] != ' ' || !strings.Contains(s[i:], " is the property of ") {
+		return s
+	}
+	return strings.TrimSpace(s[:i])
+}

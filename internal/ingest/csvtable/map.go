@@ -562,7 +562,7 @@ func (m *mapper) rest() {
 	rec := m.rec
 	rec.Abstract = m.markup(m.get(fAbstract))
 	if m.t.export == ebscoExport {
-		rec.Abstract = dropCopyrightNotice(rec.Abstract)
+		rec.Abstract = bib.DropCopyrightNotice(rec.Abstract)
 	}
 	if v := m.get(fPublicationTypes); v != "" {
 		for _, t := range splitList(v, m.t.dialect) {
@@ -624,19 +624,6 @@ func (m *mapper) rest() {
 	if len(conf) > 0 {
 		rec.Notes = append(rec.Notes, "Conference: "+strings.Join(conf, ", "))
 	}
-}
-
-// dropCopyrightNotice removes the notice EBSCO appends to an abstract
-// ("... [ABSTRACT FROM AUTHOR] Copyright of PLoS ONE is the property of
-// Public Library of Science and its content may not be copied ...
-// (Copyright applies to all Abstracts.)"), which its RIS gives as an AB
-// of its own and the RIS reader leaves out.
-func dropCopyrightNotice(s string) string {
-	i := strings.LastIndex(s, "Copyright of ")
-	if i < 0 || i > 0 && s[i-1] != ' ' || !strings.Contains(s[i:], " is the property of ") {
-		return s
-	}
-	return strings.TrimSpace(s[:i])
 }
 
 // ebscoDatabase returns the short name EBSCOhost gives the database of a

@@ -455,19 +455,6 @@ func TestCellValue(t *testing.T) {
 	}
 }
 
-func TestDropCopyrightNotice(t *testing.T) {
-	for in, want := range map[string]string{
-		"Text. [ABSTRACT FROM AUTHOR] Copyright of Bone is the property of Elsevier. (Copyright applies to all Abstracts.)": "Text. [ABSTRACT FROM AUTHOR]",
-		"Copyright of Bone is the property of Elsevier. (Copyright applies to all Abstracts.)":                              "",
-		"Text about the Copyright of images.": "Text about the Copyright of images.",
-		"Text.":                               "Text.",
-	} {
-		if got := dropCopyrightNotice(in); got != want {
-			t.Errorf("dropCopyrightNotice(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestSourceColumn reads "Source" as the database in Scopus's table, as a
 // citation in Embase's, and as the journal in Cochrane's.
 func TestSourceColumn(t *testing.T) {

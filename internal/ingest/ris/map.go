@@ -250,8 +250,8 @@ func abstract(byTag *tagIndex, value func(int) string) string {
 	var first string
 	var b strings.Builder
 	for i := range byTag.all("AB") {
-		s := value(i)
-		if s == "" || s == first || bib.HasPrefixFold(s, "copyright of ") && strings.Contains(s, " is the property of ") {
+		s := bib.DropCopyrightNotice(value(i))
+		if s == "" || s == first {
 			continue
 		}
 		if first == "" {
