@@ -61,7 +61,7 @@ func parseName(s string) Person {
 		if looksLikeGroup(family) {
 			return Person{Literal: s}
 		}
-		if strings.IndexByte(rest, ' ') < 0 && groupWords[strings.ToLower(rest)] && strings.IndexByte(family, ' ') > 0 {
+		if strings.IndexByte(family, ' ') > 0 && strings.IndexByte(rest, ' ') < 0 && groupWords[lowerWord(rest)] {
 			// EndNote's "Wellcome Trust Case Control, Consortium": a group
 			// name cut at its last word
 			return Person{Literal: family + " " + rest}

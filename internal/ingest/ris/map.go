@@ -250,7 +250,10 @@ func abstract(byTag *tagIndex, value func(int) string) string {
 	var first string
 	var b strings.Builder
 	for i := range byTag.all("AB") {
-		s := bib.DropCopyrightNotice(value(i))
+		s := value(i)
+		if strings.HasPrefix(s, "Copyright of ") {
+			s = bib.DropCopyrightNotice(s) // (only then: it would search every abstract)
+		}
 		if s == "" || s == first {
 			continue
 		}
