@@ -152,7 +152,7 @@ func bracketQualifiers(s string, buf []string) (desc string, quals []string, ok 
 			c = strings.TrimSpace(c)
 			major := strings.HasPrefix(c, "*")
 			c = strings.TrimPrefix(c, "*")
-			if len(c) != 2 || !isLetter(c[0]) || !isLetter(c[1]) || i == len(quals) {
+			if len(c) != 2 || !isASCIILetter(c[0]) || !isASCIILetter(c[1]) || i == len(quals) {
 				return "", nil, false
 			}
 			if major && !strings.HasPrefix(quals[i], "*") {
@@ -170,8 +170,6 @@ func bracketQualifiers(s string, buf []string) (desc string, quals []string, ok 
 	}
 	return desc, quals, true
 }
-
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // isQualifier reports whether q, in any case, is a MeSH qualifier. It
 // does not allocate: no qualifier is longer than the buffer.
