@@ -14,11 +14,13 @@ import (
 // drops them at its start and builds them again at its end, inside the
 // same transaction: building an index once from sorted rows is much
 // cheaper than keeping it up to date row by row.
-// records_import_database is not among them: an import adds its rows at
-// the index's end, and building it again would read the text of every
-// record in the library.
+// The indexes on records are not among them: building one again reads
+// the text of every record in the library (most of its bytes), which
+// costs more than keeping it up to date. records_import_database and
+// records_work take an import's rows at their ends; records_doi and
+// records_pmid are small.
 var deferrableIndexes = []string{
-	"works_year", "works_journal", "records_doi", "records_pmid", "authors_family",
+	"works_year", "works_journal", "authors_family",
 	"authorships_author", "authorship_affiliations_affiliation", "work_keywords_keyword", "journal_issns_journal",
 	"keywords_term",
 }
