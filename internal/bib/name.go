@@ -80,6 +80,8 @@ func parseName(s string) Person {
 		} else if isSuffix(rest) && !isRomanInitials(rest) {
 			// "Smith, Jr": but "Petrov, IV" is Petrov with initials I. V.
 			p.Given, p.Suffix = "", rest
+		} else {
+			p.Given = trimGivenEnd(rest)
 		}
 		return p
 	}
@@ -129,6 +131,53 @@ func parseName(s string) Person {
 		}
 	}
 	return Person{Family: strings.Join(toks[n:], " "), Given: strings.Join(toks[:n], " "), Suffix: suffix}
+}
+
+// trimGivenEnd removes from given names what catalogues and databases
+// write after them: an editor's mark ("Takada, Mitsuo eds", as ProQuest
+// writes the editors of a book among its authors) and the full stop that
+// ends a library catalogue's heading ("Mittelbach, Frank."). The full stop
+// after an initial ("Knuth, Donald E.") stays.
+func trimGivenEnd(given string) string {
+	i := strings.LastIndexByte(given, ' ')
+	if i > 0 && IsEditorMark(given[i+1:]) {
+		given = strings.TrimRight(given[:i], " ,")
+		i = strings.LastIndexByte(given, ' ')
+	}
+	last := given[i+1:]
+	if n := len(last); n >= 4 && last[n-1] == '.' && strings.IndexByte(last[:n-1], '.') < 0 && hasLower(last) && isLetters(last[:n-1]) {
+		given = given[:len(given)-1]
+	}
+	return given
+}
+
+// isLetters reports whether s holds only letters.
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// IsEditorMark reports whether t, the last word of a name, marks its
+// bearer as an editor: "ed", "eds", "(ed.)", "(Eds.)". "Ed" and "Ed."
+// are left alone: they may be a given name.
+func IsEditorMark(t string) bool {
+	switch t {
+	case "ed", "eds", "ed.", "eds.", "Eds", "Eds.", "(ed)", "(eds)", "(ed.)", "(eds.)", "(Ed)", "(Eds)", "(Ed.)", "(Eds.)", "(editor)", "(editors)":
+		return true
+	}
+	return false
+}
+
+// HasEditorMark reports whether a name as written ends with an editor's
+// mark (see IsEditorMark).
+func HasEditorMark(name string) bool {
+	name = strings.TrimRight(name, " ")
+	i := strings.LastIndexByte(name, ' ')
+	return i > 0 && IsEditorMark(name[i+1:])
 }
 
 // IsEtAl reports whether s stands for omitted authors ("et al.", "others").

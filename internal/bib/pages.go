@@ -9,7 +9,7 @@ import "strings"
 // page or article number ("e0815") gives an empty last page.
 func ParsePages(s string) (first, last string) {
 	s = CleanText(s)
-	if s == "" {
+	if s == "" || isNoPage(s) {
 		return "", ""
 	}
 	// The label, as often as it is written ("P.p.0" would otherwise keep
@@ -59,4 +59,17 @@ func ParsePages(s string) (first, last string) {
 		}
 	}
 	return first, last
+}
+
+// isNoPage reports whether s says there is no page: "n/a", which Wiley
+// writes for an article online ahead of its issue, and the like.
+func isNoPage(s string) bool {
+	if len(s) > 9 || len(s) < 2 || s[0]|0x20 != 'n' {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case "n/a", "n.a.", "n/a-n/a", "n/a–n/a", "na":
+		return true
+	}
+	return false
 }

@@ -23,6 +23,10 @@ var types = map[string]string{
 	"ADVS": "motion_picture", "VIDEO": "motion_picture", "MPCT": "motion_picture", "SOUND": "song", "MUSIC": "musical_score",
 	"ART": "graphic", "SLIDE": "speech", "PAMP": "pamphlet", "CLSWK": "classic", "CTLG": "book", "CHART": "figure",
 	"FIGURE": "figure", "EQUA": "article", "INTV": "interview", "MULTI": "webpage",
+	// Names some exporters (NASA ADS's ProCite and RefMan flavours) write
+	// in place of the codes.
+	"JOURNAL": "article-journal", "THESIS/DISSERTATION": "thesis", "THESIS": "thesis", "REPORT": "report",
+	"CONFERENCE": "paper-conference", "BOOK, WHOLE": "book", "BOOK, SECTION": "chapter", "BOOK CHAPTER": "chapter",
 }
 
 // CSLType returns the CSL type for a RIS reference type, "article" when
@@ -115,6 +119,15 @@ func Map(fields []Field) *bib.Record {
 	for i := range fields {
 		f := &fields[i]
 		switch f.Tag {
+		case "AU", "A1":
+			if bib.HasEditorMark(f.Value) {
+				// ProQuest lists a book's editors among its authors:
+				// "Takada, Mitsuo eds"
+				rec.Editors = appendNames(rec.Editors, f)
+				continue
+			}
+		}
+		switch f.Tag {
 		case "AU":
 			rec.Authors = appendNames(rec.Authors, f)
 		case "A1":
@@ -152,17 +165,29 @@ func Map(fields []Field) *bib.Record {
 	case isPart:
 		rec.Container = first("T2", "BT", "JF", "JO")
 		rec.Series = first("T3")
+		if bt := first("BT"); rec.Series == "" && bt != "" && bt != rec.Container {
+			// ScienceDirect's chapters: "T2 - Methods in Protein Design",
+			// "BT - Methods in Enzymology", the series
+			rec.Series = bt
+		}
 	default:
 		rec.Container = first("JF", "T2", "JO", "JA", "J2", "BT")
 		rec.Series = first("T3")
 	}
+
 	rec.ContainerAbbrev = first("JA", "J2", "JO", "J1", "JI", "J9") // JI and J9: Web of Science's RIS
 	if rec.ContainerAbbrev == rec.Container && first("JA", "J2", "J1") == "" && first("JF", "T2") != "" {
 		// JO repeating the full title is not an abbreviation
 		rec.ContainerAbbrev = ""
 	}
+	rec.Volume = volume(first("VL", "VO"))
+	if rec.Volume != "" && strings.Contains(rec.Container, ", Volume "+rec.Volume) {
+		// NASA ADS puts the whole citation in JO: "The Astrophysical
+		// Journal, Volume 533, Issue 1, pp. L25-L28."
+		rec.Container, _, _ = strings.Cut(rec.Container, ", Volume "+rec.Volume)
+		rec.ContainerAbbrev, _, _ = strings.Cut(rec.ContainerAbbrev, ", Volume "+rec.Volume)
+	}
 
-	rec.Volume = first("VL", "VO")
 	rec.Issue = first("IS", "CP")
 	if rec.Issue == "" && (tyu == "JOUR" || tyu == "MGZN") {
 		// (but not Ovid's NLM journal id there: 101264945)
@@ -173,8 +198,8 @@ func Map(fields []Field) *bib.Record {
 	rec.ArticleNumber = first("C7")
 	pages(rec, &byTag)
 	rec.Edition = first("ET")
-	if (tyu == "JOUR" || tyu == "EJOUR") && bib.AllDigits(rec.Edition) && len(rec.Edition) == 8 {
-		rec.Edition = "" // EndNote's "Epub Date" of an article: 20180327
+	if (tyu == "JOUR" || tyu == "EJOUR") && isDate(rec.Edition) {
+		rec.Edition = "" // EndNote's "Epub Date" of an article: 20180327, 2012/11/20
 	}
 	rec.Publisher = first("PB", "PU") // PU: Web of Science's RIS
 	rec.Place = first("CY", "PP")
@@ -187,6 +212,14 @@ func Map(fields []Field) *bib.Record {
 		rec.Keywords = make([]bib.Keyword, 0, n)
 	}
 	for i := range byTag.all("KW") {
+		if slashList(fields[i].Value) {
+			for _, k := range strings.Split(strings.Join(strings.Fields(fields[i].Value), " "), "/ ") {
+				if k = clean(strings.TrimSuffix(strings.TrimSpace(k), "/")); k != "" {
+					rec.AddCleanKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor})
+				}
+			}
+			continue
+		}
 		eachItem(&fields[i], true, func(k string) {
 			if bib.IsMeSHHeading(k) {
 				var buf [4]bib.Keyword
@@ -203,7 +236,20 @@ func Map(fields []Field) *bib.Record {
 	}
 	affiliations(rec, &byTag)
 	for i := range byTag.all("UR") {
-		for _, u := range strings.FieldsFunc(fields[i].Value, func(r rune) bool { return r == ';' || r == '\n' || r == ' ' }) {
+		v := fields[i].Value
+		if j := strings.Index(v, "<Go to ISI>://"); j >= 0 {
+			// EndNote's link to a Web of Science record: "<Go to
+			// ISI>://WOS:000298449100001" names its accession number.
+			ut := v[j+len("<Go to ISI>://"):]
+			if k := strings.IndexAny(ut, " ;\n"); k >= 0 {
+				ut = ut[:k]
+			}
+			if bib.HasPrefixFold(ut, "wos:") && len(ut) > 4 {
+				rec.AddIdentifier(bib.WOS, "WOS:"+strings.ToUpper(ut[4:]))
+			}
+			v = v[:j] + v[j+len("<Go to ISI>://")+len(ut):]
+		}
+		for _, u := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '\n' || r == ' ' }) {
 			rec.AddURL(u)
 		}
 	}
@@ -229,6 +275,11 @@ func Map(fields []Field) *bib.Record {
 	rec.SourceID = first("ID")
 	if rec.SourceID == "" {
 		rec.SourceID = first("AN")
+	} else if strings.HasPrefix(rec.SourceID, "10.") && rec.Identifier(bib.DOI) == "" {
+		// Springer's RIS names a record by its DOI and may give no DO
+		if d := bib.NormalizeDOI(rec.SourceID); d != "" {
+			rec.AddIdentifier(bib.DOI, d)
+		}
 	}
 	// Titles and abstracts may carry markup (<i>, <sup>; the JATS or PubMed
 	// XML of a Lens abstract): its text is kept, the tags are not.
@@ -791,12 +842,57 @@ func sn(rec *bib.Record, value string, isBookish bool) {
 		if len(isbns) > 0 && isBookish {
 			continue
 		}
-		kind := bib.ISSNKind(p)
-		var buf [2]string
-		for _, s := range bib.AppendISSNs(buf[:0], p) {
-			rec.AddISSN(s, kind)
+		for p != "" {
+			// "1879-0291 (Electronic) 0141-1136 (Linking)": each ISSN
+			// with the kind after it
+			part := p
+			if j := strings.IndexByte(p, ')'); j >= 0 && j < len(p)-1 {
+				part, p = p[:j+1], p[j+1:]
+			} else {
+				p = ""
+			}
+			kind := bib.ISSNKind(part)
+			var buf [2]string
+			for _, s := range bib.AppendISSNs(buf[:0], part) {
+				rec.AddISSN(s, kind)
+			}
 		}
 	}
+}
+
+// volume returns a volume without the word ScienceDirect writes before
+// it ("Volume 523").
+func volume(v string) string {
+	for _, p := range [...]string{"Volume ", "Vol. ", "Vol "} {
+		if len(v) > len(p) && bib.HasPrefixFold(v, p) && bib.AllDigits(v[len(p):]) {
+			return v[len(p):]
+		}
+	}
+	return v
+}
+
+// isDate reports whether an ET value is a date, as EndNote's journal
+// articles hold their Epub Date there: "20180327", "2012/11/20".
+func isDate(s string) bool {
+	if len(s) == 8 && bib.AllDigits(s) {
+		return true
+	}
+	if len(s) < 8 || len(s) > 10 || !bib.AllDigits(s[:4]) || s[4] != '/' && s[4] != '-' {
+		return false
+	}
+	return bib.ParseDate(s).Month != 0
+}
+
+// slashList reports whether a KW value is a list of keywords separated by
+// "/ " (NASA ADS's ProCite export, wrapped over lines: "GALAXY: HALO/
+// GALAXY: STRUCTURE/ ISM: BUBBLES/"), rather than one keyword with a
+// slash in it ("HIV/AIDS").
+func slashList(v string) bool {
+	if strings.IndexByte(v, '/') < 0 || strings.IndexByte(v, ';') >= 0 {
+		return false
+	}
+	n := strings.Count(v, "/ ") + strings.Count(v, "/\n") + strings.Count(v, "/\r")
+	return n >= 2 || n == 1 && strings.HasSuffix(strings.TrimSpace(v), "/")
 }
 
 // doiGroup returns the rank of a field searched for a DOI when DO has
