@@ -91,6 +91,9 @@ func AppendDOIs(out []string, s string) []string {
 		if strings.Count(s[j+1:k], "(") > strings.Count(suffix, ")") && strings.HasSuffix(strings.TrimRight(s[j+1:k], ".,;:]}>'\""), ")") {
 			suffix = strings.TrimRight(s[j+1:k], ".,;:]}>'\"")
 		}
+		if i > 0 && s[i-1] == '/' && strings.Contains(s[:i], "://") {
+			suffix = trimViewSegment(suffix) // a link: ".../doi/10.1002/jcc.540080605/pdf"
+		}
 		d := strings.ToLower(s[i : j+1+len(suffix)]) // the suffix follows the slash
 		if !slices.Contains(out, d) {
 			out = append(out, d)
@@ -98,6 +101,21 @@ func AppendDOIs(out []string, s string) []string {
 		i = k - 1
 	}
 	return out
+}
+
+// trimViewSegment removes from a DOI found in a link the last part of the
+// link's path that names a publisher's view of the article, not the DOI:
+// "/pdf", "/full", "/abstract" (Wiley, Taylor & Francis, Frontiers).
+func trimViewSegment(suffix string) string {
+	i := strings.LastIndexByte(suffix, '/')
+	if i <= 0 {
+		return suffix
+	}
+	switch strings.ToLower(suffix[i+1:]) {
+	case "pdf", "epdf", "pdfdirect", "full", "fulltext", "abstract", "abs", "html", "epub", "meta", "references", "summary":
+		return suffix[:i]
+	}
+	return suffix
 }
 
 // isSICIStart reports whether s begins as a SICI does: an ISSN and the

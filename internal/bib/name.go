@@ -70,6 +70,11 @@ func parseName(s string) Person {
 		if j := strings.IndexByte(rest, ','); j >= 0 {
 			a, b := strings.TrimSpace(rest[:j]), strings.TrimSpace(rest[j+1:])
 			switch {
+			case len(b) == 1 && b[0] >= 'A' && b[0] <= 'Z' && a != "":
+				// Web of Science's "Fedotovich, G., V" and "Dimarogonas,
+				// Dimos, V": a last initial after a stray comma, not the
+				// suffix V
+				p.Given = a + " " + b + "."
 			case isSuffix(b):
 				p.Given, p.Suffix = a, b
 			case isSuffix(a): // BibTeX "von Last, Jr, First"
@@ -415,4 +420,36 @@ func (p Person) writtenAs(s string) bool {
 	}
 	return len(s) == len(p.Family)+2+len(p.Given) && s[:len(p.Family)] == p.Family &&
 		s[len(p.Family):len(p.Family)+2] == ", " && s[len(p.Family)+2:] == p.Given
+}
+
+// IsAuthorHeading reports whether a line of an address field is not an
+// address but the name of one of the authors, as Web of Science writes the
+// reprint author before the addresses ("Pascualahuir, Jl" above "Univ
+// Valencia, ...") and EndNote keeps it there: a family name of the record,
+// a comma and initials.
+func IsAuthorHeading(line string, authors []Person) bool {
+	family, initials, ok := strings.Cut(strings.TrimSpace(line), ",")
+	if !ok || len(family) < 2 || strings.IndexByte(initials, ',') >= 0 {
+		return false
+	}
+	initials = strings.TrimSpace(initials)
+	letters := 0
+	for _, r := range initials {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case r == '.' || r == ' ' || r == '-':
+		default:
+			return false
+		}
+	}
+	if letters == 0 || letters > 4 {
+		return false
+	}
+	for _, a := range authors {
+		if a.Family != "" && strings.EqualFold(Fold(a.Family), Fold(family)) {
+			return true
+		}
+	}
+	return false
 }

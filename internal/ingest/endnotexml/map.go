@@ -132,7 +132,11 @@ func (m *mapper) people(rec *bib.Record, c class) {
 		if rec.Affiliations == nil {
 			rec.Affiliations = make([]string, 0, 1+strings.Count(v, "\n"))
 		}
-		eachPart(v, true, func(a string) { rec.AddAffiliation(trimAffiliation(a)) })
+		eachPart(v, true, func(a string) {
+			if !bib.IsAuthorHeading(a, rec.Authors) {
+				rec.AddAffiliation(trimAffiliation(a))
+			}
+		})
 	}
 }
 
@@ -228,7 +232,11 @@ func (m *mapper) text(rec *bib.Record) {
 // urls adds the links, leaving out those to local files.
 func (m *mapper) urls(rec *bib.Record) {
 	for i := m.head[URL]; i >= 0; i = m.next[i] {
-		eachPart(m.fields[i].Value, false, rec.AddURL)
+		eachPart(m.fields[i].Value, false, func(u string) {
+			if !strings.HasPrefix(u, "<Go to ISI>://") { // a Web of Science id (see accession), no link
+				rec.AddURL(u)
+			}
+		})
 	}
 	for i := m.head[PDFURL]; i >= 0; i = m.next[i] {
 		eachPart(m.fields[i].Value, false, func(u string) {
@@ -387,6 +395,9 @@ func (m *mapper) date(cslType string) bib.Date {
 	}
 	for i := m.head[PubDate]; i >= 0; i = m.next[i] {
 		p := bib.ParseDate(m.value(i))
+		if n, err := strconv.Atoi(m.value(i)); err == nil && n >= 1 && n <= 12 {
+			p = bib.Date{Month: n} // a month by its number
+		}
 		switch {
 		case d.Year == 0 && p.Year != 0:
 			raw := d.Raw

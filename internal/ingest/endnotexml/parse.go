@@ -652,6 +652,8 @@ func classify(parent, name string, top bool) (elemKind, FieldName) {
 		switch name {
 		case "year":
 			return kindField, Year
+		case "month":
+			return kindField, PubDate // JabRef's EndNote XML: <dates><year>2018</year><month>12</month>
 		case "pub-dates":
 			return kindContainer, Other
 		}

@@ -48,6 +48,7 @@ var refTypes = map[string]refType{
 	"dictionary":               {"entry-dictionary", classChapter},
 	"encyclopedia":             {"entry-encyclopedia", classChapter},
 	"conference paper":         {"paper-conference", classConference},
+	"conference":               {"paper-conference", classConference}, // JabRef's name for it
 	"conference proceedings":   {"paper-conference", classConference},
 	"report":                   {"report", classReport},
 	"government document":      {"report", classReport},
