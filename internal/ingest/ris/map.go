@@ -941,11 +941,15 @@ func affiliations(rec *bib.Record, byTag *tagIndex) {
 	for i := range byTag.all("AD") {
 		if n == 1 {
 			eachItem(&byTag.fields[i], true, func(a string) {
-				rec.AddCleanAffiliation(trimAffiliation(a)) // eachItem cleans; trimming keeps it so
+				if !bib.IsAuthorHeading(a, rec.Authors) { // Web of Science's reprint author, kept by EndNote
+					rec.AddCleanAffiliation(trimAffiliation(a)) // eachItem cleans; trimming keeps it so
+				}
 			})
 			continue
 		}
-		rec.AddCleanAffiliation(trimAffiliation(byTag.fields[i].cleaned()))
+		if a := byTag.fields[i].cleaned(); !bib.IsAuthorHeading(a, rec.Authors) {
+			rec.AddCleanAffiliation(trimAffiliation(a))
+		}
 	}
 }
 
