@@ -153,7 +153,10 @@ func (m *mapper) titles() {
 func (m *mapper) language() {
 	rec := m.rec
 	rec.Language = m.text(fLanguage)
-	if m.t.dialect != bibdb && rec.OriginalTitle == "" && rec.Language != "" && !onlyEnglish(rec.Language) {
+	if m.t.dialect != bibdb && rec.OriginalTitle == "" && (rec.Language != "" && !onlyEnglish(rec.Language) ||
+		m.t.dialect == scopus && strings.Contains(rec.Title, "; [")) {
+		// (Scopus's own form, "; [", also where it gives the language
+		// as English alone: the article is in both)
 		rec.Title, rec.OriginalTitle = splitOriginalTitle(rec.Title)
 	}
 }

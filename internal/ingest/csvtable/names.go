@@ -107,12 +107,31 @@ func names(v string, d dialect) []bib.Person {
 			continue // "[No author name available]"
 		}
 		for _, q := range splitRunTogether(p) {
-			if person := bib.ParseName(q); !person.IsZero() {
+			person := bib.ParseName(q)
+			if d == scopus {
+				person = scopusFamilyFirst(person, q)
+			}
+			if !person.IsZero() {
 				out = append(out, suffixAfterFamily(person))
 			}
 		}
 	}
 	return out
+}
+
+// scopusFamilyFirst reads a name of Scopus's Authors column that has no
+// initials ("Janko Wolfgang", where Scopus knew no initials) family name
+// first, as Scopus writes every name there; ParseName reads two words
+// without a comma given name first.
+func scopusFamilyFirst(p bib.Person, written string) bib.Person {
+	if p.Literal != "" || p.Given == "" || strings.IndexByte(written, ',') >= 0 {
+		return p
+	}
+	words := strings.Fields(written)
+	if len(words) != 2 || p.Family != words[1] || p.Given != words[0] {
+		return p
+	}
+	return bib.Person{Family: words[0], Given: words[1], Affiliations: p.Affiliations, ORCID: p.ORCID}
 }
 
 // familyInitialsPairs reports whether a comma-separated list alternates
