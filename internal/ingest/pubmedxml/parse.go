@@ -393,13 +393,19 @@ func (t *textDecoder) clean(s string) string {
 		return t.finish(s)
 	}
 	t.sb.Reset()
+	// Inside a formula, white space between MathML's elements is layout,
+	// not text ("<mml:mi>V</mml:mi>\n  <mml:mn>2</mml:mn>" is "V2"); a
+	// space an <mml:mtext> holds is text.
+	math, inText := 0, false
 	for len(s) > 0 {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
 			t.appendText(s)
 			break
 		}
-		t.appendText(s[:i])
+		if math == 0 || inText || strings.TrimSpace(s[:i]) != "" {
+			t.appendText(s[:i])
+		}
 		s = s[i:]
 		switch {
 		case strings.HasPrefix(s, "<!--"):
@@ -416,8 +422,26 @@ func (t *textDecoder) clean(s string) string {
 		case strings.HasPrefix(s, "<?"):
 			s = skipPast(s, "?>")
 		default:
+			end := strings.HasPrefix(s, "</")
 			name, selfClosed, rest := tagParts(s)
+			if end {
+				j := 2
+				for j < len(s) && isNameByte(s[j]) {
+					j++
+				}
+				name = s[2:j]
+			}
 			s = rest
+			switch local := name[strings.IndexByte(name, ':')+1:]; {
+			case local == "math" && !selfClosed:
+				if end {
+					math = max(math-1, 0)
+				} else {
+					math++
+				}
+			case local == "mtext":
+				inText = !end && !selfClosed
+			}
 			if !selfClosed && isAnnotation(name) {
 				// MathML annotations repeat the formula in another
 				// notation (TeX, Content MathML): not text.
