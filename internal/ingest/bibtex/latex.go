@@ -394,7 +394,8 @@ func (d *decoder) command(s string, i int) int {
 		"MakeUppercase", "MakeLowercase", "MakeTextUppercase", "MakeTextLowercase", "MakeSentenceCase",
 		"enquote", "mkbibquote", "mkbibemph", "mkbibitalic", "mkbibbold", "textquote", "foreignquote",
 		"hyphenquote", "footnote", "cite", "citet", "citep", "textcite", "parencite", "sqrt", "frac", "dfrac", "tfrac", "binom",
-		"vec", "hat", "bar", "tilde", "dot", "ddot", "widehat", "widetilde", "overrightarrow", "mathring", "detokenize", "unskip":
+		"vec", "hat", "bar", "tilde", "dot", "ddot", "widehat", "widetilde", "overrightarrow", "mathring", "detokenize", "unskip",
+		"acute", "grave", "breve", "check":
 		return d.formatted(s, name, k)
 	case "textcolor", "foreignlanguage", "colorbox", "href", "hyperref", "texorpdfstring", "ifmmode", "abbr":
 		return d.twoArgs(s, name, k)
@@ -553,7 +554,7 @@ func (d *decoder) formatted(s, name string, k int) int {
 		d.b.WriteByte('/')
 		d.run(arg2)
 		return next2
-	case "vec", "hat", "bar", "tilde", "dot", "ddot", "widehat", "widetilde", "overrightarrow", "mathring":
+	case "vec", "hat", "bar", "tilde", "dot", "ddot", "widehat", "widetilde", "overrightarrow", "mathring", "acute", "grave", "breve", "check":
 		d.accent(arg, mathAccents[name])
 	case "footnote":
 		d.b.WriteString(" (")
@@ -731,6 +732,7 @@ var letterAccents = map[string]string{
 var mathAccents = map[string]string{
 	"vec": "\u20d7", "hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "dot": "\u0307", "ddot": "\u0308",
 	"widehat": "\u0302", "widetilde": "\u0303", "overrightarrow": "\u20d7", "mathring": "\u030a",
+	"acute": "\u0301", "grave": "\u0300", "breve": "\u0306", "check": "\u030c",
 }
 
 // spacingAccents are the accents written on nothing (\~{}, \^{}).
@@ -771,6 +773,7 @@ var breaks = map[string]bool{
 var symbols = map[string]string{
 	// text symbols
 	"textbackslash": `\`, "ldots": "…", "dots": "…", "textellipsis": "…", "cdots": "⋯", "textendash": "–",
+	"cprime": "ʹ", "cdprime": "ʺ", // MathSciNet's transliterated soft and hard signs: Bol\cprime shoi
 	"textemdash": "—", "textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”",
 	"textquotedbl": `"`, "textquotesingle": "'", "quotedblbase": "„", "quotesinglbase": "‚", "guillemotleft": "«",
 	"guillemotright": "»", "guillemetleft": "«", "guillemetright": "»", "guilsinglleft": "‹", "guilsinglright": "›",

@@ -155,6 +155,9 @@ func Map(e *Entry) *bib.Record {
 
 	// Container.
 	full := joinTitle(text("journaltitle", "journal", "fjournal", "journalfull", "journal-full"), text("journalsubtitle"))
+	if j := adsJournal(full); j != "" {
+		full = j // NASA ADS's "\apj"
+	}
 	abbrev := text("shortjournal", "journal-iso", "journalabbrev", "journal-abbrev", "journal_abbrev",
 		"abbrev_source_title", "journalabbreviation", "iso-abbrev", "jabbrev", "abbrevjournal")
 	if fj := text("fjournal", "journalfull", "journal-full"); fj != "" && get("journaltitle") == "" {
@@ -198,6 +201,9 @@ func Map(e *Entry) *bib.Record {
 		rec.Issue = number
 	default:
 		rec.Issue = issue
+	}
+	if rn := text("reportnumber"); rn != "" && rec.ArticleNumber == "" && rec.Type != "article-journal" && !isPart {
+		rec.ArticleNumber = rn // INSPIRE's number of a report or note: "ATL-PHYS-PUB-2022-017"
 	}
 	if p := text("pages", "page"); p != "" {
 		rec.SetPages(p)
@@ -350,6 +356,10 @@ func entryDate(e *Entry) bib.Date {
 		if d.Year < 1000 {
 			d = bib.Date{Raw: y}
 		}
+	} else if len(y) > 6 && bib.AllDigits(y[:4]) && (y[4] == ' ' && (y[5] == '(' || y[5] == '[') || y[4] == '(' || y[4] == '[') {
+		// "2009 (accessed July 26, 2016)", "2015 [Online; accessed
+		// 12-May-2020]": the year; the date after it is the access's
+		d.Year, _ = strconv.Atoi(y[:4])
 	} else if y != "" {
 		d = bib.ParseDate(y)
 		if d.Year == 0 {
@@ -409,8 +419,15 @@ func monthOf(m string) (int, string) {
 }
 
 // monthNumbers are the month names as the month macros expand.
+// Names in German, French and Spanish are read too: a month field holds a
+// month, so "Mai" and "Mars" are no words of a title there.
 var monthNumbers = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+	"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
+	"septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+	"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
 
 // dayOf reads a day field, or returns 0.
 func dayOf(s string) int {
