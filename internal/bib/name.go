@@ -144,6 +144,9 @@ func parseName(s string) Person {
 // ends a library catalogue's heading ("Mittelbach, Frank."). The full stop
 // after an initial ("Knuth, Donald E.") stays.
 func trimGivenEnd(given string) string {
+	if n := len(given); n < 4 || !maybeMarkEnd(given[n-1]) {
+		return given // most given names: no mark, no full stop after a word
+	}
 	i := strings.LastIndexByte(given, ' ')
 	if i > 0 && IsEditorMark(given[i+1:]) {
 		given = strings.TrimRight(given[:i], " ,")
@@ -166,10 +169,17 @@ func isLetters(s string) bool {
 	return s != ""
 }
 
+// maybeMarkEnd reports whether c may end an editor's mark or a full
+// stop: the quick test before either is looked for.
+func maybeMarkEnd(c byte) bool { return c == '.' || c == 'd' || c == 's' || c == ')' }
+
 // IsEditorMark reports whether t, the last word of a name, marks its
 // bearer as an editor: "ed", "eds", "(ed.)", "(Eds.)". "Ed" and "Ed."
 // are left alone: they may be a given name.
 func IsEditorMark(t string) bool {
+	if len(t) < 2 || len(t) > 9 || t[0] != 'e' && t[0] != 'E' && t[0] != '(' {
+		return false
+	}
 	switch t {
 	case "ed", "eds", "ed.", "eds.", "Eds", "Eds.", "(ed)", "(eds)", "(ed.)", "(eds.)", "(Ed)", "(Eds)", "(Ed.)", "(Eds.)", "(editor)", "(editors)":
 		return true
@@ -181,6 +191,9 @@ func IsEditorMark(t string) bool {
 // mark (see IsEditorMark).
 func HasEditorMark(name string) bool {
 	name = strings.TrimRight(name, " ")
+	if n := len(name); n < 4 || !maybeMarkEnd(name[n-1]) {
+		return false
+	}
 	i := strings.LastIndexByte(name, ' ')
 	return i > 0 && IsEditorMark(name[i+1:])
 }
@@ -428,8 +441,12 @@ func (p Person) writtenAs(s string) bool {
 // Valencia, ...") and EndNote keeps it there: a family name of the record,
 // a comma and initials.
 func IsAuthorHeading(line string, authors []Person) bool {
-	family, initials, ok := strings.Cut(strings.TrimSpace(line), ",")
-	if !ok || len(family) < 2 || strings.IndexByte(initials, ',') >= 0 {
+	i := strings.IndexByte(line, ',')
+	if i < 2 || len(line)-i > 12 || len(authors) == 0 {
+		return false // an address, not a name and initials
+	}
+	family, initials := strings.TrimSpace(line[:i]), line[i+1:]
+	if strings.IndexByte(initials, ',') >= 0 {
 		return false
 	}
 	initials = strings.TrimSpace(initials)

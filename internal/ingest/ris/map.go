@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -119,18 +120,19 @@ func Map(fields []Field) *bib.Record {
 	for i := range fields {
 		f := &fields[i]
 		switch f.Tag {
-		case "AU", "A1":
+		case "AU":
 			if bib.HasEditorMark(f.Value) {
 				// ProQuest lists a book's editors among its authors:
 				// "Takada, Mitsuo eds"
 				rec.Editors = appendNames(rec.Editors, f)
 				continue
 			}
-		}
-		switch f.Tag {
-		case "AU":
 			rec.Authors = appendNames(rec.Authors, f)
 		case "A1":
+			if bib.HasEditorMark(f.Value) {
+				rec.Editors = appendNames(rec.Editors, f)
+				continue
+			}
 			if !hasAU {
 				rec.Authors = appendNames(rec.Authors, f)
 				continue
@@ -181,7 +183,7 @@ func Map(fields []Field) *bib.Record {
 		rec.ContainerAbbrev = ""
 	}
 	rec.Volume = volume(first("VL", "VO"))
-	if rec.Volume != "" && strings.Contains(rec.Container, ", Volume "+rec.Volume) {
+	if rec.Volume != "" && strings.Contains(rec.Container, ", Volume ") && strings.Contains(rec.Container, ", Volume "+rec.Volume) {
 		// NASA ADS puts the whole citation in JO: "The Astrophysical
 		// Journal, Volume 533, Issue 1, pp. L25-L28."
 		rec.Container, _, _ = strings.Cut(rec.Container, ", Volume "+rec.Volume)
@@ -212,6 +214,15 @@ func Map(fields []Field) *bib.Record {
 		rec.Keywords = make([]bib.Keyword, 0, n)
 	}
 	for i := range byTag.all("KW") {
+		if commaList(fields[i].Value) {
+			// IEEE Computer Society: "Proteins,Linear programming,Amino acids"
+			for _, k := range strings.Split(fields[i].Value, ",") {
+				if k = clean(k); k != "" {
+					rec.AddCleanKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor})
+				}
+			}
+			continue
+		}
 		if slashList(fields[i].Value) {
 			for _, k := range strings.Split(strings.Join(strings.Fields(fields[i].Value), " "), "/ ") {
 				if k = clean(strings.TrimSuffix(strings.TrimSpace(k), "/")); k != "" {
@@ -302,8 +313,11 @@ func abstract(byTag *tagIndex, value func(int) string) string {
 	var b strings.Builder
 	for i := range byTag.all("AB") {
 		s := value(i)
-		if strings.HasPrefix(s, "Copyright of ") {
-			s = bib.DropCopyrightNotice(s) // (only then: it would search every abstract)
+		if strings.HasPrefix(s, "Copyright of ") || !byTag.fields[i].plain && strings.Contains(s[max(0, len(s)-1024):], "Copyright of ") {
+			// EBSCO's notice, in an AB of its own or on the last line
+			// of the abstract's (a value of one line, as most are, is
+			// not searched)
+			s = bib.DropCopyrightNotice(s)
 		}
 		if s == "" || s == first {
 			continue
@@ -881,6 +895,28 @@ func isDate(s string) bool {
 		return false
 	}
 	return bib.ParseDate(s).Month != 0
+}
+
+// commaList reports whether a KW value is a list of keywords joined by
+// commas without spaces ("Proteins,Linear programming,Amino acids"): at
+// least three parts, each with two letters or more, which a chemical name
+// ("1,2,3-trichloropropane", "N,N-dimethylformamide") does not have.
+func commaList(v string) bool {
+	if strings.IndexByte(v, ',') < 0 || strings.Count(v, ",") < 2 || strings.Contains(v, ", ") || strings.ContainsAny(v, ";\n") {
+		return false
+	}
+	for part := range strings.SplitSeq(v, ",") {
+		letters := 0
+		for _, r := range part {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters < 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // slashList reports whether a KW value is a list of keywords separated by
