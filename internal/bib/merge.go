@@ -75,6 +75,16 @@ func Merge(recs []*Record) *Record {
 	out.Edition = first(func(r *Record) string { return r.Edition })
 	out.Publisher = first(func(r *Record) string { return r.Publisher })
 	out.Place = first(func(r *Record) string { return r.Place })
+	out.CollectionNumber = first(func(r *Record) string { return r.CollectionNumber })
+	out.NumberOfPages = first(func(r *Record) string { return r.NumberOfPages })
+	out.Version = first(func(r *Record) string { return r.Version })
+	out.EventPlace = first(func(r *Record) string { return r.EventPlace })
+	for _, r := range order {
+		if !r.Accessed.IsZero() {
+			out.Accessed = r.Accessed
+			break
+		}
+	}
 	out.Abstract = longest(order, func(r *Record) string { return r.Abstract })
 	out.Language = first(func(r *Record) string { return r.Language })
 	out.Database = first(func(r *Record) string { return r.Database })

@@ -44,6 +44,15 @@ type Record struct {
 	Edition         string `json:"edition,omitempty"`
 	Publisher       string `json:"publisher,omitempty"`
 	Place           string `json:"place,omitempty"`
+	// Less common parts CSL has a place for: the number of a book in its
+	// series, its number of pages ("423", "vi+309"), the version of
+	// software or a dataset, where a conference was held, and when an
+	// online resource was read.
+	CollectionNumber string `json:"collection_number,omitempty"`
+	NumberOfPages    string `json:"number_of_pages,omitempty"`
+	Version          string `json:"version,omitempty"`
+	EventPlace       string `json:"event_place,omitempty"`
+	Accessed         Date   `json:"accessed,omitzero"`
 
 	Abstract         string       `json:"abstract,omitempty"`
 	Language         string       `json:"language,omitempty"`

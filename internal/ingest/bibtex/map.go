@@ -197,6 +197,9 @@ func Map(e *Entry) *bib.Record {
 		rec.Type == "legal_case" || rec.Type == "regulation":
 		rec.ArticleNumber = number
 		rec.Issue = issue
+	case number != "" && rec.Series != "" && rec.Type != "article-journal" && rec.Type != "article-magazine" && rec.Type != "article-newspaper":
+		rec.CollectionNumber = number // a book's number in its series
+		rec.Issue = issue
 	case number != "":
 		rec.Issue = number
 	default:
@@ -212,6 +215,14 @@ func Map(e *Entry) *bib.Record {
 		rec.ArticleNumber = n
 	}
 	rec.Edition = text("edition")
+	rec.NumberOfPages = text("pagetotal", "numpages")
+	rec.Version = text("version")
+	rec.EventPlace = text("venue")
+	if v := text("urldate", "accessed", "lastchecked"); v != "" {
+		if rec.Accessed = isoDate(v); rec.Accessed.Year == 0 {
+			rec.Accessed = bib.ParseDate(v)
+		}
+	}
 
 	// Date.
 	rec.Date = entryDate(e)

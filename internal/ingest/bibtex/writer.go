@@ -112,7 +112,13 @@ func (w *Writer) Write(rec *bib.Record) error {
 		w.field("number", rec.ArticleNumber)
 		w.field("issue", rec.Issue)
 	default:
-		w.field("number", rec.Issue)
+		if rec.CollectionNumber != "" {
+			// a book's number in its series; biblatex's issue, if any
+			w.field("number", rec.CollectionNumber)
+			w.field("issue", rec.Issue)
+		} else {
+			w.field("number", rec.Issue)
+		}
 		w.field("eid", rec.ArticleNumber)
 	}
 	first, last := Escape(bib.CleanText(rec.FirstPage)), Escape(bib.CleanText(rec.LastPage))
@@ -125,8 +131,14 @@ func (w *Writer) Write(rec *bib.Record) error {
 		w.raw("pages", last)
 	}
 	w.field("edition", rec.Edition)
+	w.field("pagetotal", rec.NumberOfPages)
+	w.field("version", rec.Version)
 	w.field("publisher", rec.Publisher)
 	w.field("address", rec.Place)
+	w.field("venue", rec.EventPlace)
+	if d := rec.Accessed; d.Year != 0 {
+		w.raw("urldate", d.String())
+	}
 
 	if dois := rec.IdentifierValues(bib.DOI); len(dois) > 0 {
 		w.verbatim("doi", strings.Join(dois, " "))

@@ -436,7 +436,7 @@ var (
 		"collection-title", "volume", "issue", "page", "page-first", "number", "article-number", "edition",
 		"publisher", "publisher-place", "DOI", "PMID", "PMCID", "ISSN", "issn-type", "ISBN", "URL",
 		"abstract", "keyword", "keywords", "language", "genre", "note", "source", "custom",
-		"message", "items", "references")
+		"message", "items", "references", "collection-number", "number-of-pages", "version", "event-place", "accessed")
 	nameKeys = fieldKeys("family", "given", "suffix", "non-dropping-particle", "dropping-particle",
 		"literal", "name", "ORCID", "affiliation")
 	dateKeys = fieldKeys("date-parts", "season", "raw", "literal", "year", "month", "day")
@@ -452,6 +452,7 @@ func (s *scanner) item(it *inItem) bool {
 		25: &it.Edition, 26: &it.Publisher, 27: &it.PublisherPlace, 28: &it.DOI, 29: &it.PMID,
 		30: &it.PMCID, 31: &it.ISSN, 33: &it.ISBN, 34: &it.URL, 35: &it.Abstract, 36: &it.Keyword,
 		37: &it.Keywords, 38: &it.Language, 39: &it.Genre, 40: &it.Note, 41: &it.Source,
+		46: &it.CollectionNumber, 47: &it.NumberOfPages, 48: &it.Version, 49: &it.EventPlace,
 	}
 	return s.object(func(field int) bool {
 		switch {
@@ -478,6 +479,8 @@ func (s *scanner) item(it *inItem) bool {
 			return s.issns(&it.ISSNType)
 		case 42:
 			return s.custom(&it.Custom)
+		case 50:
+			return s.date(&it.Accessed)
 		}
 		return false // a wrapper: message, items, references
 	}, itemKeys)

@@ -39,6 +39,11 @@ type inItem struct {
 	Number              flex      `json:"number"`
 	ArticleNumber       flex      `json:"article-number"`
 	Edition             flex      `json:"edition"`
+	CollectionNumber    flex      `json:"collection-number"`
+	NumberOfPages       flex      `json:"number-of-pages"`
+	Version             flex      `json:"version"`
+	EventPlace          flex      `json:"event-place"`
+	Accessed            *inDate   `json:"accessed"`
 	Publisher           flex      `json:"publisher"`
 	PublisherPlace      flex      `json:"publisher-place"`
 	DOI                 flex      `json:"DOI"`

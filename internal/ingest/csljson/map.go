@@ -84,6 +84,13 @@ func (it *inItem) record() *bib.Record {
 	}
 	rec.ArticleNumber = text(first(it.Number.s, it.ArticleNumber.s))
 	rec.Edition = text(it.Edition.s)
+	rec.CollectionNumber = text(it.CollectionNumber.s)
+	rec.NumberOfPages = text(it.NumberOfPages.s)
+	rec.Version = text(it.Version.s)
+	rec.EventPlace = text(it.EventPlace.s)
+	if it.Accessed != nil {
+		rec.Accessed = it.Accessed.date()
+	}
 	rec.Publisher = text(it.Publisher.s)
 	rec.Place = text(it.PublisherPlace.s)
 	rec.Abstract = richText(it.Abstract.s)

@@ -54,6 +54,7 @@ func TestRoundTripEdgeCases(t *testing.T) {
 		Date:         bib.Date{Year: 2021, Month: 3, Day: 9, Season: "Spring", Raw: "2021 Mar 9-12"},
 		Container:    "A Book", ContainerAbbrev: "Bk", Series: "A Series", Volume: "12", Issue: "3-4",
 		FirstPage: "e101", LastPage: "e110", ArticleNumber: "101", Edition: "2", Publisher: "Pub", Place: "Place",
+		CollectionNumber: "7", NumberOfPages: "vi+309", Version: "1.2", EventPlace: "Vienna", Accessed: bib.Date{Year: 2023, Month: 6, Day: 19},
 		Abstract: "Abstract.", Language: "en",
 		Identifiers: []bib.Identifier{{Scheme: bib.DOI, Value: "10.1000/a"}, {Scheme: bib.DOI, Value: "10.1000/b"},
 			{Scheme: bib.PMID, Value: "123"}, {Scheme: bib.PMCID, Value: "PMC456"}, {Scheme: bib.ISBN, Value: "9780199282548"},

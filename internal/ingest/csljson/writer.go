@@ -31,6 +31,11 @@ type Item struct {
 	Page                string          `json:"page,omitempty"`
 	Number              string          `json:"number,omitempty"`
 	Edition             string          `json:"edition,omitempty"`
+	CollectionNumber    string          `json:"collection-number,omitempty"`
+	NumberOfPages       string          `json:"number-of-pages,omitempty"`
+	Version             string          `json:"version,omitempty"`
+	EventPlace          string          `json:"event-place,omitempty"`
+	Accessed            *DateVar        `json:"accessed,omitempty"`
 	Publisher           string          `json:"publisher,omitempty"`
 	PublisherPlace      string          `json:"publisher-place,omitempty"`
 	DOI                 string          `json:"DOI,omitempty"`
@@ -139,6 +144,31 @@ func (w *Writer) Close() error {
 	return w.w.Flush()
 }
 
+// dateVar is a date as CSL writes it: date-parts, or the text of a date
+// without a year; nil for no date.
+func dateVar(d bib.Date) *DateVar {
+	if d.Year == 0 && d.Raw == "" {
+		return nil
+	}
+	v := &DateVar{}
+	if d.Year != 0 {
+		parts := []any{d.Year}
+		if d.Month != 0 {
+			parts = append(parts, d.Month)
+			if d.Day != 0 {
+				parts = append(parts, d.Day)
+			}
+		}
+		v.DateParts = [][]any{parts}
+	} else {
+		v.Raw = d.Raw
+	}
+	if d.Season != "" {
+		v.Season = d.Season
+	}
+	return v
+}
+
 // FromRecord maps a record onto a CSL-JSON item.
 func FromRecord(rec *bib.Record) Item {
 	it := Item{
@@ -155,6 +185,12 @@ func FromRecord(rec *bib.Record) Item {
 		Page:                rec.Pages(),
 		Number:              rec.ArticleNumber,
 		Edition:             rec.Edition,
+		CollectionNumber:    rec.CollectionNumber,
+		NumberOfPages:       rec.NumberOfPages,
+		Version:             rec.Version,
+		EventPlace:          rec.EventPlace,
+		Accessed:            dateVar(rec.Accessed),
+		Issued:              dateVar(rec.Date),
 		Publisher:           rec.Publisher,
 		PublisherPlace:      rec.Place,
 		DOI:                 rec.Identifier(bib.DOI),
@@ -176,24 +212,6 @@ func FromRecord(rec *bib.Record) Item {
 	}
 	for _, p := range rec.Editors {
 		it.Editor = append(it.Editor, nameOf(p))
-	}
-	if d := rec.Date; d.Year != 0 || d.Raw != "" {
-		it.Issued = &DateVar{}
-		if d.Year != 0 {
-			parts := []any{d.Year}
-			if d.Month != 0 {
-				parts = append(parts, d.Month)
-				if d.Day != 0 {
-					parts = append(parts, d.Day)
-				}
-			}
-			it.Issued.DateParts = [][]any{parts}
-		} else {
-			it.Issued.Raw = d.Raw
-		}
-		if d.Season != "" {
-			it.Issued.Season = d.Season
-		}
 	}
 	var issns []string
 	for _, s := range rec.ISSNs {

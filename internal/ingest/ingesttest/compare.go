@@ -43,6 +43,7 @@ const (
 	FNotes           = "notes"             // notes
 	FPubTypes        = "publication_types" // publication types
 	FDatabase        = "database"          // database the record came from
+	FMore            = "more"              // number in series, pages in all, version, event place, accessed
 )
 
 // AllFields are all the fields but FYear (which FDate holds): the fields
@@ -51,7 +52,7 @@ const (
 var AllFields = []string{FType, FTitle, FShortTitle, FTranslatedTitle, FOriginalTitle, FAuthors, FAuthorDetails,
 	FEditors, FDate, FContainer, FContainerAbbrev, FSeries, FVolume, FIssue, FPages, FArticleNumber, FEdition,
 	FPublisher, FAbstract, FLanguage, FIdentifiers, FMainIdentifiers, FISSNs, FISSNKinds, FKeywords, FKeywordDetails,
-	FAffiliations, FURLs, FNotes, FPubTypes, FDatabase}
+	FAffiliations, FURLs, FNotes, FPubTypes, FDatabase, FMore}
 
 // GeneratedFields are the fields of a generated journal article that a
 // test generator in any format writes: what a reader must give back from it.
@@ -116,6 +117,8 @@ func Project(r *bib.Record, field string) any {
 		return r.ArticleNumber
 	case FEdition:
 		return r.Edition
+	case FMore:
+		return strings.Join([]string{r.CollectionNumber, r.NumberOfPages, r.Version, r.EventPlace, r.Accessed.String()}, "|")
 	case FPublisher:
 		return r.Publisher + "|" + r.Place
 	case FAbstract:
