@@ -62,7 +62,7 @@ var GeneratedFields = []string{FTitle, FAuthors, FContainer, FContainerAbbrev, F
 // RISFields are the fields RIS carries through bibdb's writer and reader.
 var RISFields = []string{FType, FTitle, FShortTitle, FTranslatedTitle, FOriginalTitle, FAuthors, FEditors, FDate,
 	FContainer, FContainerAbbrev, FSeries, FVolume, FIssue, FPages, FArticleNumber, FEdition, FPublisher, FAbstract,
-	FLanguage, FMainIdentifiers, FISSNKinds, FKeywords, FAffiliations, FURLs, FNotes, FPubTypes, FDatabase}
+	FLanguage, FMainIdentifiers, FISSNKinds, FKeywords, FAffiliations, FURLs, FNotes, FPubTypes, FDatabase, FMore}
 
 // Project returns the named field of a record in a form that compares
 // equal when the field carries the same information.

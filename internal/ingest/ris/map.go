@@ -203,6 +203,11 @@ func Map(fields []Field) *bib.Record {
 	if (tyu == "JOUR" || tyu == "EJOUR") && isDate(rec.Edition) {
 		rec.Edition = "" // EndNote's "Epub Date" of an article: 20180327, 2012/11/20
 	}
+	if y2 := first("Y2"); y2 != "" {
+		if d := bib.ParseDate(y2); d.Year != 0 {
+			rec.Accessed = d // RIS's access date
+		}
+	}
 	rec.Publisher = first("PB", "PU") // PU: Web of Science's RIS
 	rec.Place = first("CY", "PP")
 	rec.Language = first("LA")

@@ -100,6 +100,9 @@ func (w *Writer) Write(rec *bib.Record) error {
 	w.tag("EP", rec.LastPage)
 	w.tag("C7", rec.ArticleNumber)
 	w.tag("ET", rec.Edition)
+	if d := rec.Accessed; d.Year != 0 {
+		w.tag("Y2", strings.ReplaceAll(d.String(), "-", "/"))
+	}
 	w.tag("PB", rec.Publisher)
 	w.tag("CY", rec.Place)
 	for _, s := range rec.ISSNs {
