@@ -22,6 +22,7 @@ func TestParseName(t *testing.T) {
 		{"Knuth, Donald E.", Person{Family: "Knuth", Given: "Donald E."}},
 		{"Takada, Mitsuo eds", Person{Family: "Takada", Given: "Mitsuo", Raw: "Takada, Mitsuo eds"}},
 		{"Smith, Ed", Person{Family: "Smith", Given: "Ed"}},
+		{"., S. N. Agbo", Person{Family: "Agbo", Given: "S. N.", Raw: "., S. N. Agbo"}},
 		{"Hern, Matt, Ed.", Person{Family: "Hern", Given: "Matt"}},
 		{"Smith, John, M.D.", Person{Family: "Smith", Given: "John"}},
 		{"Ed, Ma, Jr", Person{Family: "Ed", Given: "Ma", Suffix: "Jr"}},

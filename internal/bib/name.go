@@ -55,6 +55,9 @@ func parseName(s string) Person {
 		if family == "" {
 			return Person{Literal: rest}
 		}
+		if family == "." || family == "-" {
+			return parseName(rest) // NASA ADS's "., S. N. Agbo": no family name before the comma
+		}
 		if rest == "" {
 			return Person{Family: family}
 		}

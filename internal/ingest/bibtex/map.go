@@ -222,6 +222,8 @@ func Map(e *Entry) *bib.Record {
 		if rec.Accessed = isoDate(v); rec.Accessed.Year == 0 {
 			rec.Accessed = bib.ParseDate(v)
 		}
+	} else if rec.Accessed = accessedIn(text("year")); rec.Accessed.Year != 0 && rec.Date.Raw == text("year") {
+		rec.Date.Raw = "" // the year and the access date, each in its place
 	}
 
 	// Date.
@@ -410,6 +412,20 @@ func entryDate(e *Entry) bib.Date {
 		if v := Text(e.Get("issued")); v != "" {
 			d = bib.ParseDate(v)
 		}
+	}
+	return d
+}
+
+// accessedIn returns the access date a year field holds after the year:
+// "2009 (accessed July 26, 2016)", "2015 [Online; accessed 12-May-2020]".
+func accessedIn(year string) bib.Date {
+	i := strings.Index(strings.ToLower(year), "accessed")
+	if i < 0 {
+		return bib.Date{}
+	}
+	d := bib.ParseDate(strings.Trim(year[i+len("accessed"):], " :)]"))
+	if d.Year == 0 || d.Month == 0 {
+		return bib.Date{}
 	}
 	return d
 }

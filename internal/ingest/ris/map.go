@@ -153,6 +153,13 @@ func Map(fields []Field) *bib.Record {
 		}
 	}
 
+	if len(rec.Authors) > 0 && len(rec.Editors) > 0 && lastAUPlural(&byTag) {
+		// "AU - Asano, Kota", "AU - Takada, Mitsuo eds": the plural
+		// mark after the last name is for the whole list
+		rec.Editors = append(rec.Authors, rec.Editors...)
+		rec.Authors = nil
+	}
+
 	// Date.
 	rec.Date = date(&byTag)
 
@@ -183,11 +190,16 @@ func Map(fields []Field) *bib.Record {
 		rec.ContainerAbbrev = ""
 	}
 	rec.Volume = volume(first("VL", "VO"))
-	if rec.Volume != "" && strings.Contains(rec.Container, ", Volume ") && strings.Contains(rec.Container, ", Volume "+rec.Volume) {
+	if rec.Volume != "" && strings.Contains(rec.Container, ", ") {
 		// NASA ADS puts the whole citation in JO: "The Astrophysical
-		// Journal, Volume 533, Issue 1, pp. L25-L28."
-		rec.Container, _, _ = strings.Cut(rec.Container, ", Volume "+rec.Volume)
-		rec.ContainerAbbrev, _, _ = strings.Cut(rec.ContainerAbbrev, ", Volume "+rec.Volume)
+		// Journal, Volume 533, Issue 1, pp. L25-L28.", "Research Journal
+		// of Physics, vol. 1, issue 1, pp. 35-41"
+		for _, v := range [...]string{", Volume ", ", vol. "} {
+			if strings.Contains(rec.Container, v+rec.Volume+",") {
+				rec.Container, _, _ = strings.Cut(rec.Container, v+rec.Volume+",")
+				rec.ContainerAbbrev, _, _ = strings.Cut(rec.ContainerAbbrev, v+rec.Volume+",")
+			}
+		}
 	}
 
 	rec.Issue = first("IS", "CP")
@@ -201,7 +213,12 @@ func Map(fields []Field) *bib.Record {
 	pages(rec, &byTag)
 	rec.Edition = first("ET")
 	if (tyu == "JOUR" || tyu == "EJOUR") && isDate(rec.Edition) {
-		rec.Edition = "" // EndNote's "Epub Date" of an article: 20180327, 2012/11/20
+		// EndNote's "Epub Date" of an article: 20180327, 2012/11/20; the
+		// date of a record that gives no other
+		if rec.Date.Year == 0 {
+			rec.Date = bib.ParseDate(rec.Edition)
+		}
+		rec.Edition = ""
 	}
 	if y2 := first("Y2"); y2 != "" {
 		if d := bib.ParseDate(y2); d.Year != 0 {
@@ -877,6 +894,20 @@ func sn(rec *bib.Record, value string, isBookish bool) {
 			}
 		}
 	}
+}
+
+// lastAUPlural reports whether the last AU name ends with a plural
+// editor's mark ("eds", "(eds.)").
+func lastAUPlural(byTag *tagIndex) bool {
+	last := -1
+	for i := range byTag.all("AU") {
+		last = i
+	}
+	if last < 0 || !bib.HasEditorMark(byTag.fields[last].Value) {
+		return false
+	}
+	v := strings.TrimRight(byTag.fields[last].Value, " .)")
+	return strings.HasSuffix(strings.ToLower(v), "eds")
 }
 
 // volume returns a volume without the word ScienceDirect writes before
