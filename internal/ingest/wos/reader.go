@@ -242,6 +242,26 @@ func classify(b []byte) int {
 	return lineBad
 }
 
+// gluedTag reports whether a line that is neither a tag line nor indented
+// begins with a Web of Science tag glued to its value ("AFGlued, B",
+// "RIDA-4856-2011"): a corrupt line, which makes the record unreadable,
+// where any other such line ("consumers in arctic lakes", the rest of a
+// title that was wrapped without its indent) is read as a continuation.
+func gluedTag(b []byte) bool {
+	return len(b) > 2 && wosTags[string(b[:2])]
+}
+
+// wosTags are the field tags of Web of Science's tagged export.
+var wosTags = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range strings.Fields(`FN VR PT AU AF BA BF CA GP BE TI SO SE BS LA DT CT CY CL SP HO DE ID AB C1 C3 RP EM
+		RI OI FU FP FX CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS PN SU SI MA BP EP AR DI DL D2 EA PG WC WE SC
+		GA PM OA HC HP DA UT ER EF`) {
+		m[t] = true
+	}
+	return m
+}()
+
 func isBlank(b []byte) bool {
 	for _, c := range b {
 		if c != ' ' && c != '\t' && c != '\f' && c != '\v' {
@@ -285,13 +305,14 @@ func (r *Reader) readTagged() (*bib.Record, error) {
 	r.buf.Grow(r.lastLen + r.lastLen/4 + 256)
 	r.spans = r.spans[:0]
 	var (
-		inRecord bool
-		start    int
-		badLine  int    // first line that is neither tag nor continuation
-		badText  string // its text
-		nulLine  int    // first line with a NUL byte
-		ctrl     bool   // a control character was replaced
-		cut      string // why the record ended without ER
+		inRecord   bool
+		start      int
+		badLine    int    // first line that is neither tag nor continuation
+		unindented int    // first line read as a continuation though not indented
+		badText    string // its text
+		nulLine    int    // first line with a NUL byte
+		ctrl       bool   // a control character was replaced
+		cut        string // why the record ended without ER
 	)
 loop:
 	for {
@@ -379,7 +400,15 @@ loop:
 				r.spans[k-1].end = r.buf.Len()
 			}
 		case lineBad:
-			if badLine == 0 {
+			if k := len(r.spans); k > 0 && !gluedTag(b) {
+				// A line not indented inside a field (a title or an
+				// author list edited by hand, or by a tool that trimmed
+				// lines): read as a continuation, as an indented one is.
+				r.spans[k-1].end = r.buf.Len()
+				if unindented == 0 {
+					unindented = n
+				}
+			} else if badLine == 0 {
 				badLine, badText = n, string(b)
 			}
 		}
@@ -416,6 +445,9 @@ loop:
 	}
 	if ctrl {
 		rec.Warn(start, "control characters replaced by spaces")
+	}
+	if unindented > 0 {
+		rec.Warn(unindented, "a line that is not indented is read as a continuation of the field before it")
 	}
 	if rec.Title == "" {
 		rec.Warn(start, "record has no title")
