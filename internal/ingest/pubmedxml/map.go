@@ -765,6 +765,12 @@ func (m *mapper) book(n int32) {
 	}
 }
 
+// articleNumberPII reports whether a pii is an article number: "e" and
+// digits.
+func articleNumberPII(pii string) bool {
+	return len(pii) > 1 && len(pii) < 12 && (pii[0] == 'e' || pii[0] == 'E') && bib.AllDigits(pii[1:])
+}
+
 // finish settles what depends on more than one element.
 func (m *mapper) finish() {
 	r := m.rec
@@ -789,6 +795,17 @@ func (m *mapper) finish() {
 			m.pubDate = m.contribDate
 		}
 	} else {
+		if r.FirstPage == "" && r.ArticleNumber == "" {
+			// eLife and PLOS give no pages, only the article number as
+			// the ELocationID pii: "e42692" (not a publisher's internal
+			// id such as "S0140-6736(20)30183-5")
+			for _, pii := range r.IdentifierValues(bib.PII) {
+				if articleNumberPII(pii) {
+					r.ArticleNumber = pii
+					break
+				}
+			}
+		}
 		r.Container = m.journalTitle
 		r.ContainerAbbrev = m.isoAbbrev
 		if r.ContainerAbbrev == "" {
