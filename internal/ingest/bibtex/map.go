@@ -284,6 +284,15 @@ func Map(e *Entry) *bib.Record {
 			}
 		}
 	}
+	if len(rec.PublicationTypes) == 0 {
+		// the kind of thesis the entry type names, as CSL's genre
+		switch strings.ToLower(e.Type) {
+		case "phdthesis":
+			rec.PublicationTypes = []string{"PhD thesis"}
+		case "mastersthesis":
+			rec.PublicationTypes = []string{"Master's thesis"}
+		}
+	}
 	if rec.Type == "document" {
 		rec.Type = miscType(rec)
 	}
