@@ -520,14 +520,15 @@ func eachItem(f *Field, lines bool, fn func(string)) {
 }
 
 func date(byTag *tagIndex) bib.Date {
-	// The dates of PY, then Y1, then DA, in file order within each.
+	// The dates of PY, then DA, then Y1 (the old tag RIS replaced by PY
+	// and DA), in file order within each.
 	type dated struct {
 		rank int
 		date bib.Date
 	}
 	var buf [6]dated
 	all := buf[:0]
-	for rank, tag := range [3]string{"PY", "Y1", "DA"} {
+	for rank, tag := range [3]string{"PY", "DA", "Y1"} {
 		for i := range byTag.all(tag) {
 			all = append(all, dated{rank, bib.ParseDate(byTag.fields[i].cleaned())})
 		}
