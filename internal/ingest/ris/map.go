@@ -335,10 +335,10 @@ func abstract(byTag *tagIndex, value func(int) string) string {
 	var b strings.Builder
 	for i := range byTag.all("AB") {
 		s := value(i)
-		if strings.HasPrefix(s, "Copyright of ") || !byTag.fields[i].plain && strings.Contains(s[max(0, len(s)-1024):], "Copyright of ") {
-			// EBSCO's notice, in an AB of its own or on the last line
-			// of the abstract's (a value of one line, as most are, is
-			// not searched)
+		if strings.HasPrefix(s, "Copyright of ") || !byTag.fields[i].plain && strings.Contains(byTag.fields[i].Value, "\nCopyright of ") {
+			// EBSCO's notice, in an AB of its own or on a line of the
+			// abstract's (found by the line break before it, which is
+			// rare and quick to look for)
 			s = bib.DropCopyrightNotice(s)
 		}
 		if s == "" || s == first {
