@@ -154,6 +154,13 @@ func printWork(out io.Writer, w *query.Work) error {
 		}
 		fmt.Fprintf(out, "%-13s %d. %s\n", label, ed.Position, ed.Written)
 	}
+	for i, tr := range w.Translators {
+		label := ""
+		if i == 0 {
+			label = "Translators:"
+		}
+		fmt.Fprintf(out, "%-13s %d. %s\n", label, tr.Position, tr.Written)
+	}
 	for i, af := range w.Affiliations {
 		label := ""
 		if i == 0 {

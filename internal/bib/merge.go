@@ -46,6 +46,7 @@ func Merge(recs []*Record) *Record {
 	out.ShortTitle = first(func(r *Record) string { return r.ShortTitle })
 	out.Authors = bestPeople(order, func(r *Record) []Person { return r.Authors })
 	out.Editors = bestPeople(order, func(r *Record) []Person { return r.Editors })
+	out.Translators = bestPeople(order, func(r *Record) []Person { return r.Translators })
 	out.Container = bestWritten(order, longest(order, func(r *Record) string { return r.Container }),
 		func(r *Record) string { return r.Container })
 	out.ContainerAbbrev = first(func(r *Record) string { return r.ContainerAbbrev })

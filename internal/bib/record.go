@@ -28,6 +28,7 @@ type Record struct {
 	ShortTitle      string   `json:"short_title,omitempty"`
 	Authors         []Person `json:"authors,omitempty"`
 	Editors         []Person `json:"editors,omitempty"`
+	Translators     []Person `json:"translators,omitempty"`
 	// Affiliations that the format does not tie to one author (RIS AD,
 	// Scopus "Affiliations"); per-author affiliations live on the Person.
 	Affiliations []string `json:"affiliations,omitempty"`

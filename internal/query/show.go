@@ -28,6 +28,7 @@ type Work struct {
 	Journal       *Journal     `db:"-" json:"journal,omitempty"`
 	Authors       []Author     `db:"-" json:"authors"`
 	Editors       []Author     `db:"-" json:"editors,omitempty"`
+	Translators   []Author     `db:"-" json:"translators,omitempty"`
 	Affiliations  []string     `db:"-" json:"affiliations,omitempty"` // the work's, not tied to an author
 	Identifiers   []Identifier `db:"-" json:"identifiers"`
 	Keywords      []Keyword    `db:"-" json:"keywords"`
@@ -107,16 +108,19 @@ func Show(ctx context.Context, db *sqlx.DB, id int64) (*Work, error) {
 	case !errors.Is(err, sql.ErrNoRows):
 		return nil, err
 	}
-	for _, role := range []string{"author", "editor"} {
+	for _, role := range []string{"author", "editor", "translator"} {
 		var people []Author
 		if err := db.SelectContext(ctx, &people, `SELECT s.position, s.author_id, a.family, a.given, a.literal, a.orcid, s.name
 			FROM authorships s JOIN authors a ON a.id = s.author_id WHERE s.work_id = ? AND s.role = ? ORDER BY s.position`, id, role); err != nil {
 			return nil, err
 		}
-		if role == "author" {
+		switch role {
+		case "author":
 			w.Authors = people
-		} else {
+		case "editor":
 			w.Editors = people
+		default:
+			w.Translators = people
 		}
 	}
 	var links []struct {

@@ -204,6 +204,7 @@ func unchangedParts(before, after *bib.Record) keptParts {
 	return keptParts{
 		identifiers: reflect.DeepEqual(before.Identifiers, after.Identifiers),
 		people: reflect.DeepEqual(before.Authors, after.Authors) && reflect.DeepEqual(before.Editors, after.Editors) &&
+			reflect.DeepEqual(before.Translators, after.Translators) &&
 			reflect.DeepEqual(before.Affiliations, after.Affiliations),
 		keywords: reflect.DeepEqual(before.Keywords, after.Keywords),
 	}
@@ -296,7 +297,7 @@ func (w *writer) writePeople(ctx context.Context, id int64, rec *bib.Record) err
 	for _, group := range []struct {
 		role   string
 		people []bib.Person
-	}{{"author", rec.Authors}, {"editor", rec.Editors}} {
+	}{{"author", rec.Authors}, {"editor", rec.Editors}, {"translator", rec.Translators}} {
 		for i, p := range group.people {
 			aid, err := w.author(ctx, p)
 			if err != nil {

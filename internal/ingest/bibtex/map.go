@@ -149,6 +149,9 @@ func Map(e *Entry) *bib.Record {
 	if v := get("editor"); v != "" {
 		rec.Editors, _ = Names(v)
 	}
+	if v := get("translator"); v != "" {
+		rec.Translators, _ = Names(v)
+	}
 	if etAl {
 		rec.Warn(e.Line, "author list ends in \"and others\": it is not complete")
 	}

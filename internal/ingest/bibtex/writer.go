@@ -84,6 +84,7 @@ func (w *Writer) Write(rec *bib.Record) error {
 	w.field("origtitle", rec.OriginalTitle)
 	w.field("translatedtitle", rec.TranslatedTitle)
 	w.raw("editor", names(rec.Editors))
+	w.raw("translator", names(rec.Translators))
 	switch typ {
 	case "article", "periodical", "review", "misc":
 		w.field("journal", rec.Container)

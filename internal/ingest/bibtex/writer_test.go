@@ -19,7 +19,7 @@ import (
 // dates and names.
 var BibTeXFields = []string{
 	ingesttest.FType, ingesttest.FTitle, ingesttest.FShortTitle, ingesttest.FTranslatedTitle,
-	ingesttest.FOriginalTitle, ingesttest.FAuthors, ingesttest.FEditors, ingesttest.FDate, ingesttest.FContainer,
+	ingesttest.FOriginalTitle, ingesttest.FAuthors, ingesttest.FEditors, ingesttest.FTranslators, ingesttest.FDate, ingesttest.FContainer,
 	ingesttest.FContainerAbbrev, ingesttest.FSeries, ingesttest.FVolume, ingesttest.FIssue, ingesttest.FPages,
 	ingesttest.FArticleNumber, ingesttest.FEdition, ingesttest.FPublisher, ingesttest.FAbstract, ingesttest.FLanguage,
 	ingesttest.FIdentifiers, ingesttest.FISSNKinds, ingesttest.FKeywords, ingesttest.FAffiliations, ingesttest.FURLs, ingesttest.FMore,
@@ -114,12 +114,13 @@ func TestWriterRoundTripHard(t *testing.T) {
 	book := &bib.Record{Type: "book", Title: "A Book", Container: "A Series Book Title", Edition: "2nd", Publisher: "P", Place: "Q",
 		Series: "Lecture Notes", CollectionNumber: "12", NumberOfPages: "vi+309", Accessed: bib.Date{Year: 2022, Month: 4, Day: 15}}
 	software := &bib.Record{Type: "software", Title: "A Tool", Version: "0.3.13"}
+	translated := &bib.Record{Type: "book", Title: "War and Peace", Translators: []bib.Person{{Family: "Maude", Given: "Aylmer"}, {Family: "Maude", Given: "Louise"}}}
 	talk := &bib.Record{Type: "paper-conference", Title: "A Talk", Container: "Proceedings", EventPlace: "Vienna, Austria"}
 	chapter := &bib.Record{Type: "chapter", Title: "A Chapter", Container: "The Book", FirstPage: "1", LastPage: "20"}
 	thesis := &bib.Record{Type: "thesis", Title: "A Thesis", Publisher: "Univ", PublicationTypes: []string{"Master's thesis"}}
 	report := &bib.Record{Type: "report", Title: "A Report", ArticleNumber: "TR-1", Publisher: "Inst"}
 	web := &bib.Record{Type: "webpage", Title: "A Page", URLs: []string{"https://example.org"}}
-	roundTrip(t, []*bib.Record{rec, book, chapter, thesis, report, web, software, talk})
+	roundTrip(t, []*bib.Record{rec, book, chapter, thesis, report, web, software, talk, translated})
 }
 
 func TestWriterKeys(t *testing.T) {

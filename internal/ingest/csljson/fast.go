@@ -23,7 +23,7 @@ type scanner struct {
 
 	// The names of the item last read: its author, editor and director
 	// lists are slices of these, valid until the next item.
-	nameBufs [3][]inName
+	nameBufs [4][]inName
 }
 
 // maxDepth is the deepest nesting the fast decoder follows.
@@ -436,7 +436,7 @@ var (
 		"collection-title", "volume", "issue", "page", "page-first", "number", "article-number", "edition",
 		"publisher", "publisher-place", "DOI", "PMID", "PMCID", "ISSN", "issn-type", "ISBN", "URL",
 		"abstract", "keyword", "keywords", "language", "genre", "note", "source", "custom",
-		"message", "items", "references", "collection-number", "number-of-pages", "version", "event-place", "accessed")
+		"message", "items", "references", "collection-number", "number-of-pages", "version", "event-place", "accessed", "translator")
 	nameKeys = fieldKeys("family", "given", "suffix", "non-dropping-particle", "dropping-particle",
 		"literal", "name", "ORCID", "affiliation")
 	dateKeys = fieldKeys("date-parts", "season", "raw", "literal", "year", "month", "day")
@@ -481,6 +481,8 @@ func (s *scanner) item(it *inItem) bool {
 			return s.custom(&it.Custom)
 		case 50:
 			return s.date(&it.Accessed)
+		case 51:
+			return s.names(&it.Translator, &s.nameBufs[3])
 		}
 		return false // a wrapper: message, items, references
 	}, itemKeys)

@@ -23,6 +23,7 @@ type inItem struct {
 	Author              []inName  `json:"author"`
 	Editor              []inName  `json:"editor"`
 	Director            []inName  `json:"director"`
+	Translator          []inName  `json:"translator"`
 	Issued              *inDate   `json:"issued"`
 	PublishedPrint      *inDate   `json:"published-print"`
 	PublishedOnline     *inDate   `json:"published-online"`

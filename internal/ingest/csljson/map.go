@@ -69,6 +69,7 @@ func (it *inItem) record() *bib.Record {
 		rec.Authors = people(it.Director)
 	}
 	rec.Editors = people(it.Editor)
+	rec.Translators = people(it.Translator)
 
 	rec.Date = itemDate(it)
 

@@ -50,6 +50,7 @@ func TestRoundTripEdgeCases(t *testing.T) {
 			{Family: "Berg", Particle: "van der", Given: "Jan", Suffix: "Jr."},
 		},
 		Editors:      []bib.Person{{Family: "Müller", Given: "Anna"}},
+		Translators:  []bib.Person{{Family: "Maude", Given: "Aylmer"}},
 		Affiliations: []string{"Record-level"},
 		Date:         bib.Date{Year: 2021, Month: 3, Day: 9, Season: "Spring", Raw: "2021 Mar 9-12"},
 		Container:    "A Book", ContainerAbbrev: "Bk", Series: "A Series", Volume: "12", Issue: "3-4",

@@ -22,6 +22,7 @@ type Item struct {
 	OriginalTitle       string          `json:"original-title,omitempty"`
 	Author              []Name          `json:"author,omitempty"`
 	Editor              []Name          `json:"editor,omitempty"`
+	Translator          []Name          `json:"translator,omitempty"`
 	Issued              *DateVar        `json:"issued,omitempty"`
 	ContainerTitle      string          `json:"container-title,omitempty"`
 	ContainerTitleShort string          `json:"container-title-short,omitempty"`
@@ -212,6 +213,9 @@ func FromRecord(rec *bib.Record) Item {
 	}
 	for _, p := range rec.Editors {
 		it.Editor = append(it.Editor, nameOf(p))
+	}
+	for _, p := range rec.Translators {
+		it.Translator = append(it.Translator, nameOf(p))
 	}
 	var issns []string
 	for _, s := range rec.ISSNs {

@@ -19,6 +19,7 @@ const (
 	FAuthors         = "authors"           // names in order
 	FAuthorDetails   = "author_details"    // names with ORCIDs and per-author affiliations
 	FEditors         = "editors"           // names in order
+	FTranslators     = "translators"       // names in order
 	FDate            = "date"              // year, month, day, season
 	FYear            = "year"              // year only
 	FContainer       = "container"         // full journal or book title
@@ -50,7 +51,7 @@ const (
 // a format that carries every part of a record (CSL-JSON, bibdb's table)
 // keeps through bibdb's writer and reader.
 var AllFields = []string{FType, FTitle, FShortTitle, FTranslatedTitle, FOriginalTitle, FAuthors, FAuthorDetails,
-	FEditors, FDate, FContainer, FContainerAbbrev, FSeries, FVolume, FIssue, FPages, FArticleNumber, FEdition,
+	FEditors, FTranslators, FDate, FContainer, FContainerAbbrev, FSeries, FVolume, FIssue, FPages, FArticleNumber, FEdition,
 	FPublisher, FAbstract, FLanguage, FIdentifiers, FMainIdentifiers, FISSNs, FISSNKinds, FKeywords, FKeywordDetails,
 	FAffiliations, FURLs, FNotes, FPubTypes, FDatabase, FMore}
 
@@ -60,7 +61,7 @@ var GeneratedFields = []string{FTitle, FAuthors, FContainer, FContainerAbbrev, F
 	FAbstract, FMainIdentifiers, FISSNs, FKeywords}
 
 // RISFields are the fields RIS carries through bibdb's writer and reader.
-var RISFields = []string{FType, FTitle, FShortTitle, FTranslatedTitle, FOriginalTitle, FAuthors, FEditors, FDate,
+var RISFields = []string{FType, FTitle, FShortTitle, FTranslatedTitle, FOriginalTitle, FAuthors, FEditors, FTranslators, FDate,
 	FContainer, FContainerAbbrev, FSeries, FVolume, FIssue, FPages, FArticleNumber, FEdition, FPublisher, FAbstract,
 	FLanguage, FMainIdentifiers, FISSNKinds, FKeywords, FAffiliations, FURLs, FNotes, FPubTypes, FDatabase, FMore}
 
@@ -95,6 +96,8 @@ func Project(r *bib.Record, field string) any {
 		return out
 	case FEditors:
 		return names(r.Editors)
+	case FTranslators:
+		return names(r.Translators)
 	case FDate:
 		d := r.Date
 		d.Raw = ""

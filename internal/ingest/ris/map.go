@@ -146,6 +146,8 @@ func Map(fields []Field) *bib.Record {
 			if !familyNamesOnly(f.cleaned()) {
 				rec.Editors = appendNames(rec.Editors, f)
 			}
+		case "A4":
+			rec.Translators = appendNames(rec.Translators, f) // RIS's translator (or "subsidiary author")
 		case "A3":
 			if !isBook {
 				rec.Editors = appendNames(rec.Editors, f)

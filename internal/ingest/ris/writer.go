@@ -70,6 +70,9 @@ func (w *Writer) Write(rec *bib.Record) error {
 	for _, p := range rec.Editors {
 		w.tag("A2", risName(p))
 	}
+	for _, p := range rec.Translators {
+		w.tag("A4", risName(p))
+	}
 	if rec.Date.Year != 0 {
 		w.tag("PY", strconv.Itoa(rec.Date.Year))
 		if rec.Date.Month != 0 || rec.Date.Season != "" {
