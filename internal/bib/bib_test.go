@@ -387,3 +387,28 @@ func TestDropCopyrightNotice(t *testing.T) {
 		}
 	}
 }
+
+func TestDateEnd(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want string // End as ISO 8601, "" for none
+	}{
+		{"2010 Sep-Oct", "2010-10"},
+		{"2010 Dec-2011 Jan", "2011-01"},
+		{"2019 Nov 20-23", "2019-11-23"},
+		{"2010 Nov 3-Dec 2", "2010-12-02"},
+		{"1999-2000", "2000"},
+		{"2014-12-31/2015-01-01", "2015-01-01"},
+		{"2023-06", ""},
+		{"2010 Sep", ""},
+		{"in press", ""},
+		{"2010 Oct-Sep 2009", ""},
+	}
+	for _, tt := range tests {
+		d := ParseDate(tt.raw)
+		d.Raw = tt.raw
+		if got := d.End().String(); got != tt.want {
+			t.Errorf("ParseDate(%q).End() = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package bib
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Date is a publication date as far as it is known. Zero parts are unknown.
@@ -14,6 +15,59 @@ type Date struct {
 	Day    int    `json:"day,omitempty"`
 	Season string `json:"season,omitempty"` // Spring, Summer, Autumn, Winter
 	Raw    string `json:"raw,omitempty"`
+}
+
+// End returns the last date of a range the date was written as, which Raw
+// keeps: "2010 Sep-Oct", "2010 Dec-2011 Jan", "2019 Nov 20-23",
+// "1999-2000", "2014-12-31/2015-01-01". It returns the zero Date when Raw
+// is no range, or its end is no later than the date.
+func (d Date) End() Date {
+	r := d.Raw
+	if d.Year == 0 || len(r) < 5 {
+		return Date{}
+	}
+	var tail string
+	if i := strings.IndexByte(r, '/'); i > 0 {
+		tail = r[i+1:]
+	} else {
+		i := strings.LastIndexAny(r, "-–")
+		if i <= 0 {
+			return Date{}
+		}
+		left := r[:i]
+		_, size := utf8.DecodeRuneInString(r[i:])
+		tail = strings.TrimSpace(r[i+size:])
+		if !strings.Contains(left, " ") && !(len(left) == 4 && AllDigits(left) && len(tail) == 4 && AllDigits(tail)) {
+			return Date{} // "2023-06" is a month, not a range
+		}
+	}
+	tail = strings.TrimSpace(tail)
+	var e Date
+	switch first, _, _ := strings.Cut(tail, " "); {
+	case tail == "":
+		return Date{}
+	case AllDigits(tail) && len(tail) <= 2:
+		// "2019 Nov 20-23": a day of the same month
+		n, _ := strconv.Atoi(tail)
+		if d.Month == 0 || n <= d.Day || n > 31 {
+			return Date{}
+		}
+		e = Date{Year: d.Year, Month: d.Month, Day: n}
+	case MonthNumber(first) > 0 && !strings.ContainsAny(tail, "0123456789") || MonthNumber(first) > 0 && len(tail) <= 6:
+		// "Sep-Oct", "Nov 3-Dec 2": a month of the same year, or of
+		// the next when it comes before the first
+		e = ParseDate(strconv.Itoa(d.Year) + " " + tail)
+		if e.Month != 0 && e.Month < d.Month {
+			e.Year++
+		}
+	default:
+		e = ParseDate(tail)
+	}
+	e.Raw, e.Season = "", ""
+	if e.Year == 0 || e.Year < d.Year || e.Year == d.Year && (e.Month < d.Month || e.Month == d.Month && e.Day <= d.Day) {
+		return Date{}
+	}
+	return e
 }
 
 // IsZero reports whether nothing is known of the date.

@@ -145,6 +145,18 @@ func (w *Writer) Close() error {
 	return w.w.Flush()
 }
 
+// partsOf are a date's year, month and day, as far as they are known.
+func partsOf(d bib.Date) []any {
+	parts := []any{d.Year}
+	if d.Month != 0 {
+		parts = append(parts, d.Month)
+		if d.Day != 0 {
+			parts = append(parts, d.Day)
+		}
+	}
+	return parts
+}
+
 // dateVar is a date as CSL writes it: date-parts, or the text of a date
 // without a year; nil for no date.
 func dateVar(d bib.Date) *DateVar {
@@ -153,14 +165,10 @@ func dateVar(d bib.Date) *DateVar {
 	}
 	v := &DateVar{}
 	if d.Year != 0 {
-		parts := []any{d.Year}
-		if d.Month != 0 {
-			parts = append(parts, d.Month)
-			if d.Day != 0 {
-				parts = append(parts, d.Day)
-			}
+		v.DateParts = [][]any{partsOf(d)}
+		if end := d.End(); end.Year != 0 {
+			v.DateParts = append(v.DateParts, partsOf(end)) // a range: "2010 Sep-Oct"
 		}
-		v.DateParts = [][]any{parts}
 	} else {
 		v.Raw = d.Raw
 	}
