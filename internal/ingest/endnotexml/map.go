@@ -184,12 +184,14 @@ func (m *mapper) numbers(rec *bib.Record, c class, inPeriodical bool) {
 		rec.Issue = m.first(Issue)
 	case c == classChapter || ((c == classBook || c == classEditedBook) && !inPeriodical):
 		// number is the series number, issue the number of volumes
+		rec.CollectionNumber = m.first(Number)
 	default:
 		rec.Issue = firstOf(m.first(Issue), m.first(Number))
 	}
 	pages := m.first(Pages)
 	if (c == classBook || c == classEditedBook || c == classThesis) && !inPeriodical && !strings.ContainsAny(pages, "-‐‑–—") {
-		pages = "" // the number of pages ("xii, 327 p."), not a range
+		rec.NumberOfPages = pages // the number of pages ("xii, 327 p."), not a range
+		pages = ""
 	}
 	rec.SetPages(pages)
 	if c == classArticle {

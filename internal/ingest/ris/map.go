@@ -213,6 +213,10 @@ func Map(fields []Field) *bib.Record {
 	}
 	rec.ArticleNumber = first("C7")
 	pages(rec, &byTag)
+	if (isBook || tyu == "THES") && rec.LastPage == "" && rec.FirstPage != "" && byTag.firstCleaned("EP") == "" {
+		// a book's or thesis's SP is its number of pages: "414", "xvi, 414"
+		rec.NumberOfPages, rec.FirstPage = first("SP"), ""
+	}
 	rec.Edition = first("ET")
 	if (tyu == "JOUR" || tyu == "EJOUR") && isDate(rec.Edition) {
 		// EndNote's "Epub Date" of an article: 20180327, 2012/11/20; the

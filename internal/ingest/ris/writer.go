@@ -99,6 +99,9 @@ func (w *Writer) Write(rec *bib.Record) error {
 	w.tag("J2", rec.ContainerAbbrev)
 	w.tag("VL", rec.Volume)
 	w.tag("IS", rec.Issue)
+	if rec.FirstPage == "" && rec.LastPage == "" && (rec.Type == "book" || rec.Type == "thesis") {
+		w.tag("SP", rec.NumberOfPages) // RIS's number of pages of a book or thesis
+	}
 	w.tag("SP", rec.FirstPage)
 	w.tag("EP", rec.LastPage)
 	w.tag("C7", rec.ArticleNumber)
