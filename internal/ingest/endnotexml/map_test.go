@@ -173,7 +173,7 @@ func TestMap(t *testing.T) {
 		{"several databases: the first names the scheme",
 			f(AccessionNum, "A123", RemoteDatabaseName, "Agricola; CAB Abstracts"),
 			ids, "agricola:A123"},
-		{"thesis: number is the document number, advisors and page count left out",
+		{"thesis: number is the document number, advisors left out, the page count no page range",
 			f(RefType, "Thesis", Author, "Okafor, A", TertiaryAuthor, "Brandt, H", Number, "3489001", Pages, "230"),
 			func(r *bib.Record) string {
 				return names(r.Authors) + "|" + names(r.Editors) + "|" + r.ArticleNumber + "|" + r.Issue + "|" + r.Pages()

@@ -120,20 +120,14 @@ func Map(fields []Field) *bib.Record {
 	for i := range fields {
 		f := &fields[i]
 		switch f.Tag {
-		case "AU":
+		case "AU", "A1":
 			if bib.HasEditorMark(f.Value) {
 				// ProQuest lists a book's editors among its authors:
 				// "Takada, Mitsuo eds"
 				rec.Editors = appendNames(rec.Editors, f)
 				continue
 			}
-			rec.Authors = appendNames(rec.Authors, f)
-		case "A1":
-			if bib.HasEditorMark(f.Value) {
-				rec.Editors = appendNames(rec.Editors, f)
-				continue
-			}
-			if !hasAU {
+			if f.Tag == "AU" || !hasAU {
 				rec.Authors = appendNames(rec.Authors, f)
 				continue
 			}
