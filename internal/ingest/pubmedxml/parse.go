@@ -422,15 +422,7 @@ func (t *textDecoder) clean(s string) string {
 		case strings.HasPrefix(s, "<?"):
 			s = skipPast(s, "?>")
 		default:
-			end := strings.HasPrefix(s, "</")
-			name, selfClosed, rest := tagParts(s)
-			if end {
-				j := 2
-				for j < len(s) && isNameByte(s[j]) {
-					j++
-				}
-				name = s[2:j]
-			}
+			name, end, selfClosed, rest := tagParts(s)
 			s = rest
 			switch local := name[strings.IndexByte(name, ':')+1:]; {
 			case local == "math" && !selfClosed:
@@ -442,13 +434,13 @@ func (t *textDecoder) clean(s string) string {
 			case local == "mtext":
 				inText = !end && !selfClosed
 			}
-			if !selfClosed && isAnnotation(name) {
+			if !end && !selfClosed && isAnnotation(name) {
 				// MathML annotations repeat the formula in another
 				// notation (TeX, Content MathML): not text.
 				s = skipPast(s, "</"+name+">")
 			}
 			// A line break element separates words.
-			if name == "br" || name == "mml:mspace" || name == "mspace" {
+			if !end && (name == "br" || name == "mml:mspace" || name == "mspace") {
 				t.sb.WriteByte(' ')
 			}
 		}
@@ -518,11 +510,11 @@ func isAnnotation(name string) bool {
 	return false
 }
 
-// tagParts reads the tag at the start of s: its name (empty for an end
-// tag), whether it closes itself, and what follows it.
-func tagParts(s string) (name string, selfClosed bool, rest string) {
+// tagParts reads the tag at the start of s: its name, whether it is an
+// end tag, whether it closes itself, and what follows it.
+func tagParts(s string) (name string, end, selfClosed bool, rest string) {
 	i := 1
-	end := s[1] == '/'
+	end = s[1] == '/'
 	if end {
 		i++
 	}
@@ -542,13 +534,10 @@ func tagParts(s string) (name string, selfClosed bool, rest string) {
 		case c == '"' || c == '\'':
 			quote = c
 		case c == '>':
-			if end {
-				name = ""
-			}
-			return name, s[j-1] == '/', s[j+1:]
+			return name, end, s[j-1] == '/', s[j+1:]
 		}
 	}
-	return "", false, ""
+	return "", false, false, ""
 }
 
 func skipPast(s, end string) string {
