@@ -22,6 +22,7 @@ import (
 //	"FN ", "VR 1.0", "PT J" then two-letter tags                Web of Science
 //	a tab-separated header of Web of Science tags (PT AU TI)    Web of Science
 //	"%0 ", "%A ", "%T " lines                                   EndNote tagged
+//	"<1. >" record numbers, "VN  - Ovid Technologies"            Ovid
 //	"@article{", "@book(" ...                                   BibTeX / BibLaTeX
 //	a CSV header naming Title and Authors, Source title, EID... CSV (Scopus)
 func Detect(head []byte, ext string) (*Format, error) {
@@ -60,7 +61,7 @@ func detectName(head []byte, ext string) (string, error) {
 		// Ovid's record numbers before RIS or MEDLINE records are text
 		// between records; before anything else, Ovid's own format.
 		if !bytes.Contains(t, []byte("\nTY  -")) && !bytes.Contains(t, []byte("\nPMID-")) {
-			return "", fmt.Errorf("not a format bibdb reads: an export in Ovid's own text format (records marked %s); export from Ovid as RIS instead", quoteStart(t))
+			return "ovid", nil
 		}
 	} else if t[0] == '<' {
 		return detectXML(t)
@@ -80,6 +81,7 @@ func detectName(head []byte, ext string) (string, error) {
 		medTags, pmid, medOnly        int
 		wosTags, wosHead, wosPT       int
 		enwTags, enw0                 int
+		ovidVN, ovidMarks             int
 		bibEntries                    int
 		lines                         int
 		firstLine                     string
@@ -139,11 +141,22 @@ func detectName(head []byte, ext string) (string, error) {
 		if bibtexLine(line) {
 			bibEntries++
 		}
+		// Ovid's own format: "VN  - Ovid Technologies" opens each record,
+		// and its numbers stand on lines of their own ("<1. >"), after
+		// the search history when there is one.
+		if l := strings.TrimLeft(line, " "); strings.HasPrefix(l, "VN ") && strings.Contains(l, "- Ovid") {
+			ovidVN++
+		}
+		if ovidMarker([]byte(strings.TrimSpace(line))) {
+			ovidMarks++
+		}
 		if lines > 400 {
 			break
 		}
 	}
 	switch {
+	case (ovidVN > 0 || ovidMarks > 0) && risTY == 0 && flatTY == 0 && pmid == 0:
+		return "ovid", nil
 	case pmid > 0 || (medOnly >= 2 && risTY == 0) || (medOnly >= 1 && risTY == 0 && risER == 0 && flatTY == 0):
 		return "medline", nil
 	case risTY > 0 || flatTY > 0:

@@ -11,6 +11,7 @@ import (
 	"github.com/bibdb/bibdb/internal/ingest/endnotexml"
 	"github.com/bibdb/bibdb/internal/ingest/enw"
 	"github.com/bibdb/bibdb/internal/ingest/medline"
+	"github.com/bibdb/bibdb/internal/ingest/ovid"
 	"github.com/bibdb/bibdb/internal/ingest/pubmedxml"
 	"github.com/bibdb/bibdb/internal/ingest/ris"
 	"github.com/bibdb/bibdb/internal/ingest/wos"
@@ -58,6 +59,10 @@ var Formats = []*Format{
 	{
 		Name: "wos", Title: "Web of Science (tagged or tab-delimited)", Aliases: []string{"isi", "webofscience"},
 		NewReader: func(r io.Reader) RecordReader { return wos.NewReader(r) },
+	},
+	{
+		Name: "ovid", Title: "Ovid (its own tagged or labelled text)", Aliases: []string{"ovid-text"},
+		NewReader: func(r io.Reader) RecordReader { return ovid.NewReader(r) },
 	},
 	{
 		Name: "csv", Title: "CSV (Scopus and bibdb tables)", Aliases: []string{"scopus", "scopuscsv"},

@@ -1,0 +1,261 @@
+package ovid
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/ingest/ingesttest"
+)
+
+func newReader(r io.Reader) ingesttest.Reader { return NewReader(r) }
+
+func readAllBytes(b []byte) ([]*bib.Record, []error, error) {
+	return ingesttest.ReadAll(NewReader(bytes.NewReader(b)))
+}
+
+func TestGolden(t *testing.T) { ingesttest.RunGolden(t, newReader) }
+
+func TestParseTag(t *testing.T) {
+	tests := []struct {
+		line  string
+		tag   string
+		value string
+		ok    bool
+	}{
+		{"AU  - Behan L.", "AU", "Behan L.", true},
+		{"AU - Sudler, Eric L", "AU", "Sudler, Eric L", true},
+		{" VN  - Ovid Technologies", "VN", "Ovid Technologies", true},
+		{"PMID- 123", "", "", false}, // MEDLINE's, with no space before the dash
+		{"PMC - PMC123", "PMC", "PMC123", true},
+		{"AB  -", "AB", "", true},
+		{"AB  - ", "AB", "", true},
+		{"Methods: we searched - widely", "", "", false},
+		{"      Karolinska - Stockholm", "", "", false},
+		{"A  - one letter", "", "", false},
+		{"ABCDE  - five", "", "", false},
+		{"AU  -Glued", "", "", false},
+		{"ab  - lower case", "", "", false},
+	}
+	for _, tt := range tests {
+		tag, at, ok := parseTag([]byte(tt.line))
+		value := ""
+		if ok {
+			value = strings.TrimSpace(tt.line[at:])
+		}
+		if tag != tt.tag || value != tt.value || ok != tt.ok {
+			t.Errorf("parseTag(%q) = %q, %q, %v; want %q, %q, %v", tt.line, tag, value, ok, tt.tag, tt.value, tt.ok)
+		}
+	}
+}
+
+func TestIsMarker(t *testing.T) {
+	for line, want := range map[string]bool{
+		"<1. >": true, "<3001. >": true, "<7>": true, " <12.>": true, "<1. >  ": true,
+		"<>": false, "<a. >": false, "<1. > text": false, "Database: Embase <1974 to 2026>": false, "<1946 to Present>": false,
+	} {
+		if got := isMarker([]byte(line)); got != want {
+			t.Errorf("isMarker(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+func TestParseSource(t *testing.T) {
+	tests := []struct {
+		so                                          string
+		journal, volume, issue, pages, date, number string
+	}{
+		{"Br J Psychiatry. 222(6):246-256, 2023 Jun.", "Br J Psychiatry", "222", "6", "246-256", "2023-06", ""},
+		{"Forest Ecology & Management. 201(2-3):327-334, November 15, 2004.", "Forest Ecology & Management", "201", "2-3", "327-334", "2004-11-15", ""},
+		{"Journal of Affective Disorders. 245 (pp 1-10), 2019. Date of Publication: 15 Feb 2019.", "Journal of Affective Disorders", "245", "", "1-10", "2019-02-15", ""},
+		{"Trials. 21 (1) (no pagination), 2020. Article Number: 512. Date of Publication: June 2020.", "Trials", "21", "1", "", "2020-06", "512"},
+		{"BMC Proceedings. Conference: 2nd Meeting: Part 2. Spain. 12 (Supplement 3) (no pagination), 2018. Date of Publication: 2018.", "BMC Proceedings", "12", "Supplement 3", "", "2018", ""},
+		{"Behavioural and Cognitive Psychotherapy. Vol.43(5), Sep 2015, pp. 623-634.", "Behavioural and Cognitive Psychotherapy", "43", "5", "623-634", "2015-09", ""},
+		{"Dissertation Abstracts International Section A. Vol.75(2-A(E)),2014, pp. No Pagination Specified.", "Dissertation Abstracts International Section A", "75", "2-A(E)", "", "2014", ""},
+		{"ACSM'S Health & Fitness Journal January/February 2010;14(1):56", "ACSM'S Health & Fitness Journal", "14", "1", "56", "2010-01", ""},
+		{"Acta Chirurgica Belgica November/December 2010;6:611-613", "Acta Chirurgica Belgica", "6", "", "611-613", "2010-11", ""},
+		{"Journal of Political Studies 12, Winter 2007: 7-14.", "Journal of Political Studies", "12", "", "7-14", "2007", ""},
+		{"Journal of Current Southeast Asian Affairs, 2013(1): 3-28.", "Journal of Current Southeast Asian Affairs", "2013", "1", "3-28", "2013", ""},
+		{"Hydrobiologia. 2007 15 June; 433-441.", "Hydrobiologia", "", "", "433-441", "2007-06-15", ""},
+		{"Association of Zoos and Aquariums Regional Meetings Proceedings. 2005; 9pp..", "Association of Zoos and Aquariums Regional Meetings Proceedings", "", "", "", "2005", ""},
+		{"Soil Use and Management, 2024, 40, 1, pp. 12-20", "Soil Use and Management", "40", "1", "12-20", "2024", ""},
+		{"Deutsche Medizinische Wochenschrift. 148(9):e45-e52, 2023 May.", "Deutsche Medizinische Wochenschrift", "148", "9", "e45-e52", "2023-05", ""},
+		{"Journal of Orthopaedic Trauma.", "Journal of Orthopaedic Trauma", "", "", "", "", ""},
+		{"", "", "", "", "", "", ""},
+	}
+	for _, tt := range tests {
+		c := parseSource(tt.so)
+		got := fmt.Sprintf("%q %q %q %q %q %q", c.journal, c.volume, c.issue, c.pages, dateString(c.date), c.articleNumber)
+		want := fmt.Sprintf("%q %q %q %q %q %q", tt.journal, tt.volume, tt.issue, tt.pages, tt.date, tt.number)
+		if got != want {
+			t.Errorf("parseSource(%q)\n got  %s\n want %s", tt.so, got, want)
+		}
+	}
+}
+
+// TestChapterSource reads PsycInfo's source of a chapter in an edited book.
+func TestChapterSource(t *testing.T) {
+	c := parseSource("Neenan, Michael [Ed]; Palmer, Stephen [Ed]. (2012). Cognitive behavioural coaching in practice: An evidence based approach. (pp. 11-31). xvii, 254 pp. New York, NY, US: Routledge/Taylor & Francis Group; US.")
+	got := fmt.Sprintf("%q %q %q %d %q %q", c.editors, c.book, c.pages, c.date.Year, c.place, c.publisher)
+	want := `["Neenan, Michael" "Palmer, Stephen"] "Cognitive behavioural coaching in practice: An evidence based approach" "11-31" 2012 "New York, NY, US" "Routledge/Taylor & Francis Group; US"`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func dateString(d bib.Date) string {
+	switch {
+	case d.Year == 0:
+		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+func TestCleanAuthor(t *testing.T) {
+	tests := []struct {
+		in, name, marks string
+		editor          bool
+	}{
+		{"Behan L.", "Behan L.", "", false},
+		{"Zhang, Weijia 1,2,+", "Zhang, Weijia", "1 2 +", false},
+		{"He, Zhimin 1,2,*", "He, Zhimin", "1 2 *", false},
+		{"Peterson, James A. Ph.D., FACSM", "Peterson, James A.", "", false},
+		{"Lefkowitz, Rafael Y. MD, MPH 1", "Lefkowitz, Rafael Y.", "1", false},
+		{"Gazic, Barbara MD, PhD *", "Gazic, Barbara", "*", false},
+		{"Smith, M.D.", "Smith, M.D.", "", false}, // initials, not a degree
+		{"Walsdorf, Neill B. [Inventor, Reprint Author]", "Walsdorf, Neill B.", "", false},
+		{"Palmer, Stephen [Ed]", "Palmer, Stephen", "", true},
+		{"Ma, Li MA", "Ma, Li", "", false},
+	}
+	for _, tt := range tests {
+		name, marks, editor := cleanAuthor(tt.in)
+		if name != tt.name || strings.Join(marks, " ") != tt.marks || editor != tt.editor {
+			t.Errorf("cleanAuthor(%q) = %q, %q, %v; want %q, %q, %v", tt.in, name, marks, editor, tt.name, tt.marks, tt.editor)
+		}
+	}
+}
+
+func TestSplitNames(t *testing.T) {
+	got := splitNames("Bunkers, Sandra Schmidt RN; PhD; FAAN 1;  Haddad, Rania 2\nNovak, Petra")
+	want := []string{"Bunkers, Sandra Schmidt RN PhD FAAN 1", "Haddad, Rania 2", "Novak, Petra"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("splitNames = %q, want %q", got, want)
+	}
+}
+
+func TestTitleOf(t *testing.T) {
+	tests := []struct{ in, title, translated string }{
+		{"Take Ten: Facts About Breast Cancer.  [Miscellaneous]", "Take Ten: Facts About Breast Cancer.", ""},
+		{"Worry and sleep. [References].", "Worry and sleep.", ""},
+		{"Listening: Important to a Life.[Miscellaneous]", "Listening: Important to a Life.", ""},
+		{`"Injury, Illness, and Work Restriction".  [Article]`, "Injury, Illness, and Work Restriction.", ""},
+		{"[Depression in general practice].", "Depression in general practice", "Depression in general practice"},
+		{"Measuring the [18F]FDG uptake in tumours.", "Measuring the [18F]FDG uptake in tumours.", ""},
+		{"Effect of A on B [a randomized trial]", "Effect of A on B [a randomized trial]", ""},
+	}
+	for _, tt := range tests {
+		title, translated := titleOf(tt.in)
+		if title != tt.title || translated != tt.translated {
+			t.Errorf("titleOf(%q) = %q, %q; want %q, %q", tt.in, title, translated, tt.title, tt.translated)
+		}
+	}
+}
+
+func TestBadRecord(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "binary.input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewReader(bytes.NewReader(b))
+	recs, perrs, err := ingesttest.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || len(perrs) != 1 {
+		t.Fatalf("got %d records and %d errors, want 2 and 1", len(recs), len(perrs))
+	}
+	var pe *bib.ParseError
+	if !errors.As(perrs[0], &pe) || pe.Line != 8 {
+		t.Errorf("error %v, want one at line 8", perrs[0])
+	}
+	if recs[1].Position != 3 || recs[1].Title != "Good two" || recs[1].Line != 13 {
+		t.Errorf("record after the bad one: position %d, line %d, title %q", recs[1].Position, recs[1].Line, recs[1].Title)
+	}
+	if w := r.Warnings(); len(w) != 1 || w[0].Line != 11 {
+		t.Errorf("warnings %+v, want the empty record number at line 11", w)
+	}
+}
+
+// TestSearchHistory checks that the search history before the records is
+// skipped with a warning, and that the records begin at their numbers.
+func TestSearchHistory(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "embase_medline.input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewReader(bytes.NewReader(b))
+	recs, perrs, err := ingesttest.ReadAll(r)
+	if err != nil || len(perrs) > 0 || len(recs) != 2 {
+		t.Fatalf("%d records, %v %v", len(recs), err, perrs)
+	}
+	if w := r.Warnings(); len(w) != 1 || w[0].Line != 1 || !strings.Contains(w[0].Msg, "7 line(s)") {
+		t.Errorf("warnings %+v, want 7 lines from line 1", w)
+	}
+	if recs[0].Line != 9 || !strings.HasPrefix(recs[0].Raw, "<1. >\nVN  - Ovid") || strings.HasSuffix(recs[0].Raw, "\n") {
+		t.Errorf("first record: line %d, raw %q", recs[0].Line, recs[0].Raw)
+	}
+}
+
+// TestCorpus reads the Ovid exports of the shared corpus and checks the
+// record counts.
+func TestCorpus(t *testing.T) {
+	dir := ingesttest.CorpusDir(t, "other")
+	want := map[string]int{
+		"kn_expertsearch__Embase_ovid_r3001-3002.txt": 2,
+		"zotero__OVIDTagged_case02.ovid.txt":          2,
+		"zotero__OVIDTagged_case03.ovid.txt":          4,
+		"zotero__OVIDTagged_case04.ovid.txt":          4,
+		"zotero__OVIDTagged_case06.ovid.txt":          2,
+		"zotero__OVIDTagged_case07.ovid.txt":          2,
+		"zotero__OVIDTagged_case08.ovid.txt":          1,
+		"zotero__OVIDTagged_case09.ovid.txt":          1,
+		"jabref__OvidImporterTest1.txt":               5,
+		"jabref__OvidImporterTest5.txt":               1,
+		"jabref__OvidImporterTest6.txt":               1,
+	}
+	for name, n := range want {
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Skip(err)
+			}
+			recs, perrs, err := readAllBytes(b)
+			if err != nil || len(perrs) > 0 {
+				t.Fatalf("errors: %v %v", err, perrs)
+			}
+			if len(recs) != n {
+				t.Errorf("read %d records, want %d", len(recs), n)
+			}
+		})
+	}
+}
+
+func FuzzReader(f *testing.F) {
+	ingesttest.AddFuzzSeeds(f, "*.input")
+	f.Add([]byte("<1>\nTitle\n  A\n\n<2. >\nAU  - B\n  more\n\n\nC\n<3>\n"))
+	f.Add([]byte("VN  - Ovid\rTI  - x\r\rVN  - Ovid\rTI  - y\r"))
+	f.Add([]byte("<1. >\nIN  - (1)A, (2)B; (*)C\nAU  - D, E 1,*\nSO  - J. Vol.1(2(3)), 2020, pp. 4-5\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ingesttest.CheckReader(t, NewReader(bytes.NewReader(b)), len(b))
+	})
+}

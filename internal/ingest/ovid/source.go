@@ -1,0 +1,300 @@
+package ovid
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/bibdb/bibdb/internal/bib"
+)
+
+// citation is what a source line (SO) says: each database writes it its
+// own way.
+//
+//	Br J Psychiatry. 222(6):246-256, 2023 Jun.                    MEDLINE, BIOSIS
+//	Journal of Affective Disorders. 245 (pp 1-10), 2019. Date of Publication: 15 Feb 2019.   Embase
+//	BMC Proceedings. Conference: ... 12 (Supplement 3) (no pagination), 2018.                Embase
+//	Behavioural and Cognitive Psychotherapy. Vol.43(5), Sep 2015, pp. 623-634.               PsycInfo
+//	Neenan, Michael [Ed]; Palmer, Stephen [Ed]. (2012). Cognitive behavioural coaching
+//	    in practice. (pp. 11-31). xvii, 254 pp. New York, NY, US: Routledge; US.           PsycInfo, a chapter
+//	ACSM'S Health & Fitness Journal January/February 2010;14(1):56                         Journals@Ovid
+//	Journal of Political Studies 12, Winter 2007: 7-14.                                     IPSA
+//	Hydrobiologia. 2007 15 June; 433-441.                                                   Zoological Record
+//	Soil Use and Management, 2024, 40, 1, pp. 12-20                                         CAB Abstracts
+type citation struct {
+	journal, volume, issue, pages, articleNumber string
+	date                                         bib.Date
+	// a chapter's book, its editors and its imprint
+	book             string
+	editors          []string
+	publisher, place string
+}
+
+var (
+	// "Vol.43(5)", "Vol 75(2-A(E))", "vol. 12"
+	volWord = regexp.MustCompile(`\b[Vv]ol\.?\s*([^\s(,;:]+)\s*(?:\(((?:[^()]|\([^()]*\))*)\))?`)
+	// "222(6)", "12 (Supplement 3)", "2013(1)"
+	volIssue = regexp.MustCompile(`^([A-Za-z]?\d[\w.-]*)\s*\(((?:[^()]|\([^()]*\))*)\)`)
+	// "2024, 40, 1," and "2024, 301,": a year, a volume and an issue
+	yearVolIssue = regexp.MustCompile(`^((?:18|19|20)\d\d),\s*(\d[\w-]*)(?:,\s*(\d[\w/-]*))?(?:,|$)`)
+	// "(pp 1-10)", "(pp. 11-31)"
+	ppParen = regexp.MustCompile(`\(pp\.?\s*([^)]*)\)`)
+	// "pp. 623-634"
+	ppWord = regexp.MustCompile(`\bpp\.?\s+([A-Za-z]?\d[\w]*(?:\s*-\s*[A-Za-z]?\d[\w]*)?)`)
+	// ":246-256", ": 7-14", ":e383-e390", ":56"
+	colonPages = regexp.MustCompile(`:\s*([A-Za-z]{0,2}\d[\w]*(?:\s*-\s*[A-Za-z]{0,2}\d[\w]*)?)`)
+	// "; 433-441" at the end
+	semiPages = regexp.MustCompile(`;\s*(\d+\s*-\s*\d+)$`)
+	// "(2012). " in a chapter's source
+	parenYear = regexp.MustCompile(`\.\s*\((\d{4})[a-z]?\)\.\s*`)
+	// the date Journals@Ovid writes between the journal and ";":
+	// "January/February 2010", "June 2019", "August 2011"
+	ovidDate = regexp.MustCompile(`\s+((?:(?:[A-Z][a-z]+\.?)(?:[/-][A-Z][a-z]+\.?)?\s+)?(?:\d{1,2},?\s+)?\d{4})\s*;`)
+)
+
+// parseSource reads a source line (see citation).
+func parseSource(s string) (c citation) {
+	s = bib.CleanText(s)
+	if s == "" {
+		return c
+	}
+	if i := strings.Index(s, "Date of Publication:"); i >= 0 {
+		c.date = bib.ParseDate(strings.Trim(s[i+len("Date of Publication:"):], ". "))
+		s = s[:i]
+	}
+	if i := strings.Index(s, "Article Number:"); i >= 0 {
+		rest := s[i+len("Article Number:"):]
+		end := strings.Index(rest, ". ")
+		if end < 0 {
+			end = len(rest)
+		}
+		c.articleNumber = strings.Trim(rest[:end], ". ")
+		s = s[:i] + rest[end:]
+	}
+	s = strings.TrimRight(s, ". ")
+	if m := parenYear.FindStringSubmatchIndex(s); m != nil && strings.Contains(s[m[1]:], "(pp") {
+		chapterSource(&c, s, m)
+		return c
+	}
+
+	journal, rest, date := splitJournal(s)
+	c.journal = journal
+	if rest == "" {
+		if date != "" {
+			c.date = orDate(c.date, date)
+		}
+		return c
+	}
+	left := rest // what is left once volume, issue and pages are taken
+	take := func(loc []int) {
+		left = left[:loc[0]] + " " + left[loc[1]:]
+	}
+	if m := ppParen.FindStringSubmatchIndex(left); m != nil {
+		c.pages = left[m[2]:m[3]]
+		take(m[:2])
+	} else if m := ppWord.FindStringSubmatchIndex(left); m != nil {
+		c.pages = left[m[2]:m[3]]
+		take(m[:2])
+	}
+	left = strings.Replace(left, "(no pagination)", " ", 1)
+	if m := volWord.FindStringSubmatchIndex(left); m != nil {
+		c.volume = left[m[2]:m[3]]
+		if m[4] >= 0 {
+			c.issue = left[m[4]:m[5]]
+		}
+		take(m[:2])
+	} else if t := strings.TrimLeft(left, " "); t != "" {
+		off := len(left) - len(t)
+		if m := yearVolIssue.FindStringSubmatchIndex(t); m != nil {
+			// CAB Abstracts: "2024, 40, 1, pp. 12-20"
+			c.volume = t[m[4]:m[5]]
+			if m[6] >= 0 {
+				c.issue = t[m[6]:m[7]]
+			}
+			take([]int{off + m[3], off + m[1]})
+		} else if m := volIssue.FindStringSubmatchIndex(t); m != nil && t[m[2]:m[3]] != "pp" {
+			c.volume, c.issue = t[m[2]:m[3]], t[m[4]:m[5]]
+			take([]int{off + m[0], off + m[1]})
+		} else if n := leadingNumber(t); n != "" && !(len(n) == 4 && isYear(n) && !followsVolume(t[len(n):])) {
+			c.volume = n
+			take([]int{off, off + len(n)})
+		}
+	}
+	if c.pages == "" {
+		if m := colonPages.FindStringSubmatchIndex(left); m != nil {
+			c.pages = left[m[2]:m[3]]
+			take(m[:2])
+		} else if m := semiPages.FindStringSubmatchIndex(strings.TrimRight(left, " ")); m != nil {
+			c.pages = left[m[2]:m[3]]
+			take(m[:2])
+		}
+	}
+	if c.volume == "" {
+		// "Journal of Political Studies 12, Winter 2007": the volume at
+		// the end of the journal's name
+		if i := strings.LastIndexByte(c.journal, ' '); i > 0 && bib.AllDigits(c.journal[i+1:]) && len(c.journal)-i <= 5 {
+			c.volume, c.journal = c.journal[i+1:], c.journal[:i]
+		}
+	}
+	if date == "" {
+		date = left
+	}
+	c.date = orDate(c.date, date)
+	if c.date.Year == 0 {
+		c.date.Year = bib.ExtractYear(rest) // "2013(1): 3-28": a year as the volume
+	}
+	if noPages(c.pages) {
+		c.pages = ""
+	}
+	return c
+}
+
+// splitJournal cuts a source line into the journal's name, the rest, and
+// the date written between them (Journals@Ovid's "June 2019;").
+func splitJournal(s string) (journal, rest, date string) {
+	// "Journal. 222(6)...", "Journal. Vol.43(5)...", "Journal. Conference:
+	// ...", or "Journal, 2024, 40, ...", "Journal, Winter 2007": whichever
+	// comes first.
+	dot, comma := -1, -1
+	for i := 0; i+2 < len(s) && dot < 0; i++ {
+		if s[i] != '.' || s[i+1] != ' ' || endsWord(s[:i], "pp") || endsWord(s[:i], "p") {
+			continue
+		}
+		next := s[i+2:]
+		if startsNumbers(next) || strings.HasPrefix(next, "Vol") || strings.HasPrefix(next, "vol.") || strings.HasPrefix(next, "Conference:") {
+			dot = i
+		}
+	}
+	for i := 0; i+2 < len(s) && comma < 0; i++ {
+		if s[i] != ',' || s[i+1] != ' ' {
+			continue
+		}
+		if next := s[i+2:]; startsNumbers(next) || strings.HasPrefix(next, "Vol") || startsDateWord(next) {
+			comma = i
+		}
+	}
+	switch {
+	case dot >= 0 && (comma < 0 || dot < comma):
+		next := s[dot+2:]
+		if strings.HasPrefix(next, "Conference:") {
+			// Embase: the meeting, then the volume after its last ". "
+			j := lastNumbersAfterStop(next)
+			if j < 0 {
+				return s[:dot], "", ""
+			}
+			return s[:dot], next[j:], ""
+		}
+		return s[:dot], next, ""
+	case comma >= 0:
+		return s[:comma], s[comma+2:], ""
+	}
+	if m := ovidDate.FindStringSubmatchIndex(s); m != nil && isYear(s[m[3]-4:m[3]]) {
+		return strings.TrimRight(s[:m[0]], " ,."), s[m[1]:], s[m[2]:m[3]]
+	}
+	if i := strings.Index(s, ". "); i > 0 {
+		return s[:i], s[i+2:], ""
+	}
+	return s, "", ""
+}
+
+// endsWord reports whether s ends with the word w.
+func endsWord(s, w string) bool {
+	return strings.HasSuffix(s, w) && (len(s) == len(w) || !isLetter(s[len(s)-len(w)-1]))
+}
+
+// lastNumbersAfterStop returns where, after the last ". " of s that is
+// followed by a digit, the numbers of an Embase conference abstract's
+// source begin ("... Part 2. Spain. 12 (Supplement 3) (no pagination),
+// 2018"), or -1.
+func lastNumbersAfterStop(s string) int {
+	for i := len(s) - 3; i >= 0; i-- {
+		if s[i] == '.' && s[i+1] == ' ' && startsNumbers(s[i+2:]) {
+			return i + 2
+		}
+	}
+	return -1
+}
+
+// chapterSource reads PsycInfo's source of a chapter: its editors, the
+// year in parentheses, the book, the pages and the imprint.
+func chapterSource(c *citation, s string, m []int) {
+	for _, e := range strings.Split(s[:m[0]], ";") {
+		if i := strings.IndexByte(e, '['); i > 0 {
+			if strings.Contains(e[i:], "Ed") {
+				c.editors = append(c.editors, strings.TrimSpace(e[:i]))
+			}
+		}
+	}
+	c.date = bib.Date{Year: bib.ExtractYear(s[m[2]:m[3]])}
+	rest := s[m[1]:]
+	if p := ppParen.FindStringSubmatchIndex(rest); p != nil {
+		c.book = strings.TrimRight(rest[:p[0]], ". ")
+		c.pages = rest[p[2]:p[3]]
+		imprint := strings.TrimLeft(rest[p[1]:], ". ")
+		if i := strings.LastIndex(imprint, " pp. "); i >= 0 {
+			imprint = imprint[i+len(" pp. "):]
+		}
+		if place, pub, ok := strings.Cut(imprint, ": "); ok {
+			c.place = strings.TrimSpace(place)
+			c.publisher = strings.TrimSpace(pub)
+		}
+	}
+}
+
+func orDate(d bib.Date, s string) bib.Date {
+	if d.Year != 0 {
+		return d
+	}
+	s = strings.Trim(s, " ,.;:")
+	if s == "" {
+		return d
+	}
+	return bib.ParseDate(s)
+}
+
+// startsNumbers reports whether s begins with a digit, or a letter and a
+// digit ("S1", "e23").
+func startsNumbers(s string) bool {
+	return len(s) > 0 && isDigit(s[0]) || len(s) > 1 && isLetter(s[0]) && isDigit(s[1])
+}
+
+// leadingNumber returns the volume-like word s begins with ("245", "12S").
+func leadingNumber(s string) string {
+	i := 0
+	for i < len(s) && (isDigit(s[i]) || isLetter(s[i]) && i > 0 || s[i] == '-') {
+		i++
+	}
+	if i == 0 || !isDigit(s[0]) {
+		return ""
+	}
+	return strings.TrimRight(s[:i], "-")
+}
+
+// followsVolume reports whether what follows a four-digit number makes it
+// a volume rather than a year: an issue, pages, or a comma and a year.
+func followsVolume(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	return strings.HasPrefix(s, "(") || strings.HasPrefix(s, ":")
+}
+
+// startsDateWord reports whether s begins with a month or season.
+func startsDateWord(s string) bool {
+	w := s
+	if i := strings.IndexAny(w, " ,./-"); i > 0 {
+		w = w[:i]
+	}
+	if bib.MonthNumber(w) != 0 {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "spring", "summer", "autumn", "fall", "winter":
+		return true
+	}
+	return false
+}
+
+func isYear(s string) bool {
+	return len(s) == 4 && bib.AllDigits(s) && (s[:2] == "19" || s[:2] == "20" || s[:2] == "18")
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
