@@ -48,7 +48,7 @@ func people(rec *bib.Record, au, fa, in []string) {
 		return
 	}
 	var folded []foldedName // made when an address names its authors
-	last := 0 // the author given the last address by name
+	last := 0               // the author given the last address by name
 	for _, v := range in {
 		for _, a := range institutions(v) {
 			if !assign(rec, &folded, marks, a, &last) {
