@@ -47,8 +47,8 @@ func people(rec *bib.Record, au, fa, in []string) {
 	if len(in) == 0 {
 		return
 	}
-	var folded []foldedName // made when an address names its authors
-	last := 0               // the author given the last address by name
+	var folded foldedNames // the authors' names, folded when an address names one
+	last := 0              // the author given the last address by name
 	for _, v := range in {
 		for _, a := range institutions(v) {
 			if !assign(rec, &folded, marks, a, &last) {
@@ -335,7 +335,7 @@ func isNameList(s string) bool {
 // assign gives an address to the authors it names, and reports whether
 // it named any. last is the author the last address given by name went
 // to.
-func assign(rec *bib.Record, folded *[]foldedName, marks [][]string, a affiliation, last *int) bool {
+func assign(rec *bib.Record, folded *foldedNames, marks [][]string, a affiliation, last *int) bool {
 	done := false
 	give := func(i int) {
 		for _, x := range rec.Authors[i].Affiliations {
@@ -347,11 +347,6 @@ func assign(rec *bib.Record, folded *[]foldedName, marks [][]string, a affiliati
 		rec.Authors[i].Affiliations = append(rec.Authors[i].Affiliations, bib.CleanText(a.text))
 		done = true
 	}
-	if len(a.marks) == 0 && len(*folded) == 0 {
-		for _, p := range rec.Authors {
-			*folded = append(*folded, foldedName{bib.Fold(p.FamilyName()), bib.Fold(p.Given), bib.Initials(p.Given)})
-		}
-	}
 	switch {
 	case len(a.marks) > 0:
 		for i := range rec.Authors {
@@ -362,22 +357,21 @@ func assign(rec *bib.Record, folded *[]foldedName, marks [][]string, a affiliati
 	case len(a.names) > 0:
 		for _, n := range a.names {
 			n = bib.Fold(n)
-			for i := range rec.Authors {
-				if (*folded)[i].family == n {
+			for i, f := range folded.of(rec) {
+				if f.family == n {
 					give(i)
 				}
 			}
 		}
 	case a.name != "":
 		// the author of that name, or else the only one of that family
-		// name and initial
-		// (authors of one name, one after the other, as the addresses
-		// come in the authors' order)
-		want := bib.ParseName(a.name)
-		family, given, initials := bib.Fold(want.FamilyName()), bib.Fold(want.Given), bib.Initials(want.Given)
+		// name and initial (authors of one name, one after the other,
+		// as the addresses come in the authors' order)
+		family, given, _ := strings.Cut(a.name, ",")
+		family, given = bib.Fold(strings.TrimSpace(family)), bib.Fold(strings.TrimSpace(given))
 		found, exact := -1, -1
-		for i, f := range *folded {
-			if f.family != family || f.initials != "" && initials != "" && f.initials[0] != initials[0] {
+		for i, f := range folded.of(rec) {
+			if f.family != family || f.given != "" && given != "" && f.given[0] != given[0] {
 				continue
 			}
 			if f.given == given {
@@ -414,5 +408,15 @@ func shares(a, b []string) bool {
 	return false
 }
 
-// foldedName is an author's name as assign compares it.
-type foldedName struct{ family, given, initials string }
+// foldedNames are the authors' names folded (see bib.Fold), made when
+// first needed.
+type foldedNames []struct{ family, given string }
+
+func (f *foldedNames) of(rec *bib.Record) foldedNames {
+	if len(*f) == 0 {
+		for _, p := range rec.Authors {
+			*f = append(*f, struct{ family, given string }{bib.Fold(p.FamilyName()), bib.Fold(p.Given)})
+		}
+	}
+	return *f
+}

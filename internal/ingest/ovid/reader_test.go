@@ -86,6 +86,8 @@ func TestParseSource(t *testing.T) {
 		{"Association of Zoos and Aquariums Regional Meetings Proceedings. 2005; 9pp..", "Association of Zoos and Aquariums Regional Meetings Proceedings", "", "", "", "2005", ""},
 		{"Soil Use and Management, 2024, 40, 1, pp. 12-20", "Soil Use and Management", "40", "1", "12-20", "2024", ""},
 		{"Deutsche Medizinische Wochenschrift. 148(9):e45-e52, 2023 May.", "Deutsche Medizinische Wochenschrift", "148", "9", "e45-e52", "2023-05", ""},
+		{"PLoS One. Vol.17,(9), 2022, ArtID e0273828.", "PLoS One", "17", "9", "", "2022", "e0273828"},
+		{"Ecohydrology.   8(6):1048-1064, September 2015.", "Ecohydrology", "8", "6", "1048-1064", "2015-09", ""},
 		{"Journal of Orthopaedic Trauma.", "Journal of Orthopaedic Trauma", "", "", "", "", ""},
 		{"", "", "", "", "", "", ""},
 	}

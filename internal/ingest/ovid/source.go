@@ -30,8 +30,8 @@ type citation struct {
 }
 
 var (
-	// "Vol.43(5)", "Vol 75(2-A(E))", "vol. 12"
-	volWord = regexp.MustCompile(`\b[Vv]ol\.?\s*([^\s(,;:]+)\s*(?:\(((?:[^()]|\([^()]*\))*)\))?`)
+	// "Vol.43(5)", "Vol 75(2-A(E))", "Vol.17,(9)", "vol. 12"
+	volWord = regexp.MustCompile(`\b[Vv]ol\.?\s*([^\s(,;:]+)\s*,?\s*(?:\(((?:[^()]|\([^()]*\))*)\))?`)
 	// "222(6)", "12 (Supplement 3)", "2013(1)"
 	volIssue = regexp.MustCompile(`^([A-Za-z]?\d[\w.-]*)\s*\(((?:[^()]|\([^()]*\))*)\)`)
 	// "2024, 40, 1," and "2024, 301,": a year, a volume and an issue
@@ -51,6 +51,18 @@ var (
 	ovidDate = regexp.MustCompile(`\s+((?:(?:[A-Z][a-z]+\.?)(?:[/-][A-Z][a-z]+\.?)?\s+)?(?:\d{1,2},?\s+)?\d{4})\s*;`)
 )
 
+// articleNumberAt returns where the article number's label is in a source
+// line, Embase's "Article Number:" or PsycInfo's "ArtID", and its length,
+// or -1.
+func articleNumberAt(s string) (int, int) {
+	for _, label := range [2]string{"Article Number:", "ArtID"} {
+		if i := strings.Index(s, label); i >= 0 {
+			return i, len(label)
+		}
+	}
+	return -1, 0
+}
+
 // parseSource reads a source line (see citation).
 func parseSource(s string) (c citation) {
 	s = bib.CleanText(s)
@@ -61,8 +73,8 @@ func parseSource(s string) (c citation) {
 		c.date = bib.ParseDate(strings.Trim(s[i+len("Date of Publication:"):], ". "))
 		s = s[:i]
 	}
-	if i := strings.Index(s, "Article Number:"); i >= 0 {
-		rest := s[i+len("Article Number:"):]
+	if i, n := articleNumberAt(s); i >= 0 {
+		rest := s[i+n:]
 		end := strings.Index(rest, ". ")
 		if end < 0 {
 			end = len(rest)
