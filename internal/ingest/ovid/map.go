@@ -498,40 +498,23 @@ func typeOf(v string) string {
 // "Edited Book" and "Chapter"), a meeting paper in a journal being a
 // journal article; without one, from the citation.
 func recordType(types []string, so, bt string, c citation) string {
-	var found [8]bool
-	const (
-		chapter = iota
-		thesis
-		patent
-		report
-		conference
-		book
-		article
-		newspaper
-	)
-	index := map[string]int{"chapter": chapter, "thesis": thesis, "patent": patent, "report": report,
-		"paper-conference": conference, "book": book, "article-journal": article, "article-newspaper": newspaper}
+	found := map[string]bool{}
 	for _, t := range types {
-		if i, ok := index[typeOf(t)]; ok {
-			found[i] = true
+		found[typeOf(t)] = true
+	}
+	for _, t := range [...]string{"chapter", "thesis", "patent", "report"} {
+		if found[t] {
+			return t
 		}
 	}
 	switch {
-	case found[chapter]:
-		return "chapter"
-	case found[thesis]:
-		return "thesis"
-	case found[patent]:
-		return "patent"
-	case found[report]:
-		return "report"
-	case found[conference] && !found[article]:
+	case found["paper-conference"] && !found["article-journal"]:
 		return "paper-conference"
-	case found[article]:
+	case found["article-journal"]:
 		return "article-journal"
-	case found[book]:
+	case found["book"]:
 		return "book"
-	case found[newspaper]:
+	case found["article-newspaper"]:
 		return "article-newspaper"
 	case c.book != "":
 		return "chapter"
