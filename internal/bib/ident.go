@@ -380,3 +380,33 @@ func hasWord(s string) bool {
 	}
 	return false
 }
+
+// DatabaseScheme names the identifier scheme of a database's accession
+// numbers: the database's name in lower case, with the usual spellings
+// unified.
+func DatabaseScheme(name string) string {
+	l := strings.ToLower(CleanText(name))
+	switch {
+	case strings.Contains(l, "embase"):
+		return "embase"
+	case strings.Contains(l, "cinahl"):
+		return "cinahl"
+	case strings.Contains(l, "psycinfo"):
+		return "psycinfo"
+	case strings.Contains(l, "web of science") || strings.Contains(l, "web of knowledge"):
+		return WOS
+	case strings.Contains(l, "scopus"):
+		return EID
+	case l == "eric" || strings.HasPrefix(l, "eric "):
+		return "eric"
+	case strings.Contains(l, "proquest"):
+		// ProQuest's document id, whichever of its databases are named
+		// ("Dissertations & Theses @ [a university]; ProQuest
+		// Dissertations & Theses Global; ...").
+		return "proquest"
+	}
+	if i := strings.IndexByte(l, ';'); i > 0 {
+		return strings.TrimSpace(l[:i]) // several databases: the first
+	}
+	return l
+}

@@ -564,13 +564,13 @@ func accession(rec *bib.Record, v, dbName, provider string) {
 	switch {
 	case fromPubMed(dbName) || fromPubMed(provider):
 		if !rec.AddPMID(v) && dbName != "" {
-			rec.AddIdentifier(dbScheme(dbName), v)
+			rec.AddIdentifier(bib.DatabaseScheme(dbName), v)
 		}
 	case dbName != "" || provider != "":
 		if dbName == "" {
 			return // a provider without a database (EBSCOhost, Ovid) does not say whose number it is
 		}
-		rec.AddIdentifier(dbScheme(dbName), v)
+		rec.AddIdentifier(bib.DatabaseScheme(dbName), v)
 	case len(v) <= 8 && bib.AllDigits(v):
 		rec.AddPMID(v) // Mendeley and Zotero write the PMID without naming PubMed
 	}
@@ -579,35 +579,6 @@ func accession(rec *bib.Record, v, dbName, provider string) {
 // fromPubMed reports whether a database or provider name is PubMed's.
 func fromPubMed(name string) bool {
 	return indexFold(name, "pubmed") >= 0 || indexFold(name, "medline") >= 0 || indexFold(name, "nlm") >= 0 || indexFold(name, "ncbi") >= 0
-}
-
-// dbScheme names the identifier scheme of a database's accession numbers:
-// the database's name in lower case, with the usual spellings unified.
-func dbScheme(name string) string {
-	l := strings.ToLower(bib.CleanText(name))
-	switch {
-	case strings.Contains(l, "embase"):
-		return "embase"
-	case strings.Contains(l, "cinahl"):
-		return "cinahl"
-	case strings.Contains(l, "psycinfo"):
-		return "psycinfo"
-	case strings.Contains(l, "web of science") || strings.Contains(l, "web of knowledge"):
-		return bib.WOS
-	case strings.Contains(l, "scopus"):
-		return bib.EID
-	case l == "eric" || strings.HasPrefix(l, "eric "):
-		return "eric"
-	case strings.Contains(l, "proquest"):
-		// ProQuest's document id, whichever of its databases are named
-		// ("Dissertations & Theses @ [a university]; ProQuest
-		// Dissertations & Theses Global; ...").
-		return "proquest"
-	}
-	if i := strings.IndexByte(l, ';'); i > 0 {
-		return strings.TrimSpace(l[:i]) // several databases: the first
-	}
-	return l
 }
 
 // linkIdentifiers takes the PMID from a PubMed link and the Web of Science

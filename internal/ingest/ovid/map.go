@@ -292,23 +292,14 @@ func accessionNumber(an string) string {
 	return strings.TrimRight(strings.TrimSpace(an), ".")
 }
 
-// scheme names the identifier scheme of a database's own numbers: its name
-// in lower case, without Ovid's span of years ("APA PsycInfo <1806 to
-// November Week 3 2026>").
+// scheme names the identifier scheme of a database's own numbers (see
+// bib.DatabaseScheme), without Ovid's span of years ("APA PsycInfo <1806
+// to November Week 3 2026>").
 func scheme(db string) string {
 	if i := strings.IndexByte(db, '<'); i > 0 {
 		db = db[:i]
 	}
-	l := strings.ToLower(strings.TrimSpace(db))
-	switch {
-	case strings.Contains(l, "psycinfo"):
-		return "psycinfo"
-	case strings.Contains(l, "cinahl"):
-		return "cinahl"
-	case l == "eric" || strings.HasPrefix(l, "eric "):
-		return "eric"
-	}
-	return l
+	return bib.DatabaseScheme(db)
 }
 
 // issns adds the ISSNs of one value: "0098-1133 (ISSN print)", "1234-5678
