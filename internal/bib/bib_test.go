@@ -412,3 +412,26 @@ func TestDateEnd(t *testing.T) {
 		}
 	}
 }
+
+// Folding Latin text a character at a time gives what decomposing the
+// whole of it gives.
+func TestFoldLatin(t *testing.T) {
+	var all []rune
+	for r := rune(0); r < 0x250; r++ {
+		all = append(all, r)
+	}
+	cases := []string{
+		string(all),
+		"Müller-Łódź", "Ørsted Æbeltoft", "STRAßE", "Ñúñez, José", "ŉ", "Ǆemal", "Øye ǅ",
+		"e\u0301", // a mark of its own: decomposition
+		"Ωmega", "ﬁnance", "Ｆull width", "",
+	}
+	for _, s := range cases {
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if got := Fold("Müller-Łódź Æ"); got != "muller-lodz ae" {
+		t.Errorf("Fold = %q", got)
+	}
+}

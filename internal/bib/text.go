@@ -93,6 +93,47 @@ func Fold(s string) string {
 	if ascii {
 		return strings.ToLower(s)
 	}
+	if f, ok := foldLatin(s); ok {
+		return f
+	}
+	return foldSlow(s)
+}
+
+// latinFolds holds Fold of each letter of Latin-1 and Latin Extended-A
+// and B (U+00C0 to U+024F), worked out once by foldSlow.
+var latinFolds = func() (t [0x250 - 0xc0]string) {
+	for r := rune(0xc0); r < 0x250; r++ {
+		t[r-0xc0] = foldSlow(string(r))
+	}
+	return t
+}()
+
+// foldLatin is Fold of s when every character of s is ASCII or in
+// latinFolds, which covers the names and words of most European
+// languages; ok is false otherwise. Folding such text a character at a
+// time gives what decomposing the whole of it does, as each of its
+// characters decomposes on its own and the marks it leaves are dropped.
+func foldLatin(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		case r >= 0xc0 && r < 0x250:
+			b = append(b, latinFolds[r-0xc0]...)
+		default:
+			return "", false
+		}
+	}
+	return string(b), true
+}
+
+// foldSlow is Fold by Unicode decomposition.
+func foldSlow(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFKD.String(s) {
@@ -442,6 +483,9 @@ func hasEscapedReference(s string) bool {
 // its CSV, as an AB of its own in its RIS. A value that is only the
 // notice gives "".
 func DropCopyrightNotice(s string) string {
+	if !strings.Contains(s, "Copyright of ") {
+		return s // most abstracts, told by a forward search for a rare capital
+	}
 	i := strings.LastIndex(s, "Copyright of ")
 	if i < 0 || i > 0 && s[i-1] != ' ' || !strings.Contains(s[i:], " is the property of ") {
 		return s
