@@ -1,6 +1,7 @@
 package ovid
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -116,20 +117,74 @@ func kindOf(db string) databaseKind {
 	return otherDB
 }
 
+// twoLetterMeanings is tagMeanings for the tags of two capitals, most of
+// them, indexed by their letters.
+var twoLetterMeanings = func() (t [26 * 26]meaning) {
+	for tag, m := range tagMeanings {
+		if isTwoCapitals(tag) {
+			t[int(tag[0]-'A')*26+int(tag[1]-'A')] = m
+		}
+	}
+	return t
+}()
+
+func isTwoCapitals(tag string) bool {
+	return len(tag) == 2 && tag[0] >= 'A' && tag[0] <= 'Z' && tag[1] >= 'A' && tag[1] <= 'Z'
+}
+
+// meaningOf is the meaning of a tag.
+func meaningOf(tag string) meaning {
+	if isTwoCapitals(tag) {
+		return twoLetterMeanings[int(tag[0]-'A')*26+int(tag[1]-'A')]
+	}
+	return tagMeanings[tag]
+}
+
+// byMeaning returns the indexes of the fields of each meaning, in order:
+// sorted by counting, all in one array, buf's when it is large enough.
+func byMeaning(buf []int, fields []Field) (by [meaningCount][]int) {
+	const skip = meaningCount
+	var count [meaningCount]int
+	var mbuf [64]meaning
+	meanings := mbuf[:0]
+	if len(fields) > len(mbuf) {
+		meanings = make([]meaning, 0, len(fields))
+	}
+	meanings = meanings[:len(fields)]
+	for i, f := range fields {
+		m := meaningOf(f.Tag)
+		if m == editor && bib.AllDigits(strings.TrimSpace(f.Value)) {
+			m = skip // MEDLINE's entry date
+		} else {
+			count[m]++
+		}
+		meanings[i] = m
+	}
+	all := buf[:0]
+	if cap(all) < len(fields) {
+		all = make([]int, 0, len(fields))
+	}
+	at := 0
+	for m, n := range count {
+		by[m] = all[at : at : at+n]
+		at += n
+	}
+	for i, m := range meanings {
+		if m != skip {
+			by[m] = append(by[m], i)
+		}
+	}
+	return by
+}
+
 // Map builds a record from the fields of an Ovid record. Where Ovid gives
 // the parts of a citation in fields of their own (JN, VO, IP, PG, DP, as
 // MEDLINE and PsycInfo do) they are used; the rest is read from the
 // citation in SO, whose form differs between databases (see parseSource).
 func Map(fields []Field) *bib.Record {
 	rec := &bib.Record{}
-	var by [meaningCount][]int // the fields of each meaning, in order
-	for i, f := range fields {
-		m := tagMeanings[f.Tag]
-		if m == editor && bib.AllDigits(strings.TrimSpace(f.Value)) {
-			continue // MEDLINE's entry date
-		}
-		by[m] = append(by[m], i)
-	}
+	var idx [64]int
+	by := byMeaning(idx[:0], fields)
 	first := func(m meaning) string {
 		for _, i := range by[m] {
 			if v := bib.CleanText(fields[i].Value); v != "" {
@@ -139,7 +194,10 @@ func Map(fields []Field) *bib.Record {
 		return ""
 	}
 	all := func(m meaning) []string {
-		var out []string
+		if len(by[m]) == 0 {
+			return nil
+		}
+		out := make([]string, 0, len(by[m]))
 		for _, i := range by[m] {
 			if v := strings.TrimSpace(fields[i].Value); v != "" {
 				out = append(out, v)
@@ -181,7 +239,7 @@ func Map(fields []Field) *bib.Record {
 
 	people(rec, all(author), all(authorFull), all(institution))
 	for _, v := range all(editor) {
-		for _, name := range splitNames(v) {
+		for _, name := range splitNames(nil, v) {
 			if p := parseName(name); !p.IsZero() {
 				rec.Editors = append(rec.Editors, p)
 			}
@@ -379,8 +437,15 @@ func isSection(s string) bool {
 // the database's thesaurus elsewhere; "*" marks a major one), the
 // authors' keywords ("BCRP;  chemoresistance") and the indexers' terms.
 func keywords(rec *bib.Record, kind databaseKind, headings, kws, descs []string) {
+	n := 0 // about as many terms as lines and separators
+	for _, vs := range [][]string{headings, kws, descs} {
+		for _, v := range vs {
+			n += 1 + strings.Count(v, "\n") + strings.Count(v, ";") + strings.Count(v, ",")
+		}
+	}
+	rec.Keywords = slices.Grow(rec.Keywords, n)
 	for _, v := range headings {
-		var buf [8]string
+		var buf [32]string
 		for _, h := range lines(buf[:0], v) {
 			if kind == medlineDB {
 				for _, k := range bib.ParseMeSHAll(h) {

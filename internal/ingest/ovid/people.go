@@ -1,7 +1,10 @@
 package ovid
 
 import (
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -15,19 +18,21 @@ import (
 // has one for each author. Each database ties addresses to authors its
 // own way too (see institutions).
 func people(rec *bib.Record, au, fa, in []string) {
-	var short, full []string
+	short := make([]string, 0, nameCount(au))
+	full := make([]string, 0, nameCount(fa))
 	for _, v := range au {
-		short = append(short, splitNames(v)...)
+		short = splitNames(short, v)
 	}
 	for _, v := range fa {
-		full = append(full, splitNames(v)...)
+		full = splitNames(full, v)
 	}
 	useFull := len(full) > 0 && (len(full) == len(short) || len(short) == 0)
 	names := short
 	if len(short) == 0 {
 		names = full
 	}
-	var marks [][]string
+	rec.Authors = slices.Grow(rec.Authors, len(names))
+	marks := make([][]string, 0, len(names))
 	for i, n := range names {
 		name, mk, isEditor := cleanAuthor(n)
 		if useFull {
@@ -61,6 +66,16 @@ func people(rec *bib.Record, au, fa, in []string) {
 	}
 }
 
+// nameCount is about the number of names in values: one per line or
+// semicolon.
+func nameCount(values []string) int {
+	n := 0
+	for _, v := range values {
+		n += 1 + strings.Count(v, "\n") + strings.Count(v, ";")
+	}
+	return n
+}
+
 // parseName parses a cleaned name; a name in capitals keeps them.
 func parseName(s string) bib.Person {
 	s = strings.TrimSpace(s)
@@ -77,9 +92,10 @@ func parseName(s string) bib.Person {
 // splitNames splits a value of names: one per line, and in the long
 // layout several on a line, separated by semicolons ("Kohler, Lars 1;
 // Leuschner, Christoph 1"). A part that is only degrees ("Bunkers, Sandra
-// Schmidt RN; PhD; FAAN 1") belongs to the name before it.
-func splitNames(v string) []string {
-	var out []string
+// Schmidt RN; PhD; FAAN 1") belongs to the name before it. The names are
+// appended to out.
+func splitNames(out []string, v string) []string {
+	start := len(out)
 	var buf [8]string
 	for _, line := range lines(buf[:0], v) {
 		for first := true; line != ""; first = false {
@@ -88,7 +104,7 @@ func splitNames(v string) []string {
 			if part = strings.TrimSpace(part); part == "" {
 				continue
 			}
-			if !first && len(out) > 0 && onlyDegrees(part) {
+			if !first && len(out) > start && onlyDegrees(part) {
 				out[len(out)-1] += " " + part
 				continue
 			}
@@ -191,14 +207,26 @@ var degrees = func() map[string]bool {
 // isDegree reports whether a word is a degree: "PhD", "Ph.D.", "MD,".
 func isDegree(w string) bool {
 	w = strings.TrimRight(w, ",;")
+	if len(w) < 2 || !(w[0] >= 'A' && w[0] <= 'Z') {
+		return false // every degree begins with a capital
+	}
 	if degrees[w] {
 		return true
 	}
-	if strings.Contains(w, ".") {
-		d := strings.ReplaceAll(w, ".", "")
-		return len(d) > 1 && degrees[d]
+	if strings.IndexByte(w, '.') < 0 {
+		return false
 	}
-	return false
+	var buf [16]byte // longer than any degree
+	d := buf[:0]
+	for i := 0; i < len(w); i++ {
+		if w[i] != '.' {
+			if len(d) == len(buf) {
+				return false
+			}
+			d = append(d, w[i])
+		}
+	}
+	return len(d) > 1 && degrees[string(d)]
 }
 
 // affiliation is one address, with what ties it to its authors: the
@@ -218,10 +246,10 @@ type affiliation struct {
 // Institute B"; "From the (*)Department of Surgery ...; (+)Department of
 // Surgery ...").
 func institutions(v string) []affiliation {
-	var out []affiliation
-	var buf [8]string
+	out := make([]affiliation, 0, 1+strings.Count(v, "\n"))
+	var buf, parts [8]string
 	for _, line := range lines(buf[:0], v) {
-		for _, part := range splitAtMarks(strings.TrimPrefix(line, "From the ")) {
+		for _, part := range splitAtMarks(parts[:0], strings.TrimPrefix(line, "From the ")) {
 			part = strings.TrimPrefix(part, "and ")
 			a := affiliation{line: part, text: part}
 			if n := symbolMark(part); n > 0 {
@@ -259,7 +287,7 @@ func institutions(v string) []affiliation {
 // with when a capital follows them ("*Department", "+Institute"), or 0.
 func symbolMark(s string) int {
 	n := 0
-	for n < len(s) && strings.IndexByte("*+#", s[n]) >= 0 {
+	for n < len(s) && (s[n] == '*' || s[n] == '+' || s[n] == '#') {
 		n++
 	}
 	if n == 0 || n >= len(s) || s[n] < 'A' || s[n] > 'Z' {
@@ -273,25 +301,46 @@ func symbolMark(s string) int {
 // Community and Primary Care Research Group", or -1: a name is a family
 // name, a comma and at most four more words.
 func nameEnd(s string) int {
-	i := strings.Index(s, ": ")
-	if j := strings.Index(s, ". "); j > 0 && (i < 0 || j < i) {
-		i = j
+	i, starts := -1, 0
+	for j := 0; j+1 < len(s) && i < 0; j++ {
+		switch c := s[j]; {
+		case (c == ':' || c == '.' && j > 0) && s[j+1] == ' ':
+			i = j
+		case c == ' ' && s[j+1] > ' ' && s[j+1] < 0x7f:
+			// a word begins: past five more, the name would be too long
+			if starts++; starts > 5 {
+				return -1
+			}
+		}
 	}
 	if i <= 0 {
 		return -1
 	}
 	name := s[:i]
 	comma := strings.Index(name, ", ")
-	if comma <= 0 || strings.Count(name, ",") > 1 || len(strings.Fields(name)) > 5 {
+	if comma <= 0 || strings.Count(name, ",") > 1 || words(name) > 5 {
 		return -1
 	}
 	return i
 }
 
+// words counts the words of s, as strings.Fields would split it.
+func words(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
 // splitAtMarks splits a line before each mark in parentheses that
-// follows a comma or semicolon.
-func splitAtMarks(line string) []string {
-	var out []string
+// follows a comma or semicolon, and appends the parts to out.
+func splitAtMarks(out []string, line string) []string {
 	from := 0
 	for i := 1; i < len(line); i++ {
 		if line[i-1] != ' ' {
@@ -355,10 +404,11 @@ func assign(rec *bib.Record, folded *foldedNames, marks [][]string, a affiliatio
 			}
 		}
 	case len(a.names) > 0:
+		var buf [64]byte
 		for _, n := range a.names {
-			n = bib.Fold(n)
+			n := appendFold(buf[:0], n)
 			for i, f := range folded.of(rec) {
-				if f.family == n {
+				if f.family == string(n) {
 					give(i)
 				}
 			}
@@ -368,13 +418,14 @@ func assign(rec *bib.Record, folded *foldedNames, marks [][]string, a affiliatio
 		// name and initial (authors of one name, one after the other,
 		// as the addresses come in the authors' order)
 		family, given, _ := strings.Cut(a.name, ",")
-		family, given = bib.Fold(strings.TrimSpace(family)), bib.Fold(strings.TrimSpace(given))
+		var fbuf, gbuf [64]byte
+		fam, giv := appendFold(fbuf[:0], strings.TrimSpace(family)), appendFold(gbuf[:0], strings.TrimSpace(given))
 		found, exact := -1, -1
 		for i, f := range folded.of(rec) {
-			if f.family != family || f.given != "" && given != "" && f.given[0] != given[0] {
+			if f.family != string(fam) || f.given != "" && len(giv) > 0 && f.given[0] != giv[0] {
 				continue
 			}
-			if f.given == given {
+			if f.given == string(giv) {
 				if exact < 0 || exact < *last && i >= *last {
 					exact = i
 				}
@@ -409,14 +460,48 @@ func shares(a, b []string) bool {
 }
 
 // foldedNames are the authors' names folded (see bib.Fold), made when
-// first needed.
+// first needed, all in one string.
 type foldedNames []struct{ family, given string }
 
 func (f *foldedNames) of(rec *bib.Record) foldedNames {
-	if len(*f) == 0 {
-		for _, p := range rec.Authors {
-			*f = append(*f, struct{ family, given string }{bib.Fold(p.FamilyName()), bib.Fold(p.Given)})
-		}
+	if len(*f) > 0 || len(rec.Authors) == 0 {
+		return *f
+	}
+	size := 0
+	for _, p := range rec.Authors {
+		size += len(p.Literal) + len(p.Particle) + 1 + len(p.Family) + len(p.Given)
+	}
+	b := make([]byte, 0, size)
+	ends := make([]int, 0, 2*len(rec.Authors))
+	*f = make(foldedNames, 0, len(rec.Authors))
+	for _, p := range rec.Authors {
+		b = appendFold(b, p.FamilyName())
+		ends = append(ends, len(b))
+		b = appendFold(b, p.Given)
+		ends = append(ends, len(b))
+	}
+	all, from := string(b), 0
+	for i := 0; i < len(ends); i += 2 {
+		*f = append(*f, struct{ family, given string }{all[from:ends[i]], all[ends[i]:ends[i+1]]})
+		from = ends[i+1]
 	}
 	return *f
+}
+
+// appendFold appends s folded (see bib.Fold) to b; ASCII, the most
+// names, without allocating.
+func appendFold(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, bib.Fold(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,6 +105,29 @@ func TestParseSource(t *testing.T) {
 }
 
 // TestChapterSource reads PsycInfo's source of a chapter in an edited book.
+// volIssueIndex matches what this expression matches, and finds the same
+// parts.
+var volIssue = regexp.MustCompile(`^([A-Za-z]?\d[\w.-]*)\s*\(((?:[^()]|\([^()]*\))*)\)`)
+
+func TestVolIssueIndex(t *testing.T) {
+	cases := []string{"222(6):246-256", "12 (Supplement 3)", "75(2-A(E))", "2013(1)", "S1(2)", "e23 (4)",
+		"12(", "12()", "(3)", "a(3)", "12(a(b(c)d)e)", "12(a(b)c(d)e)", "12\t(3)", "12.5-b_c(3)x", ""}
+	pieces := []string{"1", "2", "a", "S", "(", ")", " ", "-", ".", "_", ":", "\t", "é", ","}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var b strings.Builder
+		for k := r.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := volIssueIndex(s), volIssue.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("volIssueIndex(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestChapterSource(t *testing.T) {
 	c := parseSource("Neenan, Michael [Ed]; Palmer, Stephen [Ed]. (2012). Cognitive behavioural coaching in practice: An evidence based approach. (pp. 11-31). xvii, 254 pp. New York, NY, US: Routledge/Taylor & Francis Group; US.")
 	got := fmt.Sprintf("%q %q %q %d %q %q", c.editors, c.book, c.pages, c.date.Year, c.place, c.publisher)
@@ -148,7 +174,7 @@ func TestCleanAuthor(t *testing.T) {
 }
 
 func TestSplitNames(t *testing.T) {
-	got := splitNames("Bunkers, Sandra Schmidt RN; PhD; FAAN 1;  Haddad, Rania 2\nNovak, Petra")
+	got := splitNames(nil, "Bunkers, Sandra Schmidt RN; PhD; FAAN 1;  Haddad, Rania 2\nNovak, Petra")
 	want := []string{"Bunkers, Sandra Schmidt RN PhD FAAN 1", "Haddad, Rania 2", "Novak, Petra"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("splitNames = %q, want %q", got, want)
@@ -169,6 +195,27 @@ func TestTitleOf(t *testing.T) {
 		title, translated := titleOf(tt.in)
 		if title != tt.title || translated != tt.translated {
 			t.Errorf("titleOf(%q) = %q, %q; want %q, %q", tt.in, title, translated, tt.title, tt.translated)
+		}
+	}
+}
+
+func TestControlAt(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"", -1},
+		{"plain text", -1},
+		{"lines\nand\ttabs, longer than a word\n", -1},
+		{"\x00", 0},
+		{"abc\x1b", 3},
+		{"seven b\x01", 7},
+		{"eight by\x7f\x02tes", 9},
+		{"a tab\tthen\x0cform feed", 10},
+		{"Ümlaut – dash\x1f", 16},
+	} {
+		if got := controlAt(tc.in); got != tc.want {
+			t.Errorf("controlAt(%q) = %d, want %d", tc.in, got, tc.want)
 		}
 	}
 }

@@ -32,8 +32,6 @@ type citation struct {
 var (
 	// "Vol.43(5)", "Vol 75(2-A(E))", "Vol.17,(9)", "vol. 12"
 	volWord = regexp.MustCompile(`\b[Vv]ol\.?\s*([^\s(,;:]+)\s*,?\s*(?:\(((?:[^()]|\([^()]*\))*)\))?`)
-	// "222(6)", "12 (Supplement 3)", "2013(1)"
-	volIssue = regexp.MustCompile(`^([A-Za-z]?\d[\w.-]*)\s*\(((?:[^()]|\([^()]*\))*)\)`)
 	// "2024, 40, 1," and "2024, 301,": a year, a volume and an issue
 	yearVolIssue = regexp.MustCompile(`^((?:18|19|20)\d\d),\s*(\d[\w-]*)(?:,\s*(\d[\w/-]*))?(?:,|$)`)
 	// "(pp 1-10)", "(pp. 11-31)"
@@ -83,9 +81,11 @@ func parseSource(s string) (c citation) {
 		s = s[:i] + rest[end:]
 	}
 	s = strings.TrimRight(s, ". ")
-	if m := parenYear.FindStringSubmatchIndex(s); m != nil && strings.Contains(s[m[1]:], "(pp") {
-		chapterSource(&c, s, m)
-		return c
+	if strings.Contains(s, "(pp") {
+		if m := parenYear.FindStringSubmatchIndex(s); m != nil && strings.Contains(s[m[1]:], "(pp") {
+			chapterSource(&c, s, m)
+			return c
+		}
 	}
 
 	journal, rest, date := splitJournal(s)
@@ -100,7 +100,10 @@ func parseSource(s string) (c citation) {
 	take := func(loc []int) {
 		left = left[:loc[0]] + " " + left[loc[1]:]
 	}
-	if m := ppParen.FindStringSubmatchIndex(left); m != nil {
+	// Each regular expression is tried only on text that holds what it
+	// must match: most sources have no "pp" and no "Vol".
+	if !strings.Contains(left, "pp") {
+	} else if m := ppParen.FindStringSubmatchIndex(left); m != nil {
 		c.pages = left[m[2]:m[3]]
 		take(m[:2])
 	} else if m := ppWord.FindStringSubmatchIndex(left); m != nil {
@@ -108,7 +111,7 @@ func parseSource(s string) (c citation) {
 		take(m[:2])
 	}
 	left = strings.Replace(left, "(no pagination)", " ", 1)
-	if m := volWord.FindStringSubmatchIndex(left); m != nil {
+	if m := matchIf(volWord, left, "ol"); m != nil {
 		c.volume = left[m[2]:m[3]]
 		if m[4] >= 0 {
 			c.issue = left[m[4]:m[5]]
@@ -116,14 +119,14 @@ func parseSource(s string) (c citation) {
 		take(m[:2])
 	} else if t := strings.TrimLeft(left, " "); t != "" {
 		off := len(left) - len(t)
-		if m := yearVolIssue.FindStringSubmatchIndex(t); m != nil {
+		if m := matchIf(yearVolIssue, t, ","); m != nil {
 			// CAB Abstracts: "2024, 40, 1, pp. 12-20"
 			c.volume = t[m[4]:m[5]]
 			if m[6] >= 0 {
 				c.issue = t[m[6]:m[7]]
 			}
 			take([]int{off + m[3], off + m[1]})
-		} else if m := volIssue.FindStringSubmatchIndex(t); m != nil && t[m[2]:m[3]] != "pp" {
+		} else if m := volIssueIndex(t); m != nil && t[m[2]:m[3]] != "pp" {
 			c.volume, c.issue = t[m[2]:m[3]], t[m[4]:m[5]]
 			take([]int{off + m[0], off + m[1]})
 		} else if n := leadingNumber(t); n != "" && !(len(n) == 4 && isYear(n) && !followsVolume(t[len(n):])) {
@@ -132,10 +135,10 @@ func parseSource(s string) (c citation) {
 		}
 	}
 	if c.pages == "" {
-		if m := colonPages.FindStringSubmatchIndex(left); m != nil {
+		if m := matchIf(colonPages, left, ":"); m != nil {
 			c.pages = left[m[2]:m[3]]
 			take(m[:2])
-		} else if m := semiPages.FindStringSubmatchIndex(strings.TrimRight(left, " ")); m != nil {
+		} else if m := matchIf(semiPages, strings.TrimRight(left, " "), ";"); m != nil {
 			c.pages = left[m[2]:m[3]]
 			take(m[:2])
 		}
@@ -199,7 +202,7 @@ func splitJournal(s string) (journal, rest, date string) {
 	case comma >= 0:
 		return s[:comma], s[comma+2:], ""
 	}
-	if m := ovidDate.FindStringSubmatchIndex(s); m != nil && isYear(s[m[3]-4:m[3]]) {
+	if m := matchIf(ovidDate, s, ";"); m != nil && isYear(s[m[3]-4:m[3]]) {
 		return strings.TrimRight(s[:m[0]], " ,."), s[m[1]:], s[m[2]:m[3]]
 	}
 	if i := strings.Index(s, ". "); i > 0 {
@@ -310,3 +313,50 @@ func isYear(s string) bool {
 
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// matchIf is re.FindStringSubmatchIndex(s) when s contains need, which
+// every match of re does, and nil otherwise.
+func matchIf(re *regexp.Regexp, s, need string) []int {
+	if !strings.Contains(s, need) {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
+}
+
+// volIssueIndex finds a volume and the issue in parentheses that follows
+// it at the start of t ("222(6)", "12 (Supplement 3)", "75(2-A(E))"),
+// and returns the indexes of the match and of the two as
+// regexp.FindStringSubmatchIndex does, or nil. It matches what the
+// regular expression in its test does.
+func volIssueIndex(t string) []int {
+	i := 0
+	if len(t) > 1 && isLetter(t[0]) && isDigit(t[1]) {
+		i = 1
+	}
+	if i >= len(t) || !isDigit(t[i]) {
+		return nil
+	}
+	for i++; i < len(t) && (isLetter(t[i]) || isDigit(t[i]) || t[i] == '_' || t[i] == '.' || t[i] == '-'); i++ {
+	}
+	j := i
+	for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\f' || t[j] == '\r') {
+		j++
+	}
+	if j >= len(t) || t[j] != '(' {
+		return nil
+	}
+	for k := j + 1; k < len(t); k++ {
+		switch t[k] {
+		case ')':
+			return []int{0, k + 1, 0, i, j + 1, k}
+		case '(':
+			// one level of parentheses inside the issue
+			end := strings.IndexAny(t[k+1:], "()")
+			if end < 0 || t[k+1+end] != ')' {
+				return nil
+			}
+			k += 1 + end
+		}
+	}
+	return nil
+}
