@@ -406,8 +406,20 @@ func parseTag(b []byte) (tag string, value int, ok bool) {
 	if k+1 < len(b) && b[k+1] != ' ' && b[k+1] != '\t' {
 		return "", 0, false
 	}
+	if t, ok := knownTags[string(b[i:j])]; ok {
+		return t, k + 1, true // no string made for the common tags
+	}
 	return string(b[i:j]), k + 1, true
 }
+
+// knownTags holds the tags of tagMeanings, each as itself.
+var knownTags = func() map[string]string {
+	m := map[string]string{}
+	for t := range tagMeanings {
+		m[t] = t
+	}
+	return m
+}()
 
 // indented reports whether a line begins with white space.
 func indented(b []byte) bool { return len(b) > 0 && (b[0] == ' ' || b[0] == '\t') }
