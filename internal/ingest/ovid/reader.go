@@ -258,12 +258,16 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			}
 			r.fields = append(r.fields, Field{Tag: tag, Line: n})
 			r.addSpan(from+at, false)
+			r.splitGlued(n)
 		case lay == longLabels && !indented(line):
 			r.fields = append(r.fields, Field{Tag: labelTag(string(bytes.TrimSpace(line))), Label: string(bytes.TrimSpace(line)), Line: n})
 		case len(r.fields) > 0:
 			// a value line, or a continuation line, after blank lines
 			// too: then it begins a paragraph
 			r.addSpan(from, from > mark+1)
+			if lay == shortTags {
+				r.splitGlued(n)
+			}
 		default:
 			// text outside records, or a long label's record with
 			// nothing read yet but its value lines
@@ -292,6 +296,45 @@ func (r *Reader) addSpan(from int, paragraph bool) {
 	}
 	r.spans = append(r.spans, span{field: len(r.fields) - 1, from: from, to: to, paragraph: paragraph})
 }
+
+// splitGlued splits the last span where a tag is glued to the sentence
+// before it, as APA PsycInfo writes the date of a dissertation at the end
+// of its title ("... rhythmic movements.DP  - 2023"): the tag, one Ovid
+// knows, right after a full stop, question or exclamation mark, and "  - "
+// right after the tag begin a field of their own.
+func (r *Reader) splitGlued(line int) {
+	for {
+		sp := &r.spans[len(r.spans)-1]
+		v := r.raw[sp.from:sp.to]
+		at, end := -1, -1 // the glued tag
+		for i := 0; at < 0; {
+			d := bytes.IndexByte(v[i:], '-')
+			if d < 0 {
+				return
+			}
+			d += i
+			i = d + 1
+			if d < 3 || d+1 >= len(v) || v[d+1] != ' ' || v[d-1] != ' ' || v[d-2] != ' ' {
+				continue
+			}
+			j := d - 2 // "  - " begins here
+			k := j
+			for k > 0 && j-k < 4 && (v[k-1] >= 'A' && v[k-1] <= 'Z' || v[k-1] >= '0' && v[k-1] <= '9') {
+				k--
+			}
+			if _, known := knownTags[string(v[k:j])]; known && k > 0 && endsSentence(v[k-1]) && v[k] >= 'A' && v[k] <= 'Z' {
+				at, end = k, j
+			}
+		}
+		tag := knownTags[string(v[at:end])]
+		valueFrom := sp.from + end + 3
+		sp.to = sp.from + at
+		r.fields = append(r.fields, Field{Tag: tag, Line: line})
+		r.addSpan(valueFrom, false)
+	}
+}
+
+func endsSentence(c byte) bool { return c == '.' || c == '?' || c == '!' }
 
 // startsRecord reports whether a tag line begins the next record in a
 // file without record numbers: a "VN" line, or after a blank line a tag
