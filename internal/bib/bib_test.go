@@ -435,3 +435,35 @@ func TestFoldLatin(t *testing.T) {
 		t.Errorf("Fold = %q", got)
 	}
 }
+
+func TestFindORCID(t *testing.T) {
+	tests := []struct {
+		in, id string
+		ok     bool
+	}{
+		{"ORCID: 0000-0002-1825-0097", "0000-0002-1825-0097", true},
+		{"ORCID: https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097", true},
+		{"ORCID: http://orcid.org/0000-0001-5109-3700", "0000-0001-5109-3700", true},
+		{"0000000218250097", "0000-0002-1825-0097", true},
+		{"ORCID: 0000-0002-1694-233X", "0000-0002-1694-233X", true},
+		{"ORCID: 0000-0002-1825-0098", "0000-0002-1825-0098", false},
+		{"ORCID: 0000-0002-1825", "", false},
+		{"ORCID: 10000-0002-1825-0097", "", false},
+		{"ORCID: not given", "", false},
+		{"Clemente, Ana; ORCID: https://orcid.org/0000-0002-0460-6793", "0000-0002-0460-6793", true},
+		{"http://orcid.org/0000-0001-5109-373X", "0000-0001-5109-373X", false},
+		{"000000021825009x", "0000-0002-1825-009X", false},
+		{"0000 0002 1825 0097", "0000-0002-1825-0097", true},
+		{"https://orcid.org/0000-0002-9079-593x", "0000-0002-9079-593X", true},
+		{"0000-0002-1825-0097-1", "", false},
+		{"0000-000X-1825-0097", "", false},
+		{"L-6080-2019", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		id, ok := FindORCID(tt.in)
+		if id != tt.id || ok != tt.ok {
+			t.Errorf("FindORCID(%q) = %q, %v; want %q, %v", tt.in, id, ok, tt.id, tt.ok)
+		}
+	}
+}

@@ -410,3 +410,61 @@ func DatabaseScheme(name string) string {
 	}
 	return l
 }
+
+// FindORCID finds an ORCID iD in s ("ORCID: 0000-0002-5930-8785",
+// "https://orcid.org/0000-0001-8730-9761", "000000025930878X") and returns
+// it as 0000-0000-0000-000X, with ok reporting whether its check digit is
+// right. It returns "" when s holds no sixteen-digit id.
+func FindORCID(s string) (id string, ok bool) {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) || i > 0 && orcidAlnum(s[i-1]) {
+			continue
+		}
+		var digits [16]byte
+		n := 0
+		j := i
+		for ; j < len(s) && n <= 16; j++ {
+			c := s[j]
+			switch {
+			case isDigit(c):
+				if n < 16 {
+					digits[n] = c
+				}
+				n++
+			case (c == 'X' || c == 'x') && n == 15:
+				digits[n] = 'X'
+				n++
+			case c == '-' || c == ' ':
+				if j+1 >= len(s) || !isDigit(s[j+1]) && s[j+1] != 'X' && s[j+1] != 'x' {
+					goto end
+				}
+			default:
+				goto end
+			}
+		}
+	end:
+		if n != 16 || j < len(s) && orcidAlnum(s[j]) {
+			i = j
+			continue
+		}
+		d := string(digits[:])
+		return d[0:4] + "-" + d[4:8] + "-" + d[8:12] + "-" + d[12:16], orcidCheck(d[:15]) == d[15]
+	}
+	return "", false
+}
+
+// orcidCheck returns the ISO 7064 MOD 11-2 check character of fifteen
+// digits.
+func orcidCheck(digits string) byte {
+	total := 0
+	for i := 0; i < len(digits); i++ {
+		total = (total + int(digits[i]-'0')) * 2
+	}
+	r := (12 - total%11) % 11
+	if r == 10 {
+		return 'X'
+	}
+	return byte('0' + r)
+}
+
+func orcidAlnum(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

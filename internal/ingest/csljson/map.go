@@ -340,8 +340,8 @@ func people(names []inName) []bib.Person {
 		if p.IsZero() {
 			continue
 		}
-		if o := n.ORCID.s; o != "" {
-			p.ORCID = orcid(o)
+		if o, ok := bib.FindORCID(n.ORCID.s); ok {
+			p.ORCID = o
 		}
 		for _, a := range n.Affiliation {
 			if s := text(a.Name.s); s != "" {
@@ -351,19 +351,6 @@ func people(names []inName) []bib.Person {
 		out = append(out, p)
 	}
 	return out
-}
-
-// orcid returns the 16-character ORCID of an id or URL
-// ("https://orcid.org/0000-0002-8517-9411").
-func orcid(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.LastIndexByte(s, '/'); i >= 0 {
-		s = s[i+1:]
-	}
-	if len(s) == 19 && s[4] == '-' && s[9] == '-' && s[14] == '-' {
-		return strings.ToUpper(s)
-	}
-	return ""
 }
 
 // itemDate returns the date of publication: "issued", else Crossref's

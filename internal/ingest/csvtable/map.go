@@ -243,7 +243,9 @@ func (m *mapper) people() {
 			}
 		} else if ids := splitAligned(v); len(ids) == len(rec.Authors) {
 			for i, id := range ids {
-				rec.Authors[i].ORCID = normalizeORCID(id)
+				if id, ok := bib.FindORCID(id); ok {
+					rec.Authors[i].ORCID = id
+				}
 			}
 		}
 	}
@@ -816,16 +818,4 @@ func parseTableDate(s string) bib.Date {
 	}
 	d.Season = season
 	return d
-}
-
-// normalizeORCID returns the 16-character ORCID of an id or URL.
-func normalizeORCID(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.LastIndex(s, "/"); i >= 0 {
-		s = s[i+1:]
-	}
-	if len(s) == 19 && s[4] == '-' && s[9] == '-' && s[14] == '-' {
-		return strings.ToUpper(s)
-	}
-	return ""
 }

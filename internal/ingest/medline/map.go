@@ -393,7 +393,7 @@ func (m *mapper) orcid(f *Field) {
 	if p == nil || p.ORCID != "" {
 		return
 	}
-	id, ok := normalizeORCID(s)
+	id, ok := bib.FindORCID(s)
 	switch {
 	case ok:
 		p.ORCID = id

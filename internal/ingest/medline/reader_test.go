@@ -129,29 +129,6 @@ func TestPlainFullName(t *testing.T) {
 	}
 }
 
-func TestNormalizeORCID(t *testing.T) {
-	tests := []struct {
-		in, id string
-		ok     bool
-	}{
-		{"ORCID: 0000-0002-1825-0097", "0000-0002-1825-0097", true},
-		{"ORCID: https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097", true},
-		{"ORCID: http://orcid.org/0000-0001-5109-3700", "0000-0001-5109-3700", true},
-		{"0000000218250097", "0000-0002-1825-0097", true},
-		{"ORCID: 0000-0002-1694-233X", "0000-0002-1694-233X", true},
-		{"ORCID: 0000-0002-1825-0098", "0000-0002-1825-0098", false},
-		{"ORCID: 0000-0002-1825", "", false},
-		{"ORCID: 10000-0002-1825-0097", "", false},
-		{"ORCID: not given", "", false},
-	}
-	for _, tt := range tests {
-		id, ok := normalizeORCID(tt.in)
-		if id != tt.id || ok != tt.ok {
-			t.Errorf("normalizeORCID(%q) = %q, %v; want %q, %v", tt.in, id, ok, tt.id, tt.ok)
-		}
-	}
-}
-
 func TestParseDP(t *testing.T) {
 	tests := []struct {
 		in               string

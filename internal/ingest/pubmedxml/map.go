@@ -472,9 +472,12 @@ func (m *mapper) author(n int32) bib.Person {
 		case "Identifier":
 			if strings.EqualFold(d.attr(c, "Source"), "ORCID") {
 				v := m.t.text(d, c)
-				if o := normalizeORCID(v); o != "" {
+				switch o, ok := bib.FindORCID(v); {
+				case ok:
 					p.ORCID = o
-				} else if v != "" {
+				case o != "":
+					m.warn(c, "ORCID "+o+" has a wrong check digit; not kept")
+				case v != "":
 					m.warn(c, fmt.Sprintf("ORCID %q is not an ORCID iD; not kept", v))
 				}
 			}
@@ -518,41 +521,6 @@ func (m *mapper) addAffiliation(start int, a string) {
 		}
 	}
 	m.affs = append(m.affs, a)
-}
-
-// normalizeORCID returns an ORCID iD in its bare form
-// ("0000-0002-1825-0097") from any way PubMed writes it (bare, with or
-// without hyphens, as an orcid.org URL), or "" when s holds none.
-func normalizeORCID(s string) string {
-	var digits [16]byte
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9', c == 'X' || c == 'x':
-			if n == 16 {
-				return ""
-			}
-			if c == 'x' {
-				c = 'X'
-			}
-			if c == 'X' && n != 15 {
-				return ""
-			}
-			digits[n] = c
-			n++
-		case c == '-' || c == ' ':
-		default:
-			if n > 0 {
-				return "" // letters inside the number
-			}
-		}
-	}
-	if n != 16 {
-		return ""
-	}
-	d := string(digits[:])
-	return d[0:4] + "-" + d[4:8] + "-" + d[8:12] + "-" + d[12:16]
 }
 
 // meshHeading reads one MeshHeading: a descriptor with its UI and major

@@ -143,25 +143,6 @@ func TestPages(t *testing.T) {
 	}
 }
 
-func TestNormalizeORCID(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"0000-0002-1825-0097", "0000-0002-1825-0097"},
-		{"https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097"},
-		{"http://orcid.org/0000-0001-5109-373X", "0000-0001-5109-373X"},
-		{"000000021825009x", "0000-0002-1825-009X"},
-		{"0000 0002 1825 0097", "0000-0002-1825-0097"},
-		{"0000-0002-1825", ""},
-		{"0000-0002-1825-0097-1", ""},
-		{"0000-000X-1825-0097", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := normalizeORCID(tt.in); got != tt.want {
-			t.Errorf("normalizeORCID(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestDecodeEntities(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"a &amp; b", "a & b"},

@@ -619,8 +619,8 @@ func orcids(rec *bib.Record, x *tagIndex, m *matcher) {
 			if k <= 0 {
 				continue
 			}
-			id := normalizeORCID(item[k+1:])
-			if id == "" {
+			id, ok := bib.FindORCID(item[k+1:])
+			if !ok {
 				continue
 			}
 			if i := m.findOne(item[:k]); i >= 0 && rec.Authors[i].ORCID == "" {
@@ -628,29 +628,4 @@ func orcids(rec *bib.Record, x *tagIndex, m *matcher) {
 			}
 		}
 	})
-}
-
-// normalizeORCID returns "0000-0002-2133-9287" for an ORCID iD as written
-// (also as a URL), or "".
-func normalizeORCID(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.LastIndex(s, "orcid.org/"); i >= 0 {
-		s = s[i+len("orcid.org/"):]
-	}
-	if len(s) != 19 {
-		return ""
-	}
-	for i := 0; i < 19; i++ {
-		c := s[i]
-		switch {
-		case i == 4 || i == 9 || i == 14:
-			if c != '-' {
-				return ""
-			}
-		case i == 18 && (c == 'X' || c == 'x'):
-		case !isDigit(c):
-			return ""
-		}
-	}
-	return strings.ToUpper(s)
 }

@@ -330,20 +330,6 @@ func TestSplitCells(t *testing.T) {
 	}
 }
 
-func TestNormalizeORCID(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"0000-0002-1825-0097", "0000-0002-1825-0097"},
-		{"https://orcid.org/0000-0002-9079-593x", "0000-0002-9079-593X"},
-		{"L-6080-2019", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := normalizeORCID(tt.in); got != tt.want {
-			t.Errorf("normalizeORCID(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestInspecTerms(t *testing.T) {
 	in := "Treatment/ lasers; LiNbO/sub 3/ crystals/ He/sup +/ implantation; waveguide/ A4281 Fibre optics/ 1.55E-06 m"
 	want := "lasers|LiNbO/sub 3/ crystals|He/sup +/ implantation|waveguide"
