@@ -24,6 +24,7 @@ const (
 	doi          // DO, DI
 	author       // AU: "Behan L.", "Zhang, Weijia 1,2,+"
 	authorFull   // FA: "Byng, Richard"
+	authorID     // AI: "Clemente, Ana; ORCID: https://orcid.org/0000-0002-0460-6793"
 	editor       // ED
 	institution  // IN
 	title        // TI
@@ -57,7 +58,7 @@ const (
 // tagMeanings gives the meaning of each short tag.
 var tagMeanings = map[string]meaning{
 	"DB": database, "UI": uniqueID, "AN": accession, "PM": pmid, "PMID": pmid, "PMC": pmcid,
-	"DO": doi, "DI": doi, "AU": author, "FA": authorFull, "AF": authorFull, "ED": editor,
+	"DO": doi, "DI": doi, "AU": author, "FA": authorFull, "AF": authorFull, "AI": authorID, "ED": editor,
 	"IN": institution, "TI": title, "OT": origTitle, "SO": source, "JN": journal, "JT": journal,
 	"JA": journalAbbr, "TA": journalAbbr, "VO": volume, "VI": volume, "VL": volume, "IP": issue,
 	"PG": pages, "YR": year, "DP": pubDate, "AB": abstract, "MH": heading, "KW": keyword, "KF": keyword,
@@ -238,6 +239,9 @@ func Map(fields []Field) *bib.Record {
 	}
 
 	people(rec, all(author), all(authorFull), all(institution))
+	for _, i := range by[authorID] {
+		orcids(rec, fields[i])
+	}
 	for _, v := range all(editor) {
 		for _, name := range splitNames(nil, v) {
 			if p := parseName(name); !p.IsZero() {

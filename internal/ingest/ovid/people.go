@@ -414,38 +414,75 @@ func assign(rec *bib.Record, folded *foldedNames, marks [][]string, a affiliatio
 			}
 		}
 	case a.name != "":
-		// the author of that name, or else the only one of that family
-		// name and initial (authors of one name, one after the other,
-		// as the addresses come in the authors' order)
-		family, given, _ := strings.Cut(a.name, ",")
-		var fbuf, gbuf [64]byte
-		fam, giv := appendFold(fbuf[:0], strings.TrimSpace(family)), appendFold(gbuf[:0], strings.TrimSpace(given))
-		found, exact := -1, -1
-		for i, f := range folded.of(rec) {
-			if f.family != string(fam) || f.given != "" && len(giv) > 0 && f.given[0] != giv[0] {
-				continue
-			}
-			if f.given == string(giv) {
-				if exact < 0 || exact < *last && i >= *last {
-					exact = i
-				}
-				continue
-			}
-			if found == -1 {
-				found = i
-			} else {
-				found = -2 // two alike: neither
-			}
-		}
-		if exact >= 0 {
-			found = exact
-		}
-		if found >= 0 {
-			give(found)
-			*last = found
+		if i := named(rec, folded, a.name, last); i >= 0 {
+			give(i)
 		}
 	}
 	return done
+}
+
+// named returns the author of a name written "Family, Given": the author
+// of that name, or else the only one of that family name and initial
+// (authors of one name, one after the other, as the addresses come in the
+// authors' order); or -1. last is the author named before, and becomes
+// the one found.
+func named(rec *bib.Record, folded *foldedNames, name string, last *int) int {
+	family, given, _ := strings.Cut(name, ",")
+	var fbuf, gbuf [64]byte
+	fam, giv := appendFold(fbuf[:0], strings.TrimSpace(family)), appendGiven(gbuf[:0], strings.TrimSpace(given))
+	found, exact := -1, -1
+	for i, f := range folded.of(rec) {
+		if f.family != string(fam) || f.given != "" && len(giv) > 0 && f.given[0] != giv[0] {
+			continue
+		}
+		if f.given == string(giv) {
+			if exact < 0 || exact < *last && i >= *last {
+				exact = i
+			}
+			continue
+		}
+		if found == -1 {
+			found = i
+		} else {
+			found = -2 // two alike: neither
+		}
+	}
+	if exact >= 0 {
+		found = exact
+	}
+	if found >= 0 {
+		*last = found
+		return found
+	}
+	return -1
+}
+
+// orcids gives the authors the ORCID iDs of an AI field, a line for each
+// ("Clemente, Ana; ORCID: https://orcid.org/0000-0002-0460-6793"), as
+// APA PsycInfo writes them. An iD with a wrong check digit, or for a name
+// that is no author's, is left out with a warning.
+func orcids(rec *bib.Record, f Field) {
+	var folded foldedNames
+	last := 0
+	var buf [8]string
+	for _, line := range lines(buf[:0], f.Value) {
+		name, rest, _ := strings.Cut(line, ";")
+		id, ok := bib.FindORCID(rest)
+		switch {
+		case id == "":
+			continue // another kind of id
+		case !ok:
+			rec.Warn(f.Line, "ORCID "+id+" of "+strings.TrimSpace(name)+" has a wrong check digit; not kept")
+			continue
+		}
+		if i := named(rec, &folded, name, &last); i >= 0 {
+			if rec.Authors[i].ORCID == "" {
+				rec.Authors[i].ORCID = id
+			}
+		} else {
+			rec.Warn(f.Line, "ORCID "+id+" names "+strings.TrimSpace(name)+", who is not an author; not kept")
+		}
+	}
 }
 
 func shares(a, b []string) bool {
@@ -477,7 +514,7 @@ func (f *foldedNames) of(rec *bib.Record) foldedNames {
 	for _, p := range rec.Authors {
 		b = appendFold(b, p.FamilyName())
 		ends = append(ends, len(b))
-		b = appendFold(b, p.Given)
+		b = appendGiven(b, p.Given)
 		ends = append(ends, len(b))
 	}
 	all, from := string(b), 0
@@ -486,6 +523,20 @@ func (f *foldedNames) of(rec *bib.Record) foldedNames {
 		from = ends[i+1]
 	}
 	return *f
+}
+
+// appendGiven appends given names folded, without their full stops:
+// "Marcus T." is "Marcus T".
+func appendGiven(b []byte, s string) []byte {
+	from := len(b)
+	b = appendFold(b, s)
+	out := b[:from]
+	for _, c := range b[from:] {
+		if c != '.' {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // appendFold appends s folded (see bib.Fold) to b; ASCII, the most
