@@ -266,7 +266,8 @@ func Map(fields []Field) *bib.Record {
 			addPubType(rec, v)
 		}
 	}
-	keywords(rec, dbKind, all(heading), all(keyword), all(descriptor))
+	headings, mesh := splitHeadings(fields, by[heading], dbKind)
+	keywords(rec, headings, mesh, all(keyword), all(descriptor))
 
 	so := first(source)
 	c := parseSource(so)
@@ -440,9 +441,9 @@ func isSection(s string) bool {
 // keywords adds the subject headings (MeSH in MEDLINE, Emtree in Embase,
 // the database's thesaurus elsewhere; "*" marks a major one), the
 // authors' keywords ("BCRP;  chemoresistance") and the indexers' terms.
-func keywords(rec *bib.Record, kind databaseKind, headings, kws, descs []string) {
+func keywords(rec *bib.Record, headings, mesh, kws, descs []string) {
 	n := 0 // about as many terms as lines and separators
-	for _, vs := range [][]string{headings, kws, descs} {
+	for _, vs := range [][]string{headings, mesh, kws, descs} {
 		for _, v := range vs {
 			n += 1 + strings.Count(v, "\n") + strings.Count(v, ";") + strings.Count(v, ",")
 		}
@@ -451,15 +452,17 @@ func keywords(rec *bib.Record, kind databaseKind, headings, kws, descs []string)
 	for _, v := range headings {
 		var buf [32]string
 		for _, h := range lines(buf[:0], v) {
-			if kind == medlineDB {
-				for _, k := range bib.ParseMeSHAll(h) {
-					rec.AddKeyword(k)
-				}
-				continue
-			}
 			major := strings.HasPrefix(h, "*")
 			if t := bib.CleanText(strings.TrimLeft(h, "* ")); t != "" {
 				rec.AddKeyword(bib.Keyword{Term: t, Vocabulary: bib.VocabIndex, Major: major})
+			}
+		}
+	}
+	for _, v := range mesh {
+		var buf [32]string
+		for _, h := range lines(buf[:0], v) {
+			for _, k := range bib.ParseMeSHAll(h) {
+				rec.AddKeyword(k)
 			}
 		}
 	}
@@ -473,6 +476,37 @@ func keywords(rec *bib.Record, kind databaseKind, headings, kws, descs []string)
 			rec.AddCleanKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabIndex})
 		}
 	}
+}
+
+// splitHeadings parts the values of MH fields into the database's own
+// index terms and MeSH headings: MH is MeSH in MEDLINE, and in APA
+// PsycInfo the MH fields after the classification (CC) hold the MeSH
+// headings of a record that MEDLINE indexes too, those before it
+// PsycInfo's own terms.
+func splitHeadings(fields []Field, at []int, kind databaseKind) (headings, mesh []string) {
+	meshFrom := len(fields)
+	switch kind {
+	case medlineDB:
+		meshFrom = 0
+	case psycDB:
+		for i, f := range fields {
+			if f.Tag == "CC" {
+				meshFrom = i
+				break
+			}
+		}
+	}
+	for _, i := range at {
+		v := strings.TrimSpace(fields[i].Value)
+		switch {
+		case v == "":
+		case i >= meshFrom:
+			mesh = append(mesh, v)
+		default:
+			headings = append(headings, v)
+		}
+	}
+	return headings, mesh
 }
 
 // lines returns the non-blank lines of v, trimmed, appended to buf.
