@@ -449,11 +449,26 @@ func parseTag(b []byte) (tag string, value int, ok bool) {
 	if k+1 < len(b) && b[k+1] != ' ' && b[k+1] != '\t' {
 		return "", 0, false
 	}
-	if t, ok := knownTags[string(b[i:j])]; ok {
-		return t, k + 1, true // no string made for the common tags
+	if j-i == 2 && b[i+1] >= 'A' {
+		if t := twoLetterTags[int(b[i]-'A')*26+int(b[i+1]-'A')]; t != "" {
+			return t, k + 1, true // no string made for the common tags
+		}
+	} else if t, ok := knownTags[string(b[i:j])]; ok {
+		return t, k + 1, true
 	}
 	return string(b[i:j]), k + 1, true
 }
+
+// twoLetterTags holds the tags of knownTags of two capitals, indexed by
+// their letters.
+var twoLetterTags = func() (t [26 * 26]string) {
+	for tag := range knownTags {
+		if isTwoCapitals(tag) {
+			t[int(tag[0]-'A')*26+int(tag[1]-'A')] = tag
+		}
+	}
+	return t
+}()
 
 // knownTags holds the tags of tagMeanings, each as itself.
 var knownTags = func() map[string]string {

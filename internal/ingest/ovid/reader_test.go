@@ -45,6 +45,9 @@ func TestParseTag(t *testing.T) {
 		{"ABCDE  - five", "", "", false},
 		{"AU  -Glued", "", "", false},
 		{"ab  - lower case", "", "", false},
+		{"Z9  - a digit in a tag", "Z9", "a digit in a tag", true},
+		{"ZZ  - a tag Ovid does not use", "ZZ", "a tag Ovid does not use", true},
+		{"PMID  - 123", "PMID", "123", true},
 	}
 	for _, tt := range tests {
 		tag, at, ok := parseTag([]byte(tt.line))
