@@ -430,6 +430,9 @@ func TestFoldLatin(t *testing.T) {
 		if got, want := Fold(s), foldSlow(s); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
 		}
+		if got, want := string(AppendFold([]byte("<"), s)), "<"+foldSlow(s); got != want {
+			t.Errorf("AppendFold(%q) = %q, want %q", s, got, want)
+		}
 	}
 	if got := Fold("Müller-Łódź Æ"); got != "muller-lodz ae" {
 		t.Errorf("Fold = %q", got)

@@ -411,6 +411,15 @@ func load64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// AppendFold appends Fold(s) to dst; for ASCII, most names, without
+// allocating.
+func AppendFold(dst []byte, s string) []byte {
+	if isASCII(s) {
+		return appendLowerASCII(dst, s)
+	}
+	return append(dst, Fold(s)...)
+}
+
 // appendLowerASCII appends s to dst with its ASCII letters in lower case.
 // Given a buffer on the stack, a map lookup with string(result) as the key
 // does not allocate.

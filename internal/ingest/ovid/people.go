@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -406,7 +405,7 @@ func assign(rec *bib.Record, folded *foldedNames, marks [][]string, a affiliatio
 	case len(a.names) > 0:
 		var buf [64]byte
 		for _, n := range a.names {
-			n := appendFold(buf[:0], n)
+			n := bib.AppendFold(buf[:0], n)
 			for i, f := range folded.of(rec) {
 				if f.family == string(n) {
 					give(i)
@@ -429,7 +428,7 @@ func assign(rec *bib.Record, folded *foldedNames, marks [][]string, a affiliatio
 func named(rec *bib.Record, folded *foldedNames, name string, last *int) int {
 	family, given, _ := strings.Cut(name, ",")
 	var fbuf, gbuf [64]byte
-	fam, giv := appendFold(fbuf[:0], strings.TrimSpace(family)), appendGiven(gbuf[:0], strings.TrimSpace(given))
+	fam, giv := bib.AppendFold(fbuf[:0], strings.TrimSpace(family)), appendGiven(gbuf[:0], strings.TrimSpace(given))
 	found, exact := -1, -1
 	for i, f := range folded.of(rec) {
 		if f.family != string(fam) || f.given != "" && len(giv) > 0 && f.given[0] != giv[0] {
@@ -512,7 +511,7 @@ func (f *foldedNames) of(rec *bib.Record) foldedNames {
 	ends := make([]int, 0, 2*len(rec.Authors))
 	*f = make(foldedNames, 0, len(rec.Authors))
 	for _, p := range rec.Authors {
-		b = appendFold(b, p.FamilyName())
+		b = bib.AppendFold(b, p.FamilyName())
 		ends = append(ends, len(b))
 		b = appendGiven(b, p.Given)
 		ends = append(ends, len(b))
@@ -529,7 +528,7 @@ func (f *foldedNames) of(rec *bib.Record) foldedNames {
 // "Marcus T." is "Marcus T".
 func appendGiven(b []byte, s string) []byte {
 	from := len(b)
-	b = appendFold(b, s)
+	b = bib.AppendFold(b, s)
 	out := b[:from]
 	for _, c := range b[from:] {
 		if c != '.' {
@@ -537,22 +536,4 @@ func appendGiven(b []byte, s string) []byte {
 		}
 	}
 	return out
-}
-
-// appendFold appends s folded (see bib.Fold) to b; ASCII, the most
-// names, without allocating.
-func appendFold(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(b, bib.Fold(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
 }

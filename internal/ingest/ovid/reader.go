@@ -134,37 +134,18 @@ func (r *Reader) Read() (*bib.Record, error) {
 // checkFields refuses a record that holds binary data.
 func checkFields(fields []Field, position int) error {
 	for _, f := range fields {
-		if i := controlAt(f.Value); i >= 0 {
-			return bib.Errorf(f.Line, "Ovid record %d: control character 0x%02x in %s (binary data?)", position, f.Value[i], f.name())
+		if !bib.HasControl(f.Value) {
+			continue
 		}
-	}
-	return nil
-}
-
-// controlAt is the index of the first control character in s other than
-// a line feed or a tab, or -1. It looks at eight bytes at a time, and at
-// each byte only of a word holding one below 0x20.
-func controlAt(s string) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if (w-0x20*ones)&^w&highs == 0 {
-			continue // no byte below 0x20
-		}
-		for j := i; j < i+8; j++ {
-			if c := s[j]; c < 0x20 && c != '\n' && c != '\t' {
-				return j
+		c := byte(0)
+		for i := 0; i < len(f.Value) && c == 0; i++ {
+			if f.Value[i] < 0x20 && f.Value[i] != '\n' && f.Value[i] != '\t' && f.Value[i] != '\r' {
+				c = f.Value[i]
 			}
 		}
+		return bib.Errorf(f.Line, "Ovid record %d: control character 0x%02x in %s (binary data?)", position, c, f.name())
 	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' {
-			return i
-		}
-	}
-	return -1
+	return nil
 }
 
 // name is how a message names the field.

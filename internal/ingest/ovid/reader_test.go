@@ -202,27 +202,6 @@ func TestTitleOf(t *testing.T) {
 	}
 }
 
-func TestControlAt(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want int
-	}{
-		{"", -1},
-		{"plain text", -1},
-		{"lines\nand\ttabs, longer than a word\n", -1},
-		{"\x00", 0},
-		{"abc\x1b", 3},
-		{"seven b\x01", 7},
-		{"eight by\x7f\x02tes", 9},
-		{"a tab\tthen\x0cform feed", 10},
-		{"Ümlaut – dash\x1f", 16},
-	} {
-		if got := controlAt(tc.in); got != tc.want {
-			t.Errorf("controlAt(%q) = %d, want %d", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestBadRecord(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("testdata", "binary.input"))
 	if err != nil {
