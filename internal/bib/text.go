@@ -221,11 +221,15 @@ func HasControl(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		w := load64(s[i:])
-		if (w-0x2020202020202020)&^w&0x8080808080808080 != 0 {
-			break // a byte below 0x20 is somewhere from here on
+		if (w-0x2020202020202020)&^w&0x8080808080808080 != 0 && hasControl(s[i:i+8]) {
+			return true // a byte below 0x20 is in these eight: a line feed, mostly
 		}
 	}
-	for ; i < len(s); i++ {
+	return hasControl(s[i:])
+}
+
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			return true
 		}
