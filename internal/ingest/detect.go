@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bibdb/bibdb/internal/ingest/ovid"
 )
 
 // Detect decides the format of an export from its first bytes of text (as
@@ -25,6 +27,7 @@ import (
 //	"<1. >" record numbers, "VN  - Ovid Technologies"            Ovid
 //	"@article{", "@book(" ...                                   BibTeX / BibLaTeX
 //	a CSV header naming Title and Authors, Source title, EID... CSV (Scopus)
+//	"Authors", "Source", ... lines, their values indented below  Ovid (long labels, no numbers)
 func Detect(head []byte, ext string) (*Format, error) {
 	name, err := detectName(head, strings.ToLower(ext))
 	if err != nil {
@@ -82,6 +85,8 @@ func detectName(head []byte, ext string) (string, error) {
 		wosTags, wosHead, wosPT       int
 		enwTags, enw0                 int
 		ovidVN, ovidMarks             int
+		ovidLabels                    map[string]bool // Ovid's long labels, on lines of their own
+		indentedLines                 int
 		bibEntries                    int
 		lines                         int
 		firstLine                     string
@@ -150,6 +155,14 @@ func detectName(head []byte, ext string) (string, error) {
 		if ovidMarker([]byte(strings.TrimSpace(line))) {
 			ovidMarks++
 		}
+		if line[0] == ' ' || line[0] == '\t' {
+			indentedLines++
+		} else if ovid.IsLabel(line) {
+			if ovidLabels == nil {
+				ovidLabels = map[string]bool{}
+			}
+			ovidLabels[strings.ToLower(strings.TrimSpace(line))] = true
+		}
 		if lines > 400 {
 			break
 		}
@@ -178,6 +191,12 @@ func detectName(head []byte, ext string) (string, error) {
 		return "ris", nil // tags without TY: RIS with its first lines lost
 	case medTags >= 3:
 		return "medline", nil
+	}
+	if len(ovidLabels) >= 4 && indentedLines >= len(ovidLabels) {
+		// Ovid's long layout with no record numbers: labels such as
+		// "Authors" and "Source" on lines of their own, each value
+		// indented below its label
+		return "ovid", nil
 	}
 	if bytes.HasPrefix(t, []byte("Record #")) && bytes.Contains(t, []byte("\nID: CN-")) {
 		return "", fmt.Errorf("not a format bibdb reads: the Cochrane Library's plain-text export (it starts %s); export from the Cochrane Library as RIS instead", quoteStart(t))

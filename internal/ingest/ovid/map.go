@@ -86,6 +86,14 @@ var labelTags = map[string]string{
 	"issn": "IS", "issn print": "IS", "print issn": "IS", "issn electronic": "IT", "electronic issn": "IT",
 	"isbn": "IB", "publisher": "PB", "place of publication": "PL", "book title": "BT", "edition": "EN",
 	"link to the ovid full text or citation": "XL", "url": "UR",
+	"score": "SC", // the relevance of a record to the search, as stars
+}
+
+// IsLabel reports whether line is one of the long labels of Ovid's
+// export ("Accession Number", "Authors", "Source", ...).
+func IsLabel(line string) bool {
+	_, ok := labelTags[strings.ToLower(strings.TrimSpace(line))]
+	return ok
 }
 
 // labelTag returns the short tag of a long label, or the label itself.

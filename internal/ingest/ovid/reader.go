@@ -72,6 +72,11 @@ type Reader struct {
 	empty     int // record numbers with no field after them
 	emptyLine int
 
+	// firstLabel is the label, in lower case, of the first field of the
+	// first record of a file in the long layout without record numbers:
+	// it begins every record there.
+	firstLabel string
+
 	raw    []byte  // the record's lines, joined by "\n"
 	fields []Field // its fields
 	spans  []span  // the lines of their values, in raw
@@ -220,6 +225,22 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 				lay = shortTags
 			}
 		}
+		if !numbered && !isTag && !indented(line) {
+			// the long layout without record numbers: a known label
+			// begins it, and the first record's first label, or one a
+			// record has once and has already, begins the next record
+			label := string(bytes.TrimSpace(line))
+			switch {
+			case lay == undecided && IsLabel(label):
+				lay = longLabels
+				if r.firstLabel == "" {
+					r.firstLabel = strings.ToLower(label)
+				}
+			case lay == longLabels && len(r.fields) > 0 && (strings.EqualFold(label, r.firstLabel) || r.hasOnce(labelTag(label))):
+				r.lr.Unread(line, n)
+				return r.finish(start, rawEnd)
+			}
+		}
 		if lay == shortTags && isTag && len(r.fields) > 0 && !numbered && r.startsRecord(tag, blanks) {
 			r.lr.Unread(line, n)
 			return r.finish(start, rawEnd)
@@ -241,6 +262,9 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			r.addSpan(from+at, false)
 			r.splitGlued(n)
 		case lay == longLabels && !indented(line):
+			if len(r.fields) == 0 && !numbered {
+				start = n
+			}
 			r.fields = append(r.fields, Field{Tag: labelTag(string(bytes.TrimSpace(line))), Label: string(bytes.TrimSpace(line)), Line: n})
 		case len(r.fields) > 0:
 			// a value line, or a continuation line, after blank lines
@@ -324,7 +348,13 @@ func (r *Reader) startsRecord(tag string, blanks int) bool {
 	if tag == "VN" {
 		return true
 	}
-	if blanks == 0 || !once(tag) {
+	return blanks > 0 && r.hasOnce(tag)
+}
+
+// hasOnce reports whether tag is one a record has once, and the record
+// read has it.
+func (r *Reader) hasOnce(tag string) bool {
+	if !once(tag) {
 		return false
 	}
 	for _, f := range r.fields {
