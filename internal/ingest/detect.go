@@ -88,6 +88,7 @@ func detectName(head []byte, ext string) (string, error) {
 		ovidLabels                    map[string]bool // Ovid's long labels, on lines of their own
 		indentedLines                 int
 		bibEntries                    int
+		comments                      int // lines of "%" comments, as BibTeX has
 		lines                         int
 		firstLine                     string
 	)
@@ -146,6 +147,9 @@ func detectName(head []byte, ext string) (string, error) {
 		if bibtexLine(line) {
 			bibEntries++
 		}
+		if line[0] == '%' {
+			comments++
+		}
 		// Ovid's own format: "VN  - Ovid Technologies" opens each record,
 		// and its numbers stand on lines of their own ("<1. >"), after
 		// the search history when there is one.
@@ -201,7 +205,10 @@ func detectName(head []byte, ext string) (string, error) {
 	if bytes.HasPrefix(t, []byte("Record #")) && bytes.Contains(t, []byte("\nID: CN-")) {
 		return "", fmt.Errorf("not a format bibdb reads: the Cochrane Library's plain-text export (it starts %s); export from the Cochrane Library as RIS instead", quoteStart(t))
 	}
-	return "", fmt.Errorf("not a bibliographic export bibdb knows (RIS, MEDLINE, PubMed XML, BibTeX, EndNote XML or tagged, Web of Science, Scopus CSV, CSL-JSON): it starts %s", quoteStart(t))
+	if ext == ".bib" && comments == lines {
+		return "bibtex", nil // JabRef's empty library: "% Encoding: UTF-8" and nothing else
+	}
+	return "", fmt.Errorf("not a bibliographic export bibdb knows (RIS, MEDLINE, PubMed XML, BibTeX, EndNote XML or tagged, Web of Science, Scopus CSV, CSL-JSON, Ovid): it starts %s", quoteStart(t))
 }
 
 // ovidMarker reports whether t begins with the record marker of Ovid's own

@@ -22,6 +22,8 @@ func TestDetect(t *testing.T) {
 		{"Ovid after its search history", "Database: Embase <1974 to 2026 November 24>\nSearch Strategy:\n--------\n1     exp depression/ (482113)\n\n<1>\nVN  - Ovid Technologies\nTI  - A\n", ".txt", "ovid", false},
 		{"Ovid without record numbers", "VN  - Ovid Technologies\nDB  - Embase\nAU  - Behan L.\nTI  - A\n", ".txt", "ovid", false},
 		{"Ovid with field labels and no record numbers", "\nScore\n  ***\nAccession Number\n  00005131-900000000-99049.\nAuthor\n  Verbeek, Jan MD\nTitle\n  A\nSource\n  Journal. \n", ".txt", "ovid", false},
+		{"JabRef's empty library", "% Encoding: UTF-8\n", ".bib", "bibtex", false},
+		{"comments of no BibTeX file", "% Encoding: UTF-8\n", ".txt", "", true},
 		{"labels of no export", "Title\n  A\nAuthor\n  B\nNotes\n  C\n", ".txt", "", true},
 		{"RIS with Ovid's record numbers", "<1. >\nTY  - JOUR\nTI  - A\nER  - \n", ".ris", "ris", false},
 		{"Cochrane plain text", "Record #1 of 2\nID: CN-02117212\nAU: Smith J\nTI: A trial\n", ".txt", "Cochrane Library's plain-text export", true},
