@@ -226,12 +226,13 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			}
 		}
 		if !numbered && !isTag && !indented(line) {
-			// the long layout without record numbers: a known label
-			// begins it, and the first record's first label, or one a
-			// record has once and has already, begins the next record
+			// the long layout without record numbers: a known label with
+			// its value indented below begins it, and the first record's
+			// first label, or one a record has once and has already,
+			// begins the next record
 			label := string(bytes.TrimSpace(line))
 			switch {
-			case lay == undecided && IsLabel(label):
+			case lay == undecided && IsLabel(label) && r.valueFollows(&line):
 				lay = longLabels
 				if r.firstLabel == "" {
 					r.firstLabel = strings.ToLower(label)
@@ -337,6 +338,15 @@ func (r *Reader) splitGlued(line int) {
 		r.fields = append(r.fields, Field{Tag: tag, Line: line})
 		r.addSpan(valueFrom, false)
 	}
+}
+
+// valueFollows reports whether the line after *line is indented, as a
+// long label's value is. *line is copied first: the reader's buffer may
+// not keep it once the next line is read.
+func (r *Reader) valueFollows(line *[]byte) bool {
+	*line = append([]byte(nil), *line...)
+	next, _, err := r.lr.Peek()
+	return err == nil && indented(next) && !isBlank(next)
 }
 
 func endsSentence(c byte) bool { return c == '.' || c == '?' || c == '!' }

@@ -290,3 +290,20 @@ func FuzzReader(f *testing.F) {
 		ingesttest.CheckReader(t, NewReader(bytes.NewReader(b)), len(b))
 	})
 }
+
+// A label alone before short tags is text outside records, not the start
+// of the long layout: a label's value is indented below it.
+func TestLabelBeforeShortTags(t *testing.T) {
+	in := "Source\nVN  - Ovid Technologies\nDB  - Embase\nTI  - A title.\n\nVN  - Ovid Technologies\nDB  - Embase\nTI  - Another title.\n"
+	r := NewReader(strings.NewReader(in))
+	recs, perrs, err := ingesttest.ReadAll(r)
+	if err != nil || len(perrs) > 0 || len(recs) != 2 {
+		t.Fatalf("%d records, %v %v", len(recs), err, perrs)
+	}
+	if recs[0].Title != "A title." || recs[1].Title != "Another title." {
+		t.Errorf("titles %q, %q", recs[0].Title, recs[1].Title)
+	}
+	if w := r.Warnings(); len(w) != 1 || w[0].Line != 1 {
+		t.Errorf("warnings %+v, want the line outside records", w)
+	}
+}
