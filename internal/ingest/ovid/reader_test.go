@@ -307,3 +307,25 @@ func TestLabelBeforeShortTags(t *testing.T) {
 		t.Errorf("warnings %+v, want the line outside records", w)
 	}
 }
+
+func TestNameEnd(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"Kobori, Osamu: Chiba University, Chiba, Japan", 13},
+		{"Byng, Richard. Community and Primary Care Research Group", 13},
+		{"Pearce, Marcus T.: School of Electronic Engineering", 17},
+		{"van der Berg, Jan Albert: Utrecht", 24},
+		{"van der Berg, Jan Albert Maria: Utrecht", -1},                     // six words: too many for a name
+		{"Department of Surgery, Radboud University: Nijmegen", 41},         // five: a name, unless no author has it
+		{"Department of General Surgery, Radboud University: Nijmegen", -1}, // six
+		{"Surgery. Radboud University", -1},                                 // no comma
+		{"Smith, J, Jones, K. University", -1},                              // two commas
+		{"no stop at all, anywhere", -1},
+	} {
+		if got := nameEnd(tc.in); got != tc.want {
+			t.Errorf("nameEnd(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
