@@ -304,6 +304,7 @@ func Map(fields []Field) *bib.Record {
 	rec.Publisher, rec.Place = publisherPlace(firstOf(first(publisher), c.publisher))
 	rec.Place = firstOf(first(place), c.place, rec.Place) // a city before PsycInfo's country
 	rec.Edition = first(edition)
+	rec.NumberOfPages = c.numberOfPages
 	for _, e := range c.editors {
 		if p := parseName(e); !p.IsZero() && len(by[editor]) == 0 {
 			rec.Editors = append(rec.Editors, p)
@@ -620,6 +621,8 @@ func recordType(types []string, so, bt string, c citation) string {
 		return "article-newspaper"
 	case c.book != "":
 		return "chapter"
+	case c.numberOfPages != "":
+		return "book"
 	case so == "" && bt != "":
 		return "book"
 	}

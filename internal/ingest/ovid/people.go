@@ -53,13 +53,15 @@ func people(rec *bib.Record, au, fa, in []string) {
 	}
 	var folded foldedNames // the authors' names, folded when an address names one
 	last := 0              // the author given the last address by name
+	editors := &bib.Record{Authors: rec.Editors}
+	var foldedEditors foldedNames
 	for _, v := range in {
 		for _, a := range institutions(v) {
 			if !assign(rec, &folded, marks, a, &last) {
-				if a.name != "" {
-					a.text = a.line // no author of that name: the name was part of the address
+				if a.name != "" && named(editors, &foldedEditors, a.name, new(int)) < 0 {
+					a.text = a.line // no author or editor of that name: the name was part of the address
 				}
-				rec.AddCleanAffiliation(a.text)
+				rec.AddCleanAffiliation(a.text) // an editor's address is the work's
 			}
 		}
 	}

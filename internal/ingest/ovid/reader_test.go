@@ -131,6 +131,25 @@ func TestVolIssueIndex(t *testing.T) {
 	}
 }
 
+func TestBookSource(t *testing.T) {
+	for _, tt := range []struct{ so, want string }{
+		{"(2018). Working across modalities in the arts therapies: Creative collaborations. xxv, 186 pp. New York, NY, US: Routledge/Taylor & Francis Group; US.",
+			`[] "xxv, 186" 2018 "New York, NY, US" "Routledge/Taylor & Francis Group; US" ""`},
+		{"(1990). Memory and awareness in anaesthesia. 394 pp. Lisse, Netherlands: Swets & Zeitlinger Publishers; Netherlands.",
+			`[] "394" 1990 "Lisse, Netherlands" "Swets & Zeitlinger Publishers; Netherlands" ""`},
+		{"Colbert, Tasha [Ed]; Bent, Cornelia [Ed]. (2018). Working across modalities. xxv, 186 pp. New York, NY, US: Routledge; US.",
+			`["Colbert, Tasha" "Bent, Cornelia"] "xxv, 186" 2018 "New York, NY, US" "Routledge; US" ""`},
+		// a journal's "pp." is no page count
+		{"Attention, Perception, & Psychophysics. 2024, pp. No Pagination Specified.",
+			`[] "" 2024 "" "" "Attention, Perception, & Psychophysics"`},
+	} {
+		c := parseSource(tt.so)
+		if got := fmt.Sprintf("%q %q %d %q %q %q", c.editors, c.numberOfPages, c.date.Year, c.place, c.publisher, c.journal); got != tt.want {
+			t.Errorf("parseSource(%q)\n got  %s\n want %s", tt.so, got, tt.want)
+		}
+	}
+}
+
 func TestChapterSource(t *testing.T) {
 	c := parseSource("Neenan, Michael [Ed]; Palmer, Stephen [Ed]. (2012). Cognitive behavioural coaching in practice: An evidence based approach. (pp. 11-31). xvii, 254 pp. New York, NY, US: Routledge/Taylor & Francis Group; US.")
 	got := fmt.Sprintf("%q %q %q %d %q %q", c.editors, c.book, c.pages, c.date.Year, c.place, c.publisher)

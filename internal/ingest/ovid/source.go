@@ -27,6 +27,7 @@ type citation struct {
 	book             string
 	editors          []string
 	publisher, place string
+	numberOfPages    string // a book's: "xxv, 186"
 }
 
 var (
@@ -44,6 +45,8 @@ var (
 	semiPages = regexp.MustCompile(`;\s*(\d+\s*-\s*\d+)$`)
 	// "(2012). " in a chapter's source
 	parenYear = regexp.MustCompile(`\.\s*\((\d{4})[a-z]?\)\.\s*`)
+	// "(2018). " at the start of a book's source
+	leadingYear = regexp.MustCompile(`^\((\d{4})[a-z]?\)\.\s*`)
 	// the date Journals@Ovid writes between the journal and ";":
 	// "January/February 2010", "June 2019", "August 2011"
 	ovidDate = regexp.MustCompile(`\s+((?:(?:[A-Z][a-z]+\.?)(?:[/-][A-Z][a-z]+\.?)?\s+)?(?:\d{1,2},?\s+)?\d{4})\s*;`)
@@ -84,6 +87,14 @@ func parseSource(s string) (c citation) {
 	if strings.Contains(s, "(pp") {
 		if m := parenYear.FindStringSubmatchIndex(s); m != nil && strings.Contains(s[m[1]:], "(pp") {
 			chapterSource(&c, s, m)
+			return c
+		}
+	} else if strings.Contains(s, " pp. ") {
+		m := leadingYear.FindStringSubmatchIndex(s)
+		if m == nil {
+			m = parenYear.FindStringSubmatchIndex(s)
+		}
+		if m != nil && bookSource(&c, s, m) {
 			return c
 		}
 	}
@@ -232,13 +243,7 @@ func lastNumbersAfterStop(s string) int {
 // chapterSource reads PsycInfo's source of a chapter: its editors, the
 // year in parentheses, the book, the pages and the imprint.
 func chapterSource(c *citation, s string, m []int) {
-	for _, e := range strings.Split(s[:m[0]], ";") {
-		if i := strings.IndexByte(e, '['); i > 0 {
-			if strings.Contains(e[i:], "Ed") {
-				c.editors = append(c.editors, strings.TrimSpace(e[:i]))
-			}
-		}
-	}
+	c.editors = editorsOf(s[:m[0]])
 	c.date = bib.Date{Year: bib.ExtractYear(s[m[2]:m[3]])}
 	rest := s[m[1]:]
 	if p := ppParen.FindStringSubmatchIndex(rest); p != nil {
@@ -253,6 +258,58 @@ func chapterSource(c *citation, s string, m []int) {
 			c.publisher = strings.TrimSpace(pub)
 		}
 	}
+}
+
+// bookSource reads the source line of a book in PsycInfo: its editors
+// when it has any, the year, the title, the number of pages and the
+// imprint ("(2018). Working across modalities in the arts therapies:
+// Creative collaborations. xxv, 186 pp. New York, NY, US: Routledge/Taylor
+// & Francis Group; US"). m locates the year. It reports whether s had
+// that form.
+func bookSource(c *citation, s string, m []int) bool {
+	rest := s[m[1]:]
+	pp := strings.Index(rest, " pp. ")
+	if pp < 0 {
+		return false
+	}
+	stop := strings.LastIndex(rest[:pp], ". ")
+	if stop < 0 {
+		return false
+	}
+	count := rest[stop+2 : pp]
+	if !startsNumbers(count) && !isRoman(count) {
+		return false // "... pp." that is no page count
+	}
+	c.numberOfPages = count // the title before it is the record's own
+	if place, pub, ok := strings.Cut(rest[pp+len(" pp. "):], ": "); ok {
+		c.place = strings.TrimSpace(place)
+		c.publisher = strings.TrimSpace(pub)
+	}
+	c.editors = editorsOf(s[:m[0]])
+	c.date = bib.Date{Year: bib.ExtractYear(s[m[2]:m[3]])}
+	return true
+}
+
+// editorsOf returns the names marked "[Ed]" in a list before a book's
+// year ("Colbert, Tasha [Ed]; Bent, Cornelia [Ed]").
+func editorsOf(s string) []string {
+	var out []string
+	for _, e := range strings.Split(s, ";") {
+		if i := strings.IndexByte(e, '['); i > 0 && strings.Contains(e[i:], "Ed") {
+			out = append(out, strings.TrimSpace(e[:i]))
+		}
+	}
+	return out
+}
+
+// isRoman reports whether s begins with a lower-case Roman numeral and a
+// comma, as the pages of a book's front matter are counted ("xxv, 186").
+func isRoman(s string) bool {
+	i := 0
+	for i < len(s) && strings.IndexByte("ivxlc", s[i]) >= 0 {
+		i++
+	}
+	return i > 0 && i < len(s) && s[i] == ','
 }
 
 func orDate(d bib.Date, s string) bib.Date {
