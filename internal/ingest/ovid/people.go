@@ -431,8 +431,18 @@ func named(rec *bib.Record, folded *foldedNames, name string, last *int) int {
 	family, given, _ := strings.Cut(name, ",")
 	var fbuf, gbuf [64]byte
 	fam, giv := bib.AppendFold(fbuf[:0], strings.TrimSpace(family)), appendGiven(gbuf[:0], strings.TrimSpace(given))
+	authors := folded.of(rec)
+	// Addresses mostly come in the authors' order: the author named last,
+	// or the next, is the first of the name from there on, which the
+	// loop below would choose too.
+	for i := *last; i <= *last+1 && i < len(authors); i++ {
+		if authors[i].family == string(fam) && authors[i].given == string(giv) {
+			*last = i
+			return i
+		}
+	}
 	found, exact := -1, -1
-	for i, f := range folded.of(rec) {
+	for i, f := range authors {
 		if f.family != string(fam) || f.given != "" && len(giv) > 0 && f.given[0] != giv[0] {
 			continue
 		}

@@ -348,3 +348,31 @@ func TestNameEnd(t *testing.T) {
 		}
 	}
 }
+
+// named finds the author of a name: the first of that name from the one
+// named last, then any one alone of that family name and initial.
+func TestNamed(t *testing.T) {
+	rec := &bib.Record{Authors: []bib.Person{
+		{Family: "Novak", Given: "Petra"}, {Family: "Byng", Given: "Richard"},
+		{Family: "Novak", Given: "Petra"}, {Family: "Müller", Given: "Jan T"},
+	}}
+	for _, tc := range []struct {
+		name       string
+		last, want int
+		lastAfter  int
+	}{
+		{"Novak, Petra", 0, 0, 0},
+		{"Novak, Petra", 1, 2, 2},
+		{"Novak, Petra", 3, 0, 0}, // none from the last on: the first
+		{"Byng, R.", 0, 1, 1},     // the only Byng R
+		{"Muller, Jan T.", 0, 3, 3},
+		{"Novak, P.", 0, -1, 0}, // two Novak P, neither exact: neither
+		{"Smith, John", 2, -1, 2},
+	} {
+		var folded foldedNames
+		last := tc.last
+		if got := named(rec, &folded, tc.name, &last); got != tc.want || last != tc.lastAfter {
+			t.Errorf("named(%q, last %d) = %d, last %d; want %d, last %d", tc.name, tc.last, got, last, tc.want, tc.lastAfter)
+		}
+	}
+}
