@@ -180,6 +180,16 @@ func (r *Record) Warn(line int, msg string) {
 	r.Warnings = append(r.Warnings, Warning{Line: line, Msg: msg})
 }
 
+// WarningsAt gives the warnings that name no line the line given, the
+// line where a reader found the record.
+func (r *Record) WarningsAt(line int) {
+	for i := range r.Warnings {
+		if r.Warnings[i].Line == 0 {
+			r.Warnings[i].Line = line
+		}
+	}
+}
+
 // AddIdentifier adds a normalized identifier unless the record already has
 // it. Empty values are ignored.
 func (r *Record) AddIdentifier(scheme, value string) {

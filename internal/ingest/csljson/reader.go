@@ -339,11 +339,7 @@ func (r *Reader) finish(it *inItem, raw string, line int, warn []bib.Warning, to
 	rec.Position = r.position
 	rec.Line = line
 	rec.Warnings = append(warn, rec.Warnings...)
-	for i := range rec.Warnings {
-		if rec.Warnings[i].Line == 0 {
-			rec.Warnings[i].Line = line
-		}
-	}
+	rec.WarningsAt(line)
 	return rec, nil
 }
 

@@ -103,11 +103,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 		rec.Position = r.position
 		rec.Line = line
 		rec.Raw = raw
-		for i := range rec.Warnings {
-			if rec.Warnings[i].Line == 0 {
-				rec.Warnings[i].Line = line
-			}
-		}
+		rec.WarningsAt(line)
 		for i, c := range cells {
 			if bib.HasControl(c) {
 				rec.Warn(line, fmt.Sprintf("control characters in column %s", r.columnName(i)))

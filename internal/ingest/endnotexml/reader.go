@@ -153,11 +153,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 	rec.Position = r.position
 	rec.Line = line
 	rec.Raw = text
-	for i := range rec.Warnings {
-		if rec.Warnings[i].Line == 0 {
-			rec.Warnings[i].Line = line
-		}
-	}
+	rec.WarningsAt(line)
 	for _, w := range r.parser.warnings {
 		rec.Warn(line, w)
 	}

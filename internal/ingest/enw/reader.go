@@ -154,11 +154,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 		rec.Position = r.position
 		rec.Line = start
 		rec.Raw = raw
-		for i := range rec.Warnings {
-			if rec.Warnings[i].Line == 0 {
-				rec.Warnings[i].Line = start
-			}
-		}
+		rec.WarningsAt(start)
 		if !hasType {
 			rec.Warn(start, "record has no %0 type line; the type is guessed from the fields")
 		}

@@ -125,11 +125,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 	rec.Position = r.position
 	rec.Line = start
 	rec.Raw = raw
-	for i := range rec.Warnings {
-		if rec.Warnings[i].Line == 0 {
-			rec.Warnings[i].Line = start
-		}
-	}
+	rec.WarningsAt(start)
 	if rec.Title == "" {
 		rec.Warn(start, "record has no title")
 	}
