@@ -51,13 +51,16 @@ func people(rec *bib.Record, au, fa, in []string) {
 	if len(in) == 0 {
 		return
 	}
-	var folded foldedNames // the authors' names, folded when an address names one
-	last := 0              // the author given the last address by name
-	editors := &bib.Record{Authors: rec.Editors}
+	var folded foldedNames  // the authors' names, folded when an address names one
+	last := 0               // the author given the last address by name
+	var editors *bib.Record // the editors as authors to match a name against, made when needed
 	var foldedEditors foldedNames
 	for _, v := range in {
 		for _, a := range institutions(v) {
 			if !assign(rec, &folded, marks, a, &last) {
+				if a.name != "" && editors == nil {
+					editors = &bib.Record{Authors: rec.Editors}
+				}
 				if a.name != "" && named(editors, &foldedEditors, a.name, new(int)) < 0 {
 					a.text = a.line // no author or editor of that name: the name was part of the address
 				}
