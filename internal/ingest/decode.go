@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	byteorder "encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -301,6 +302,19 @@ func (f *fallbackReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// asciiPrefix returns the length of the ASCII bytes that begin b, reading
+// eight at a time.
+func asciiPrefix(b []byte) int {
+	i := 0
+	for i+8 <= len(b) && byteorder.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+		i += 8
+	}
+	for i < len(b) && b[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
 func (f *fallbackReader) decode() {
 	in := f.in
 	// Fast path: plain ASCII or valid UTF-8 up to the last complete rune.
@@ -309,10 +323,7 @@ func (f *fallbackReader) decode() {
 	for i < len(in) {
 		c := in[i]
 		if c < utf8.RuneSelf {
-			j := i + 1
-			for j < len(in) && in[j] < utf8.RuneSelf {
-				j++
-			}
+			j := i + 1 + asciiPrefix(in[i+1:])
 			chunk := in[i:j]
 			if f.lineBad && bytes.IndexByte(chunk, '\n') >= 0 {
 				f.lines++

@@ -669,6 +669,9 @@ func (w *writer) deleteWork(ctx context.Context, id int64) error {
 	}
 	delete(w.ftsPending, id)
 	w.ftsDeleted[id] = true
+	if err := w.flushQueued(ctx); err != nil {
+		return err
+	}
 	// The rows that depend on the work go first: an import writes with
 	// foreign keys off, where ON DELETE CASCADE does nothing.
 	for _, q := range []string{

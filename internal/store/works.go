@@ -29,6 +29,9 @@ type writer struct {
 	journalAbbr  map[string]int64
 	journalHas   map[int64]journalState
 
+	// Rows waiting to be inserted, by table (see queueRows).
+	queued [queuedTables][][]any
+
 	// Works whose full-text rows must be written (see flushFTS), and those
 	// of them that had rows before this transaction.
 	ftsPending map[int64]bool
@@ -106,6 +109,65 @@ func (w *writer) insertRows(ctx context.Context, verb, table, cols string, ncols
 			return err
 		}
 		rows = rows[n:]
+	}
+	return nil
+}
+
+// The tables whose rows the writer queues (see queueRows).
+const (
+	queuedIdentifiers = iota
+	queuedAuthorships
+	queuedAuthorshipAffiliations
+	queuedWorkKeywords
+	queuedTables
+)
+
+// queuedColumns are the table and columns of each queued table.
+var queuedColumns = [queuedTables]struct{ table, cols string }{
+	queuedIdentifiers:            {"identifiers", "work_id, scheme, value"},
+	queuedAuthorships:            {"authorships", "work_id, role, position, author_id, name"},
+	queuedAuthorshipAffiliations: {"authorship_affiliations", "work_id, author_position, affiliation_id"},
+	queuedWorkKeywords:           {"work_keywords", "work_id, keyword_id, qualifier, major"},
+}
+
+// queueRows queues rows of a table (queuedIdentifiers, ...), to be inserted
+// with the rows of other works in statements of 32 rows. A work has a few
+// rows in each of its part tables, and a statement of a few rows costs
+// nearly as much as one of 32: an import runs a quarter faster this way.
+// Whatever reads, updates or deletes rows of these tables first calls
+// flushQueued.
+func (w *writer) queueRows(ctx context.Context, table int, rows ...[]any) error {
+	q := append(w.queued[table], rows...)
+	if len(q) >= queueBatch {
+		n := len(q) - len(q)%32
+		if err := w.insertQueued(ctx, table, q[:n]); err != nil {
+			return err
+		}
+		q = q[:copy(q, q[n:])]
+	}
+	w.queued[table] = q
+	return nil
+}
+
+// queueBatch is how many rows of a table queueRows gathers before it
+// inserts them.
+const queueBatch = 256
+
+func (w *writer) insertQueued(ctx context.Context, table int, rows [][]any) error {
+	c := queuedColumns[table]
+	return w.insertRows(ctx, "INSERT", c.table, c.cols, strings.Count(c.cols, ",")+1, rows)
+}
+
+// flushQueued inserts every queued row. (The rows they refer to, works,
+// authors, affiliations and keywords, are inserted as they are made: a
+// transaction that checks foreign keys, a rebuild or a decision, finds
+// them there.)
+func (w *writer) flushQueued(ctx context.Context) error {
+	for t, rows := range w.queued {
+		if err := w.insertQueued(ctx, t, rows); err != nil {
+			return err
+		}
+		w.queued[t] = rows[:0]
 	}
 	return nil
 }
@@ -225,6 +287,9 @@ func (w *writer) updateWork(ctx context.Context, id int64, rec *bib.Record, nrec
 		publisher = ?, records = ? WHERE id = ?`, args...); err != nil {
 		return err
 	}
+	if err := w.flushQueued(ctx); err != nil {
+		return err
+	}
 	var deletes []string
 	if !keep.identifiers {
 		deletes = append(deletes, "DELETE FROM identifiers WHERE work_id = ?")
@@ -289,7 +354,7 @@ func (w *writer) writeIdentifiers(ctx context.Context, id int64, rec *bib.Record
 			rows = append(rows, []any{id, x.Scheme, x.Value})
 		}
 	}
-	return w.insertRows(ctx, "INSERT", "identifiers", "work_id, scheme, value", 3, rows)
+	return w.queueRows(ctx, queuedIdentifiers, rows...)
 }
 
 func (w *writer) writePeople(ctx context.Context, id int64, rec *bib.Record) error {
@@ -330,10 +395,10 @@ func (w *writer) writePeople(ctx context.Context, id int64, rec *bib.Record) err
 			links = append(links, []any{id, nil, aff})
 		}
 	}
-	if err := w.insertRows(ctx, "INSERT", "authorships", "work_id, role, position, author_id, name", 5, authorships); err != nil {
+	if err := w.queueRows(ctx, queuedAuthorships, authorships...); err != nil {
 		return err
 	}
-	return w.insertRows(ctx, "INSERT", "authorship_affiliations", "work_id, author_position, affiliation_id", 3, links)
+	return w.queueRows(ctx, queuedAuthorshipAffiliations, links...)
 }
 
 func (w *writer) writeKeywords(ctx context.Context, id int64, rec *bib.Record) error {
@@ -358,7 +423,7 @@ func (w *writer) writeKeywords(ctx context.Context, id int64, rec *bib.Record) e
 		}
 		rows = append(rows, []any{id, kid, k.Qualifier, major})
 	}
-	return w.insertRows(ctx, "INSERT", "work_keywords", "work_id, keyword_id, qualifier, major", 4, rows)
+	return w.queueRows(ctx, queuedWorkKeywords, rows...)
 }
 
 // flushFTS writes the full-text rows of the works written in this
@@ -367,6 +432,9 @@ func (w *writer) writeKeywords(ctx context.Context, id int64, rec *bib.Record) e
 // later statement of the transaction; keeping those writes to the end
 // makes an import many times faster.
 func (w *writer) flushFTS(ctx context.Context) error {
+	if err := w.flushQueued(ctx); err != nil {
+		return err
+	}
 	if len(w.ftsPending) == 0 && len(w.ftsStale) == 0 {
 		return nil
 	}

@@ -1,0 +1,68 @@
+package ingest
+
+import (
+	"bytes"
+	"io"
+	"math/rand/v2"
+	"testing"
+	"testing/iotest"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// decodeWhole is what the fallback reader must give: valid UTF-8 as it
+// is, every other byte read as Windows-1252, and the lines that held such
+// a byte counted.
+func decodeWhole(in []byte) (out []byte, lines int) {
+	bad := false
+	for len(in) > 0 {
+		r, size := utf8.DecodeRune(in)
+		if r == utf8.RuneError && size <= 1 {
+			out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(in[0]))
+			bad = true
+			in = in[1:]
+			continue
+		}
+		if r == '\n' && bad {
+			lines++
+			bad = false
+		}
+		out = append(out, in[:size]...)
+		in = in[size:]
+	}
+	if bad {
+		lines++
+	}
+	return out, lines
+}
+
+// TestFallbackReader compares the fallback reader, reading in pieces of
+// every size, with decoding the whole input at once, on random mixes of
+// ASCII runs, UTF-8, Windows-1252 bytes and line feeds.
+func TestFallbackReader(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := [][]byte{[]byte("plain ascii text "), []byte("\n"), []byte("é"), []byte("漢"), []byte("😀"), {0xe9}, {0x93}, {0xe2, 0x80}, {0xc3}}
+	for n := 0; n < 2000; n++ {
+		var in []byte
+		for k := rng.IntN(40); k > 0; k-- {
+			p := pieces[rng.IntN(len(pieces))]
+			if rng.IntN(4) == 0 {
+				p = bytes.Repeat(p, 1+rng.IntN(50))
+			}
+			in = append(in, p...)
+		}
+		want, wantLines := decodeWhole(in)
+		fb := newFallbackReader(iotest.OneByteReader(bytes.NewReader(in)))
+		if n%2 == 1 {
+			fb = newFallbackReader(iotest.HalfReader(bytes.NewReader(in)))
+		}
+		got, err := io.ReadAll(fb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) || fb.lines != wantLines {
+			t.Fatalf("input %q:\ngot  %q (%d lines)\nwant %q (%d lines)", in, got, fb.lines, want, wantLines)
+		}
+	}
+}
