@@ -414,10 +414,10 @@ func (m *matcher) flushKeys() error {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	rows := make([][]any, 0, 512)
+	rows := make([]any, 0, 1024) // key and record, 512 rows
 	for _, k := range keys {
 		for _, id := range m.pendingKeys[k] {
-			rows = append(rows, []any{k, id})
+			rows = append(rows, k, id)
 			if len(rows) == cap(rows) {
 				if err := m.w.insertRows(m.ctx, "INSERT OR IGNORE", "record_keys", "key, record_id", 2, rows); err != nil {
 					return err
