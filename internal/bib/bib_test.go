@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -436,6 +437,25 @@ func TestFoldLatin(t *testing.T) {
 	}
 	if got := Fold("Müller-Łódź Æ"); got != "muller-lodz ae" {
 		t.Errorf("Fold = %q", got)
+	}
+}
+
+// Key of ASCII text, made in one pass, is what folding it and then
+// keeping its letters and digits gives.
+func TestKeyASCII(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 100000; n++ {
+		b := make([]byte, rng.IntN(24))
+		for i := range b {
+			b[i] = byte(rng.IntN(0x80))
+			if rng.IntN(2) == 0 {
+				b[i] = "aZ9 '-.,x"[rng.IntN(9)]
+			}
+		}
+		s := string(b)
+		if got, want := Key(s), keyFolded(Fold(s)); got != want {
+			t.Fatalf("Key(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
 

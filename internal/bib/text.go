@@ -153,7 +153,41 @@ func foldSlow(s string) string {
 // run of characters that are not letters or digits turned into one space,
 // and trimmed. "The Effect of X–Y: a Trial" → "the effect of x y a trial".
 func Key(s string) string {
-	f := Fold(s)
+	if isASCII(s) {
+		return keyASCII(s)
+	}
+	return keyFolded(Fold(s))
+}
+
+// keyASCII is Key of ASCII text, made in one pass: Fold of ASCII only
+// lowers its capitals, and its letters and digits are a-z, A-Z and 0-9.
+func keyASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\'':
+			continue
+		default:
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// keyFolded is Key of text already folded.
+func keyFolded(f string) string {
 	var b strings.Builder
 	b.Grow(len(f))
 	space := false
