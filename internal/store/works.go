@@ -135,9 +135,10 @@ var queuedColumns = [queuedTables]struct {
 // queueRows queues rows of a table (queuedIdentifiers, ...), their values
 // one row after another, to be inserted with the rows of other works in
 // statements of 32 rows. A work has a few rows in each of its part
-// tables, and a statement of a few rows costs nearly as much as one of
-// 32: an import runs a quarter faster this way. Whatever reads, updates
-// or deletes rows of these tables first calls flushQueued.
+// tables, and a statement of several rows, which runs in a statement
+// journal, costs nearly as much as one of 32 (see BENCHMARKS.md).
+// Whatever reads, updates or deletes rows of these tables first calls
+// flushQueued.
 func (w *writer) queueRows(ctx context.Context, table int, vals ...any) error {
 	q := append(w.queued[table], vals...)
 	c := queuedColumns[table]
@@ -433,7 +434,9 @@ func (w *writer) writeKeywords(ctx context.Context, id int64, rec *bib.Record) e
 // transaction, from the works' own tables, after everything else. Writing
 // to an FTS5 table makes SQLite flush the table's pending index at every
 // later statement of the transaction; keeping those writes to the end
-// makes an import many times faster.
+// makes an import many times faster. The queued part rows go first: the
+// full-text rows are made from them, and every transaction that writes
+// works ends here before it commits.
 func (w *writer) flushFTS(ctx context.Context) error {
 	if err := w.flushQueued(ctx); err != nil {
 		return err
