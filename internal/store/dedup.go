@@ -568,11 +568,11 @@ func (m *matcher) place(rec *bib.Record, f *dedup.Features, d derived, fingerpri
 		return placed{}, err
 	}
 	if p.Work == 0 {
-		work := d.single
+		work, keys := d.single, d.partKeys
 		if work == nil {
-			work = bib.Merge([]*bib.Record{rec})
+			work, keys = bib.Merge([]*bib.Record{rec}), nil
 		}
-		id, err := m.w.createWork(m.ctx, work, 1)
+		id, err := m.w.createWork(m.ctx, work, 1, keys)
 		if err != nil {
 			return placed{}, err
 		}
@@ -589,11 +589,13 @@ func (m *matcher) place(rec *bib.Record, f *dedup.Features, d derived, fingerpri
 // derived is what placing a record needs that follows from the record
 // and its features alone: its blocking keys and the keys its candidates
 // are looked up by, its features encoded for record_features and, should
-// it start a work, the work's record (nil: made when needed).
+// it start a work, the work's record and the keys of its parts (nil: made
+// when needed).
 type derived struct {
 	keys, query []string
 	encoded     string
 	single      *bib.Record
+	partKeys    *partKeys
 }
 
 // derive makes it all; withWork says whether to make the work's record
@@ -603,6 +605,7 @@ func derive(rec *bib.Record, f *dedup.Features, withWork bool) derived {
 	d := derived{keys: keys, query: dedup.QueryKeysOf(f, keys), encoded: f.Encode()}
 	if withWork {
 		d.single = bib.Merge([]*bib.Record{rec})
+		d.partKeys = makePartKeys(d.single)
 	}
 	return d
 }

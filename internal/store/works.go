@@ -24,7 +24,7 @@ type writer struct {
 
 	authors      map[string]int64
 	affiliations map[string]int64
-	keywords     map[string]int64
+	keywords     map[keywordKey]int64
 	journalISSN  map[string]int64
 	journalTitle map[string]int64
 	journalAbbr  map[string]int64
@@ -50,7 +50,7 @@ type journalState struct {
 func newWriter(tx *sqlx.Tx) *writer {
 	return &writer{
 		tx: tx, stmts: map[string]*sqlx.Stmt{}, multi: map[string]string{},
-		authors: map[string]int64{}, affiliations: map[string]int64{}, keywords: map[string]int64{},
+		authors: map[string]int64{}, affiliations: map[string]int64{}, keywords: map[keywordKey]int64{},
 		journalISSN: map[string]int64{}, journalTitle: map[string]int64{}, journalAbbr: map[string]int64{},
 		journalHas: map[int64]journalState{}, ftsPending: map[int64]bool{}, ftsStale: map[int64]bool{}, ftsDeleted: map[int64]bool{},
 	}
@@ -238,8 +238,9 @@ func nullInt(n int) any {
 	return n
 }
 
-// createWork inserts a work built from rec and its parts.
-func (w *writer) createWork(ctx context.Context, rec *bib.Record, nrecords int) (int64, error) {
+// createWork inserts a work built from rec and its parts; keys, when not
+// nil, are the keys of its parts, made ahead (see partKeys).
+func (w *writer) createWork(ctx context.Context, rec *bib.Record, nrecords int, keys *partKeys) (int64, error) {
 	journal, err := w.journal(ctx, rec)
 	if err != nil {
 		return 0, err
@@ -250,7 +251,7 @@ func (w *writer) createWork(ctx context.Context, rec *bib.Record, nrecords int) 
 	if err != nil {
 		return 0, err
 	}
-	return id, w.writeParts(ctx, id, rec, keptParts{})
+	return id, w.writeParts(ctx, id, rec, keptParts{}, keys)
 }
 
 // keptParts says which parts of a work a rewrite leaves as they are.
@@ -305,7 +306,7 @@ func (w *writer) updateWork(ctx context.Context, id int64, rec *bib.Record, nrec
 			return err
 		}
 	}
-	return w.writeParts(ctx, id, rec, keep)
+	return w.writeParts(ctx, id, rec, keep, nil)
 }
 
 func workArgs(rec *bib.Record, journal int64, nrecords int) []any {
@@ -324,19 +325,19 @@ func workArgs(rec *bib.Record, journal int64, nrecords int) []any {
 
 // writeParts inserts a work's identifiers, authors, affiliations and
 // keywords, but for the parts kept, and queues its full-text row.
-func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record, keep keptParts) error {
+func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record, keep keptParts, keys *partKeys) error {
 	if !keep.identifiers {
 		if err := w.writeIdentifiers(ctx, id, rec); err != nil {
 			return err
 		}
 	}
 	if !keep.people {
-		if err := w.writePeople(ctx, id, rec); err != nil {
+		if err := w.writePeople(ctx, id, rec, keys); err != nil {
 			return err
 		}
 	}
 	if !keep.keywords {
-		if err := w.writeKeywords(ctx, id, rec); err != nil {
+		if err := w.writeKeywords(ctx, id, rec, keys); err != nil {
 			return err
 		}
 	}
@@ -358,13 +359,15 @@ func (w *writer) writeIdentifiers(ctx context.Context, id int64, rec *bib.Record
 	return nil
 }
 
-func (w *writer) writePeople(ctx context.Context, id int64, rec *bib.Record) error {
+func (w *writer) writePeople(ctx context.Context, id int64, rec *bib.Record, keys *partKeys) error {
+	n := 0 // people so far, for keys
 	for _, group := range []struct {
 		role   string
 		people []bib.Person
 	}{{"author", rec.Authors}, {"editor", rec.Editors}, {"translator", rec.Translators}} {
 		for i, p := range group.people {
-			aid, err := w.author(ctx, p)
+			aid, err := w.author(ctx, p, keys.person(n))
+			n++
 			if err != nil {
 				return err
 			}
@@ -377,7 +380,7 @@ func (w *writer) writePeople(ctx context.Context, id int64, rec *bib.Record) err
 			}
 			if group.role == "author" {
 				for _, a := range p.Affiliations {
-					aff, err := w.affiliation(ctx, a)
+					aff, err := w.affiliation(ctx, a, keys)
 					if err != nil {
 						return err
 					}
@@ -391,7 +394,7 @@ func (w *writer) writePeople(ctx context.Context, id int64, rec *bib.Record) err
 		}
 	}
 	for _, a := range rec.Affiliations {
-		aff, err := w.affiliation(ctx, a)
+		aff, err := w.affiliation(ctx, a, keys)
 		if err != nil {
 			return err
 		}
@@ -404,14 +407,15 @@ func (w *writer) writePeople(ctx context.Context, id int64, rec *bib.Record) err
 	return nil
 }
 
-func (w *writer) writeKeywords(ctx context.Context, id int64, rec *bib.Record) error {
+func (w *writer) writeKeywords(ctx context.Context, id int64, rec *bib.Record, keys *partKeys) error {
 	type kq struct {
 		id int64
 		q  string
 	}
 	seenKW := map[kq]bool{}
-	for _, k := range rec.Keywords {
-		kid, err := w.keyword(ctx, k)
+	for i, k := range rec.Keywords {
+		ck, known := keys.keyword(i)
+		kid, err := w.keyword(ctx, k, ck, known)
 		if err != nil {
 			return err
 		}
@@ -476,6 +480,78 @@ func (w *writer) flushFTS(ctx context.Context) error {
 	return err
 }
 
+// keywordKey is what a keyword row is unique by: its vocabulary and the
+// key of its term.
+type keywordKey struct{ vocabulary, term string }
+
+func keywordKeyOf(k bib.Keyword) keywordKey {
+	vocab := k.Vocabulary
+	if vocab == "" {
+		vocab = bib.VocabAuthor
+	}
+	key := bib.Key(k.Term)
+	if key == "" {
+		key = strings.ToLower(k.Term)
+	}
+	return keywordKey{vocab, key}
+}
+
+// partKeys are the keys of a work's authors, affiliations and keywords,
+// made ahead of the writer for the work a record starts, on the goroutine
+// that reads and prepares the records (see derive): folding names is
+// work the writer, which an import waits for, need not do. A nil
+// *partKeys has none, and the writer makes each key itself.
+type partKeys struct {
+	people       []string          // NameKey of the authors, then the editors, then the translators
+	affiliations map[string]string // bib.Key of each affiliation, of a person or of the record
+	keywords     []keywordKey      // of each keyword
+}
+
+// makePartKeys makes the keys of rec's parts in the order writeParts
+// uses them.
+func makePartKeys(rec *bib.Record) *partKeys {
+	k := &partKeys{affiliations: map[string]string{}}
+	for _, people := range [][]bib.Person{rec.Authors, rec.Editors, rec.Translators} {
+		for _, p := range people {
+			k.people = append(k.people, NameKey(p))
+		}
+	}
+	for _, p := range rec.Authors {
+		for _, a := range p.Affiliations {
+			k.affiliations[a] = bib.Key(a)
+		}
+	}
+	for _, a := range rec.Affiliations {
+		k.affiliations[a] = bib.Key(a)
+	}
+	for _, kw := range rec.Keywords {
+		k.keywords = append(k.keywords, keywordKeyOf(kw))
+	}
+	return k
+}
+
+func (k *partKeys) person(i int) string {
+	if k == nil {
+		return ""
+	}
+	return k.people[i]
+}
+
+func (k *partKeys) affiliation(name string) (string, bool) {
+	if k == nil {
+		return "", false
+	}
+	key, ok := k.affiliations[name]
+	return key, ok
+}
+
+func (k *partKeys) keyword(i int) (keywordKey, bool) {
+	if k == nil {
+		return keywordKey{}, false
+	}
+	return k.keywords[i], true
+}
+
 // NameKey is the key authors are stored under: folded family and given
 // names, or "#" and the folded name of a group.
 func NameKey(p bib.Person) string {
@@ -485,8 +561,12 @@ func NameKey(p bib.Person) string {
 	return bib.Key(p.FamilyName()) + "|" + bib.Key(p.Given)
 }
 
-func (w *writer) author(ctx context.Context, p bib.Person) (int64, error) {
-	key := NameKey(p)
+// author returns the id of a person's author row, adding it when it is
+// new; key is NameKey(p), or "" to make it here.
+func (w *writer) author(ctx context.Context, p bib.Person, key string) (int64, error) {
+	if key == "" {
+		key = NameKey(p)
+	}
 	id, ok := w.authors[key]
 	if !ok {
 		var family, given, initials, literal any
@@ -516,8 +596,11 @@ func (w *writer) author(ctx context.Context, p bib.Person) (int64, error) {
 
 // affiliation returns the id of an affiliation, adding it when it is new;
 // 0 for a name with no letters or digits.
-func (w *writer) affiliation(ctx context.Context, name string) (int64, error) {
-	key := bib.Key(name)
+func (w *writer) affiliation(ctx context.Context, name string, keys *partKeys) (int64, error) {
+	key, ok := keys.affiliation(name)
+	if !ok {
+		key = bib.Key(name)
+	}
 	if key == "" {
 		return 0, nil
 	}
@@ -533,21 +616,17 @@ func (w *writer) affiliation(ctx context.Context, name string) (int64, error) {
 	return id, nil
 }
 
-func (w *writer) keyword(ctx context.Context, k bib.Keyword) (int64, error) {
-	vocab := k.Vocabulary
-	if vocab == "" {
-		vocab = bib.VocabAuthor
+// keyword returns the id of a keyword's row, adding it when it is new; ck
+// is keywordKeyOf(k) when known is true, and is made here otherwise.
+func (w *writer) keyword(ctx context.Context, k bib.Keyword, ck keywordKey, known bool) (int64, error) {
+	if !known {
+		ck = keywordKeyOf(k)
 	}
-	key := bib.Key(k.Term)
-	if key == "" {
-		key = strings.ToLower(k.Term)
-	}
-	ck := vocab + "|" + key
 	if id, ok := w.keywords[ck]; ok {
 		return id, nil
 	}
 	id, err := w.insertOrFind(ctx, "INSERT OR IGNORE INTO keywords (term, vocabulary, term_key, ui) VALUES (?, ?, ?, ?)",
-		[]any{k.Term, vocab, key, nullString(k.UI)}, "SELECT id FROM keywords WHERE vocabulary = ? AND term_key = ?", vocab, key)
+		[]any{k.Term, ck.vocabulary, ck.term, nullString(k.UI)}, "SELECT id FROM keywords WHERE vocabulary = ? AND term_key = ?", ck.vocabulary, ck.term)
 	if err != nil {
 		return 0, err
 	}
