@@ -28,3 +28,32 @@ func TestIsPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestIsPlainEveryPosition puts each thing IsPlain must catch at every
+// place of strings up to 48 bytes long, inside and across the words it
+// reads at once.
+func TestIsPlainEveryPosition(t *testing.T) {
+	for n := 2; n <= 48; n++ {
+		base := []byte(strings.Repeat("ab c", n)[:n])
+		base[0], base[n-1] = 'x', 'y'
+		if s := string(base); !IsPlain(s) && !strings.Contains(s, "  ") {
+			t.Fatalf("IsPlain(%q) = false", s)
+		}
+		for p := 1; p+2 < n; p++ {
+			b := []byte(strings.Repeat("a", n))
+			b[p], b[p+1] = ' ', ' '
+			if IsPlain(string(b)) {
+				t.Errorf("IsPlain(%q) = true: two spaces at %d", b, p)
+			}
+		}
+		for p := 0; p < n; p++ {
+			for _, c := range []byte{0x00, 0x09, 0x0a, 0x1f, 0x80, 0xc3, 0xff} {
+				b := []byte(strings.Repeat("a", n))
+				b[p] = c
+				if IsPlain(string(b)) {
+					t.Errorf("IsPlain(%q) = true: byte 0x%02x at %d", b, c, p)
+				}
+			}
+		}
+	}
+}

@@ -221,23 +221,30 @@ func IsPlain(s string) bool {
 	if s[0] == ' ' || s[n-1] == ' ' {
 		return false
 	}
-	const lo, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	prevSpace := false
 	i := 0
-	for ; i+8 <= n; i += 8 {
-		w := load64(s[i:])
-		if w&hi != 0 {
-			return false // a byte of 0x80 or more
+	for ; i+16 <= n; i += 16 {
+		w0, w1 := load64(s[i:]), load64(s[i+8:])
+		if notPrintable(w0)|notPrintable(w1) != 0 {
+			return false
 		}
-		if ^((w&lo)+0x6060606060606060)&hi != 0 {
-			return false // a byte below 0x20
-		}
-		t := w ^ 0x2020202020202020
-		sp := ^(((t & lo) + lo) | t | lo) // the high bit of each space byte
-		if sp&(sp<<8) != 0 || prevSpace && sp&0x80 != 0 {
+		sp0, sp1 := spaces(w0), spaces(w1)
+		if sp0&(sp0<<8)|sp1&(sp1<<8) != 0 || sp0>>56&sp1 != 0 || prevSpace && sp0&0x80 != 0 {
 			return false // two spaces in a row
 		}
+		prevSpace = sp1>>63 != 0
+	}
+	if i+8 <= n {
+		w := load64(s[i:])
+		if notPrintable(w) != 0 {
+			return false
+		}
+		sp := spaces(w)
+		if sp&(sp<<8) != 0 || prevSpace && sp&0x80 != 0 {
+			return false
+		}
 		prevSpace = sp>>63 != 0
+		i += 8
 	}
 	for ; i < n; i++ {
 		c := s[i]
@@ -247,6 +254,23 @@ func IsPlain(s string) bool {
 		prevSpace = c == ' '
 	}
 	return true
+}
+
+// notPrintable returns, for the eight bytes of w, a word with the high bit
+// of each byte set that is below 0x20 or 0x80 and above (and perhaps of
+// others, when one is 0x80 and above): zero when all eight are printable
+// ASCII. For bytes below 0x80, adding 0x60 carries into the high bit just
+// when the byte is 0x20 or more, and never into the next byte.
+func notPrintable(w uint64) uint64 {
+	return (w | ^(w + 0x6060606060606060)) & 0x8080808080808080
+}
+
+// spaces returns a word with the high bit of each byte of w that is a
+// space set, and no other bit; w must hold printable ASCII. A byte of w
+// xor 0x20 is zero just for a space, and adding 0x7f to it carries into
+// its high bit unless it is zero.
+func spaces(w uint64) uint64 {
+	return ^((w ^ 0x2020202020202020) + 0x7f7f7f7f7f7f7f7f) & 0x8080808080808080
 }
 
 // HasControl reports whether s holds a byte below 0x20 other than tab, CR
