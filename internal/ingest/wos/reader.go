@@ -144,10 +144,10 @@ type Reader struct {
 	position int // records started so far, bad ones included
 
 	// Tagged form: the record being read.
-	buf     strings.Builder
-	spans   []span
-	lastLen int    // length of the last record's text, to size the next
-	clean   []byte // a line with its control characters replaced
+	buf    []byte // the record's text, copied into one string at its end
+	spans  []span
+	fields []field // the record's fields, reused: mapRecord keeps none
+	clean  []byte  // a line with its control characters replaced
 
 	// Tab-delimited form.
 	columns []string // the tag of each column, "" for a column not mapped
@@ -301,8 +301,7 @@ func tagIs(b []byte, t string) bool {
 
 // readTagged reads the next record of the tagged form.
 func (r *Reader) readTagged() (*bib.Record, error) {
-	r.buf = strings.Builder{}
-	r.buf.Grow(r.lastLen + r.lastLen/4 + 256)
+	r.buf = r.buf[:0]
 	r.spans = r.spans[:0]
 	var (
 		inRecord   bool
@@ -394,17 +393,17 @@ loop:
 			for vs < len(b) && b[vs] == ' ' {
 				vs++
 			}
-			r.spans = append(r.spans, span{tag: off, tagLen: tl, start: off + vs, end: r.buf.Len(), line: n})
+			r.spans = append(r.spans, span{tag: off, tagLen: tl, start: off + vs, end: len(r.buf), line: n})
 		case lineCont:
 			if k := len(r.spans); k > 0 {
-				r.spans[k-1].end = r.buf.Len()
+				r.spans[k-1].end = len(r.buf)
 			}
 		case lineBad:
 			if k := len(r.spans); k > 0 && !gluedTag(b) {
 				// A line not indented inside a field (a title or an
 				// author list edited by hand, or by a tool that trimmed
 				// lines): read as a continuation, as an indented one is.
-				r.spans[k-1].end = r.buf.Len()
+				r.spans[k-1].end = len(r.buf)
 				if unindented == 0 {
 					unindented = n
 				}
@@ -414,8 +413,7 @@ loop:
 		}
 	}
 
-	raw := r.buf.String()
-	r.lastLen = len(raw)
+	raw := string(r.buf)
 	position := r.position
 	switch {
 	case nulLine > 0:
@@ -425,10 +423,11 @@ loop:
 			"Web of Science record %d: %s is neither a tag line (two-character tag, space, value) nor a continuation line (indented)",
 			position, quoteLine(badText))}
 	}
-	fields := make([]field, len(r.spans))
-	for i, s := range r.spans {
-		fields[i] = field{tag: raw[s.tag : s.tag+s.tagLen], value: raw[s.start:s.end], line: s.line}
+	fields := r.fields[:0]
+	for _, s := range r.spans {
+		fields = append(fields, field{tag: raw[s.tag : s.tag+s.tagLen], value: raw[s.start:s.end], line: s.line})
 	}
+	r.fields = fields
 	if err := checkCitedRefs(fields, position); err != nil {
 		return nil, err
 	}
@@ -480,11 +479,11 @@ func hasControl(b []byte) bool {
 
 // appendLine adds a line to the record text and returns its offset.
 func (r *Reader) appendLine(b []byte) int {
-	if r.buf.Len() > 0 {
-		r.buf.WriteByte('\n')
+	if len(r.buf) > 0 {
+		r.buf = append(r.buf, '\n')
 	}
-	off := r.buf.Len()
-	r.buf.Write(b)
+	off := len(r.buf)
+	r.buf = append(r.buf, b...)
 	return off
 }
 
