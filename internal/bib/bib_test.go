@@ -101,6 +101,7 @@ func TestFindDOIs(t *testing.T) {
 		{"10.1002/(SICI)1098-1063(1998)8:6&lt;627::AID-HIPO5&gt;3.0.CO;2-X [doi]", []string{"10.1002/(sici)1098-1063(1998)8:6<627::aid-hipo5>3.0.co;2-x"}},
 		{"no doi 110.1234/x here", nil},
 		{"vol 10.5 p 3", nil},
+		{"no identifier at all", nil},
 		{"doi:10.1000/a; 10.1000/b.", []string{"10.1000/a", "10.1000/b"}},
 		{"10.1002/1521-3951(199707)202:1<35::AID-PSSB35>3.0.CO;2-8", []string{"10.1002/1521-3951(199707)202:1<35::aid-pssb35>3.0.co;2-8"}},
 		{"<doi>10.1892/0891-6640(2003)017<0680:DPFICK>2.3.CO;2</doi>", []string{"10.1892/0891-6640(2003)017<0680:dpfick>2.3.co;2"}},
@@ -111,6 +112,12 @@ func TestFindDOIs(t *testing.T) {
 		got := FindDOIs(tt.in)
 		if !equalStrings(got, tt.want) {
 			t.Errorf("FindDOIs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		// Appended to DOIs found before, they follow them, and a text
+		// with none leaves them as they were.
+		before := []string{"10.9999/before"}
+		if got := AppendDOIs(before, tt.in); !equalStrings(got, append(before, tt.want...)) {
+			t.Errorf("AppendDOIs(%q, %q) = %q, want %q", before, tt.in, got, append(before, tt.want...))
 		}
 	}
 }

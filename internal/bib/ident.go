@@ -30,7 +30,7 @@ func FindDOIs(s string) []string { return AppendDOIs(nil, s) }
 func AppendDOIs(out []string, s string) []string {
 	if !strings.Contains(s, "10.") {
 		if !strings.Contains(s, "%2F") && !strings.Contains(s, "%2f") {
-			return nil
+			return out
 		}
 	}
 	if strings.Contains(s, "&") && strings.Contains(s, ";") {
