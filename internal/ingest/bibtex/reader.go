@@ -107,6 +107,13 @@ type Reader struct {
 	eof      bool
 	sets     int
 
+	// entry is the entry being read. Most entries are mapped as soon as
+	// they are read and need it no longer, so every entry is read into
+	// this one, with its room for fields; an entry that waits for its
+	// parent is copied (see readOne).
+	entry Entry
+	now   item // entry's item while it is completed
+
 	// cross-references
 	queue     []*item            // read, not yet returned, in file order
 	heldBytes int                // text of the entries in queue
@@ -120,7 +127,8 @@ type Reader struct {
 
 // item is an entry on its way out: a record, or a parse error.
 type item struct {
-	entry   *Entry
+	entry   *Entry // while it waits for its parents or is completed
+	size    int    // of the entry's text, counted in heldBytes while queued
 	err     error
 	pos     int
 	missing []string // parents not read yet
@@ -163,9 +171,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 			if head.err != nil || head.rec != nil {
 				r.queue[0] = nil
 				r.queue = r.queue[1:]
-				if head.entry != nil {
-					r.heldBytes -= len(head.entry.Raw)
-				}
+				r.heldBytes -= head.size
 				if head.err != nil {
 					return nil, head.err
 				}
@@ -182,51 +188,54 @@ func (r *Reader) Read() (*bib.Record, error) {
 		} else if r.eof {
 			return nil, io.EOF
 		}
-		if err := r.readOne(); err != nil {
+		rec, err := r.readOne()
+		if err != nil {
 			return nil, err
+		}
+		if rec != nil {
+			return rec, nil
 		}
 	}
 }
 
-// readOne reads the next entry into the queue, or notes the end of the
-// input. It returns only errors that end the reading.
-func (r *Reader) readOne() error {
+// readOne reads the next entry, or notes the end of the input. It returns
+// the entry's record when it can go out at once: nothing is queued before
+// it and it waits for no parent. Otherwise the entry goes into the queue,
+// as does a bad entry. It returns only errors that end the reading.
+func (r *Reader) readOne() (*bib.Record, error) {
 	raw, err := r.sc.scan()
 	if err == io.EOF {
 		r.eof = true
-		return nil
+		return nil, nil
 	}
 	if err != nil {
 		if bib.IsParseError(err) {
 			r.position++
 			r.queue = append(r.queue, &item{err: err, pos: r.position})
-			return nil
+			return nil, nil
 		}
-		return err
+		return nil, err
 	}
-	e, err := parseEntry(raw, r.macros)
+	e := &r.entry
+	ok, err := e.parse(raw, r.macros)
 	if err != nil {
 		r.position++
 		r.queue = append(r.queue, &item{err: err, pos: r.position})
-		return nil
+		return nil, nil
 	}
-	if e == nil {
-		return nil // @string, @preamble, @comment
+	if !ok {
+		return nil, nil // @string, @preamble, @comment
 	}
 	switch e.Type {
 	case "set":
 		r.sets++
-		return nil
+		return nil, nil
 	}
 	if e.Type != "xdata" {
 		r.position++
 	}
-	it := &item{entry: e, pos: r.position}
-	if e.Type != "xdata" {
-		r.queue = append(r.queue, it)
-		r.heldBytes += len(e.Raw)
-	}
 	key := strings.ToLower(e.Key)
+	var missing []string
 	for _, k := range refs(e) {
 		switch {
 		case r.known[k].Entry != nil:
@@ -236,29 +245,50 @@ func (r *Reader) readOne() error {
 				e.warn(e.Line, "cross-reference %q leads back to this entry; not followed", k)
 				continue
 			}
-			it.missing = append(it.missing, k)
+			missing = append(missing, k)
 		case r.seen.has(k):
 			// read before, but not kept: waiting would hold the rest of the file in vain
 			e.warn(e.Line, "crossref parent %q comes before this entry and is no container (book, "+
 				"collection, proceedings, ...) whose fields are kept; its fields are not inherited", k)
 		default:
-			it.missing = append(it.missing, k)
+			missing = append(missing, k)
 		}
 	}
 	if key != "" {
 		r.seen.add(key)
 	}
-	if len(it.missing) == 0 {
+	if len(missing) == 0 {
+		// Completed at once: the record holds what it needs of the
+		// entry, and a later child takes a copy (see rememberEntry).
+		it := &r.now
+		*it = item{entry: e, pos: r.position}
 		r.complete(it)
-		return nil
+		rec := it.rec
+		*it = item{}
+		switch {
+		case rec == nil: // @xdata
+			return nil, nil
+		case len(r.queue) == 0:
+			return rec, nil
+		}
+		r.queue = append(r.queue, &item{rec: rec, pos: r.position, size: len(e.Raw)})
+		r.heldBytes += len(e.Raw)
+		return nil, nil
 	}
-	for _, k := range it.missing {
+	// Held for its parents: the entry needs its own copy, as r.entry
+	// goes on to the next.
+	it := &item{entry: e.clone(), pos: r.position, missing: missing, size: len(e.Raw)}
+	if e.Type != "xdata" {
+		r.queue = append(r.queue, it)
+		r.heldBytes += it.size
+	}
+	for _, k := range missing {
 		r.waiting[k] = append(r.waiting[k], it)
 	}
 	if key != "" {
 		r.pending[key] = it
 	}
-	return nil
+	return nil, nil
 }
 
 // cycle reports whether the entry key waits, directly or through others,

@@ -598,3 +598,54 @@ func TestSpacedKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordsStayValid reads files whose entries go out at once, are held
+// for their parents or come after them, and checks that no record changes
+// after Read returned it: the reader reads every entry into one Entry and
+// reuses its room for fields, which no record may share.
+func TestRecordsStayValid(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join("testdata", "*.input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{
+		"generated": generate(t, 500),
+		"warnings": []byte("@article{a, title = {T}, note = {x}, note = {y}}\n" +
+			"@article{b, title = {U}, year = {1999}, year = {2000}, crossref = {c}}\n" +
+			"@book{c, title = {B}, publisher = {P}, publisher = {Q}}\n" +
+			"@article{d, title = {V}, volume = {1}, volume = {2}}\n"),
+	}
+	for _, path := range inputs {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[filepath.Base(path)] = data
+	}
+	for name, data := range files {
+		t.Run(name, func(t *testing.T) {
+			r := NewReader(bytes.NewReader(data))
+			var recs []*bib.Record
+			var seen []string
+			for {
+				rec, err := r.Read()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					continue // a bad entry; reading goes on
+				}
+				recs = append(recs, rec)
+				seen = append(seen, fmt.Sprintf("%+v", *rec))
+			}
+			if len(recs) == 0 {
+				t.Fatal("no records")
+			}
+			for i, rec := range recs {
+				if now := fmt.Sprintf("%+v", *rec); now != seen[i] {
+					t.Errorf("record %d changed after it was returned:\nthen %s\nnow  %s", i+1, seen[i], now)
+				}
+			}
+		})
+	}
+}

@@ -1,9 +1,11 @@
 package bibtex
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -106,6 +108,13 @@ func (e *Entry) Has(name string) bool {
 		}
 	}
 	return false
+}
+
+// clone returns a copy of e with fields of its own.
+func (e *Entry) clone() *Entry {
+	c := *e
+	c.Fields = slices.Clone(e.Fields)
+	return &c
 }
 
 func (e *Entry) warn(line int, format string, args ...any) {
@@ -270,7 +279,7 @@ func (sc *scanner) body(start int) (rawEntry, error) {
 	for p < len(buf) && isNameByte(buf[p]) {
 		p++
 	}
-	typ := strings.ToLower(string(buf[1:p]))
+	typeEnd := p // the type is made a string only for an error message
 	for p < len(buf) && (buf[p] == ' ' || buf[p] == '\t') {
 		p++
 	}
@@ -290,7 +299,7 @@ func (sc *scanner) body(start int) (rawEntry, error) {
 	if buf[p] == '(' {
 		closer, base = ')', 0
 	}
-	comment := typ == "comment"
+	comment := bytes.EqualFold(buf[1:typeEnd], []byte("comment"))
 	depth := base
 	inQuote := false
 	lineStart := 0
@@ -337,7 +346,7 @@ func (sc *scanner) body(start int) (rawEntry, error) {
 		line, n, err := sc.lines.Next()
 		if err == io.EOF {
 			sc.buf = buf
-			return rawEntry{}, bib.Errorf(start, "@%s entry is not closed: %s at the end of the file (unbalanced braces?)", typ, openDesc(depth, base, inQuote, closer))
+			return rawEntry{}, bib.Errorf(start, "@%s entry is not closed: %s at the end of the file (unbalanced braces?)", strings.ToLower(string(buf[1:typeEnd])), openDesc(depth, base, inQuote, closer))
 		}
 		if err != nil {
 			return rawEntry{}, err
@@ -345,7 +354,7 @@ func (sc *scanner) body(start int) (rawEntry, error) {
 		if !comment && startsEntry(line) {
 			sc.rest, sc.restLine, sc.hasRest = append(sc.rest[:0], line...), n, true
 			sc.buf = buf
-			return rawEntry{}, bib.Errorf(start, "@%s entry is not closed before the entry at line %d: %s (unbalanced braces or a missing '%c'?)", typ, n, openDesc(depth, base, inQuote, closer), closer)
+			return rawEntry{}, bib.Errorf(start, "@%s entry is not closed before the entry at line %d: %s (unbalanced braces or a missing '%c'?)", strings.ToLower(string(buf[1:typeEnd])), n, openDesc(depth, base, inQuote, closer), closer)
 		}
 		buf = append(buf, '\n')
 		lineStart = len(buf)
@@ -478,10 +487,23 @@ func (ps *parser) advance(q int) {
 	ps.p = q
 }
 
-// parseEntry reads the text of one entry. It defines the macros of an
-// @string entry and returns a nil Entry for @string, @preamble and
+// parseEntry reads the text of one entry into a new Entry (see
+// Entry.parse). It returns a nil Entry for @string, @preamble and
 // @comment.
 func parseEntry(raw rawEntry, macros map[string]string) (*Entry, error) {
+	e := new(Entry)
+	if ok, err := e.parse(raw, macros); !ok || err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// parse reads the text of one entry into e. It resets e first, keeping
+// only the room of its fields, so that a reader can read entry after
+// entry into one Entry. It defines the macros of an @string entry and
+// reports false for @string, @preamble and @comment, which are no
+// entries of their own.
+func (e *Entry) parse(raw rawEntry, macros map[string]string) (bool, error) {
 	s := raw.text
 	ps := &parser{s: s, line: raw.line, macros: macros}
 	p := 1
@@ -498,14 +520,13 @@ func parseEntry(raw rawEntry, macros map[string]string) (*Entry, error) {
 	ps.p++
 	switch typ {
 	case "comment", "preamble":
-		return nil, nil
+		return false, nil
 	case "string":
-		e := &Entry{Type: typ, Line: raw.line}
-		ps.e = e
+		ps.e = &Entry{Type: typ, Line: raw.line} // takes the warnings, which go nowhere
 		for {
 			ps.skip()
 			if ps.p >= len(s)-1 {
-				return nil, nil
+				return false, nil
 			}
 			if s[ps.p] == ',' {
 				ps.p++
@@ -516,18 +537,23 @@ func parseEntry(raw rawEntry, macros map[string]string) (*Entry, error) {
 				if pe, ok := err.(*bib.ParseError); ok {
 					pe.Err = fmt.Errorf("@string: %w", pe.Err)
 				}
-				return nil, err
+				return false, err
 			}
 			if name != "" {
 				macros[name] = value
 			}
 			ps.skip()
 			if ps.p < len(s)-1 && s[ps.p] != ',' {
-				return nil, ps.errorf("@string: expected ',' or '%c' after the value of %q", closer, name)
+				return false, ps.errorf("@string: expected ',' or '%c' after the value of %q", closer, name)
 			}
 		}
 	}
-	e := &Entry{Type: typ, Line: raw.line, Raw: s, Fields: make([]Field, 0, 16)}
+	fields := e.Fields
+	clear(fields) // so that the room kept holds no text of an entry read before
+	if fields == nil {
+		fields = make([]Field, 0, 16)
+	}
+	*e = Entry{Type: typ, Line: raw.line, Raw: s, Fields: fields[:0]}
 	if raw.orig != "" {
 		e.Raw = raw.orig
 		e.warn(raw.warnLine, "%s", raw.warn)
@@ -549,7 +575,7 @@ func parseEntry(raw rawEntry, macros map[string]string) (*Entry, error) {
 		// no key: the entry begins with its first field
 	case q >= len(s)-1:
 		e.Key = s[ps.p:k]
-		return e, nil
+		return true, nil
 	case s[q] == ',':
 		e.Key = s[ps.p:k]
 		ps.advance(q + 1)
@@ -563,12 +589,12 @@ func parseEntry(raw rawEntry, macros map[string]string) (*Entry, error) {
 			break
 		}
 		ps.advance(q)
-		return nil, ps.errorf("expected ',' after the citation key %q, found %q", s[keyStart:k], nextToken(s[q:]))
+		return false, ps.errorf("expected ',' after the citation key %q, found %q", s[keyStart:k], nextToken(s[q:]))
 	}
 	for {
 		ps.skip()
 		if ps.p >= len(s)-1 {
-			return e, nil
+			return true, nil
 		}
 		if s[ps.p] == ',' {
 			ps.p++
@@ -578,13 +604,13 @@ func parseEntry(raw rawEntry, macros map[string]string) (*Entry, error) {
 		ps.flags = 0
 		name, value, err := ps.field()
 		if err != nil {
-			return nil, err
+			return false, err
 		}
 		ps.skip()
 		if ps.p < len(s)-1 && s[ps.p] != ',' {
 			breaks := linesBefore(s, ps.p)
 			if breaks == 0 || !startsField(s[ps.p:]) {
-				return nil, ps.errorf("missing ',' after the value of %q (found %q)", name, nextToken(s[ps.p:]))
+				return false, ps.errorf("missing ',' after the value of %q (found %q)", name, nextToken(s[ps.p:]))
 			}
 			e.warn(ps.line-breaks, "missing ',' after the value of %s; the field on the next line is read as the next field", name)
 		}
@@ -734,7 +760,8 @@ func isFieldNameByte(c byte) bool {
 // value reads a value: braced, quoted, numeric or macro parts joined by '#'.
 func (ps *parser) value(field string) (string, error) {
 	s := ps.s
-	var parts []string
+	var room [4]string // a value has one part, seldom a few
+	parts := room[:0]
 	for {
 		ps.skip()
 		if ps.p >= len(s)-1 {
