@@ -281,10 +281,12 @@ func Map(e *Entry) *bib.Record {
 		if t == "" {
 			continue
 		}
-		for _, v := range strings.Split(t, ";") {
+		for t != "" {
+			v, rest, _ := strings.Cut(t, ";")
 			if v = strings.TrimSpace(v); v != "" {
 				rec.PublicationTypes = append(rec.PublicationTypes, v)
 			}
+			t = rest
 		}
 	}
 	if len(rec.PublicationTypes) == 0 {
@@ -446,7 +448,7 @@ func accessedIn(year string) bib.Date {
 // "{June}", "NOV-DEC" (the first month), "Spring".
 func monthOf(m string) (int, string) {
 	if len(m) >= 3 && isLetter(m[0]) {
-		if n, ok := monthNumbers[strings.ToLower(m)]; ok {
+		if n, ok := monthNumber(m); ok {
 			return n, ""
 		}
 	}
@@ -467,6 +469,30 @@ var monthNumbers = map[string]int{"january": 1, "february": 2, "march": 3, "apri
 	"septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
 	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
 	"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
+
+// monthNumber looks a month name up in monthNumbers, in lower case. A
+// short ASCII name is lower-cased on the stack rather than copied.
+func monthNumber(m string) (int, bool) {
+	var room [16]byte
+	if len(m) > len(room) {
+		n, ok := monthNumbers[strings.ToLower(m)]
+		return n, ok
+	}
+	low := room[:len(m)]
+	for i := 0; i < len(m); i++ {
+		c := m[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			n, ok := monthNumbers[strings.ToLower(m)]
+			return n, ok
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	n, ok := monthNumbers[string(low)]
+	return n, ok
+}
 
 // dayOf reads a day field, or returns 0.
 func dayOf(s string) int {
@@ -513,9 +539,18 @@ func isoDate(s string) bib.Date {
 // identifiers adds every identifier the entry holds.
 func identifiers(rec *bib.Record, e *Entry) {
 	get := e.Get
-	for _, d := range doiField(Verbatim(get("doi"))) {
-		rec.AddIdentifier(bib.DOI, d)
+	n := 0
+	for i := range e.Fields {
+		switch e.Fields[i].Name {
+		case "doi", "eprint", "arxivid", "arxiv", "arxiv_id", "pmid", "pubmed", "pubmedid", "pubmed_id", "pubmed-id",
+			"pmcid", "pmc", "isbn", "unique-id", "wos", "isi", "wos-id", "ut", "scopus-eid", "scopus_eid", "scopuseid", "pii":
+			n++ // a field that most often holds one identifier
+		}
 	}
+	if n > 0 {
+		rec.Identifiers = make([]bib.Identifier, 0, n)
+	}
+	addDOIField(rec, Verbatim(get("doi")))
 	eprintType := strings.ToLower(Verbatim(firstOf(get("eprinttype"), get("archiveprefix"), get("eprintclass"))))
 	eprint := Verbatim(get("eprint"))
 	switch eprintType {
@@ -611,15 +646,21 @@ func identifiers(rec *bib.Record, e *Entry) {
 			}
 		}
 	}
+	if len(rec.Identifiers) == 0 {
+		rec.Identifiers = nil // made for none
+	}
 }
 
-// doiField returns the DOIs of a doi field. A field that holds nothing but
+// addDOIField adds the DOIs of a doi field. A field that holds nothing but
 // a DOI is taken whole, so that the angle brackets of the DOIs made from
 // SICIs ("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0")
 // are kept; anything else is searched with bib.FindDOIs.
-func doiField(v string) []string {
-	var out []string
-	for _, tok := range strings.Fields(v) {
+func addDOIField(rec *bib.Record, v string) {
+	for tok := range strings.FieldsSeq(v) {
+		if strings.IndexByte(tok, '<') < 0 {
+			addDOIs(rec, tok) // no SICI: spares the lower-case copy
+			continue
+		}
 		low := strings.ToLower(tok)
 		for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
 			if strings.HasPrefix(low, p) {
@@ -630,12 +671,20 @@ func doiField(v string) []string {
 		low = strings.TrimRight(low, ".,;")
 		if strings.HasPrefix(low, "10.") && strings.Contains(low, "/") && strings.Contains(low, "<") &&
 			!strings.Contains(low, "%") && bib.NormalizeDOI(low) != "" {
-			out = append(out, low)
+			rec.AddIdentifier(bib.DOI, low)
 			continue
 		}
-		out = append(out, bib.FindDOIs(tok)...)
+		addDOIs(rec, tok)
 	}
-	return out
+}
+
+// addDOIs adds the DOIs bib.FindDOIs finds in s, finding them in room on
+// the stack.
+func addDOIs(rec *bib.Record, s string) {
+	var room [2]string
+	for _, d := range bib.AppendDOIs(room[:0], s) {
+		rec.AddIdentifier(bib.DOI, d)
+	}
 }
 
 func addArXiv(rec *bib.Record, s string) {
@@ -655,7 +704,7 @@ func addArXiv(rec *bib.Record, s string) {
 // arXivIn returns the arXiv id written as "arXiv:2101.00001" (or
 // "arXiv:2101.00001v2", "arXiv:hep-th/9901001") in s, or "".
 func arXivIn(s string) string {
-	i := strings.Index(strings.ToLower(s), "arxiv:")
+	i := indexArXiv(s)
 	if i < 0 {
 		return ""
 	}
@@ -669,6 +718,33 @@ func arXivIn(s string) string {
 		return id
 	}
 	return ""
+}
+
+// indexArXiv returns strings.Index(strings.ToLower(s), "arxiv:") without
+// the lower-case copy for ASCII text, where it is the first "arxiv:" in any
+// case. (Lower-casing other text may change its length, so that the index
+// in the copy is not one in s: such text is searched as before.)
+func indexArXiv(s string) int {
+	colon := strings.IndexByte(s, ':')
+	if colon < 0 {
+		return -1 // and none in the lower-case copy
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Index(strings.ToLower(s), "arxiv:")
+		}
+	}
+	for colon >= 0 {
+		if colon >= 5 && strings.EqualFold(s[colon-5:colon], "arxiv") {
+			return colon - 5
+		}
+		next := strings.IndexByte(s[colon+1:], ':')
+		if next < 0 {
+			break
+		}
+		colon += 1 + next
+	}
+	return -1
 }
 
 // firstNumber returns the first run of digits in s.
@@ -690,6 +766,9 @@ func issns(rec *bib.Record, v, kind string) {
 	if v == "" {
 		return
 	}
+	// Found first, so that the record's list is made once at its size.
+	var room [4]bib.ISSN
+	found := room[:0]
 	for v != "" {
 		seg := v
 		if i := strings.IndexAny(v, ",;\n"); i >= 0 {
@@ -701,9 +780,16 @@ func issns(rec *bib.Record, v, kind string) {
 		if k == "" && (strings.IndexByte(seg, '(') >= 0 || strings.Contains(seg, "ISSN")) {
 			k = bib.ISSNKind(seg)
 		}
-		for _, s := range bib.FindISSNs(seg) {
-			rec.AddISSN(s, k)
+		var segRoom [4]string
+		for _, s := range bib.AppendISSNs(segRoom[:0], seg) {
+			found = append(found, bib.ISSN{Value: s, Kind: k})
 		}
+	}
+	if rec.ISSNs == nil && len(found) > 0 {
+		rec.ISSNs = make([]bib.ISSN, 0, len(found))
+	}
+	for _, s := range found {
+		rec.AddISSN(s.Value, s.Kind)
 	}
 }
 
@@ -721,6 +807,10 @@ func keywords(rec *bib.Record, e *Entry) {
 	if n > 0 {
 		rec.Keywords = make([]bib.Keyword, 0, n)
 	}
+	// Room on the stack for the terms of a field and the keywords of a
+	// MeSH heading, which are copied into the record.
+	var termRoom [32]string
+	var meshRoom [8]bib.Keyword
 	for _, f := range e.Fields {
 		var vocab string
 		switch f.Name {
@@ -736,12 +826,12 @@ func keywords(rec *bib.Record, e *Entry) {
 		case "index-keywords", "index_keywords", "indexkeywords":
 			vocab = bib.VocabIndex
 		case "mesh", "mesh-headings", "mesh_terms", "meshheadings":
-			for _, t := range splitList(Text(f.Value)) {
+			for _, t := range splitList(termRoom[:0], Text(f.Value)) {
 				if !strings.ContainsAny(t, "/*") {
 					rec.AddKeyword(bib.Keyword{Term: t, Vocabulary: bib.VocabMeSH})
 					continue
 				}
-				for _, k := range bib.ParseMeSHAll(t) {
+				for _, k := range bib.AppendMeSH(meshRoom[:0], t) {
 					rec.AddKeyword(k)
 				}
 			}
@@ -749,16 +839,16 @@ func keywords(rec *bib.Record, e *Entry) {
 		default:
 			continue
 		}
-		for _, t := range splitList(Text(f.Value)) {
+		for _, t := range splitList(termRoom[:0], Text(f.Value)) {
 			rec.AddKeyword(bib.Keyword{Term: strings.TrimSpace(t), Vocabulary: vocab})
 		}
 	}
 }
 
 // splitList splits a keyword list on ';' (or line breaks), or on ','
-// when there is no ';' (full-width ；， and 、 count too), and trims the
-// terms.
-func splitList(s string) []string {
+// when there is no ';' (full-width ；， and 、 count too), and appends the
+// terms, trimmed, to out.
+func splitList(out []string, s string) []string {
 	semi := strings.IndexByte(s, ';') >= 0
 	wide := false
 	for i := 0; i < len(s); i++ {
@@ -781,7 +871,6 @@ func splitList(s string) []string {
 	if semi {
 		sep = ';'
 	}
-	out := make([]string, 0, 8)
 	start := 0
 	for i := 0; i <= len(s); i++ {
 		if i < len(s) && s[i] != sep && s[i] != '\n' {
@@ -823,10 +912,16 @@ func affiliations(rec *bib.Record, v string) {
 		return
 	}
 	t := Text(v)
+	if rec.Affiliations == nil && t != "" {
+		rec.Affiliations = make([]string, 0, 1+strings.Count(t, ";"))
+	}
 	for t != "" {
 		a, rest, _ := strings.Cut(t, ";")
 		rec.AddAffiliation(strings.TrimSpace(a))
 		t = rest
+	}
+	if len(rec.Affiliations) == 0 {
+		rec.Affiliations = nil // made for none
 	}
 }
 

@@ -32,7 +32,8 @@ import (
 //
 // Every part is turned into plain text with Text.
 func Names(s string) (people []bib.Person, etAl bool) {
-	list := splitAnd(s)
+	var room [16]string // on the stack: most lists are shorter
+	list := splitAnd(room[:0], s)
 	people = make([]bib.Person, 0, len(list))
 	for _, raw := range list {
 		raw = strings.TrimSpace(raw)
@@ -60,9 +61,10 @@ func isOthers(s string) bool {
 	return bib.IsEtAl(s)
 }
 
-// splitAnd splits a name list on " and " at brace depth 0.
-func splitAnd(s string) []string {
-	var out []string
+// splitAnd splits a name list on " and " at brace depth 0, appending the
+// names to out.
+func splitAnd(out []string, s string) []string {
+	first := len(out)
 	depth := 0
 	start := 0
 	for i := 0; i < len(s); i++ {
@@ -88,13 +90,14 @@ func splitAnd(s string) []string {
 	}
 	out = append(out, s[start:])
 	// "and" at the very start or end of the list ("A and", "and B")
-	for i, p := range out {
+	names := out[first:]
+	for i, p := range names {
 		t := strings.TrimSpace(p)
 		if len(t) >= 4 && strings.EqualFold(t[:4], "and ") && i == 0 {
-			out[i] = t[4:]
+			names[i] = t[4:]
 		}
-		if len(t) >= 4 && strings.EqualFold(t[len(t)-4:], " and") && i == len(out)-1 {
-			out[i] = t[:len(t)-4]
+		if len(t) >= 4 && strings.EqualFold(t[len(t)-4:], " and") && i == len(names)-1 {
+			names[i] = t[:len(t)-4]
 		}
 	}
 	return out
