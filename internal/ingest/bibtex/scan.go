@@ -306,8 +306,15 @@ func (sc *scanner) body(start int) (rawEntry, error) {
 	p++
 	for {
 		for ; p < len(buf); p++ {
-			for p < len(buf) && !entryByte[buf[p]] {
-				p++
+			if depth > base {
+				// Inside a braced value only \ { } count (the cases
+				// below for the others need depth == base or 0), and
+				// they are found faster than byte by byte.
+				p += braceStop(buf[p:])
+			} else {
+				for p < len(buf) && !entryByte[buf[p]] {
+					p++
+				}
 			}
 			if p == len(buf) {
 				break
@@ -370,6 +377,21 @@ var entryByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// braceStop returns the index of the first '\\', '{' or '}' in b, or len(b).
+func braceStop(b []byte) int {
+	end := bytes.IndexByte(b, '}')
+	if end < 0 {
+		end = len(b)
+	}
+	if i := bytes.IndexByte(b[:end], '{'); i >= 0 {
+		end = i
+	}
+	if i := bytes.IndexByte(b[:end], '\\'); i >= 0 {
+		end = i
+	}
+	return end
+}
 
 func openDesc(depth, base int, inQuote bool, closer byte) string {
 	open := depth
@@ -853,7 +875,6 @@ const (
 	classStruct  = 1 + iota // \ { } "
 	classLaTeX              // $ ~ `
 	classPair               // - ' (LaTeX when doubled)
-	classSpace              // ' ' (to collapse when doubled)
 	classUnclean            // control characters and non-ASCII bytes
 	classAmp                // & (LaTeX before '#' or a letter: a character reference, perhaps)
 )
@@ -865,7 +886,7 @@ var valueClass = func() (t [256]uint8) {
 	for _, c := range "$~`" {
 		t[c] = classLaTeX
 	}
-	t['-'], t['\''], t[' '], t['&'] = classPair, classPair, classSpace, classAmp
+	t['-'], t['\''], t['&'] = classPair, classPair, classAmp
 	for c := 0; c < 256; c++ {
 		if c < ' ' || c >= 0x7f {
 			t[c] = classUnclean
@@ -874,12 +895,13 @@ var valueClass = func() (t [256]uint8) {
 	return t
 }()
 
-// spaceFlags returns valueUnclean when v has spaces to trim.
-func spaceFlags(v string) uint8 {
-	if v != "" && (v[0] == ' ' || v[len(v)-1] == ' ') {
-		return valueUnclean
+// spaceFlags returns valueUnclean when v has spaces to trim or doubled
+// spaces to collapse, unless flags has it already.
+func spaceFlags(v string, flags uint8) uint8 {
+	if flags&valueUnclean == 0 && v != "" && (v[0] == ' ' || v[len(v)-1] == ' ' || strings.Contains(v, "  ")) {
+		return flags | valueUnclean
 	}
-	return 0
+	return flags
 }
 
 // scanValue reads the braced (closer '}') or quoted (closer '"') value
@@ -895,17 +917,16 @@ func scanValue(s string, i int, closer byte) (int, uint8) {
 	var flags uint8
 	start := i + 1
 	for j := start; j < len(s); j++ {
-		for ; j < len(s); j++ {
-			k := valueClass[s[j]]
-			if k == 0 {
-				continue
-			}
-			if k != classSpace {
+		// Most bytes are of no class: skip them eight at a time.
+		for ; j+8 <= len(s); j += 8 {
+			w := s[j : j+8]
+			if valueClass[w[0]]|valueClass[w[1]]|valueClass[w[2]]|valueClass[w[3]]|
+				valueClass[w[4]]|valueClass[w[5]]|valueClass[w[6]]|valueClass[w[7]] != 0 {
 				break
 			}
-			if s[j-1] == ' ' {
-				flags |= valueUnclean
-			}
+		}
+		for j < len(s) && valueClass[s[j]] == 0 {
+			j++
 		}
 		if j == len(s) {
 			break
@@ -923,7 +944,7 @@ func scanValue(s string, i int, closer byte) (int, uint8) {
 			case '}':
 				depth--
 				if depth == 0 && closer == '}' {
-					return j, flags | spaceFlags(s[start:j])
+					return j, spaceFlags(s[start:j], flags)
 				}
 				if depth < 0 {
 					return -1, flags
@@ -931,7 +952,7 @@ func scanValue(s string, i int, closer byte) (int, uint8) {
 				flags |= valueLaTeX
 			case '"':
 				if depth == 0 && closer == '"' {
-					return j, flags | spaceFlags(s[start:j])
+					return j, spaceFlags(s[start:j], flags)
 				}
 			}
 		case classLaTeX:
