@@ -24,33 +24,77 @@ type Entry struct {
 	// Warnings about the entry that did not stop it from being read.
 	Warnings []bib.Warning
 
-	// names is a set of bits, one per hash of a field name (see nameBit),
-	// for the first namesN fields: a name whose bit is not set is not
-	// there, which spares most lookups a walk through the fields.
-	names  uint64
+	// slots finds the first namesN fields by name, so that a lookup
+	// (Map makes a hundred) need not walk through them: a hash table with
+	// open addressing (see nameHash) of field indexes plus one, 0 for an
+	// empty slot. An entry of more than maxIndexed fields has none, and
+	// fields appended without add are not in it until index is called.
+	slots  [64]uint8
 	namesN int
 }
 
-// nameBit returns the bit of a field name in Entry.names.
-func nameBit(name string) uint64 {
-	if name == "" {
-		return 1
+// maxIndexed is the most fields Entry.slots holds: half its size, so
+// that a probe soon meets an empty slot.
+const maxIndexed = 32
+
+// nameHash returns where a field name's probe starts in Entry.slots.
+func nameHash(name string) uint {
+	n := uint(len(name))
+	if n == 0 {
+		return 0
 	}
-	return 1 << ((uint(len(name))*7 + uint(name[0])*3 + uint(name[len(name)-1])) & 63)
+	return n*7 + uint(name[0])*3 + uint(name[n/2])*5 + uint(name[n-1])
 }
 
-// index records the names of all fields in e.names.
+// index puts all fields into e.slots, unless there are too many.
 func (e *Entry) index() {
-	e.names = 0
-	for i := range e.Fields {
-		e.names |= nameBit(e.Fields[i].Name)
+	e.slots = [64]uint8{}
+	e.namesN = 0
+	if len(e.Fields) > maxIndexed {
+		e.namesN = -1
+		return
 	}
-	e.namesN = len(e.Fields)
+	for i := range e.Fields {
+		e.insert(i)
+	}
 }
 
-// absent reports whether the index says the entry has no field name.
-func (e *Entry) absent(name string) bool {
-	return e.namesN == len(e.Fields) && e.namesN > 0 && e.names&nameBit(name) == 0
+// insert puts field i, the one after the indexed ones, into e.slots. A
+// name already there keeps its first field.
+func (e *Entry) insert(i int) {
+	name := e.Fields[i].Name
+	for h := nameHash(name); ; h++ {
+		slot := e.slots[h%64]
+		if slot == 0 {
+			e.slots[h%64] = uint8(i + 1)
+			break
+		}
+		if e.Fields[slot-1].Name == name {
+			break
+		}
+	}
+	e.namesN = i + 1
+}
+
+// find returns the index of the first field of the name, or -1.
+func (e *Entry) find(name string) int {
+	if e.namesN != len(e.Fields) {
+		for i := range e.Fields {
+			if e.Fields[i].Name == name {
+				return i
+			}
+		}
+		return -1
+	}
+	for h := nameHash(name); ; h++ {
+		slot := e.slots[h%64]
+		if slot == 0 {
+			return -1
+		}
+		if e.Fields[slot-1].Name == name {
+			return int(slot - 1)
+		}
+	}
 }
 
 // Field is one "name = value" of an entry.
@@ -70,44 +114,27 @@ const (
 // text returns the value of the named field as plain text (see Text), or
 // "". A value read as clean ASCII without LaTeX is returned as it is.
 func (e *Entry) text(name string) string {
-	if e.absent(name) {
+	i := e.find(name)
+	if i < 0 {
 		return ""
 	}
-	for i := range e.Fields {
-		if f := &e.Fields[i]; f.Name == name {
-			if f.flags == 0 {
-				return f.Value
-			}
-			return Text(f.Value)
-		}
+	if f := &e.Fields[i]; f.flags != 0 {
+		return Text(f.Value)
 	}
-	return ""
+	return e.Fields[i].Value
 }
 
 // Get returns the value of the named field (lower case), or "".
 func (e *Entry) Get(name string) string {
-	if e.absent(name) {
-		return ""
-	}
-	for i := range e.Fields {
-		if e.Fields[i].Name == name {
-			return e.Fields[i].Value
-		}
+	if i := e.find(name); i >= 0 {
+		return e.Fields[i].Value
 	}
 	return ""
 }
 
 // Has reports whether the entry has the named field.
 func (e *Entry) Has(name string) bool {
-	if e.absent(name) {
-		return false
-	}
-	for i := range e.Fields {
-		if e.Fields[i].Name == name {
-			return true
-		}
-	}
-	return false
+	return e.find(name) >= 0
 }
 
 // clone returns a copy of e with fields of its own.
@@ -712,22 +739,18 @@ func (e *Entry) add(name, value string, line int, flags uint8) {
 	if e.namesN != len(e.Fields) {
 		e.index()
 	}
-	for _, f := range e.Fields {
-		if e.names&nameBit(name) == 0 {
-			break // not there
+	if i := e.find(name); i >= 0 {
+		if f := &e.Fields[i]; f.Value == value {
+			e.warn(line, "field %s repeated at line %d with the same value", name, line)
+		} else {
+			e.warn(line, "field %s repeated at line %d; the first value (line %d) is kept", name, line, f.Line)
 		}
-		if f.Name == name {
-			if f.Value == value {
-				e.warn(line, "field %s repeated at line %d with the same value", name, line)
-			} else {
-				e.warn(line, "field %s repeated at line %d; the first value (line %d) is kept", name, line, f.Line)
-			}
-			return
-		}
+		return
 	}
 	e.Fields = append(e.Fields, Field{Name: name, Value: value, Line: line, flags: flags})
-	e.names |= nameBit(name)
-	e.namesN = len(e.Fields)
+	if n := len(e.Fields); e.namesN == n-1 && n <= maxIndexed {
+		e.insert(n - 1)
+	}
 }
 
 // field reads "name = value".

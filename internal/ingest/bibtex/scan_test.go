@@ -109,3 +109,39 @@ func TestBraceStop(t *testing.T) {
 		}
 	}
 }
+
+// TestFind checks the lookup of fields through Entry.slots against a walk
+// through the fields, for entries of few and of many fields, with
+// repeated names and with fields appended without add.
+func TestFind(t *testing.T) {
+	names := []string{"title", "author", "journal", "year", "month", "pages", "volume", "number", "doi", "pmid",
+		"issn", "abstract", "keywords", "mesh", "language", "affiliations", "type", "database", "shortjournal",
+		"url", "note", "a", "b", "ab", "ba", "x-y", "y-x", "bdsk-url-1", "bdsk-url-2", "date-added", "eprint",
+		"eprinttype", "archiveprefix", "booktitle", "publisher", "address", "series", "edition", "isbn", ""}
+	for _, n := range []int{0, 1, 5, 20, 31, 32, 33, len(names)} {
+		for _, extra := range []int{0, 1, 3} {
+			e := &Entry{}
+			for i, name := range names[:n] {
+				e.add(name, "v", i, 0)
+				if i%7 == 3 {
+					e.add(name, "repeated", i, 0) // kept out, with a warning
+				}
+			}
+			for _, name := range names[:extra] {
+				e.Fields = append(e.Fields, Field{Name: name + "!", Value: "w"}) // as inherit appends
+			}
+			for _, name := range append(names, "missing", "title!", "author!") {
+				want := -1
+				for i := range e.Fields {
+					if e.Fields[i].Name == name {
+						want = i
+						break
+					}
+				}
+				if got := e.find(name); got != want {
+					t.Errorf("%d fields (+%d): find(%q) = %d, want %d", n, extra, name, got, want)
+				}
+			}
+		}
+	}
+}
