@@ -147,6 +147,10 @@ func (r *Reader) Read() (*bib.Record, error) {
 		for _, f := range fields {
 			name := TagField(f.Tag)
 			hasType = hasType || (name == endnotexml.RefType && strings.TrimSpace(f.Value) != "")
+			if name == endnotexml.Keyword {
+				r.mapped = appendLines(r.mapped, name, f.Value)
+				continue
+			}
 			r.mapped = append(r.mapped, endnotexml.Field{Name: name, Value: f.Value})
 		}
 		rec := endnotexml.MapAt(r.mapped, r.position)
@@ -162,6 +166,22 @@ func (r *Reader) Read() (*bib.Record, error) {
 			rec.Warn(start, "record has no title")
 		}
 		return rec, nil
+	}
+}
+
+// appendLines appends a field of the name for each line of value. EndNote
+// writes a record's keywords one per line under a single %K, and Map, which
+// splits a keyword value on its line breaks anyway, makes room for as many
+// keywords as it is given fields: given a field per line, it makes the
+// list once rather than growing it keyword by keyword.
+func appendLines(fields []endnotexml.Field, name endnotexml.FieldName, value string) []endnotexml.Field {
+	for {
+		i := strings.IndexByte(value, '\n')
+		if i < 0 {
+			return append(fields, endnotexml.Field{Name: name, Value: value})
+		}
+		fields = append(fields, endnotexml.Field{Name: name, Value: value[:i]})
+		value = value[i+1:]
 	}
 }
 

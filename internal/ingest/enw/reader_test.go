@@ -162,6 +162,28 @@ func TestBlankLineInRecord(t *testing.T) {
 	}
 }
 
+// TestKeywordLines checks that keywords given to endnotexml.Map a line at a
+// time are those of the whole %K value.
+func TestKeywordLines(t *testing.T) {
+	tests := []string{
+		"",
+		"One",
+		"One\nTwo",
+		"One; Two\nThree",
+		"Neoplasms/*therapy/diagnosis\n*Humans\nAged, 80 and over",
+		"\nOne\n\n  \nTwo\n",
+		"One;\n;Two;",
+		"one\nOne\nONE",
+	}
+	for _, v := range tests {
+		whole := endnotexml.Map([]endnotexml.Field{{Name: endnotexml.Keyword, Value: v}})
+		lines := endnotexml.Map(appendLines(nil, endnotexml.Keyword, v))
+		if fmt.Sprint(lines.Keywords) != fmt.Sprint(whole.Keywords) {
+			t.Errorf("%q: a line at a time %v, whole %v", v, lines.Keywords, whole.Keywords)
+		}
+	}
+}
+
 // TestCorpus reads the EndNote tagged files of the shared corpus and
 // checks the record counts.
 func TestCorpus(t *testing.T) {
