@@ -139,7 +139,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 			continue
 		}
 		r.position++
-		if err := checkFields(fields, r.position); err != nil {
+		if err := checkFields(fields, raw, r.position); err != nil {
 			return nil, err
 		}
 		r.mapped = r.mapped[:0]
@@ -195,8 +195,20 @@ func onlyType(fields []Field) bool {
 	return true
 }
 
-// checkFields refuses a record that holds binary data.
-func checkFields(fields []Field, position int) error {
+// checkFields refuses a record that holds binary data. The fields' values
+// are cut out of raw, the record's text, whose other bytes are tags,
+// spaces, tabs and line feeds: raw is looked at first, eight bytes at a
+// time, and the fields only when it holds a control character, to name the
+// first one.
+func checkFields(fields []Field, raw string, position int) error {
+	if !hasControl(raw) {
+		return nil
+	}
+	return checkEachField(fields, position)
+}
+
+// checkEachField is checkFields looking at each value byte by byte.
+func checkEachField(fields []Field, position int) error {
 	for _, f := range fields {
 		for i := 0; i < len(f.Value); i++ {
 			if c := f.Value[i]; c < 0x20 && c != '\n' && c != '\t' {
@@ -402,6 +414,51 @@ func (r *Reader) next() ([]byte, int, error) {
 		b = bytes.TrimPrefix(b, []byte("\u00ef\u00bb\u00bf")) // a byte-order mark read as Latin-1
 	}
 	return b, n, err
+}
+
+// hasControl reports whether s holds a byte below 0x20 other than a tab or
+// a line feed. It looks at eight bytes at a time, line feeds included
+// (bib.HasControl looks at a word with one byte by byte, and a record's
+// text has one in many of its words).
+func hasControl(s string) bool {
+	const (
+		lo = 0x0101010101010101
+		hi = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s[i : i+8])
+		// The high bit of each byte below 0x20: adding 0x60 to its low
+		// seven bits carries into the high bit just for 0x20 and above.
+		ctrl := ^(w | (w&^hi + 0x60*lo)) & hi
+		if ctrl != 0 && ctrl&^(zeroBytes(w^'\t'*lo)|zeroBytes(w^'\n'*lo)) != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' {
+			return true
+		}
+	}
+	return false
+}
+
+// load64 reads the eight bytes of s as a little-endian word.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// zeroBytes returns a word with the high bit set in exactly the bytes of w
+// that are zero: adding 0x7f to the low seven bits of a byte carries into
+// its high bit unless they are all zero.
+func zeroBytes(w uint64) uint64 {
+	const (
+		lo = 0x0101010101010101
+		hi = 0x8080808080808080
+	)
+	return ^(w | (w&^hi + 0x7f*lo)) & hi
 }
 
 func isBlank(b []byte) bool {

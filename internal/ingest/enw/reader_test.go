@@ -162,6 +162,83 @@ func TestBlankLineInRecord(t *testing.T) {
 	}
 }
 
+// TestCheckFields checks that looking at a record's raw text first finds
+// the control characters that looking at each of its values finds, and
+// names the same one.
+func TestCheckFields(t *testing.T) {
+	tests := []struct {
+		name, in string
+		bad      bool // whether some record is refused
+	}{
+		{"clean", "%0 Book\n%A Novak, P.\n\tTab, T\n%T One \t\n", false},
+		{"in a value", "%0 Book\n%T One\x01two\n", true},
+		{"a NUL", "%0 Book\n%T One\x00\n", true},
+		{"at a value's end", "%0 Book\n%T One \x1f\n", true},
+		{"in a continuation line", "%0 Book\n%K One\nTwo\x02\n", true},
+		{"before a tag", "%0 Book\n\x0b%T One\n", true},
+		{"a form feed on a blank line", "%0 Book\n%A Novak, P.\n\f\n%T One\n", false},
+		{"a form feed between paragraphs", "%0 Book\n%X One.\n\f\nTwo.\n", false},
+		{"an escape in a paragraph", "%0 Book\n%X One.\n\nTwo\x1b.\n", true},
+		{"bare CRs", "%0 Book\r%T One\rtwo\r", false},
+		{"in text before the first tag", "\x01junk\n%0 Book\n%T One\n", false},
+		{"in the second record", "%0 Book\n%T One\n\n%0 Book\n%T Two\x7f\x03\n", true},
+		{"two, in two fields", "%0 Book\n%A A\x04\n%T One\x05\n", true},
+		{"an empty tag", "%0 Book\n%T\n%X\t\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader(strings.NewReader(tt.in))
+			bad := false
+			for position := 1; ; position++ {
+				fields, _, raw, err := r.ReadFields()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, want := checkFields(fields, raw, position), checkEachField(fields, position)
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("record %d: checkFields %v, checkEachField %v", position, got, want)
+				}
+				bad = bad || want != nil
+			}
+			if bad != tt.bad {
+				t.Errorf("a record refused: %v, want %v", bad, tt.bad)
+			}
+		})
+	}
+}
+
+// TestHasControl checks hasControl against a byte-by-byte look, for each
+// byte value at each place of a text, among line feeds, tabs and bytes
+// from 0x80 up that are none.
+func TestHasControl(t *testing.T) {
+	slow := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 && c != '\n' && c != '\t' {
+				return true
+			}
+		}
+		return false
+	}
+	for _, text := range []string{
+		"abcdefghijklmnopqrstu",
+		"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n",
+		"a\tb\nc \xff\x80d\n\t\te\x7f fgh\xa0\n",
+	} {
+		for i := 0; i < len(text); i++ {
+			for c := 0; c < 256; c++ {
+				b := []byte(text)
+				b[i] = byte(c)
+				if got, want := hasControl(string(b)), slow(string(b)); got != want {
+					t.Errorf("hasControl(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestKeywordLines checks that keywords given to endnotexml.Map a line at a
 // time are those of the whole %K value.
 func TestKeywordLines(t *testing.T) {
