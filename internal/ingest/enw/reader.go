@@ -197,9 +197,9 @@ func onlyType(fields []Field) bool {
 
 // checkFields refuses a record that holds binary data. The fields' values
 // are cut out of raw, the record's text, whose other bytes are tags,
-// spaces, tabs and line feeds: raw is looked at first, eight bytes at a
-// time, and the fields only when it holds a control character, to name the
-// first one.
+// spaces, tabs and line feeds: raw is looked at first, a word at a time,
+// and the fields only when it holds a control character, to name the first
+// one.
 func checkFields(fields []Field, raw string, position int) error {
 	if !hasControl(raw) {
 		return nil
@@ -416,26 +416,26 @@ func (r *Reader) next() ([]byte, int, error) {
 	return b, n, err
 }
 
+// Words with 0x01 and with 0x80 in each of their eight bytes.
+const (
+	lo = 0x0101010101010101
+	hi = 0x8080808080808080
+)
+
 // hasControl reports whether s holds a byte below 0x20 other than a tab or
-// a line feed. It looks at eight bytes at a time, line feeds included
-// (bib.HasControl looks at a word with one byte by byte, and a record's
-// text has one in many of its words).
+// a line feed. It looks at sixteen bytes at a time, and at a word of eight
+// that has a byte below 0x20 without going byte by byte (bib.HasControl
+// does, and a record's text has a line feed in many of its words).
 func hasControl(s string) bool {
-	const (
-		lo = 0x0101010101010101
-		hi = 0x8080808080808080
-	)
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := load64(s[i : i+8])
-		// The high bit of each byte below 0x20: adding 0x60 to its low
-		// seven bits carries into the high bit just for 0x20 and above.
-		ctrl := ^(w | (w&^hi + 0x60*lo)) & hi
-		if ctrl != 0 && ctrl&^(zeroBytes(w^'\t'*lo)|zeroBytes(w^'\n'*lo)) != 0 {
+	for ; len(s) >= 16; s = s[16:] {
+		w0, w1 := load64(s), load64(s[8:])
+		// Subtracting 0x20 from each byte borrows into the high bit of
+		// the lowest one below 0x20 (when one is), and perhaps of others.
+		if ((w0-0x20*lo)&^w0|(w1-0x20*lo)&^w1)&hi != 0 && (control(w0) || control(w1)) {
 			return true
 		}
 	}
-	for ; i < len(s); i++ {
+	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' {
 			return true
 		}
@@ -443,7 +443,16 @@ func hasControl(s string) bool {
 	return false
 }
 
-// load64 reads the eight bytes of s as a little-endian word.
+// control reports whether a byte of w is below 0x20 and neither a tab nor
+// a line feed.
+func control(w uint64) bool {
+	// The high bit of each byte below 0x20: adding 0x60 to its low seven
+	// bits carries into the high bit just for 0x20 and above.
+	below := ^(w | (w&^hi + 0x60*lo)) & hi
+	return below&^(zeroBytes(w^'\t'*lo)|zeroBytes(w^'\n'*lo)) != 0
+}
+
+// load64 reads the first eight bytes of s as a little-endian word.
 func load64(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
@@ -454,10 +463,6 @@ func load64(s string) uint64 {
 // that are zero: adding 0x7f to the low seven bits of a byte carries into
 // its high bit unless they are all zero.
 func zeroBytes(w uint64) uint64 {
-	const (
-		lo = 0x0101010101010101
-		hi = 0x8080808080808080
-	)
 	return ^(w | (w&^hi + 0x7f*lo)) & hi
 }
 

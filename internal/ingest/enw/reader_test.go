@@ -226,6 +226,7 @@ func TestHasControl(t *testing.T) {
 		"abcdefghijklmnopqrstu",
 		"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n",
 		"a\tb\nc \xff\x80d\n\t\te\x7f fgh\xa0\n",
+		"%T One\n%A Two, T.\n%X A longer text, of more than two rounds\t\n",
 	} {
 		for i := 0; i < len(text); i++ {
 			for c := 0; c < 256; c++ {
