@@ -24,6 +24,20 @@ type scanner struct {
 	// The names of the item last read: its author, editor and director
 	// lists are slices of these, valid until the next item.
 	nameBufs [4][]inName
+
+	// The dates and the custom object of the item last read, with room
+	// for their lists, valid until the next item: a record copies what it
+	// takes from them (see inItem.record), so each item uses the room
+	// again instead of allocating its own.
+	dates     [4]inDate  // issued, published-print, published-online, accessed
+	parts     []flex     // the date-parts of the dates
+	partLists [][]flex   // their lists of parts
+	cust      Custom     // the custom object
+	strs      []string   // the strings of its lists
+	lists     [][]string // its per-author affiliations
+	ids       []bib.Identifier
+	issnVals  []bib.ISSN
+	keywords  []bib.Keyword
 }
 
 // maxDepth is the deepest nesting the fast decoder follows.
@@ -35,6 +49,9 @@ const maxDepth = 100
 // call.
 func (s *scanner) decodeItem(item string, it *inItem) bool {
 	s.b, s.i, s.depth, s.short = item, 0, 0, false
+	s.parts, s.partLists = s.parts[:0], s.partLists[:0]
+	s.strs, s.lists = s.strs[:0], s.lists[:0]
+	s.ids, s.issnVals, s.keywords = s.ids[:0], s.issnVals[:0], s.keywords[:0]
 	return s.item(it) && !s.short && s.i == len(item)
 }
 
@@ -470,17 +487,17 @@ func (s *scanner) item(it *inItem) bool {
 		case 9:
 			return s.names(&it.Director, &s.nameBufs[2])
 		case 10:
-			return s.date(&it.Issued)
+			return s.date(&it.Issued, &s.dates[0])
 		case 11:
-			return s.date(&it.PublishedPrint)
+			return s.date(&it.PublishedPrint, &s.dates[1])
 		case 12:
-			return s.date(&it.PublishedOnline)
+			return s.date(&it.PublishedOnline, &s.dates[2])
 		case 32:
 			return s.issns(&it.ISSNType)
 		case 42:
 			return s.custom(&it.Custom)
 		case 50:
-			return s.date(&it.Accessed)
+			return s.date(&it.Accessed, &s.dates[3])
 		case 51:
 			return s.names(&it.Translator, &s.nameBufs[3])
 		}
@@ -572,16 +589,17 @@ func (s *scanner) affiliations(out *[]inAffi) bool {
 	return ok
 }
 
-// date reads a date object; a date in another form is left to
-// encoding/json (and relax).
-func (s *scanner) date(out **inDate) bool {
+// date reads a date object into d, which out is then set to; a date in
+// another form is left to encoding/json (and relax). Its date-parts are
+// kept in the scanner's room for them.
+func (s *scanner) date(out **inDate, d *inDate) bool {
 	if s.null() {
 		return true
 	}
 	if s.peek() != '{' {
 		return false
 	}
-	d := &inDate{}
+	*d = inDate{}
 	*out = d
 	flexes := [...]*flex{1: &d.Season, 2: &d.Raw, 3: &d.Literal, 4: &d.Year, 5: &d.Month, 6: &d.Day}
 	return s.object(func(field int) bool {
@@ -595,18 +613,23 @@ func (s *scanner) date(out **inDate) bool {
 		if s.null() {
 			return true
 		}
-		return s.array(func() bool {
+		from := len(s.partLists)
+		ok := s.array(func() bool {
 			if s.peek() != '[' {
 				return false
 			}
-			var parts []flex
+			start := len(s.parts)
 			ok := s.array(func() bool {
-				parts = append(parts, flex{})
-				return s.flex(&parts[len(parts)-1])
+				s.parts = append(s.parts, flex{})
+				return s.flex(&s.parts[len(s.parts)-1])
 			})
-			d.DateParts = append(d.DateParts, parts)
+			s.partLists = append(s.partLists, s.parts[start:len(s.parts):len(s.parts)])
 			return ok
 		})
+		if len(s.partLists) > from {
+			d.DateParts = s.partLists[from:len(s.partLists):len(s.partLists)]
+		}
+		return ok
 	}, dateKeys)
 }
 
@@ -638,7 +661,8 @@ func (s *scanner) issns(out *[]inISSN) bool {
 	return ok
 }
 
-// custom reads bibdb's own "custom" object (see Custom).
+// custom reads bibdb's own "custom" object (see Custom) into the
+// scanner's, whose lists are kept in the scanner's room for them.
 func (s *scanner) custom(out **Custom) bool {
 	if s.null() {
 		return true
@@ -646,7 +670,8 @@ func (s *scanner) custom(out **Custom) bool {
 	if s.peek() != '{' {
 		return false
 	}
-	c := &Custom{}
+	c := &s.cust
+	*c = Custom{}
 	*out = c
 	texts := [...]*string{8: &c.TranslatedTitle, 9: &c.Database, 10: &c.Season, 11: &c.DateRaw, 13: &c.FirstPage, 14: &c.LastPage}
 	lists := [...]*[]string{0: &c.Affiliations, 2: &c.AuthorORCIDs, 6: &c.PublicationTypes, 7: &c.URLs, 12: &c.Notes}
@@ -665,29 +690,41 @@ func (s *scanner) custom(out **Custom) bool {
 			if s.null() {
 				return true
 			}
-			c.AuthorAffiliations = [][]string{}
-			return s.array(func() bool {
+			ok := s.array(func() bool {
 				var list []string
 				ok := s.peek() == '[' && s.texts(&list)
-				c.AuthorAffiliations = append(c.AuthorAffiliations, list)
+				s.lists = append(s.lists, list)
 				return ok
 			})
+			c.AuthorAffiliations = s.lists
+			if c.AuthorAffiliations == nil {
+				c.AuthorAffiliations = [][]string{} // an empty list is there all the same
+			}
+			return ok
 		case 3:
-			return s.structs(func() bool {
-				c.Identifiers = append(c.Identifiers, bib.Identifier{})
-				x := &c.Identifiers[len(c.Identifiers)-1]
+			ok := s.structs(func() bool {
+				s.ids = append(s.ids, bib.Identifier{})
+				x := &s.ids[len(s.ids)-1]
 				return s.object(func(field int) bool { return s.member(field, &x.Scheme, &x.Value) }, identifierKeys)
 			})
+			if len(s.ids) > 0 {
+				c.Identifiers = s.ids
+			}
+			return ok
 		case 4:
-			return s.structs(func() bool {
-				c.ISSNs = append(c.ISSNs, bib.ISSN{})
-				x := &c.ISSNs[len(c.ISSNs)-1]
+			ok := s.structs(func() bool {
+				s.issnVals = append(s.issnVals, bib.ISSN{})
+				x := &s.issnVals[len(s.issnVals)-1]
 				return s.object(func(field int) bool { return s.member(field, &x.Value, &x.Kind) }, issnValueKeys)
 			})
+			if len(s.issnVals) > 0 {
+				c.ISSNs = s.issnVals
+			}
+			return ok
 		case 5:
-			return s.structs(func() bool {
-				c.Keywords = append(c.Keywords, bib.Keyword{})
-				x := &c.Keywords[len(c.Keywords)-1]
+			ok := s.structs(func() bool {
+				s.keywords = append(s.keywords, bib.Keyword{})
+				x := &s.keywords[len(s.keywords)-1]
 				return s.object(func(field int) bool {
 					if field == 3 {
 						return s.boolean(&x.Major)
@@ -695,6 +732,10 @@ func (s *scanner) custom(out **Custom) bool {
 					return s.member(field, &x.Term, &x.Vocabulary, &x.Qualifier, nil, &x.UI)
 				}, keywordKeys)
 			})
+			if len(s.keywords) > 0 {
+				c.Keywords = s.keywords
+			}
+			return ok
 		}
 		return false
 	}, customKeys)
@@ -731,20 +772,25 @@ func (s *scanner) text(out *string) bool {
 	return ok
 }
 
-// texts reads an array of strings (or null).
+// texts reads an array of strings (or null). The list is kept in the
+// scanner's room for the strings of custom's lists, whose room is used
+// again by the next item.
 func (s *scanner) texts(out *[]string) bool {
 	if s.null() {
 		return true
 	}
-	list := []string{}
+	if s.strs == nil {
+		s.strs = make([]string, 0, 16) // so that an empty list is not nil, as encoding/json makes it
+	}
+	start := len(s.strs)
 	ok := s.array(func() bool {
 		if s.peek() != '"' {
 			return false
 		}
-		list = append(list, "")
-		return s.text(&list[len(list)-1])
+		s.strs = append(s.strs, "")
+		return s.text(&s.strs[len(s.strs)-1])
 	})
-	*out = list
+	*out = s.strs[start:len(s.strs):len(s.strs)]
 	return ok
 }
 

@@ -114,11 +114,7 @@ func (it *inItem) record() *bib.Record {
 		}
 	}
 	if c != nil && len(c.ISSNs) > 0 {
-		for _, s := range c.ISSNs {
-			if s.Value != "" {
-				rec.ISSNs = append(rec.ISSNs, s)
-			}
-		}
+		rec.ISSNs = kept(c.ISSNs, func(s bib.ISSN) bool { return s.Value != "" })
 	} else {
 		for _, t := range it.ISSNType {
 			rec.AddISSN(bib.NormalizeISSN(t.Value.s), bib.ISSNKind(t.Type.s))
@@ -139,11 +135,7 @@ func (it *inItem) record() *bib.Record {
 	}
 
 	if c != nil && len(c.Keywords) > 0 {
-		for _, k := range c.Keywords {
-			if k.Term != "" {
-				rec.Keywords = append(rec.Keywords, k)
-			}
-		}
+		rec.Keywords = kept(c.Keywords, func(k bib.Keyword) bool { return k.Term != "" })
 	} else {
 		for _, f := range []flex{it.Keyword, it.Keywords} {
 			vals := f.all()
@@ -179,6 +171,27 @@ func (it *inItem) record() *bib.Record {
 	return rec
 }
 
+// kept returns the elements of list that keep reports true for, in a
+// slice allocated once; nil when none is.
+func kept[T any](list []T, keep func(T) bool) []T {
+	n := 0
+	for _, x := range list {
+		if keep(x) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]T, 0, n)
+	for _, x := range list {
+		if keep(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // isEmpty reports whether a custom object holds none of bibdb's keys.
 func (c *Custom) isEmpty() bool {
 	return c.Affiliations == nil && c.AuthorAffiliations == nil && c.AuthorORCIDs == nil && c.Identifiers == nil &&
@@ -190,8 +203,22 @@ func (c *Custom) isEmpty() bool {
 func custom(rec *bib.Record, c *Custom) {
 	rec.Affiliations = append(rec.Affiliations, c.Affiliations...)
 	if len(c.AuthorAffiliations) == len(rec.Authors) {
+		// The authors that have no affiliations yet share one array.
+		n := 0
+		for _, a := range c.AuthorAffiliations {
+			n += len(a)
+		}
+		room := make([]string, 0, n)
 		for i, a := range c.AuthorAffiliations {
-			rec.Authors[i].Affiliations = append(rec.Authors[i].Affiliations, a...)
+			switch p := &rec.Authors[i]; {
+			case len(a) == 0:
+			case len(p.Affiliations) == 0:
+				start := len(room)
+				room = append(room, a...)
+				p.Affiliations = room[start:len(room):len(room)]
+			default:
+				p.Affiliations = append(p.Affiliations, a...)
+			}
 		}
 	} else {
 		for _, a := range c.AuthorAffiliations {
