@@ -1,6 +1,8 @@
 package csljson
 
 import (
+	"math/bits"
+
 	"github.com/bibdb/bibdb/internal/bib"
 )
 
@@ -20,6 +22,7 @@ type scanner struct {
 	i     int
 	depth int  // arrays and objects open
 	short bool // the bytes ended inside the item: more input is needed
+	ascii bool // the string last read is ASCII without escapes
 
 	// The names of the item last read: its author, editor and director
 	// lists are slices of these, valid until the next item.
@@ -66,10 +69,8 @@ func itemEnd(b []byte) (n int, ok, short bool) {
 	for i := 0; i < len(b); i++ {
 		switch b[i] {
 		case '"':
-			for i++; i < len(b) && b[i] != '"'; i++ {
-				if b[i] == '\\' {
-					i++ // the escaped byte
-				}
+			for i = quoteRun(b, i+1); i < len(b) && b[i] == '\\'; i = quoteRun(b, i+2) {
+				// the escaped byte skipped
 			}
 		case '{', '[':
 			depth++
@@ -121,8 +122,11 @@ func (s *scanner) str() (string, bool) {
 	}
 	start := s.i
 	s.i++
+	s.ascii = true
 	for s.i < len(s.b) {
-		s.i = plainRun(s.b, s.i)
+		var ascii bool
+		s.i, ascii = plainRun(s.b, s.i)
+		s.ascii = s.ascii && ascii
 		if s.i >= len(s.b) {
 			break
 		}
@@ -132,6 +136,7 @@ func (s *scanner) str() (string, bool) {
 			s.i++
 			return s.b[start:s.i], true
 		case c == '\\':
+			s.ascii = false
 			if s.i+1 >= len(s.b) {
 				s.short = true
 				return "", false
@@ -163,23 +168,67 @@ func (s *scanner) str() (string, bool) {
 	return "", false
 }
 
-// plainRun returns the index of the first byte at or after i that may
-// be a quote, a backslash or a control character, looking at eight bytes
-// at a time (the byte loop of str decides).
-func plainRun(b string, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+// plainRun returns the index of the first quote, backslash or control
+// character at or after i (len(b) if there is none), looking at eight
+// bytes at a time, and whether the bytes before it are ASCII.
+func plainRun(b string, i int) (int, bool) {
+	var seen uint64 // the bytes passed, or-ed together
 	for ; i+8 <= len(b); i += 8 {
-		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
-			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
-		control := (w - 0x20*ones) &^ w & highs
-		quote := ((w ^ '"'*ones) - ones) &^ (w ^ '"'*ones) & highs
-		backslash := ((w ^ '\\'*ones) - ones) &^ (w ^ '\\'*ones) & highs
-		if control|quote|backslash != 0 {
+		w := word(b[i : i+8])
+		if m := below(w, 0x20) | zeroBytes(w^'"'*ones) | zeroBytes(w^'\\'*ones); m != 0 {
+			k := firstByte(m)
+			seen |= w & (1<<(8*k) - 1)
+			return i + k, seen&highs == 0
+		}
+		seen |= w
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c == '"' || c == '\\' || c < 0x20 {
+			break
+		}
+		seen |= uint64(c)
+	}
+	return i, seen&highs == 0
+}
+
+// quoteRun returns the index of the first quote or backslash in b at or
+// after i (len(b) if there is none), looking at eight bytes at a time.
+func quoteRun(b []byte, i int) int {
+	for ; i+8 <= len(b); i += 8 {
+		w := word(b[i : i+8])
+		if m := zeroBytes(w^'"'*ones) | zeroBytes(w^'\\'*ones); m != 0 {
+			return i + firstByte(m)
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\\' {
 			break
 		}
 	}
 	return i
 }
+
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// word reads eight bytes as a little-endian word.
+func word[T string | []byte](b T) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// below returns a word with the high bit set in the bytes of w below n
+// (n at most 0x80); a byte above another that is set may be set too, as
+// a borrow carries up, but the lowest set byte is always right.
+func below(w uint64, n byte) uint64 { return (w - uint64(n)*ones) &^ w & highs }
+
+// zeroBytes returns a word with the high bit set in the bytes of w that
+// are zero, with the same proviso as below.
+func zeroBytes(w uint64) uint64 { return below(w, 1) }
+
+// firstByte returns the index of the lowest byte set in the mask m.
+func firstByte(m uint64) int { return bits.TrailingZeros64(m) / 8 }
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
@@ -314,7 +363,7 @@ func (s *scanner) array(elem func() bool) bool {
 // field number (nil: every key is -1); member is called with the number,
 // -1 for keys that match no field, with the scanner at the value. A key
 // given twice, or written with escapes or non-ASCII letters, fails.
-func (s *scanner) object(member func(field int) bool, keys map[string]int) bool {
+func (s *scanner) object(member func(field int) bool, keys *keyTable) bool {
 	if s.depth >= maxDepth || !s.consume('{') {
 		return false
 	}
@@ -362,7 +411,10 @@ func (s *scanner) object(member func(field int) bool, keys map[string]int) bool 
 // lookupKey returns the field of a key, matched without regard to ASCII
 // case as encoding/json matches; -1 for a key of no field. ok is false for
 // a key the fast decoder leaves to encoding/json.
-func lookupKey(k string, keys map[string]int) (int, bool) {
+func lookupKey(k string, keys *keyTable) (int, bool) {
+	if f, ok := keys.find(k); ok {
+		return f, true // written as the field's name is
+	}
 	var buf [32]byte
 	if len(k) > len(buf) {
 		for i := 0; i < len(k); i++ {
@@ -382,25 +434,86 @@ func lookupKey(k string, keys map[string]int) (int, bool) {
 		}
 		buf[i] = c
 	}
-	if f, ok := keys[string(buf[:len(k)])]; ok {
+	if f, ok := keys.find(string(buf[:len(k)])); ok {
 		return f, true
 	}
 	return -1, true
 }
 
+// keyTable maps the names of an object's fields to their numbers. It holds
+// each name in lower case and as written, so that a key written as the
+// name is, as it nearly always is, is found without lowering it first.
+// Names are found by open addressing in a table a few times larger than
+// there are names, which takes less than hashing them for a map.
+type keyTable struct {
+	slots []keySlot // a power of two of them; a slot with no name is free
+}
+
+type keySlot struct {
+	name  string
+	field int
+}
+
 // fieldKeys builds the key table of a list of field names.
-func fieldKeys(names ...string) map[string]int {
-	m := make(map[string]int, len(names))
-	for i, n := range names {
+func fieldKeys(names ...string) *keyTable {
+	lower := func(n string) string {
 		low := []byte(n)
 		for j, c := range low {
 			if 'A' <= c && c <= 'Z' {
 				low[j] = c + 'a' - 'A'
 			}
 		}
-		m[string(low)] = i
+		return string(low)
 	}
-	return m
+	fields := make(map[string]int, len(names)) // of each name in lower case (the last of a case-insensitive pair)
+	for i, n := range names {
+		fields[lower(n)] = i
+	}
+	size := 1
+	for size < 8*len(names) {
+		size *= 2
+	}
+	t := &keyTable{slots: make([]keySlot, size)}
+	for _, n := range names {
+		t.add(lower(n), fields[lower(n)])
+		t.add(n, fields[lower(n)])
+	}
+	return t
+}
+
+// add puts name in the table, unless it is there.
+func (t *keyTable) add(name string, field int) {
+	mask := len(t.slots) - 1
+	for i := keyHash(name) & mask; ; i = (i + 1) & mask {
+		switch t.slots[i].name {
+		case name:
+			return
+		case "":
+			t.slots[i] = keySlot{name, field}
+			return
+		}
+	}
+}
+
+// find returns the field of the name k, written exactly as in the table.
+func (t *keyTable) find(k string) (int, bool) {
+	if k == "" {
+		return 0, false
+	}
+	mask := len(t.slots) - 1
+	for i := keyHash(k) & mask; ; i = (i + 1) & mask {
+		switch t.slots[i].name {
+		case k:
+			return t.slots[i].field, true
+		case "":
+			return 0, false
+		}
+	}
+}
+
+// keyHash mixes the length and three bytes of a non-empty name.
+func keyHash(k string) int {
+	return len(k)*131 + int(k[0])*31 + int(k[len(k)/2])*7 + int(k[len(k)-1])
 }
 
 // flex reads any value as flex.UnmarshalJSON takes it.
@@ -409,7 +522,7 @@ func (s *scanner) flex(f *flex) bool {
 	case c == '"':
 		b, ok := s.str()
 		if ok {
-			f.s = unquoteString(b)
+			f.s = s.unquote(b)
 		}
 		return ok
 	case c == '[':
@@ -576,7 +689,7 @@ func (s *scanner) affiliations(out *[]inAffi) bool {
 			if !ok {
 				return false
 			}
-			a.Name.s = unquoteString(b)
+			a.Name.s = s.unquote(b)
 		default:
 			if _, ok := s.skip(); !ok {
 				return false
@@ -759,6 +872,14 @@ func (s *scanner) member(field int, texts ...*string) bool {
 	return s.text(texts[field])
 }
 
+// unquote returns the string lit, just read, as encoding/json decodes it.
+func (s *scanner) unquote(lit string) string {
+	if s.ascii {
+		return lit[1 : len(lit)-1]
+	}
+	return unquoteString(lit)
+}
+
 // text reads a JSON string (or null, which leaves out unchanged) into a Go
 // string, as encoding/json does.
 func (s *scanner) text(out *string) bool {
@@ -767,7 +888,7 @@ func (s *scanner) text(out *string) bool {
 	}
 	b, ok := s.str()
 	if ok {
-		*out = unquoteString(b)
+		*out = s.unquote(b)
 	}
 	return ok
 }

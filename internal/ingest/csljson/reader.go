@@ -31,6 +31,7 @@ type Reader struct {
 	done       bool
 	position   int   // items read so far, bad ones included
 	lastResync int64 // where the last broken item began, to always move on
+	notByLine  bool  // an item did not end its line: items are not one to a line
 	pending    []pendingItem
 	warnings   []bib.Warning
 }
@@ -193,25 +194,78 @@ func (r *Reader) fastItem(start int64) (rec *bib.Record, ok bool, err error) {
 	}
 	for {
 		b := r.tape.window(start)
-		n, ok, short := itemEnd(b)
-		if ok {
-			raw := string(b[:n])
-			var it inItem
-			if !r.scan.decodeItem(raw, &it) || !r.inArray && r.position == 0 && it.empty() {
-				// (an object that begins the file and is no item: a
-				// wrapper, which encoding/json opens)
-				return nil, false, nil
+		var it inItem
+		n, raw, decoded := 0, "", false
+		if !r.notByLine {
+			// An item that ends its line, as in a file written one item
+			// to a line, is decoded without looking for its end first:
+			// the decoder says whether the line holds just the item.
+			if n = lineItemEnd(b); n > 0 {
+				raw = string(b[:n])
+				decoded = r.scan.decodeItem(raw, &it)
 			}
-			r.position++
-			line := r.tape.lineAt(start)
-			rec, err := r.finish(&it, raw, line, nil, !r.inArray)
-			r.useCursor(start + int64(n))
-			return rec, true, err
 		}
-		if !short || !r.tape.grow(start, 2*len(b)) {
+		if !decoded {
+			end, ok, short := itemEnd(b)
+			if !ok {
+				if !short || !r.tape.grow(start, 2*len(b)) {
+					return nil, false, nil
+				}
+				continue
+			}
+			if !r.notByLine && !endsLine(b[end:]) {
+				// The item does not end its line: the next ones are
+				// not looked for by line either.
+				r.notByLine = true
+			}
+			if end != n {
+				n, raw, it = end, string(b[:end]), inItem{}
+				decoded = r.scan.decodeItem(raw, &it)
+			}
+		}
+		if !decoded || !r.inArray && r.position == 0 && it.empty() {
+			// (an object that begins the file and is no item: a
+			// wrapper, which encoding/json opens)
 			return nil, false, nil
 		}
+		r.position++
+		line := r.tape.lineAt(start)
+		rec, err := r.finish(&it, raw, line, nil, !r.inArray)
+		r.useCursor(start + int64(n))
+		return rec, true, err
 	}
+}
+
+// endsLine reports whether what follows an item, up to the end of its line
+// or of what is read, is only white space and a comma.
+func endsLine(rest []byte) bool {
+	for _, c := range rest {
+		switch c {
+		case '\n':
+			return true
+		case ' ', '\t', '\r', ',':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// lineItemEnd returns the length of the object at the start of b if it is
+// the whole of its line, but for a comma after it ("{...},\n"), as far as
+// one can tell without reading it: the length up to the "}" that ends the
+// line; 0 when the line ends otherwise, or b holds no line break.
+func lineItemEnd(b []byte) int {
+	e := bytes.IndexByte(b, '\n')
+	if e < 0 {
+		return 0
+	}
+	line := bytes.TrimRight(b[:e], " \t\r")
+	line = bytes.TrimSuffix(line, []byte(","))
+	if len(line) < 2 || line[0] != '{' || line[len(line)-1] != '}' {
+		return 0
+	}
+	return len(line)
 }
 
 // noFastDecoder turns the fast decoder off: encoding/json's Decoder reads
