@@ -397,7 +397,7 @@ func (m *mapper) date(cslType string) bib.Date {
 	}
 	for i := m.head[PubDate]; i >= 0; i = m.next[i] {
 		p := bib.ParseDate(m.value(i))
-		if n, err := strconv.Atoi(m.value(i)); err == nil && n >= 1 && n <= 12 {
+		if n, ok := integer(m.value(i)); ok && n >= 1 && n <= 12 {
 			p = bib.Date{Month: n} // a month by its number
 		}
 		switch {
@@ -426,10 +426,25 @@ func (m *mapper) date(cslType string) bib.Date {
 	return d
 }
 
+// integer returns the number s is, as strconv.Atoi reads it, without
+// making an error for the text ("Jan 15") that is no number.
+func integer(s string) (int, bool) {
+	digits := s
+	if digits != "" && (digits[0] == '+' || digits[0] == '-') {
+		digits = digits[1:]
+	}
+	if digits == "" || !bib.AllDigits(digits) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
 // addKeyword adds a keyword, as a MeSH heading when it is written as one.
 func addKeyword(rec *bib.Record, k string) {
 	if bib.IsMeSHHeading(k) {
-		for _, kw := range bib.ParseMeSHAll(k) {
+		var room [4]bib.Keyword
+		for _, kw := range bib.AppendMeSH(room[:0], k) {
 			rec.AddKeyword(kw)
 		}
 		return
@@ -442,7 +457,8 @@ func addKeyword(rec *bib.Record, k string) {
 func (m *mapper) identifiers(rec *bib.Record, c class) {
 	for i := m.head[ElectronicResourceNum]; i >= 0; i = m.next[i] {
 		v := m.value(i)
-		dois := bib.FindDOIs(v)
+		var room [2]string
+		dois := bib.AppendDOIs(room[:0], v)
 		for _, d := range dois {
 			rec.AddIdentifier(bib.DOI, d)
 		}
@@ -526,10 +542,10 @@ func (m *mapper) identifiers(rec *bib.Record, c class) {
 			if len(isbns) > 0 && bookish {
 				continue
 			}
-			for _, s := range issnsWithKinds(part) {
-				rec.AddISSN(s.Value, s.Kind)
+			eachISSN(part, func(value, kind string) {
+				rec.AddISSN(value, kind)
 				found = true
-			}
+			})
 		}
 		if !found && (c == classPatent || c == classReport) && rec.ArticleNumber == "" {
 			rec.ArticleNumber = m.value(i)
@@ -647,37 +663,36 @@ func (m *mapper) namedByPubMedLink(id string) bool {
 	return false
 }
 
-// issn is an ISSN with the kind written beside it.
-type issn struct{ Value, Kind string }
-
-// issnsWithKinds finds the ISSNs in s and reads each one's kind from the
-// text between it and the next ("1532-1827 (Electronic) 0007-0920 (Linking)").
-func issnsWithKinds(s string) []issn {
-	vals := bib.FindISSNs(s)
+// eachISSN calls fn with each ISSN in s and the kind written beside it,
+// read from the text between it and the next ("1532-1827 (Electronic)
+// 0007-0920 (Linking)").
+func eachISSN(s string, fn func(value, kind string)) {
+	var room [4]string
+	vals := bib.AppendISSNs(room[:0], s)
 	if len(vals) <= 1 {
-		if len(vals) == 0 {
-			return nil
+		if len(vals) == 1 {
+			fn(vals[0], bib.ISSNKind(s))
 		}
-		return []issn{{vals[0], bib.ISSNKind(s)}}
+		return
 	}
-	out := make([]issn, len(vals))
-	at := make([]int, len(vals))
+	var atRoom [4]int
+	at := atRoom[:0]
 	from := 0
-	for k, v := range vals {
+	for _, v := range vals {
 		j := strings.Index(s[from:], v)
 		if j < 0 {
 			j = strings.Index(s[from:], strings.Replace(v, "-", "", 1))
 		}
 		if j < 0 {
-			at[k] = -1
+			at = append(at, -1)
 			continue
 		}
-		at[k] = from + j
+		at = append(at, from+j)
 		from += j + 1
 	}
 	for k, v := range vals {
-		out[k].Value = v
 		if at[k] < 0 {
+			fn(v, "")
 			continue
 		}
 		end := len(s)
@@ -687,9 +702,8 @@ func issnsWithKinds(s string) []issn {
 				break
 			}
 		}
-		out[k].Kind = bib.ISSNKind(s[at[k]:end])
+		fn(v, bib.ISSNKind(s[at[k]:end]))
 	}
-	return out
 }
 
 func isPMCID(v string) bool {
@@ -748,16 +762,21 @@ func cleanASCII(s string) bool {
 		return s == ""
 	}
 	i := 0
-	// Eight bytes at a time: no byte below 0x20 or from 0x7f up, no "&",
-	// no two spaces in a row (checked again at the word boundaries below).
+	// Eight bytes at a time. A word with no byte from 0x80 up is tested
+	// for bytes below 0x20, 0x7f and "&" at once, as none of the sums
+	// then carries into the next byte; spaces are tested for one before
+	// another, in the word and across the word before.
+	var spaceBefore uint64 // the high bit of the first byte set after a word that ends in a space
 	for ; i+8 <= len(s); i += 8 {
 		w := load64(s, i)
-		if w&hi != 0 || below(w, 0x20) != 0 || (w+lo)&hi != 0 || zeroBytes(w^(lo*'&')) != 0 {
+		if (w|(w-lo*0x20)|(w+lo)|^((w^lo*'&')+lo*0x7f))&hi != 0 {
 			return false
 		}
-		if sp := zeroBytes(w ^ (lo * ' ')); sp&(sp>>8) != 0 || (sp&0x80 != 0 && i > 0 && s[i-1] == ' ') {
+		sp := ^((w ^ lo*' ') + lo*0x7f) & hi
+		if sp&(sp<<8|spaceBefore) != 0 {
 			return false
 		}
+		spaceBefore = sp >> 56
 	}
 	for ; i < len(s); i++ {
 		c := s[i]
@@ -779,10 +798,6 @@ func load64(s string, i int) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
-
-// below returns a word with the high bit set in (at least) the bytes of w
-// that are below n, when no byte of w has its high bit set.
-func below(w uint64, n byte) uint64 { return (w - lo*uint64(n)) & hi }
 
 // zeroBytes returns a word with the high bit set in exactly the bytes of
 // w that are zero.

@@ -3,6 +3,7 @@ package endnotexml
 import (
 	"fmt"
 	"html"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -177,13 +178,30 @@ func (p *parser) warn(msg string) {
 	p.warnings = append(p.warnings, msg)
 }
 
-func isNameStart(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':' || c >= utf8.RuneSelf
-}
+func isNameStart(c byte) bool { return nameBytes[c]&nameStart != 0 }
 
-func isNameChar(c byte) bool {
-	return isNameStart(c) || c >= '0' && c <= '9' || c == '-' || c == '.'
-}
+func isNameChar(c byte) bool { return nameBytes[c]&nameChar != 0 }
+
+// nameBytes says of each byte whether it may begin an XML name (a letter,
+// "_", ":" or a byte of a non-ASCII character) and whether it may be part
+// of one (those, digits, "-" and "."): a look-up, as every tag's name is
+// read byte by byte.
+var nameBytes = func() (t [256]uint8) {
+	for i := range t {
+		c := byte(i)
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':' || c >= utf8.RuneSelf {
+			t[i] = nameStart | nameChar
+		} else if c >= '0' && c <= '9' || c == '-' || c == '.' {
+			t[i] = nameChar
+		}
+	}
+	return t
+}()
+
+const (
+	nameStart = 1 << iota
+	nameChar
+)
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
@@ -192,9 +210,10 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // value does not end the tag); only the name of <ref-type> is read.
 func (p *parser) startTag(i int) (int, error) {
 	s := p.s
-	if p.lastStyle != "" && strings.HasPrefix(s[i:], p.lastStyle) {
+	if p.lastStyle != "" && i+1 < len(s) && s[i+1] == 's' && strings.HasPrefix(s[i:], p.lastStyle) {
 		// The same <style ...> run tag as before: EndNote writes one for
-		// every value, nearly always with the same attributes.
+		// every value, nearly always with the same attributes. (Its "s"
+		// is looked at first, to pass over the other tags cheaply.)
 		p.open("style", "", false)
 		return i + len(p.lastStyle), nil
 	}
@@ -416,6 +435,33 @@ func plain(s string) bool {
 	return true
 }
 
+// firstControl returns the index of the first byte of b below 0x20, or
+// of the first "&" too when amp is set; len(b) if there is none. It looks
+// at eight bytes at a time.
+func firstControl[T string | []byte](b T, amp bool) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		c := b[i : i+8]
+		w := uint64(c[0]) | uint64(c[1])<<8 | uint64(c[2])<<16 | uint64(c[3])<<24 |
+			uint64(c[4])<<32 | uint64(c[5])<<40 | uint64(c[6])<<48 | uint64(c[7])<<56
+		// As in plain, but exact for each byte, so that the lowest one set
+		// is the first.
+		m := ^((w &^ hi) + lo*0x60) &^ w & hi
+		if amp {
+			m |= zeroBytes(w ^ (lo * '&'))
+		}
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] < ' ' || amp && b[i] == '&' {
+			return i
+		}
+	}
+	return i
+}
+
 // chars takes the text s found at offset off. literal is set for CDATA
 // sections and a stray "<", which are not entity-decoded.
 func (p *parser) chars(off int, s string, literal bool) error {
@@ -453,7 +499,7 @@ func (p *parser) chars(off int, s string, literal bool) error {
 	} else {
 		p.appendText(s)
 	}
-	for k := start; k < len(p.text); k++ {
+	for k := start + firstControl(p.text[start:], false); k < len(p.text); k += 1 + firstControl(p.text[k+1:], false) {
 		switch c := p.text[k]; {
 		case c >= ' ' || c == '\n':
 		case c == 0:
@@ -497,9 +543,9 @@ func blankLine(s string) bool {
 // breaks into spaces, to p.text.
 func (p *parser) appendText(s string) {
 	for len(s) > 0 {
-		j := 0
+		j := firstControl(s, true)
 		for j < len(s) && s[j] != '&' && s[j] != '\n' && s[j] != '\r' {
-			j++
+			j += 1 + firstControl(s[j+1:], true) // a tab or other control character, taken as it is
 		}
 		if j == len(s) {
 			p.text = append(p.text, s...)

@@ -300,7 +300,7 @@ func (r *Reader) record() (raw []byte, line, col int, fast bool, err error) {
 		return raw, line, col, false, nil
 	}
 	for from := off; ; {
-		if e := bytes.Index(r.buf[r.pos+from:r.end], []byte(r.recEnd)); e >= 0 {
+		if e := indexEndTag(r.buf[r.pos+from:r.end], r.recEnd); e >= 0 {
 			return r.buf[r.pos : r.pos+from+e+len(r.recEnd)], line, col, true, nil
 		}
 		from = max(off, r.end-r.pos-len(r.recEnd))
@@ -310,6 +310,23 @@ func (r *Reader) record() (raw []byte, line, col int, fast bool, err error) {
 	}
 	raw, err = r.careful()
 	return raw, line, col, false, err
+}
+
+// indexEndTag returns the index of the first end tag tag ("</record>") in
+// b, or -1. It looks for the tag from its "/", which only end tags have,
+// and so stops at fewer places than at every "<".
+func indexEndTag(b []byte, tag string) int {
+	for i := 0; i < len(b); {
+		j := bytes.Index(b[i+1:], []byte(tag[1:]))
+		if j < 0 {
+			return -1
+		}
+		if b[i+j] == '<' {
+			return i + j
+		}
+		i += j + 1
+	}
+	return -1
 }
 
 // careful finds the end of the record that starts at r.pos, whose start
