@@ -202,17 +202,25 @@ func Map(fields []Field) *bib.Record {
 		}
 		return ""
 	}
+	// The values all returns are cut from one array, each slice with no
+	// room after it; each meaning is asked for once, so there are no more
+	// of them than fields.
+	var valueBuf [64]string
+	values := valueBuf[:0]
+	if len(fields) > len(valueBuf) {
+		values = make([]string, 0, len(fields))
+	}
 	all := func(m meaning) []string {
 		if len(by[m]) == 0 {
 			return nil
 		}
-		out := make([]string, 0, len(by[m]))
+		from := len(values)
 		for _, i := range by[m] {
 			if v := strings.TrimSpace(fields[i].Value); v != "" {
-				out = append(out, v)
+				values = append(values, v)
 			}
 		}
-		return out
+		return values[from:len(values):len(values)]
 	}
 
 	db := first(database)
@@ -222,6 +230,8 @@ func Map(fields []Field) *bib.Record {
 	}
 	dbKind := kindOf(db)
 
+	// about as many identifiers as fields that give them: one array
+	rec.Identifiers = slices.Grow(rec.Identifiers, len(by[uniqueID])+len(by[accession])+len(by[pmid])+len(by[pmcid])+len(by[doi])+len(by[isbn]))
 	identifiers(rec, db, dbKind, first(uniqueID), first(accession))
 	for _, v := range all(pmid) {
 		rec.AddPMID(v)
@@ -230,7 +240,8 @@ func Map(fields []Field) *bib.Record {
 		rec.AddPMCID(v)
 	}
 	for _, v := range all(doi) {
-		for _, d := range bib.FindDOIs(v) {
+		var buf [2]string
+		for _, d := range bib.AppendDOIs(buf[:0], v) {
 			rec.AddDOI(d)
 		}
 	}
@@ -239,6 +250,7 @@ func Map(fields []Field) *bib.Record {
 			rec.AddIdentifier(bib.ISBN, n)
 		}
 	}
+	rec.ISSNs = slices.Grow(rec.ISSNs, len(by[issn])+len(by[issnOnline])) // most give one each
 	for _, v := range all(issn) {
 		issns(rec, v, "")
 	}
@@ -274,7 +286,8 @@ func Map(fields []Field) *bib.Record {
 			addPubType(rec, v)
 		}
 	}
-	headings, mesh := splitHeadings(fields, by[heading], dbKind)
+	var headBuf, meshBuf [32]string
+	headings, mesh := splitHeadings(headBuf[:0], meshBuf[:0], fields, by[heading], dbKind)
 	keywords(rec, headings, mesh, all(keyword), all(descriptor))
 
 	so := first(source)
@@ -377,7 +390,8 @@ func scheme(db string) string {
 // issns adds the ISSNs of one value: "0098-1133 (ISSN print)", "1234-5678
 // (Electronic)", or several, with kind as the kind of those not marked.
 func issns(rec *bib.Record, v, kind string) {
-	found := bib.FindISSNs(v)
+	var buf [2]string
+	found := bib.AppendISSNs(buf[:0], v)
 	for i, s := range found {
 		k := kind
 		if len(found) == 1 {
@@ -470,18 +484,20 @@ func keywords(rec *bib.Record, headings, mesh, kws, descs []string) {
 	for _, v := range mesh {
 		var buf [32]string
 		for _, h := range lines(buf[:0], v) {
-			for _, k := range bib.ParseMeSHAll(h) {
+			var kbuf [4]bib.Keyword // a heading's, one per qualifier
+			for _, k := range bib.AppendMeSH(kbuf[:0], h) {
 				rec.AddKeyword(k)
 			}
 		}
 	}
+	var terms [16]string
 	for _, v := range kws {
-		for _, k := range splitTerms(v) {
+		for _, k := range splitTerms(terms[:0], v) {
 			rec.AddCleanKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor})
 		}
 	}
 	for _, v := range descs {
-		for _, k := range splitTerms(v) {
+		for _, k := range splitTerms(terms[:0], v) {
 			rec.AddCleanKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabIndex})
 		}
 	}
@@ -491,8 +507,8 @@ func keywords(rec *bib.Record, headings, mesh, kws, descs []string) {
 // index terms and MeSH headings: MH is MeSH in MEDLINE, and in APA
 // PsycInfo the MH fields after the classification (CC) hold the MeSH
 // headings of a record that MEDLINE indexes too, those before it
-// PsycInfo's own terms.
-func splitHeadings(fields []Field, at []int, kind databaseKind) (headings, mesh []string) {
+// PsycInfo's own terms. The values are appended to headings and mesh.
+func splitHeadings(headings, mesh []string, fields []Field, at []int, kind databaseKind) ([]string, []string) {
 	meshFrom := len(fields)
 	switch kind {
 	case medlineDB:
@@ -531,17 +547,18 @@ func lines(buf []string, v string) []string {
 }
 
 // splitTerms splits a list of terms into lines, and each line on
-// semicolons or, with none, on commas ("Legitimacy crisis, Pakistan"), and
-// takes off a final full stop.
-func splitTerms(v string) []string {
-	var out []string
+// semicolons or, with none, on commas ("Legitimacy crisis, Pakistan"),
+// takes off a final full stop, and appends the terms to out.
+func splitTerms(out []string, v string) []string {
 	var buf [8]string
 	for _, line := range lines(buf[:0], v) {
-		sep := byte(';')
+		sep := ";"
 		if strings.IndexByte(line, ';') < 0 {
-			sep = ','
+			sep = ","
 		}
-		for _, t := range strings.Split(line, string(sep)) {
+		for more := true; more; {
+			var t string
+			t, line, more = strings.Cut(line, sep)
 			if t = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t), ".")); t != "" {
 				out = append(out, t)
 			}
@@ -570,7 +587,16 @@ func addPubType(rec *bib.Record, v string) {
 
 // typeOf returns the CSL type a publication or document type names, or "".
 func typeOf(v string) string {
-	l := strings.ToLower(strings.TrimRight(strings.TrimSpace(v), ". "))
+	v = strings.TrimRight(strings.TrimSpace(v), ". ")
+	// ASCII, as types are, is put in lower case in an array on the stack,
+	// and a short one made a string there too, as l does not escape
+	var buf [64]byte
+	var l string
+	if b, ok := appendLowerASCII(buf[:0], v); ok {
+		l = string(b)
+	} else {
+		l = strings.ToLower(v)
+	}
 	if i := strings.IndexByte(l, ':'); i > 0 {
 		l = strings.TrimSpace(l[:i])
 	}
@@ -659,6 +685,22 @@ func isResolverLink(u string) bool {
 // Pagination Specified", "no pagination", "Unpaginated").
 func noPages(s string) bool {
 	return bib.ContainsFold(s, "pagination") || bib.ContainsFold(s, "unpaginated")
+}
+
+// appendLowerASCII appends s in lower case to b, and reports whether s
+// was ASCII, for which that is strings.ToLower(s).
+func appendLowerASCII(b []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return b, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 func firstOf(vs ...string) string {

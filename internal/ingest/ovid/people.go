@@ -17,8 +17,12 @@ import (
 // has one for each author. Each database ties addresses to authors its
 // own way too (see institutions).
 func people(rec *bib.Record, au, fa, in []string) {
-	short := make([]string, 0, nameCount(au))
-	full := make([]string, 0, nameCount(fa))
+	// The names and marks of most records fit these arrays, which stay
+	// on the stack: only the record keeps what is made here.
+	var shortBuf, fullBuf [32]string
+	var marksBuf [32][]string
+	short := slices.Grow(shortBuf[:0], nameCount(au))
+	full := slices.Grow(fullBuf[:0], nameCount(fa))
 	for _, v := range au {
 		short = splitNames(short, v)
 	}
@@ -31,7 +35,7 @@ func people(rec *bib.Record, au, fa, in []string) {
 		names = full
 	}
 	rec.Authors = slices.Grow(rec.Authors, len(names))
-	marks := make([][]string, 0, len(names))
+	marks := slices.Grow(marksBuf[:0], len(names))
 	for i, n := range names {
 		name, mk, isEditor := cleanAuthor(n)
 		if useFull {
@@ -51,17 +55,27 @@ func people(rec *bib.Record, au, fa, in []string) {
 	if len(in) == 0 {
 		return
 	}
-	var folded foldedNames  // the authors' names, folded when an address names one
-	last := 0               // the author given the last address by name
-	var editors *bib.Record // the editors as authors to match a name against, made when needed
-	var foldedEditors foldedNames
+	var (
+		affBuf   [8]affiliation // the addresses of an IN value
+		foldBuf  [512]byte      // the arrays of folded
+		endsBuf  [64]int
+		folded   foldedNames // the authors' names, folded when an address names one
+		isFolded bool
+		last     int         // the author given the last address by name
+		editors  foldedNames // the editors' names, to match a name against, folded when needed
+		foldedEd bool
+	)
+	pool := affiliationPool{firsts: make([]string, 0, nameCount(in))}
 	for _, v := range in {
-		for _, a := range institutions(v) {
-			if !assign(rec, &folded, marks, a, &last) {
-				if a.name != "" && editors == nil {
-					editors = &bib.Record{Authors: rec.Editors}
+		for _, a := range institutions(affBuf[:0], v) {
+			if (a.name != "" || len(a.names) > 0) && !isFolded {
+				folded, isFolded = foldNames(foldBuf[:0], endsBuf[:0], rec.Authors), true
+			}
+			if !pool.assign(rec, folded, marks, a, &last) {
+				if a.name != "" && !foldedEd {
+					editors, foldedEd = foldNames(nil, nil, rec.Editors), true
 				}
-				if a.name != "" && named(editors, &foldedEditors, a.name, new(int)) < 0 {
+				if a.name != "" && named(editors, a.name, new(int)) < 0 {
 					a.text = a.line // no author or editor of that name: the name was part of the address
 				}
 				rec.AddCleanAffiliation(a.text) // an editor's address is the work's
@@ -248,9 +262,8 @@ type affiliation struct {
 // institutions splits an IN value into its addresses: one per line, and
 // on one line at each mark in parentheses ("(1)Institute A, China, (2)
 // Institute B"; "From the (*)Department of Surgery ...; (+)Department of
-// Surgery ...").
-func institutions(v string) []affiliation {
-	out := make([]affiliation, 0, 1+strings.Count(v, "\n"))
+// Surgery ..."), and appends them to out.
+func institutions(out []affiliation, v string) []affiliation {
 	var buf, parts [8]string
 	for _, line := range lines(buf[:0], v) {
 		for _, part := range splitAtMarks(parts[:0], strings.TrimPrefix(line, "From the ")) {
@@ -385,41 +398,59 @@ func isNameList(s string) bool {
 	return true
 }
 
-// assign gives an address to the authors it names, and reports whether
-// it named any. last is the author the last address given by name went
-// to.
-func assign(rec *bib.Record, folded *foldedNames, marks [][]string, a affiliation, last *int) bool {
-	done := false
-	give := func(i int) {
-		for _, x := range rec.Authors[i].Affiliations {
-			if x == a.text {
-				done = true
-				return
-			}
+// affiliationPool holds the first address given to each author, all in
+// one array: most authors have one. Each is handed out as a slice with no
+// room after it, so that an author given a second address gets an array
+// of its own rather than writing over the next author's.
+type affiliationPool struct {
+	firsts []string
+}
+
+// give gives author i the address text unless it has it.
+func (pool *affiliationPool) give(rec *bib.Record, i int, text string) {
+	p := &rec.Authors[i]
+	for _, x := range p.Affiliations {
+		if x == text {
+			return
 		}
-		rec.Authors[i].Affiliations = append(rec.Authors[i].Affiliations, bib.CleanText(a.text))
-		done = true
 	}
+	text = bib.CleanText(text)
+	if n := len(pool.firsts); len(p.Affiliations) == 0 && n < cap(pool.firsts) {
+		pool.firsts = append(pool.firsts, text)
+		p.Affiliations = pool.firsts[n : n+1 : n+1]
+		return
+	}
+	p.Affiliations = append(p.Affiliations, text)
+}
+
+// assign gives an address to the authors it names, and reports whether
+// it named any. folded holds the authors' names folded when the address
+// names any; last is the author the last address given by name went to.
+func (pool *affiliationPool) assign(rec *bib.Record, folded foldedNames, marks [][]string, a affiliation, last *int) bool {
+	done := false
 	switch {
 	case len(a.marks) > 0:
 		for i := range rec.Authors {
 			if i < len(marks) && shares(marks[i], a.marks) {
-				give(i)
+				pool.give(rec, i, a.text)
+				done = true
 			}
 		}
 	case len(a.names) > 0:
 		var buf [64]byte
 		for _, n := range a.names {
 			n := bib.AppendFold(buf[:0], n)
-			for i, f := range folded.of(rec) {
-				if f.family == string(n) {
-					give(i)
+			for i := range folded.count() {
+				if string(folded.family(i)) == string(n) {
+					pool.give(rec, i, a.text)
+					done = true
 				}
 			}
 		}
 	case a.name != "":
-		if i := named(rec, folded, a.name, last); i >= 0 {
-			give(i)
+		if i := named(folded, a.name, last); i >= 0 {
+			pool.give(rec, i, a.text)
+			done = true
 		}
 	}
 	return done
@@ -430,26 +461,26 @@ func assign(rec *bib.Record, folded *foldedNames, marks [][]string, a affiliatio
 // (authors of one name, one after the other, as the addresses come in the
 // authors' order); or -1. last is the author named before, and becomes
 // the one found.
-func named(rec *bib.Record, folded *foldedNames, name string, last *int) int {
+func named(authors foldedNames, name string, last *int) int {
 	family, given, _ := strings.Cut(name, ",")
 	var fbuf, gbuf [64]byte
 	fam, giv := bib.AppendFold(fbuf[:0], strings.TrimSpace(family)), appendGiven(gbuf[:0], strings.TrimSpace(given))
-	authors := folded.of(rec)
 	// Addresses mostly come in the authors' order: the author named last,
 	// or the next, is the first of the name from there on, which the
 	// loop below would choose too.
-	for i := *last; i <= *last+1 && i < len(authors); i++ {
-		if authors[i].family == string(fam) && authors[i].given == string(giv) {
+	for i := *last; i <= *last+1 && i < authors.count(); i++ {
+		if string(authors.family(i)) == string(fam) && string(authors.given(i)) == string(giv) {
 			*last = i
 			return i
 		}
 	}
 	found, exact := -1, -1
-	for i, f := range authors {
-		if f.family != string(fam) || f.given != "" && len(giv) > 0 && f.given[0] != giv[0] {
+	for i := range authors.count() {
+		f, g := authors.family(i), authors.given(i)
+		if string(f) != string(fam) || len(g) > 0 && len(giv) > 0 && g[0] != giv[0] {
 			continue
 		}
-		if f.given == string(giv) {
+		if string(g) == string(giv) {
 			if exact < 0 || exact < *last && i >= *last {
 				exact = i
 			}
@@ -477,6 +508,7 @@ func named(rec *bib.Record, folded *foldedNames, name string, last *int) int {
 // that is no author's, is left out with a warning.
 func orcids(rec *bib.Record, f Field) {
 	var folded foldedNames
+	isFolded := false
 	last := 0
 	var buf [8]string
 	for _, line := range lines(buf[:0], f.Value) {
@@ -489,7 +521,10 @@ func orcids(rec *bib.Record, f Field) {
 			rec.Warn(f.Line, "ORCID "+id+" of "+strings.TrimSpace(name)+" has a wrong check digit; not kept")
 			continue
 		}
-		if i := named(rec, &folded, name, &last); i >= 0 {
+		if !isFolded {
+			folded, isFolded = foldNames(nil, nil, rec.Authors), true
+		}
+		if i := named(folded, name, &last); i >= 0 {
 			if rec.Authors[i].ORCID == "" {
 				rec.Authors[i].ORCID = id
 			}
@@ -510,34 +545,41 @@ func shares(a, b []string) bool {
 	return false
 }
 
-// foldedNames are the authors' names folded (see bib.Fold), made when
-// first needed, all in one string.
-type foldedNames []struct{ family, given string }
-
-func (f *foldedNames) of(rec *bib.Record) foldedNames {
-	if len(*f) > 0 || len(rec.Authors) == 0 {
-		return *f
-	}
-	size := 0
-	for _, p := range rec.Authors {
-		size += len(p.Literal) + len(p.Particle) + 1 + len(p.Family) + len(p.Given)
-	}
-	b := make([]byte, 0, size)
-	ends := make([]int, 0, 2*len(rec.Authors))
-	*f = make(foldedNames, 0, len(rec.Authors))
-	for _, p := range rec.Authors {
-		b = bib.AppendFold(b, p.FamilyName())
-		ends = append(ends, len(b))
-		b = appendGiven(b, p.Given)
-		ends = append(ends, len(b))
-	}
-	all, from := string(b), 0
-	for i := 0; i < len(ends); i += 2 {
-		*f = append(*f, struct{ family, given string }{all[from:ends[i]], all[ends[i]:ends[i+1]]})
-		from = ends[i+1]
-	}
-	return *f
+// foldedNames are the names of authors folded (see bib.Fold), their
+// family names for matching and their given names without full stops
+// (see appendGiven), all in one buffer.
+type foldedNames struct {
+	text []byte
+	ends []int // where each author's family name ends in text, then its given names
 }
+
+// foldNames folds the names of authors into the arrays of text and ends,
+// from their start.
+func foldNames(text []byte, ends []int, authors []bib.Person) foldedNames {
+	text, ends = text[:0], ends[:0]
+	for _, p := range authors {
+		text = bib.AppendFold(text, p.FamilyName())
+		ends = append(ends, len(text))
+		text = appendGiven(text, p.Given)
+		ends = append(ends, len(text))
+	}
+	return foldedNames{text: text, ends: ends}
+}
+
+// count is the number of authors.
+func (f foldedNames) count() int { return len(f.ends) / 2 }
+
+// family is the folded family name of author i.
+func (f foldedNames) family(i int) []byte {
+	from := 0
+	if i > 0 {
+		from = f.ends[2*i-1]
+	}
+	return f.text[from:f.ends[2*i]]
+}
+
+// given is the folded given names of author i.
+func (f foldedNames) given(i int) []byte { return f.text[f.ends[2*i]:f.ends[2*i+1]] }
 
 // appendGiven appends given names folded, without their full stops:
 // "Marcus T." is "Marcus T".

@@ -476,16 +476,25 @@ func parseTag(b []byte) (tag string, value int, ok bool) {
 	return string(b[i:j]), k + 1, true
 }
 
-// twoLetterTags holds the tags of knownTags of two capitals, indexed by
-// their letters.
+// twoLetterTags holds the tags of knownTags of two capitals, and those of
+// commonTags, indexed by their letters.
 var twoLetterTags = func() (t [26 * 26]string) {
 	for tag := range knownTags {
 		if isTwoCapitals(tag) {
 			t[int(tag[0]-'A')*26+int(tag[1]-'A')] = tag
 		}
 	}
+	for _, tag := range commonTags {
+		t[int(tag[0]-'A')*26+int(tag[1]-'A')] = tag
+	}
 	return t
 }()
+
+// commonTags are tags of two capitals that Ovid writes often and Map gives
+// no meaning ("VN", the first of every record): parseTag returns them
+// without making a string. They are no knownTags, which a tag glued to a
+// sentence must be.
+var commonTags = [...]string{"VN", "CC", "EP", "DC", "RD", "JC", "SB", "RN", "CP", "NS"}
 
 // knownTags holds the tags of tagMeanings, each as itself.
 var knownTags = func() map[string]string {

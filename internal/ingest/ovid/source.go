@@ -39,8 +39,6 @@ var (
 	ppParen = regexp.MustCompile(`\(pp\.?\s*([^)]*)\)`)
 	// "pp. 623-634"
 	ppWord = regexp.MustCompile(`\bpp\.?\s+([A-Za-z]?\d[\w]*(?:\s*-\s*[A-Za-z]?\d[\w]*)?)`)
-	// ":246-256", ": 7-14", ":e383-e390", ":56"
-	colonPages = regexp.MustCompile(`:\s*([A-Za-z]{0,2}\d[\w]*(?:\s*-\s*[A-Za-z]{0,2}\d[\w]*)?)`)
 	// "; 433-441" at the end
 	semiPages = regexp.MustCompile(`;\s*(\d+\s*-\s*\d+)$`)
 	// "(2012). " in a chapter's source
@@ -108,18 +106,18 @@ func parseSource(s string) (c citation) {
 		return c
 	}
 	left := rest // what is left once volume, issue and pages are taken
-	take := func(loc []int) {
-		left = left[:loc[0]] + " " + left[loc[1]:]
+	take := func(from, to int) {
+		left = cut(left, from, to)
 	}
 	// Each regular expression is tried only on text that holds what it
 	// must match: most sources have no "pp" and no "Vol".
 	if !strings.Contains(left, "pp") {
 	} else if m := ppParen.FindStringSubmatchIndex(left); m != nil {
 		c.pages = left[m[2]:m[3]]
-		take(m[:2])
+		take(m[0], m[1])
 	} else if m := ppWord.FindStringSubmatchIndex(left); m != nil {
 		c.pages = left[m[2]:m[3]]
-		take(m[:2])
+		take(m[0], m[1])
 	}
 	left = strings.Replace(left, "(no pagination)", " ", 1)
 	if m := matchIf(volWord, left, "ol"); m != nil {
@@ -127,7 +125,7 @@ func parseSource(s string) (c citation) {
 		if m[4] >= 0 {
 			c.issue = left[m[4]:m[5]]
 		}
-		take(m[:2])
+		take(m[0], m[1])
 	} else if t := strings.TrimLeft(left, " "); t != "" {
 		off := len(left) - len(t)
 		if m := matchIf(yearVolIssue, t, ","); m != nil {
@@ -136,22 +134,22 @@ func parseSource(s string) (c citation) {
 			if m[6] >= 0 {
 				c.issue = t[m[6]:m[7]]
 			}
-			take([]int{off + m[3], off + m[1]})
-		} else if m := volIssueIndex(t); m != nil && t[m[2]:m[3]] != "pp" {
+			take(off+m[3], off+m[1])
+		} else if m, ok := volIssueIndex(t); ok && t[m[2]:m[3]] != "pp" {
 			c.volume, c.issue = t[m[2]:m[3]], t[m[4]:m[5]]
-			take([]int{off + m[0], off + m[1]})
+			take(off+m[0], off+m[1])
 		} else if n := leadingNumber(t); n != "" && !(len(n) == 4 && isYear(n) && !followsVolume(t[len(n):])) {
 			c.volume = n
-			take([]int{off, off + len(n)})
+			take(off, off+len(n))
 		}
 	}
 	if c.pages == "" {
-		if m := matchIf(colonPages, left, ":"); m != nil {
+		if m, ok := colonPagesIndex(left); ok {
 			c.pages = left[m[2]:m[3]]
-			take(m[:2])
+			take(m[0], m[1])
 		} else if m := matchIf(semiPages, strings.TrimRight(left, " "), ";"); m != nil {
 			c.pages = left[m[2]:m[3]]
-			take(m[:2])
+			take(m[0], m[1])
 		}
 	}
 	if c.volume == "" {
@@ -220,6 +218,18 @@ func splitJournal(s string) (journal, rest, date string) {
 		return s[:i], s[i+2:], ""
 	}
 	return s, "", ""
+}
+
+// cut takes s[from:to] out of a source's rest, leaving a space in its
+// place, or, with nothing but spaces before it, leaving what follows it:
+// what parseSource does with the rest does not depend on the spaces it
+// begins with, and most sources, whose volume and pages come first, are
+// then cut without making a string.
+func cut(s string, from, to int) string {
+	if strings.TrimLeft(s[:from], " ") == "" {
+		return s[to:]
+	}
+	return s[:from] + " " + s[to:]
 }
 
 // endsWord reports whether s ends with the word w.
@@ -383,37 +393,83 @@ func matchIf(re *regexp.Regexp, s, need string) []int {
 // volIssueIndex finds a volume and the issue in parentheses that follows
 // it at the start of t ("222(6)", "12 (Supplement 3)", "75(2-A(E))"),
 // and returns the indexes of the match and of the two as
-// regexp.FindStringSubmatchIndex does, or nil. It matches what the
-// regular expression in its test does.
-func volIssueIndex(t string) []int {
+// regexp.FindStringSubmatchIndex does, and whether it found them. It
+// matches what the regular expression in its test does.
+func volIssueIndex(t string) (m [6]int, ok bool) {
 	i := 0
 	if len(t) > 1 && isLetter(t[0]) && isDigit(t[1]) {
 		i = 1
 	}
 	if i >= len(t) || !isDigit(t[i]) {
-		return nil
+		return m, false
 	}
 	for i++; i < len(t) && (isLetter(t[i]) || isDigit(t[i]) || t[i] == '_' || t[i] == '.' || t[i] == '-'); i++ {
 	}
-	j := i
-	for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\f' || t[j] == '\r') {
-		j++
-	}
+	j := skipSpace(t, i)
 	if j >= len(t) || t[j] != '(' {
-		return nil
+		return m, false
 	}
 	for k := j + 1; k < len(t); k++ {
 		switch t[k] {
 		case ')':
-			return []int{0, k + 1, 0, i, j + 1, k}
+			return [6]int{0, k + 1, 0, i, j + 1, k}, true
 		case '(':
 			// one level of parentheses inside the issue
 			end := strings.IndexAny(t[k+1:], "()")
 			if end < 0 || t[k+1+end] != ')' {
-				return nil
+				return m, false
 			}
 			k += 1 + end
 		}
 	}
-	return nil
+	return m, false
+}
+
+// colonPagesIndex finds the pages after a colon in s (":246-256", ":
+// 7-14", ":e383-e390", ":56"): where the match begins and ends and where
+// the pages do, as regexp.FindStringSubmatchIndex does, and whether it
+// found them. It matches what the regular expression in its test does.
+func colonPagesIndex(s string) (m [4]int, ok bool) {
+	for i := strings.IndexByte(s, ':'); i >= 0; {
+		from := skipSpace(s, i+1)
+		if end := pageEnd(s, from); end >= 0 {
+			// a range: a dash, with spaces around it or not, and a page
+			if k := skipSpace(s, end); k < len(s) && s[k] == '-' {
+				if e := pageEnd(s, skipSpace(s, k+1)); e >= 0 {
+					end = e
+				}
+			}
+			return [4]int{i, end, from, end}, true
+		}
+		next := strings.IndexByte(s[i+1:], ':')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return m, false
+}
+
+// pageEnd returns where a page number that begins at s[i:] ends: up to two
+// letters, a digit, then letters, digits and underscores; or -1.
+func pageEnd(s string, i int) int {
+	j := i
+	for j < len(s) && j-i < 2 && isLetter(s[j]) {
+		j++
+	}
+	if j >= len(s) || !isDigit(s[j]) {
+		return -1
+	}
+	for j++; j < len(s) && (isLetter(s[j]) || isDigit(s[j]) || s[j] == '_'); j++ {
+	}
+	return j
+}
+
+// skipSpace returns the index of the first byte from s[i:] that is no
+// white space as a regular expression's \s means it.
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
 }
