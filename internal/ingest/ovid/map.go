@@ -149,17 +149,27 @@ func meaningOf(tag string) meaning {
 	return tagMeanings[tag]
 }
 
+// scratch holds the arrays Map works in. A Reader keeps one from record
+// to record, so that they are made once: no record refers to them.
+type scratch struct {
+	meanings       []meaning
+	indexes        []int    // of the fields, by meaning
+	values         []string // those all returns
+	headings, mesh []string
+	short, full    []string // the authors' names
+	marks          [][]string
+	addresses      []affiliation // of an IN value
+	folded         []byte        // the authors' names folded
+	foldedEnds     []int
+}
+
 // byMeaning returns the indexes of the fields of each meaning, in order:
-// sorted by counting, all in one array, buf's when it is large enough.
-func byMeaning(buf []int, fields []Field) (by [meaningCount][]int) {
+// sorted by counting, all in one array.
+func (s *scratch) byMeaning(fields []Field) (by [meaningCount][]int) {
 	const skip = meaningCount
 	var count [meaningCount]int
-	var mbuf [64]meaning
-	meanings := mbuf[:0]
-	if len(fields) > len(mbuf) {
-		meanings = make([]meaning, 0, len(fields))
-	}
-	meanings = meanings[:len(fields)]
+	meanings := slices.Grow(s.meanings[:0], len(fields))[:len(fields)]
+	s.meanings = meanings
 	for i, f := range fields {
 		m := meaningOf(f.Tag)
 		if m == editor && bib.AllDigits(strings.TrimSpace(f.Value)) {
@@ -169,10 +179,8 @@ func byMeaning(buf []int, fields []Field) (by [meaningCount][]int) {
 		}
 		meanings[i] = m
 	}
-	all := buf[:0]
-	if cap(all) < len(fields) {
-		all = make([]int, 0, len(fields))
-	}
+	all := slices.Grow(s.indexes[:0], len(fields))
+	s.indexes = all
 	at := 0
 	for m, n := range count {
 		by[m] = all[at : at : at+n]
@@ -191,9 +199,14 @@ func byMeaning(buf []int, fields []Field) (by [meaningCount][]int) {
 // MEDLINE and PsycInfo do) they are used; the rest is read from the
 // citation in SO, whose form differs between databases (see parseSource).
 func Map(fields []Field) *bib.Record {
+	var s scratch
+	return s.mapFields(fields)
+}
+
+// mapFields is Map, working in s.
+func (s *scratch) mapFields(fields []Field) *bib.Record {
 	rec := &bib.Record{}
-	var idx [64]int
-	by := byMeaning(idx[:0], fields)
+	by := s.byMeaning(fields)
 	first := func(m meaning) string {
 		for _, i := range by[m] {
 			if v := bib.CleanText(fields[i].Value); v != "" {
@@ -205,11 +218,8 @@ func Map(fields []Field) *bib.Record {
 	// The values all returns are cut from one array, each slice with no
 	// room after it; each meaning is asked for once, so there are no more
 	// of them than fields.
-	var valueBuf [64]string
-	values := valueBuf[:0]
-	if len(fields) > len(valueBuf) {
-		values = make([]string, 0, len(fields))
-	}
+	values := slices.Grow(s.values[:0], len(fields))
+	s.values = values
 	all := func(m meaning) []string {
 		if len(by[m]) == 0 {
 			return nil
@@ -258,7 +268,7 @@ func Map(fields []Field) *bib.Record {
 		issns(rec, v, bib.ISSNElectronic)
 	}
 
-	people(rec, all(author), all(authorFull), all(institution))
+	s.people(rec, all(author), all(authorFull), all(institution))
 	for _, i := range by[authorID] {
 		orcids(rec, fields[i])
 	}
@@ -286,8 +296,8 @@ func Map(fields []Field) *bib.Record {
 			addPubType(rec, v)
 		}
 	}
-	var headBuf, meshBuf [32]string
-	headings, mesh := splitHeadings(headBuf[:0], meshBuf[:0], fields, by[heading], dbKind)
+	headings, mesh := splitHeadings(s.headings[:0], s.mesh[:0], fields, by[heading], dbKind)
+	s.headings, s.mesh = headings, mesh
 	keywords(rec, headings, mesh, all(keyword), all(descriptor))
 
 	so := first(source)
@@ -302,7 +312,7 @@ func Map(fields []Field) *bib.Record {
 		rec.SetPages(c.pages)
 	}
 	rec.ArticleNumber = c.articleNumber
-	rec.Date = bib.ParseDate(first(pubDate))
+	rec.Date = c.parseDate(first(pubDate))
 	if y := bib.ExtractYear(first(year)); y != 0 && rec.Date.Year != y {
 		if rec.Date.Year == 0 || c.date.Year == y {
 			rec.Date = bib.Date{Year: y}

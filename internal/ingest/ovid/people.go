@@ -16,26 +16,23 @@ import (
 // [Inventor, Reprint Author]" (BIOSIS). The full names are used when FA
 // has one for each author. Each database ties addresses to authors its
 // own way too (see institutions).
-func people(rec *bib.Record, au, fa, in []string) {
-	// The names and marks of most records fit these arrays, which stay
-	// on the stack: only the record keeps what is made here.
-	var shortBuf, fullBuf [32]string
-	var marksBuf [32][]string
-	short := slices.Grow(shortBuf[:0], nameCount(au))
-	full := slices.Grow(fullBuf[:0], nameCount(fa))
+func (s *scratch) people(rec *bib.Record, au, fa, in []string) {
+	short := slices.Grow(s.short[:0], nameCount(au))
+	full := slices.Grow(s.full[:0], nameCount(fa))
 	for _, v := range au {
 		short = splitNames(short, v)
 	}
 	for _, v := range fa {
 		full = splitNames(full, v)
 	}
+	s.short, s.full = short, full
 	useFull := len(full) > 0 && (len(full) == len(short) || len(short) == 0)
 	names := short
 	if len(short) == 0 {
 		names = full
 	}
 	rec.Authors = slices.Grow(rec.Authors, len(names))
-	marks := slices.Grow(marksBuf[:0], len(names))
+	marks := slices.Grow(s.marks[:0], len(names))
 	for i, n := range names {
 		name, mk, isEditor := cleanAuthor(n)
 		if useFull {
@@ -52,13 +49,11 @@ func people(rec *bib.Record, au, fa, in []string) {
 		rec.Authors = append(rec.Authors, p)
 		marks = append(marks, mk)
 	}
+	s.marks = marks
 	if len(in) == 0 {
 		return
 	}
 	var (
-		affBuf   [8]affiliation // the addresses of an IN value
-		foldBuf  [512]byte      // the arrays of folded
-		endsBuf  [64]int
 		folded   foldedNames // the authors' names, folded when an address names one
 		isFolded bool
 		last     int         // the author given the last address by name
@@ -67,9 +62,11 @@ func people(rec *bib.Record, au, fa, in []string) {
 	)
 	pool := affiliationPool{firsts: make([]string, 0, nameCount(in))}
 	for _, v := range in {
-		for _, a := range institutions(affBuf[:0], v) {
+		s.addresses = institutions(s.addresses[:0], v)
+		for _, a := range s.addresses {
 			if (a.name != "" || len(a.names) > 0) && !isFolded {
-				folded, isFolded = foldNames(foldBuf[:0], endsBuf[:0], rec.Authors), true
+				folded, isFolded = foldNames(s.folded, s.foldedEnds, rec.Authors), true
+				s.folded, s.foldedEnds = folded.text, folded.ends
 			}
 			if !pool.assign(rec, folded, marks, a, &last) {
 				if a.name != "" && !foldedEd {

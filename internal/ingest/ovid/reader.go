@@ -77,10 +77,11 @@ type Reader struct {
 	// it begins every record there.
 	firstLabel string
 
-	raw    []byte  // the record's lines, joined by "\n"
-	fields []Field // its fields
-	spans  []span  // the lines of their values, in raw
-	buf    strings.Builder
+	raw     []byte  // the record's lines, joined by "\n"
+	fields  []Field // its fields
+	spans   []span  // the lines of their values, in raw
+	buf     strings.Builder
+	scratch scratch // Map's
 }
 
 // span is one line of a field's value: raw[from:to]. A line after blank
@@ -120,7 +121,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 	if err := checkFields(fields, r.position); err != nil {
 		return nil, err
 	}
-	rec := Map(fields)
+	rec := r.scratch.mapFields(fields)
 	rec.Format = "ovid"
 	rec.Position = r.position
 	rec.Line = start

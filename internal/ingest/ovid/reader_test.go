@@ -206,6 +206,28 @@ func TestBookSource(t *testing.T) {
 	}
 }
 
+// parseDate gives what bib.ParseDate gives, whether or not the text is
+// the date the citation read and parsed already.
+func TestParseDateOnce(t *testing.T) {
+	for _, tc := range []struct{ so, dp string }{
+		{"Br J Psychiatry. 222(6):246-256, 2023 Jun.", "2023 Jun"},
+		{"Br J Psychiatry. 222(6):246-256, 2023 Jun.", "2023 Jun 15"},
+		{"Br J Psychiatry. 222(6):246-256, 2023 Jun.", ""},
+		{"Forest Ecology & Management. 201(2-3):327-334, November 15, 2004.", "November 15, 2004"},
+		{"Journal of Affective Disorders. 245 (pp 1-10), 2019. Date of Publication: 15 Feb 2019.", "15 Feb 2019"},
+		{"Journal of Current Southeast Asian Affairs, 2013(1): 3-28.", "2013"},
+		{"Hydrobiologia. 2007 15 June; 433-441.", "2007 15 June"},
+		{"ACSM'S Health & Fitness Journal January/February 2010;14(1):56", "January/February 2010"},
+		{"Journal of Orthopaedic Trauma.", ""},
+		{"", "2020"},
+	} {
+		c := parseSource(tc.so)
+		if got, want := c.parseDate(tc.dp), bib.ParseDate(tc.dp); got != want {
+			t.Errorf("source %q: parseDate(%q) = %+v, want %+v", tc.so, tc.dp, got, want)
+		}
+	}
+}
+
 func TestChapterSource(t *testing.T) {
 	c := parseSource("Neenan, Michael [Ed]; Palmer, Stephen [Ed]. (2012). Cognitive behavioural coaching in practice: An evidence based approach. (pp. 11-31). xvii, 254 pp. New York, NY, US: Routledge/Taylor & Francis Group; US.")
 	got := fmt.Sprintf("%q %q %q %d %q %q", c.editors, c.book, c.pages, c.date.Year, c.place, c.publisher)

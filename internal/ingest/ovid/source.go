@@ -28,6 +28,11 @@ type citation struct {
 	editors          []string
 	publisher, place string
 	numberOfPages    string // a book's: "xxv, 186"
+
+	// the text of the date read from the rest of the line, and what
+	// bib.ParseDate made of it (see parseDate)
+	dateText   string
+	parsedDate bib.Date
 }
 
 var (
@@ -101,7 +106,7 @@ func parseSource(s string) (c citation) {
 	c.journal = journal
 	if rest == "" {
 		if date != "" {
-			c.date = orDate(c.date, date)
+			c.orDate(date)
 		}
 		return c
 	}
@@ -162,7 +167,7 @@ func parseSource(s string) (c citation) {
 	if date == "" {
 		date = left
 	}
-	c.date = orDate(c.date, date)
+	c.orDate(date)
 	if c.date.Year == 0 {
 		c.date.Year = bib.ExtractYear(rest) // "2013(1): 3-28": a year as the volume
 	}
@@ -322,13 +327,25 @@ func isRoman(s string) bool {
 	return i > 0 && i < len(s) && s[i] == ','
 }
 
-func orDate(d bib.Date, s string) bib.Date {
-	if d.Year != 0 {
-		return d
+// orDate reads the date from s unless the citation has one.
+func (c *citation) orDate(s string) {
+	if c.date.Year != 0 {
+		return
 	}
 	s = strings.Trim(s, " ,.;:")
 	if s == "" {
-		return d
+		return
+	}
+	c.date = bib.ParseDate(s)
+	c.dateText, c.parsedDate = s, c.date
+}
+
+// parseDate is bib.ParseDate(s), but for the text of the date the
+// citation read, which most records give in a field of its own too
+// (MEDLINE's SO and DP: "2023 Jun"), parsed once.
+func (c *citation) parseDate(s string) bib.Date {
+	if s != "" && s == c.dateText {
+		return c.parsedDate
 	}
 	return bib.ParseDate(s)
 }
