@@ -161,6 +161,11 @@ type scratch struct {
 	addresses      []affiliation // of an IN value
 	folded         []byte        // the authors' names folded
 	foldedEnds     []int
+
+	// the database the last record named, as most files hold records of
+	// one, and its kind
+	database     string
+	databaseKind databaseKind
 }
 
 // byMeaning returns the indexes of the fields of each meaning, in order:
@@ -209,7 +214,11 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 	by := s.byMeaning(fields)
 	first := func(m meaning) string {
 		for _, i := range by[m] {
-			if v := bib.CleanText(fields[i].Value); v != "" {
+			v := fields[i].Value
+			if !fields[i].plain {
+				v = bib.CleanText(v)
+			}
+			if v != "" {
 				return v
 			}
 		}
@@ -238,7 +247,10 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 	if db == "" {
 		rec.Database = "Ovid"
 	}
-	dbKind := kindOf(db)
+	if db != s.database {
+		s.database, s.databaseKind = db, kindOf(db)
+	}
+	dbKind := s.databaseKind
 
 	// about as many identifiers as fields that give them: one array
 	rec.Identifiers = slices.Grow(rec.Identifiers, len(by[uniqueID])+len(by[accession])+len(by[pmid])+len(by[pmcid])+len(by[doi])+len(by[isbn]))

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -342,8 +343,16 @@ func nameEnd(s string) int {
 func words(s string) int {
 	n := 0
 	in := false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c >= '\t' && c <= '\r' // as unicode.IsSpace says of ASCII
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
 		if !space && !in {
 			n++
 		}
@@ -355,6 +364,14 @@ func words(s string) int {
 // splitAtMarks splits a line before each mark in parentheses that
 // follows a comma or semicolon, and appends the parts to out.
 func splitAtMarks(out []string, line string) []string {
+	if strings.IndexByte(line, '(') < 0 && strings.IndexByte(line, '*') < 0 && strings.IndexByte(line, '+') < 0 && strings.IndexByte(line, '#') < 0 {
+		return append(out, line) // no byte a mark begins with, as in most addresses
+	}
+	return splitAtEachMark(out, line)
+}
+
+// splitAtEachMark is splitAtMarks, looking at each word.
+func splitAtEachMark(out []string, line string) []string {
 	from := 0
 	for i := 1; i < len(line); i++ {
 		if line[i-1] != ' ' {

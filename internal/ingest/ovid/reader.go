@@ -60,6 +60,8 @@ type Field struct {
 	Label string // the label as written, in the long layout
 	Value string
 	Line  int
+
+	plain bool // Value is bib.IsPlain, as the Reader found: clean already
 }
 
 // Reader reads Ovid records from a text stream.
@@ -133,10 +135,13 @@ func (r *Reader) Read() (*bib.Record, error) {
 	return rec, nil
 }
 
-// checkFields refuses a record that holds binary data.
+// checkFields refuses a record that holds binary data. It notes which
+// values are plain text (see bib.IsPlain), which have no control
+// characters and which Map need not clean.
 func checkFields(fields []Field, position int) error {
-	for _, f := range fields {
-		if !bib.HasControl(f.Value) {
+	for i := range fields {
+		f := &fields[i]
+		if f.plain = bib.IsPlain(f.Value); f.plain || !bib.HasControl(f.Value) {
 			continue
 		}
 		c := byte(0)
@@ -443,6 +448,18 @@ func isMarker(b []byte) bool {
 // beginning with a capital, indented by at most three spaces, followed by
 // one to three spaces and a dash, then a space or the end of the line.
 func parseTag(b []byte) (tag string, value int, ok bool) {
+	// Nearly every tag line is "AU  - value": two capitals of a tag Ovid
+	// uses, two spaces, a dash, a space.
+	if len(b) > 5 && b[2] == ' ' && b[3] == ' ' && b[4] == '-' && (b[5] == ' ' || b[5] == '\t') && isCapital(b[0]) && isCapital(b[1]) {
+		if t := twoLetterTags[int(b[0]-'A')*26+int(b[1]-'A')]; t != "" {
+			return t, 5, true
+		}
+	}
+	return parseAnyTag(b)
+}
+
+// parseAnyTag is parseTag, for a line in any of the layouts of a tag line.
+func parseAnyTag(b []byte) (tag string, value int, ok bool) {
 	i := 0
 	for i < len(b) && i < 4 && b[i] == ' ' {
 		i++
@@ -476,6 +493,8 @@ func parseTag(b []byte) (tag string, value int, ok bool) {
 	}
 	return string(b[i:j]), k + 1, true
 }
+
+func isCapital(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // twoLetterTags holds the tags of knownTags of two capitals, and those of
 // commonTags, indexed by their letters.

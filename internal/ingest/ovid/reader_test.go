@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -57,6 +58,28 @@ func TestParseTag(t *testing.T) {
 		}
 		if tag != tt.tag || value != tt.value || ok != tt.ok {
 			t.Errorf("parseTag(%q) = %q, %q, %v; want %q, %q, %v", tt.line, tag, value, ok, tt.tag, tt.value, tt.ok)
+		}
+	}
+}
+
+// parseTag, which reads the common "AU  - " at once, reads what
+// parseAnyTag reads.
+func TestParseTagAtOnce(t *testing.T) {
+	lines := []string{"AU  - Behan L.", "AU  -", "AU  - ", "AU  -\tx", "ZZ  - x", "VN  - Ovid", "AB  -- x", "AU  -x", "aU  - x", "A1  - x"}
+	pieces := []string{"A", "U", "B", "Z", "V", "N", "1", " ", "-", "\t", "x", "a"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 100000 {
+		var b strings.Builder
+		for k := r.IntN(9); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, line := range lines {
+		tag, at, ok := parseTag([]byte(line))
+		wantTag, wantAt, wantOK := parseAnyTag([]byte(line))
+		if tag != wantTag || at != wantAt || ok != wantOK {
+			t.Fatalf("parseTag(%q) = %q, %d, %v; want %q, %d, %v", line, tag, at, ok, wantTag, wantAt, wantOK)
 		}
 	}
 }
@@ -402,6 +425,85 @@ func TestLabelBeforeShortTags(t *testing.T) {
 	}
 	if w := r.Warnings(); len(w) != 1 || w[0].Line != 1 {
 		t.Errorf("warnings %+v, want the line outside records", w)
+	}
+}
+
+// Map makes the same record of fields whether or not they are marked
+// plain, as the Reader marks them, and in arrays kept from record to
+// record as in fresh ones.
+func TestMapPlainFields(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join("testdata", "*.input"))
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no test inputs: %v", err)
+	}
+	texts := [][]byte{generate(t, 300)}
+	for _, name := range inputs {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, b)
+	}
+	var s scratch
+	for i, text := range texts {
+		r := NewReader(bytes.NewReader(text))
+		for n := 1; ; n++ {
+			fields, _, _, err := r.ReadFields()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			marked := slices.Clone(fields)
+			if checkFields(marked, n) != nil {
+				continue
+			}
+			if got, want := s.mapFields(marked), Map(slices.Clone(fields)); !reflect.DeepEqual(got, want) {
+				t.Errorf("text %d, record %d: with plain fields\n%+v\nwant\n%+v", i, n, got, want)
+			}
+		}
+	}
+}
+
+// splitAtMarks, which looks at each word only in a line with a byte a
+// mark begins with, splits as looking at each word does.
+func TestSplitAtMarks(t *testing.T) {
+	lines := []string{"Department of Surgery, University of Leeds, UK",
+		"(1)Institute A, China, (2)Institute B", "From the (*)Department of Surgery; (+)Department of Medicine",
+		"Institute A; *Department B", "Institute A, #Lab B", "Institute (A), B", ""}
+	pieces := []string{"Dept", " ", ", ", "; ", "(", ")", "1", "*", "+", "#", "A", "and "}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 100000 {
+		var b strings.Builder
+		for k := r.IntN(10); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, line := range lines {
+		if got, want := splitAtMarks(nil, line), splitAtEachMark(nil, line); !slices.Equal(got, want) {
+			t.Fatalf("splitAtMarks(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
+
+// words counts the words strings.Fields finds.
+func TestWords(t *testing.T) {
+	cases := []string{"", " ", "Byng, Richard", "  two\twords ", "Müller,\u00a0Jan", "a\u2003b\u0085c", "\xff \xfe", "x\vy\fz\r"}
+	pieces := []string{"a", "é", " ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u0085", "\u2003", "\xff", ","}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 100000 {
+		var b strings.Builder
+		for k := r.IntN(10); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := words(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("words(%q) = %d, want %d", s, got, want)
+		}
 	}
 }
 
