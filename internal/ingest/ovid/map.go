@@ -175,7 +175,8 @@ func (s *scratch) byMeaning(fields []Field) (by [meaningCount][]int) {
 	var count [meaningCount]int
 	meanings := slices.Grow(s.meanings[:0], len(fields))[:len(fields)]
 	s.meanings = meanings
-	for i, f := range fields {
+	for i := range fields {
+		f := &fields[i]
 		m := meaningOf(f.Tag)
 		if m == editor && bib.AllDigits(strings.TrimSpace(f.Value)) {
 			m = skip // MEDLINE's entry date

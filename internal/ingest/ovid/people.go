@@ -18,8 +18,7 @@ import (
 // has one for each author. Each database ties addresses to authors its
 // own way too (see institutions).
 func (s *scratch) people(rec *bib.Record, au, fa, in []string) {
-	short := slices.Grow(s.short[:0], nameCount(au))
-	full := slices.Grow(s.full[:0], nameCount(fa))
+	short, full := s.short[:0], s.full[:0]
 	for _, v := range au {
 		short = splitNames(short, v)
 	}
@@ -346,7 +345,7 @@ func words(s string) int {
 	for i := 0; i < len(s); {
 		var space bool
 		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c >= '\t' && c <= '\r' // as unicode.IsSpace says of ASCII
+			space = asciiSpace(c) // as unicode.IsSpace says of ASCII
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])

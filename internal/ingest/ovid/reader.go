@@ -46,6 +46,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bibdb/bibdb/internal/bib"
 	"github.com/bibdb/bibdb/internal/textio"
@@ -427,6 +428,9 @@ func (r *Reader) finish(start, rawEnd int) ([]Field, int, string, error) {
 // isMarker reports whether a line is a record number: "<1. >", "<3001. >",
 // "<1>", "<12.>", with spaces around it.
 func isMarker(b []byte) bool {
+	if len(b) > 0 && b[0] != '<' && b[0] < utf8.RuneSelf && !asciiSpace(b[0]) {
+		return false // a tag line or text, told without trimming it
+	}
 	b = bytes.TrimSpace(b)
 	if len(b) < 3 || b[0] != '<' || b[len(b)-1] != '>' {
 		return false
@@ -524,6 +528,9 @@ var knownTags = func() map[string]string {
 	}
 	return m
 }()
+
+// asciiSpace reports whether c is an ASCII byte bytes.TrimSpace trims.
+func asciiSpace(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' }
 
 // indented reports whether a line begins with white space.
 func indented(b []byte) bool { return len(b) > 0 && (b[0] == ' ' || b[0] == '\t') }

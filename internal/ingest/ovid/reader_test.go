@@ -88,6 +88,9 @@ func TestIsMarker(t *testing.T) {
 	for line, want := range map[string]bool{
 		"<1. >": true, "<3001. >": true, "<7>": true, " <12.>": true, "<1. >  ": true,
 		"<>": false, "<a. >": false, "<1. > text": false, "Database: Embase <1974 to 2026>": false, "<1946 to Present>": false,
+		// what a line begins with tells most lines at once; white space
+		// of any kind is trimmed first
+		"\t<2>": true, "\v<3. >": true, "\u00a0<4. >": true, "\u2003<5>": true, "AU  - <1>": false, "\u00e9<1>": false, "": false,
 	} {
 		if got := isMarker([]byte(line)); got != want {
 			t.Errorf("isMarker(%q) = %v, want %v", line, got, want)
