@@ -60,9 +60,22 @@ func CSLType(ty string) string {
 //	DB, DP             the database the record came from
 //	ID, AN             the record's own id
 func Map(fields []Field) *bib.Record {
+	var m mapper
+	return m.record(fields)
+}
+
+// mapper maps records as Map does, keeping its working memory from one
+// record to the next: a Reader maps every record with one mapper.
+type mapper struct {
+	byTag   tagIndex
+	cleaned []string // cleaned values of records too long for the stack
+	done    []bool
+}
+
+func (m *mapper) record(fields []Field) *bib.Record {
 	rec := &bib.Record{}
 	// Index the fields by tag once; clean each value at most once.
-	var byTag tagIndex
+	byTag := &m.byTag
 	byTag.build(fields)
 	// Most records have fewer than 64 fields: their cleaned values live on
 	// the stack.
@@ -70,7 +83,12 @@ func Map(fields []Field) *bib.Record {
 	var doneBuf [64]bool
 	cleaned, done := cleanedBuf[:], doneBuf[:]
 	if len(fields) > len(cleanedBuf) {
-		cleaned, done = make([]string, len(fields)), make([]bool, len(fields))
+		m.cleaned, m.done = slices.Grow(m.cleaned[:0], len(fields))[:len(fields)], slices.Grow(m.done[:0], len(fields))[:len(fields)]
+		clear(m.done)
+		cleaned, done = m.cleaned, m.done
+		// the values are substrings of the record's text, which the
+		// mapper does not keep once the record is made
+		defer clear(m.cleaned)
 	}
 	value := func(i int) string {
 		if !done[i] {
@@ -149,7 +167,7 @@ func Map(fields []Field) *bib.Record {
 		}
 	}
 
-	if len(rec.Authors) > 0 && len(rec.Editors) > 0 && lastAUPlural(&byTag) {
+	if len(rec.Authors) > 0 && len(rec.Editors) > 0 && lastAUPlural(byTag) {
 		// "AU - Asano, Kota", "AU - Takada, Mitsuo eds": the plural
 		// mark after the last name is for the whole list
 		rec.Editors = append(rec.Authors, rec.Editors...)
@@ -157,7 +175,7 @@ func Map(fields []Field) *bib.Record {
 	}
 
 	// Date.
-	rec.Date = date(&byTag)
+	rec.Date = date(byTag)
 
 	// Container.
 	switch {
@@ -206,7 +224,7 @@ func Map(fields []Field) *bib.Record {
 		}
 	}
 	rec.ArticleNumber = first("C7")
-	pages(rec, &byTag)
+	pages(rec, byTag)
 	if (isBook || tyu == "THES") && rec.LastPage == "" && rec.FirstPage != "" && byTag.firstCleaned("EP") == "" {
 		// a book's or thesis's SP is its number of pages: "414", "xvi, 414"
 		rec.NumberOfPages, rec.FirstPage = first("SP"), ""
@@ -228,9 +246,9 @@ func Map(fields []Field) *bib.Record {
 	rec.Publisher = first("PB", "PU") // PU: Web of Science's RIS
 	rec.Place = first("CY", "PP")
 	rec.Language = first("LA")
-	rec.Abstract = abstract(&byTag, value)
+	rec.Abstract = abstract(byTag, value)
 
-	identifiers(rec, &byTag, tyu, isBook || isPart)
+	identifiers(rec, byTag, tyu, isBook || isPart)
 
 	if n := byTag.count("KW"); n > 0 {
 		rec.Keywords = make([]bib.Keyword, 0, n)
@@ -267,7 +285,7 @@ func Map(fields []Field) *bib.Record {
 			rec.AddCleanKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor}) // eachItem cleans
 		})
 	}
-	affiliations(rec, &byTag)
+	affiliations(rec, byTag)
 	for i := range byTag.all("UR") {
 		v := fields[i].Value
 		if j := strings.Index(v, "<Go to ISI>://"); j >= 0 {
@@ -299,8 +317,8 @@ func Map(fields []Field) *bib.Record {
 	rec.Database = first("DB", "DP")
 	switch {
 	case rec.Database == "":
-		rec.Database = ovidDatabase(&byTag)
-	case bib.ContainsFold(rec.Database, "medline") && isEmbaseRecord(&byTag):
+		rec.Database = ovidDatabase(byTag)
+	case bib.ContainsFold(rec.Database, "medline") && isEmbaseRecord(byTag):
 		// Embase.com says "DB  - Medline" of the MEDLINE records it
 		// holds, but the search was of Embase.
 		rec.Database = "Embase"
@@ -587,6 +605,22 @@ func pages(rec *bib.Record, byTag *tagIndex) {
 // identifiers fills DOIs, PMID, PMCID, ISSNs and ISBNs.
 func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 	fields := byTag.fields
+	// Room for the identifiers the fields usually give (one each) is made
+	// at once instead of growing one at a time; none found, none is kept.
+	if n := byTag.count("DO") + byTag.count("AN") + byTag.count("PMID") + byTag.count("C2"); n > 1 {
+		rec.Identifiers = make([]bib.Identifier, 0, n)
+	}
+	if n := byTag.count("SN"); n > 1 {
+		rec.ISSNs = make([]bib.ISSN, 0, n)
+	}
+	defer func() {
+		if len(rec.Identifiers) == 0 {
+			rec.Identifiers = nil
+		}
+		if len(rec.ISSNs) == 0 {
+			rec.ISSNs = nil
+		}
+	}()
 	found := false
 	var buf [2]string
 	for i := range byTag.all("DO") {
@@ -735,7 +769,7 @@ func accessionNumbers(rec *bib.Record, val string) bool {
 		return false
 	}
 	if strings.IndexByte(val, ',') < 0 && !bib.HasPrefixFold(val, "embase ") {
-		rec.AddPMID(val) // one: "PMID: 123", "PUBMED 123"
+		addPMID(rec, val) // one: "PMID: 123", "PUBMED 123"
 		return true
 	}
 	for rest := val; rest != ""; {
@@ -752,6 +786,30 @@ func accessionNumbers(rec *bib.Record, val string) bool {
 		}
 	}
 	return true
+}
+
+// addPMID is rec.AddPMID, which for the usual "PMID: 12345678" takes the
+// number as it is instead of looking at a lower-case copy of the value.
+func addPMID(rec *bib.Record, val string) {
+	if d, ok := plainPMID(val); ok {
+		rec.AddIdentifier(bib.PMID, d)
+		return
+	}
+	rec.AddPMID(val)
+}
+
+// plainPMID returns the number of a value "PMID:" (in any case) followed
+// by a PMID that bib.NormalizePMID returns unchanged: one to nine digits,
+// the first not 0, with nothing but white space around them.
+func plainPMID(val string) (string, bool) {
+	if !bib.HasPrefixFold(val, "pmid:") {
+		return "", false
+	}
+	d := strings.TrimSpace(val[len("pmid:"):])
+	if len(d) == 0 || len(d) > 9 || d[0] == '0' || !bib.AllDigits(d) {
+		return "", false
+	}
+	return d, true
 }
 
 // isEmbaseLNumber reports whether s is an Embase accession number as
@@ -1059,9 +1117,12 @@ func tagSlot(tag string) int {
 	return -1
 }
 
+// build indexes fields, reusing the memory of the index's last record.
 func (x *tagIndex) build(fields []Field) {
 	x.fields = fields
-	x.next = make([]int16, len(fields))
+	x.first = [len(x.first)]int16{}
+	x.next = slices.Grow(x.next[:0], len(fields))[:len(fields)]
+	clear(x.next)
 	if len(fields) > 32000 {
 		fields = fields[:32000]
 	}

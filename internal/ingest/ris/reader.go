@@ -60,6 +60,7 @@ type Reader struct {
 	flatLine string  // the flattened line being split
 	flat     bool    // the line last returned by nextLine is a part of flatLine
 	sawTY    bool    // a TY line has been read
+	mapper   mapper
 }
 
 type pendingLine struct {
@@ -402,7 +403,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 	if err := checkFields(fields, start, r.position); err != nil {
 		return nil, err
 	}
-	rec := Map(fields)
+	rec := r.mapper.record(fields)
 	rec.Format = "ris"
 	rec.Position = r.position
 	rec.Line = start
