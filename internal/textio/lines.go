@@ -15,36 +15,75 @@ import (
 // MaxLineLength is the longest line a LineReader accepts.
 const MaxLineLength = 64 << 20
 
+// startBufSize is the size of a LineReader's buffer until a line needs
+// more.
+const startBufSize = 64 << 10
+
+// maxEmptyReads is how many reads in a row may return nothing (one more
+// is taken for the reader being stuck: io.ErrNoProgress).
+const maxEmptyReads = 100
+
 // LineReader returns the lines of a text one at a time without their line
 // ends. It does not hold more than one line (and one buffer) in memory.
+//
+// It buffers its input itself, the way a bufio.Scanner with a maximum
+// token size of MaxLineLength would: the same buffer sizes, so the same
+// lines are too long, and a read error is returned after the lines read
+// before it, the last one even without its line end.
 type LineReader struct {
-	sc       *bufio.Scanner
-	line     int  // number of the line last returned
-	next     int  // number the next line gets
-	sawLF    bool // an LF has been seen: bare CRs no longer start new numbered lines
-	lastTerm byte // terminator of the token just scanned: '\n', '\r' or 0 (EOF)
-	crlf     bool // the token just scanned ended in CRLF
-	peeked   bool
-	pline    []byte
-	pnum     int
-	err      error
+	r          io.Reader
+	buf        []byte
+	start, end int   // the unread input is buf[start:end]
+	rerr       error // what the last read returned, io.EOF at the end; nil while more may come
+	line       int   // number of the line last returned
+	next       int   // number the next line gets
+	sawLF      bool  // an LF has been seen: bare CRs no longer start new numbered lines
+	lastTerm   byte  // terminator of the line just scanned: '\n', '\r' or 0 (end of input)
+	peeked     bool
+	pline      []byte
+	pnum       int
+	err        error
 
 	bomChecked bool // the first line has been read and a byte-order mark taken off it
 }
 
 // NewLineReader returns a LineReader reading from r.
 func NewLineReader(r io.Reader) *LineReader {
-	lr := &LineReader{next: 1}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), MaxLineLength)
-	sc.Split(lr.split)
-	lr.sc = sc
-	return lr
+	return &LineReader{r: r, next: 1, buf: make([]byte, startBufSize)}
 }
 
-func (lr *LineReader) split(data []byte, atEOF bool) (int, []byte, error) {
+// scan returns the next line without its end, setting lr.lastTerm. It
+// returns false at the end of the input or on an error, which it leaves
+// in lr.err.
+func (lr *LineReader) scan() ([]byte, bool) {
+	for {
+		if lr.end > lr.start || lr.rerr != nil {
+			if b, advance, ok := lr.cut(lr.buf[lr.start:lr.end], lr.rerr != nil); ok {
+				lr.start += advance
+				return b, true
+			}
+		}
+		if lr.rerr != nil {
+			if lr.rerr == io.EOF {
+				lr.err = io.EOF
+			} else {
+				lr.err = lr.rerr
+			}
+			return nil, false
+		}
+		if err := lr.fill(); err != nil {
+			lr.err = err
+			return nil, false
+		}
+	}
+}
+
+// cut finds the first line in data: the line, how far it and its end
+// reach, and whether data holds a whole line (at EOF, the rest of the
+// input is one).
+func (lr *LineReader) cut(data []byte, atEOF bool) ([]byte, int, bool) {
 	if atEOF && len(data) == 0 {
-		return 0, nil, nil
+		return nil, 0, false
 	}
 	// Find the first line end without scanning further than needed: look
 	// for the kind of line end the file has used so far, then for the
@@ -71,25 +110,67 @@ func (lr *LineReader) split(data []byte, atEOF bool) (int, []byte, error) {
 	}
 	if i < 0 {
 		if atEOF {
-			lr.lastTerm, lr.crlf = 0, false
-			return len(data), data, nil
+			lr.lastTerm = 0
+			return data, len(data), true
 		}
-		return 0, nil, nil
+		return nil, 0, false
 	}
 	if data[i] == '\n' {
-		lr.lastTerm, lr.crlf = '\n', false
-		return i + 1, data[:i], nil
+		lr.lastTerm = '\n'
+		return data[:i], i + 1, true
 	}
 	// '\r': CRLF or a bare CR; need one more byte to tell.
 	if i+1 >= len(data) && !atEOF {
-		return 0, nil, nil
+		return nil, 0, false
 	}
 	if i+1 < len(data) && data[i+1] == '\n' {
-		lr.lastTerm, lr.crlf = '\n', true
-		return i + 2, data[:i], nil
+		lr.lastTerm = '\n'
+		return data[:i], i + 2, true
 	}
-	lr.lastTerm, lr.crlf = '\r', false
-	return i + 1, data[:i], nil
+	lr.lastTerm = '\r'
+	return data[:i], i + 1, true
+}
+
+// fill reads more input into the buffer, moving the unread part to its
+// start or growing it (to at most MaxLineLength) when it is full. Its
+// error is that of a line too long; a read's is kept in lr.rerr.
+func (lr *LineReader) fill() error {
+	if lr.start > 0 && (lr.end == len(lr.buf) || lr.start > len(lr.buf)/2) {
+		copy(lr.buf, lr.buf[lr.start:lr.end])
+		lr.end -= lr.start
+		lr.start = 0
+	}
+	if lr.end == len(lr.buf) {
+		if len(lr.buf) >= MaxLineLength {
+			return fmt.Errorf("line %d is longer than %d bytes", lr.next, MaxLineLength)
+		}
+		buf := make([]byte, min(len(lr.buf)*2, MaxLineLength))
+		copy(buf, lr.buf[lr.start:lr.end])
+		lr.end -= lr.start
+		lr.start = 0
+		lr.buf = buf
+	}
+	// A reader that misbehaves ends the input as an error would: the
+	// lines read before it are still returned.
+	for empty := 0; ; {
+		n, err := lr.r.Read(lr.buf[lr.end:])
+		if n < 0 || n > len(lr.buf)-lr.end {
+			lr.rerr = bufio.ErrBadReadCount
+			return nil
+		}
+		lr.end += n
+		if err != nil {
+			lr.rerr = err
+			return nil
+		}
+		if n > 0 {
+			return nil
+		}
+		if empty++; empty > maxEmptyReads {
+			lr.rerr = io.ErrNoProgress
+			return nil
+		}
+	}
 }
 
 // Next returns the next line and its number. The returned slice is valid
@@ -103,19 +184,11 @@ func (lr *LineReader) Next() ([]byte, int, error) {
 	if lr.err != nil {
 		return nil, lr.line, lr.err
 	}
-	if !lr.sc.Scan() {
-		if err := lr.sc.Err(); err != nil {
-			if err == bufio.ErrTooLong {
-				err = fmt.Errorf("line %d is longer than %d bytes", lr.next, MaxLineLength)
-			}
-			lr.err = err
-			return nil, lr.line, err
-		}
-		lr.err = io.EOF
-		return nil, lr.line, io.EOF
+	b, ok := lr.scan()
+	if !ok {
+		return nil, lr.line, lr.err
 	}
 	lr.line = lr.next
-	b := lr.sc.Bytes()
 	if lr.line == 1 && !lr.bomChecked {
 		lr.bomChecked = true
 		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
