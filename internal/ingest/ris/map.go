@@ -607,7 +607,7 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 	fields := byTag.fields
 	// Room for the identifiers the fields usually give (one each) is made
 	// at once instead of growing one at a time; none found, none is kept.
-	if n := byTag.count("DO") + byTag.count("AN") + byTag.count("PMID") + byTag.count("C2"); n > 1 {
+	if n := byTag.count("DO") + byTag.count("AN") + byTag.count("C2"); n > 1 {
 		rec.Identifiers = make([]bib.Identifier, 0, n)
 	}
 	if n := byTag.count("SN"); n > 1 {
@@ -921,9 +921,9 @@ func ovidDatabase(byTag *tagIndex) string {
 
 func sn(rec *bib.Record, value string, isBookish bool) {
 	for value != "" {
-		i := strings.IndexAny(value, ";\n,")
-		if i < 0 {
-			i = len(value)
+		i := 0
+		for i < len(value) && value[i] != ';' && value[i] != '\n' && value[i] != ',' {
+			i++
 		}
 		p := value[:i]
 		value = value[min(i+1, len(value)):]
@@ -1122,11 +1122,12 @@ func (x *tagIndex) build(fields []Field) {
 	x.fields = fields
 	x.first = [len(x.first)]int16{}
 	x.next = slices.Grow(x.next[:0], len(fields))[:len(fields)]
-	clear(x.next)
 	if len(fields) > 32000 {
+		clear(x.next[32000:])
 		fields = fields[:32000]
 	}
 	for i := len(fields) - 1; i >= 0; i-- {
+		x.next[i] = 0
 		if k := tagSlot(fields[i].Tag); k >= 0 {
 			x.next[i] = x.first[k]
 			x.first[k] = int16(i + 1)
@@ -1156,8 +1157,16 @@ func (x *tagIndex) all(tag string) iter.Seq[int] {
 
 // count returns the number of fields with the tag.
 func (x *tagIndex) count(tag string) int {
+	k := tagSlot(tag)
+	if k < 0 {
+		n := 0
+		for range x.all(tag) {
+			n++
+		}
+		return n
+	}
 	n := 0
-	for range x.all(tag) {
+	for i := x.first[k]; i != 0; i = x.next[i-1] {
 		n++
 	}
 	return n

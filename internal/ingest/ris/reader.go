@@ -32,6 +32,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -54,12 +55,13 @@ type Reader struct {
 	junkLine int // first of them
 	pending  []pendingLine
 	warnings []bib.Warning
-	raw      []byte  // the raw text of the record being read, reused
-	spans    []span  // its field values, reused
-	fields   []Field // the fields returned, reused
-	flatLine string  // the flattened line being split
-	flat     bool    // the line last returned by nextLine is a part of flatLine
-	sawTY    bool    // a TY line has been read
+	raw      []byte   // the raw text of the record being read, reused
+	spans    []span   // its fields as read, reused
+	owns     []string // the values of its fields that are not a part of raw
+	fields   []Field  // its fields, returned, reused
+	flatLine string   // the flattened line being split
+	flat     bool     // the line being read is a part of flatLine
+	sawTY    bool     // a TY line has been read
 	mapper   mapper
 }
 
@@ -84,32 +86,29 @@ func (r *Reader) Warnings() []bib.Warning {
 	return w
 }
 
-// nextLine returns the next line, taking split flattened lines first. A
-// line from the input is returned as bytes (valid until the next call);
-// a part of a split flattened line as text.
-func (r *Reader) nextLine() (b []byte, text string, own bool, n int, err error) {
-	if len(r.pending) > 0 {
-		p := r.pending[0]
-		r.pending = r.pending[1:]
-		r.flat = p.flat
-		return nil, p.text, true, p.line, nil
+// nextPending returns the first of the lines waiting to be read again: the
+// parts of a split flattened line, or a line given back.
+func (r *Reader) nextPending() (text string, n int) {
+	p := r.pending[0]
+	r.pending = r.pending[1:]
+	r.flat = p.flat
+	return p.text, p.line
+}
+
+// unflattenLine splits line b, numbered n, when it holds a flattened
+// record: it returns the first part and keeps the others for the calls
+// after. It reports false for any other line.
+func (r *Reader) unflattenLine(b []byte, n int) (string, bool) {
+	parts := unflatten(string(b))
+	if parts == nil {
+		return "", false
 	}
-	r.flat = false
-	b, n, err = r.lr.Next()
-	if err != nil {
-		return nil, "", false, n, err
+	for _, p := range parts[1:] {
+		r.pending = append(r.pending, pendingLine{p, n, true})
 	}
-	if len(b) >= 40 && isFlatCandidate(b) {
-		if parts := unflatten(string(b)); parts != nil {
-			for _, p := range parts[1:] {
-				r.pending = append(r.pending, pendingLine{p, n, true})
-			}
-			r.flatLine = string(b)
-			r.flat = true
-			return nil, parts[0], true, n, nil
-		}
-	}
-	return b, "", false, n, nil
+	r.flatLine = string(b)
+	r.flat = true
+	return parts[0], true
 }
 
 // isFlatCandidate is a quick test of whether a long line could hold a
@@ -134,52 +133,48 @@ func (r *Reader) unread(s string, n int) {
 // between an ER and the next TY (Ovid writes some there) are skipped as
 // text outside records.
 func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error) {
-	// The record's lines are collected in r.raw; field values are kept as
+	// The record's lines are collected in rawb; field values are kept as
 	// spans of it and become substrings of the one raw string at the end,
-	// so a record costs one string, not one per line.
+	// so a record costs one string, not one per line. (No closure shares
+	// these variables, so that they can live in registers.)
 	rawb := r.raw[:0]
 	spans := r.spans[:0]
-	defer func() { r.raw, r.spans = rawb, spans[:0] }()
+	clear(r.owns)
+	r.owns = r.owns[:0]
 	inRecord := false
 	orphan := false // collecting tags after an ER, before any TY
 	orphanLines := 0
 	lastFlatLine := -1
-	finish := func() []Field {
-		raw = string(rawb)
-		fields = r.fields[:0]
-		for _, sp := range spans {
-			f := Field{Tag: sp.tag, Line: sp.line, Value: sp.own}
-			if !sp.isOwn {
-				f.Value = raw[sp.start:sp.end]
-			}
-			fields = append(fields, f)
-		}
-		r.fields = fields
-		return fields
-	}
-	dropOrphan := func() {
-		if orphanLines > 0 {
-			if r.junk == 0 {
-				r.junkLine = start
-			}
-			r.junk += orphanLines
-		}
-		spans, orphan, orphanLines, inRecord, lastFlatLine = spans[:0], false, 0, false, -1
-		rawb = rawb[:0]
-	}
 	for {
-		b, text, own, n, err := r.nextLine()
-		if err == io.EOF {
-			if orphan {
-				dropOrphan()
+		var b []byte
+		var text string // the line when it is a part of a flattened line or one given back
+		var own bool
+		var n int
+		if len(r.pending) == 0 {
+			b, n, err = r.lr.Next()
+			r.flat = false
+			if err == nil && len(b) >= 40 && isFlatCandidate(b) {
+				text, own = r.unflattenLine(b, n)
 			}
-			if inRecord {
-				return finish(), start, raw, nil
-			}
-			return nil, 0, "", io.EOF
+		} else {
+			text, n = r.nextPending()
+			own = true
 		}
 		if err != nil {
-			return finish(), start, raw, err
+			if err != io.EOF {
+				fields, raw = r.finish(rawb, spans)
+				return fields, start, raw, err
+			}
+			if orphan {
+				r.dropOrphan(orphanLines, start)
+				inRecord = false
+			}
+			if inRecord {
+				fields, raw = r.finish(rawb, spans)
+				return fields, start, raw, nil
+			}
+			r.raw, r.spans = rawb[:0], spans[:0]
+			return nil, 0, "", io.EOF
 		}
 		var tag string
 		var vs, ve int // the value's span within the line
@@ -191,8 +186,11 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 		} else {
 			tag, vs, ve, ok = parseTagLineBytes(b)
 		}
-		if ok && tag == "TY" && orphan {
-			dropOrphan()
+		isTY := ok && tag == "TY"
+		if isTY && orphan {
+			r.dropOrphan(orphanLines, start)
+			rawb, spans, r.owns = rawb[:0], spans[:0], r.owns[:0]
+			orphan, orphanLines, inRecord, lastFlatLine = false, 0, false, -1
 		}
 		if !inRecord {
 			if !ok {
@@ -208,21 +206,22 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 				continue // a stray end tag
 			}
 			inRecord = true
-			orphan = tag != "TY" && r.sawTY
+			orphan = !isTY && r.sawTY
 			start = n
 			if !orphan {
 				r.position++
 			}
-		} else if ok && tag == "TY" {
+		} else if isTY {
 			// A new record begins before this one ended.
 			if own {
 				r.unread(text, n)
 			} else {
 				r.unread(string(b), n)
 			}
-			return finish(), start, raw, errMissingER
+			fields, raw = r.finish(rawb, spans)
+			return fields, start, raw, errMissingER
 		}
-		if tag == "TY" && ok {
+		if isTY {
 			r.sawTY = true
 		}
 		// The raw text: every line as read; a flattened record's line once.
@@ -254,13 +253,14 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 				}
 				line = strings.TrimRight(line, " \t")
 				switch {
-				case sp.isOwn:
-					sp.own += "\n" + line
+				case sp.own >= 0:
+					r.owns[sp.own] += "\n" + line
 				case !own && sp.end == lineStart-1:
 					// the continuation follows the value in the raw text
 					sp.end = lineStart + len(line)
 				default:
-					sp.own, sp.isOwn = r.spanText(rawb, *sp)+"\n"+line, true
+					sp.own = len(r.owns)
+					r.owns = append(r.owns, string(rawb[sp.start:sp.end])+"\n"+line)
 				}
 			}
 			continue
@@ -269,30 +269,56 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			if orphan {
 				r.position++ // a record that lost its TY line
 			}
-			return finish(), start, raw, nil
+			fields, raw = r.finish(rawb, spans)
+			return fields, start, raw, nil
 		}
 		if own {
-			spans = append(spans, span{tag: tag, line: n, own: text[vs:ve], isOwn: true})
+			spans = append(spans, span{tag: tagCode(tag), line: n, own: len(r.owns)})
+			r.owns = append(r.owns, text[vs:ve])
 		} else {
-			spans = append(spans, span{tag: tag, line: n, start: lineStart + vs, end: lineStart + trimEnd(b, vs, ve)})
+			spans = append(spans, span{tag: tagCode(tag), line: n, start: lineStart + vs, end: lineStart + trimEnd(b, vs, ve), own: -1})
 		}
 	}
 }
 
-// span is a field value: a part of the record's raw text, or its own text.
+// span is a field as read: its tag, its line and where its value is in
+// the record's raw text, or which of the reader's owns it is. It holds no
+// pointer, so that keeping one per line costs the collector nothing.
 type span struct {
-	tag        string
-	start, end int
+	tag        int16 // see tagCode
 	line       int
-	own        string
-	isOwn      bool
+	start, end int
+	own        int // index in Reader.owns, or -1
 }
 
-func (r *Reader) spanText(rawb []byte, sp span) string {
-	if sp.isOwn {
-		return sp.own
+// finish makes the record's raw text and its fields, whose values are
+// substrings of it or strings of their own, and keeps the buffers for the
+// next record.
+func (r *Reader) finish(rawb []byte, spans []span) ([]Field, string) {
+	raw := string(rawb)
+	fields := slices.Grow(r.fields[:0], len(spans))[:len(spans)]
+	for i, sp := range spans {
+		f := &fields[i]
+		f.Tag, f.Line, f.plain = tagString(sp.tag), sp.line, false
+		if sp.own >= 0 {
+			f.Value = r.owns[sp.own]
+		} else {
+			f.Value = raw[sp.start:sp.end]
+		}
 	}
-	return string(rawb[sp.start:sp.end])
+	r.raw, r.fields, r.spans = rawb[:0], fields, spans[:0]
+	return fields, raw
+}
+
+// dropOrphan counts the lines of tags collected after an ER, which did not
+// become a record, as text outside records.
+func (r *Reader) dropOrphan(lines, start int) {
+	if lines > 0 {
+		if r.junk == 0 {
+			r.junkLine = start
+		}
+		r.junk += lines
+	}
 }
 
 // trimEnd returns the end of b[vs:ve] without trailing blanks.
@@ -311,16 +337,16 @@ func blank(b []byte, text string, own bool) bool {
 }
 
 // tagNames interns the two-character tags, so reading one allocates
-// nothing.
-var tagNames = func() [26][36]string {
-	var t [26][36]string
+// nothing. A tag's place in it is its tagSlot.
+var tagNames = func() [26 * 36]string {
+	var t [26 * 36]string
 	for i := 0; i < 26; i++ {
 		for j := 0; j < 36; j++ {
 			c := byte('A' + j)
 			if j >= 26 {
 				c = byte('0' + j - 26)
 			}
-			t[i][j] = string([]byte{byte('A' + i), c})
+			t[i*36+j] = string([]byte{byte('A' + i), c})
 		}
 	}
 	return t
@@ -331,12 +357,37 @@ func internTag(a, b byte) string {
 	if b >= '0' && b <= '9' {
 		j = 26 + int(b-'0')
 	}
-	return tagNames[a-'A'][j]
+	return tagNames[int(a-'A')*36+j]
+}
+
+// pmidCode is the tagCode of PMID, the one tag that is not two
+// characters long.
+const pmidCode int16 = 26 * 36 // len(tagNames)
+
+// tagCode numbers the tags a tag line can have (see parseTagLine): the
+// two-character ones by their tagSlot, and PMID.
+func tagCode(tag string) int16 {
+	if k := tagSlot(tag); k >= 0 {
+		return int16(k)
+	}
+	return pmidCode
+}
+
+// tagString is the tag that tagCode numbered c.
+func tagString(c int16) string {
+	if c == pmidCode {
+		return "PMID"
+	}
+	return tagNames[c]
 }
 
 // parseTagLineBytes is parseTagLine on bytes: it returns the tag and the
 // span of the value in b.
 func parseTagLineBytes(b []byte) (tag string, vs, ve int, ok bool) {
+	// Nearly every line is written the standard way, "AU  - value".
+	if len(b) >= 6 && b[2] == ' ' && b[3] == ' ' && b[4] == '-' && b[5] == ' ' && isTagStart(b[0]) && isTagChar(b[1]) {
+		return internTag(b[0], b[1]), 6, len(b), true
+	}
 	if len(b) < 4 {
 		if len(b) >= 2 && b[0] == 'E' && b[1] == 'R' && len(bytes.TrimSpace(b[2:])) == 0 {
 			return "ER", len(b), len(b), true

@@ -46,6 +46,24 @@ func TestParseTagLine(t *testing.T) {
 	}
 }
 
+// TestParseTagLineBytes holds parseTagLineBytes, with its shortcut for
+// the standard "AU  - value", to what parseTagLine finds in the same line.
+func TestParseTagLineBytes(t *testing.T) {
+	for _, line := range []string{
+		"AU  - Byng, R", "AU  - ", "AU  -", "AU  -  two spaces", "AU  - trailing \t ", "ER  - ", "ER  - kmpt", "ER", "ER  ",
+		"AU - Byng, R", "AU  -Byng", "AU -Byng", "AU  -\tx", "KW  -, word", "AU  -\u00a0Name", "PMID - 12345678", "PMID-123",
+		"A1  - x", "Y2  - 2020", "1A  - x", "a1  - x", "AB   - three spaces", "AU  _ x", "AU  x - y", "continuation line", "", "T",
+		"TY  - JOUR", "TY - JOUR AU - R. Byng", "ÄU  - x", "AU  - \u00e9t\u00e9",
+	} {
+		tag, value, ok := parseTagLine(line)
+		b := []byte(line)
+		btag, vs, ve, bok := parseTagLineBytes(b)
+		if bok != ok || btag != tag || bok && string(b[vs:trimEnd(b, vs, ve)]) != value {
+			t.Errorf("parseTagLineBytes(%q) = %q, %d, %d, %v; parseTagLine gives %q, %q, %v", line, btag, vs, ve, bok, tag, value, ok)
+		}
+	}
+}
+
 func TestUnflatten(t *testing.T) {
 	tests := []struct {
 		name string
