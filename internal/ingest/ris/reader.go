@@ -176,17 +176,17 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			r.raw, r.spans = rawb[:0], spans[:0]
 			return nil, 0, "", io.EOF
 		}
-		var tag string
+		var tag int16  // see tagCode
 		var vs, ve int // the value's span within the line
 		var ok bool
 		if own {
-			var value string
-			tag, value, ok = parseTagLine(text)
-			vs, ve = len(text)-len(value), len(text)
+			var name, value string
+			name, value, ok = parseTagLine(text)
+			tag, vs, ve = tagCode(name), len(text)-len(value), len(text)
 		} else {
 			tag, vs, ve, ok = parseTagLineBytes(b)
 		}
-		isTY := ok && tag == "TY"
+		isTY := ok && tag == tyCode
 		if isTY && orphan {
 			r.dropOrphan(orphanLines, start)
 			rawb, spans, r.owns = rawb[:0], spans[:0], r.owns[:0]
@@ -202,7 +202,7 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 				}
 				continue
 			}
-			if tag == "ER" {
+			if tag == erCode {
 				continue // a stray end tag
 			}
 			inRecord = true
@@ -265,7 +265,7 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			}
 			continue
 		}
-		if tag == "ER" {
+		if tag == erCode {
 			if orphan {
 				r.position++ // a record that lost its TY line
 			}
@@ -273,10 +273,10 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			return fields, start, raw, nil
 		}
 		if own {
-			spans = append(spans, span{tag: tagCode(tag), line: n, own: len(r.owns)})
+			spans = append(spans, span{tag: tag, line: n, own: len(r.owns)})
 			r.owns = append(r.owns, text[vs:ve])
 		} else {
-			spans = append(spans, span{tag: tagCode(tag), line: n, start: lineStart + vs, end: lineStart + trimEnd(b, vs, ve), own: -1})
+			spans = append(spans, span{tag: tag, line: n, start: lineStart + vs, end: lineStart + trimEnd(b, vs, ve), own: -1})
 		}
 	}
 }
@@ -352,17 +352,23 @@ var tagNames = func() [26 * 36]string {
 	return t
 }()
 
-func internTag(a, b byte) string {
-	j := int(b - 'A')
+// slotOf is the tagSlot of the tag of characters a and b (see isTagStart
+// and isTagChar).
+func slotOf(a, b byte) int16 {
+	j := int16(b - 'A')
 	if b >= '0' && b <= '9' {
-		j = 26 + int(b-'0')
+		j = 26 + int16(b-'0')
 	}
-	return tagNames[int(a-'A')*36+j]
+	return int16(a-'A')*36 + j
 }
 
-// pmidCode is the tagCode of PMID, the one tag that is not two
-// characters long.
-const pmidCode int16 = 26 * 36 // len(tagNames)
+// The tagCodes the reader looks for: TY, ER, and PMID, the one tag that
+// is not two characters long.
+const (
+	tyCode   int16 = ('T'-'A')*36 + 'Y' - 'A'
+	erCode   int16 = ('E'-'A')*36 + 'R' - 'A'
+	pmidCode int16 = 26 * 36 // len(tagNames)
+)
 
 // tagCode numbers the tags a tag line can have (see parseTagLine): the
 // two-character ones by their tagSlot, and PMID.
@@ -381,40 +387,40 @@ func tagString(c int16) string {
 	return tagNames[c]
 }
 
-// parseTagLineBytes is parseTagLine on bytes: it returns the tag and the
-// span of the value in b.
-func parseTagLineBytes(b []byte) (tag string, vs, ve int, ok bool) {
+// parseTagLineBytes is parseTagLine on bytes: it returns the tag's
+// tagCode and the span of the value in b.
+func parseTagLineBytes(b []byte) (tag int16, vs, ve int, ok bool) {
 	// Nearly every line is written the standard way, "AU  - value".
 	if len(b) >= 6 && b[2] == ' ' && b[3] == ' ' && b[4] == '-' && b[5] == ' ' && isTagStart(b[0]) && isTagChar(b[1]) {
-		return internTag(b[0], b[1]), 6, len(b), true
+		return slotOf(b[0], b[1]), 6, len(b), true
 	}
 	if len(b) < 4 {
 		if len(b) >= 2 && b[0] == 'E' && b[1] == 'R' && len(bytes.TrimSpace(b[2:])) == 0 {
-			return "ER", len(b), len(b), true
+			return erCode, len(b), len(b), true
 		}
-		return "", 0, 0, false
+		return 0, 0, 0, false
 	}
 	if !isTagStart(b[0]) || !isTagChar(b[1]) {
-		return "", 0, 0, false
+		return 0, 0, 0, false
 	}
 	if b[2] != ' ' {
 		if bytes.HasPrefix(b, []byte("PMID")) && len(b) >= 6 {
-			t, value, ok := parseTagLine(string(b))
+			_, value, ok := parseTagLine(string(b))
 			if !ok {
-				return "", 0, 0, false
+				return 0, 0, 0, false
 			}
 			// the value is the end of the line without its trailing blanks
 			end := len(bytes.TrimRight(b, " \t"))
-			return t, end - len(value), end, true
+			return pmidCode, end - len(value), end, true
 		}
-		return "", 0, 0, false
+		return 0, 0, 0, false
 	}
 	j := 2
 	for j < len(b) && j-2 < 2 && b[j] == ' ' {
 		j++
 	}
 	if j == 2 || j >= len(b) || b[j] != '-' {
-		return "", 0, 0, false
+		return 0, 0, 0, false
 	}
 	v := j + 1
 	switch {
@@ -430,10 +436,10 @@ func parseTagLineBytes(b []byte) (tag string, vs, ve int, ok bool) {
 		}
 	default:
 		if j-2 != 2 {
-			return "", 0, 0, false
+			return 0, 0, 0, false
 		}
 	}
-	return internTag(b[0], b[1]), v, len(b), true
+	return slotOf(b[0], b[1]), v, len(b), true
 }
 
 var errMissingER = errors.New("record has no ER line")

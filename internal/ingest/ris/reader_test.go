@@ -57,9 +57,9 @@ func TestParseTagLineBytes(t *testing.T) {
 	} {
 		tag, value, ok := parseTagLine(line)
 		b := []byte(line)
-		btag, vs, ve, bok := parseTagLineBytes(b)
-		if bok != ok || btag != tag || bok && string(b[vs:trimEnd(b, vs, ve)]) != value {
-			t.Errorf("parseTagLineBytes(%q) = %q, %d, %d, %v; parseTagLine gives %q, %q, %v", line, btag, vs, ve, bok, tag, value, ok)
+		code, vs, ve, bok := parseTagLineBytes(b)
+		if bok != ok || bok && (tagString(code) != tag || string(b[vs:trimEnd(b, vs, ve)]) != value) {
+			t.Errorf("parseTagLineBytes(%q) = %q, %d, %d, %v; parseTagLine gives %q, %q, %v", line, tagString(code), vs, ve, bok, tag, value, ok)
 		}
 	}
 }
