@@ -52,6 +52,23 @@ func NewLineReader(r io.Reader) *LineReader {
 	return &LineReader{r: r, next: 1, buf: make([]byte, startBufSize)}
 }
 
+// nextLF is scan for the common line: one ended by LF, with no CR in it,
+// in a file whose lines end in LF, and wholly in the buffer. It reports
+// false, having done nothing, for any other.
+func (lr *LineReader) nextLF() ([]byte, bool) {
+	if !lr.sawLF && lr.lastTerm == '\r' {
+		return nil, false
+	}
+	data := lr.buf[lr.start:lr.end]
+	i := bytes.IndexByte(data, '\n')
+	if i < 0 || bytes.IndexByte(data[:i], '\r') >= 0 {
+		return nil, false
+	}
+	lr.lastTerm = '\n'
+	lr.start += i + 1
+	return data[:i], true
+}
+
 // scan returns the next line without its end, setting lr.lastTerm. It
 // returns false at the end of the input or on an error, which it leaves
 // in lr.err.
@@ -184,9 +201,11 @@ func (lr *LineReader) Next() ([]byte, int, error) {
 	if lr.err != nil {
 		return nil, lr.line, lr.err
 	}
-	b, ok := lr.scan()
+	b, ok := lr.nextLF()
 	if !ok {
-		return nil, lr.line, lr.err
+		if b, ok = lr.scan(); !ok {
+			return nil, lr.line, lr.err
+		}
 	}
 	lr.line = lr.next
 	if lr.line == 1 && !lr.bomChecked {

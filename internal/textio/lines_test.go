@@ -106,7 +106,8 @@ func TestUnread(t *testing.T) {
 
 // scannerLines is how a LineReader read lines with a bufio.Scanner before
 // it buffered its input itself; TestSameAsScanner holds the two to the
-// same lines, numbers and errors.
+// same lines, numbers and errors, on inputs that take the shortcut for
+// lines ended by LF (nextLF) and the general path (scan) in turn.
 func scannerLines(r io.Reader) (lines []string, nums []int, err error) {
 	var (
 		sawLF      bool
