@@ -3,7 +3,6 @@ package csvtable
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -16,15 +15,13 @@ import (
 // a buffer) in memory, never the whole file.
 type Reader struct {
 	src       *bufio.Reader
-	tape      *tape
-	csv       *csv.Reader
+	rows      *rows
 	table     *table
 	lineDelta int // lines skipped before the CSV text (an Excel "sep=" line)
 	started   bool
 	done      bool
-	position  int   // rows read so far, bad ones included
-	end       int64 // input offset where the last row read ends
-	blank     int   // rows with every cell empty
+	position  int // rows read so far, bad ones included
+	blank     int // rows with every cell empty
 	blankLine int
 	warnings  []bib.Warning
 }
@@ -58,31 +55,19 @@ func (r *Reader) Read() (*bib.Record, error) {
 		}
 	}
 	for {
-		cells, err := r.csv.Read()
+		cells, raw, err := r.rows.next()
 		if err == io.EOF {
 			r.done = true
 			return nil, io.EOF
 		}
-		start := r.end
-		if err != nil && errors.Is(err, errRowTooLong) {
-			r.done = true
-			return nil, fmt.Errorf("csv: the row from line %d is longer than %d bytes (a quote that is never closed?)", r.tape.line(start)+r.lineDelta, maxRowBytes)
-		}
-		r.end = r.csv.InputOffset()
-		raw := r.tape.text(start, r.end)
-		r.tape.discard(r.end)
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				r.position++
-				return nil, &bib.ParseError{Line: pe.StartLine + r.lineDelta, Column: pe.Column,
-					Err: fmt.Errorf("CSV row %d: %w", r.position, pe.Err)}
-			}
 			r.done = true
+			if errors.Is(err, errRowTooLong) {
+				return nil, fmt.Errorf("csv: the row from line %d is longer than %d bytes (a quote that is never closed?)", r.rows.startLine()+r.lineDelta, maxRowBytes)
+			}
 			return nil, fmt.Errorf("csv: %w", err)
 		}
-		line, _ := r.csv.FieldPos(0)
-		line += r.lineDelta
+		line := r.rows.line + r.lineDelta
 		if allEmpty(cells) {
 			if r.blank == 0 {
 				r.blankLine = line
@@ -130,7 +115,7 @@ func (r *Reader) start() error {
 	line, crOnly := firstLine(r.src)
 	comma := separator(line)
 	if l := strings.TrimSpace(line); len(l) == 5 && strings.HasPrefix(strings.ToLower(l), "sep=") && l[4] > ' ' && l[4] < 0x7f && l[4] != '"' {
-		comma = rune(l[4])
+		comma = l[4]
 		skipLine(r.src)
 		r.lineDelta = 1
 		line, crOnly = firstLine(r.src)
@@ -139,27 +124,16 @@ func (r *Reader) start() error {
 	if crOnly {
 		in = &crReader{r: r.src}
 	}
-	r.tape = &tape{r: in}
-	r.csv = csv.NewReader(r.tape)
-	r.csv.Comma = comma
-	r.csv.LazyQuotes = true
-	r.csv.FieldsPerRecord = -1
-	r.csv.ReuseRecord = true
+	r.rows = newRows(in, comma)
 
 	for {
-		cells, err := r.csv.Read()
+		cells, _, err := r.rows.next()
 		if err == io.EOF {
 			return io.EOF
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return &bib.ParseError{Line: pe.StartLine + r.lineDelta, Column: pe.Column, Err: fmt.Errorf("CSV header: %w", pe.Err)}
-			}
 			return fmt.Errorf("csv: %w", err)
 		}
-		r.end = r.csv.InputOffset()
-		r.tape.discard(r.end)
 		if allEmpty(cells) {
 			continue // blank rows before the header
 		}
@@ -169,8 +143,7 @@ func (r *Reader) start() error {
 		}
 		r.table = resolve(header)
 		if !r.table.hasTitle() {
-			line, _ := r.csv.FieldPos(0)
-			return bib.Errorf(line+r.lineDelta, "csv: no title column: the header names no %s; it begins %s", titleNames, quoteHeader(header))
+			return bib.Errorf(r.rows.line+r.lineDelta, "csv: no title column: the header names no %s; it begins %s", titleNames, quoteHeader(header))
 		}
 		return nil
 	}
@@ -220,21 +193,21 @@ func (r *Reader) check(cells []string, line int, raw string) error {
 		}
 	}
 	if controls > maxControls || nul {
-		l, col := r.csv.FieldPos(firstCell)
+		l, col := r.rows.fieldPos(firstCell)
 		return &bib.ParseError{Line: l + r.lineDelta, Column: col,
 			Err: fmt.Errorf("CSV row %d: %d control characters, the first in column %s (binary data?)", r.position, controls, r.columnName(firstCell))}
 	}
 	if len(cells) > n {
 		for i := n; i < len(cells); i++ {
 			if strings.TrimSpace(cells[i]) != "" {
-				l, col := r.csv.FieldPos(i)
+				l, col := r.rows.fieldPos(i)
 				return &bib.ParseError{Line: l + r.lineDelta, Column: col,
 					Err: fmt.Errorf("CSV row %d (line %d) has %d cells, but the header has %d columns: a quote out of place shifts the cells after it", r.position, line, len(cells), n)}
 			}
 		}
 	}
 	if len(cells) < n && strings.Count(raw, `"`)%2 == 1 {
-		l, _ := r.csv.FieldPos(len(cells) - 1)
+		l, _ := r.rows.fieldPos(len(cells) - 1)
 		return bib.Errorf(line, "CSV row %d: a quoted cell is not closed; the row runs to line %d", r.position, l+r.lineDelta)
 	}
 	return nil
@@ -308,7 +281,7 @@ func skipLine(br *bufio.Reader) {
 
 // separator picks the separator a header line uses most outside quotes:
 // ',', ';' or a tab (',' when it uses none).
-func separator(line string) rune {
+func separator(line string) byte {
 	var comma, semi, tab int
 	quoted := false
 	for i := 0; i < len(line); i++ {
@@ -366,73 +339,4 @@ func (c *crReader) Read(p []byte) (int, error) {
 			return w, err
 		}
 	}
-}
-
-// maxRowBytes is the longest row the reader takes: a quote that is never
-// closed would otherwise make the rest of the file one row in memory.
-var maxRowBytes = 64 << 20
-
-var errRowTooLong = errors.New("row too long")
-
-// tape records the bytes read through it, so that a row's text can be cut
-// out once encoding/csv has read it (csv.Reader.InputOffset tells where
-// each row ends). Bytes before the current row are dropped.
-type tape struct {
-	r     io.Reader
-	buf   []byte
-	start int   // buf[start:] is live
-	base  int64 // input offset of buf[start]
-	lines int   // line ends in the bytes dropped so far
-}
-
-func (t *tape) Read(p []byte) (int, error) {
-	if len(t.buf)-t.start > maxRowBytes {
-		return 0, errRowTooLong
-	}
-	n, err := t.r.Read(p)
-	if n > 0 {
-		if t.start > 0 && t.start >= len(t.buf)/2 {
-			m := copy(t.buf, t.buf[t.start:])
-			t.buf = t.buf[:m]
-			t.start = 0
-		}
-		t.buf = append(t.buf, p[:n]...)
-	}
-	return n, err
-}
-
-// text returns the input from offset from to offset to, without the line
-// ends around it.
-func (t *tape) text(from, to int64) string {
-	i, j := t.start+int(from-t.base), t.start+int(to-t.base)
-	if i < t.start || j > len(t.buf) || i > j {
-		return ""
-	}
-	b := t.buf[i:j]
-	b = bytes.TrimLeft(b, "\r\n")
-	b = bytes.TrimRight(b, "\r\n")
-	return string(b)
-}
-
-// discard drops the bytes before offset off.
-func (t *tape) discard(off int64) {
-	d := int(off - t.base)
-	if d <= 0 {
-		return
-	}
-	if t.start+d > len(t.buf) {
-		d = len(t.buf) - t.start
-	}
-	t.lines += bytes.Count(t.buf[t.start:t.start+d], []byte{'\n'})
-	t.start += d
-	t.base += int64(d)
-}
-
-// line returns the 1-based line of input offset off (not yet dropped).
-func (t *tape) line(off int64) int {
-	end := t.start + int(off-t.base)
-	if end < t.start || end > len(t.buf) {
-		end = t.start
-	}
-	return t.lines + bytes.Count(t.buf[t.start:end], []byte{'\n'}) + 1
 }
