@@ -188,20 +188,21 @@ var aliasIndex = func() map[string][]int {
 
 // columnKey normalizes a header name: letters and digits only, lower case.
 // "Author(s) ID" → "authorsid", "source_title" → "sourcetitle".
-func columnKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+func columnKey(s string) string { return string(appendColumnKey(make([]byte, 0, len(s)), s)) }
+
+// appendColumnKey appends the columnKey of s to dst.
+func appendColumnKey(dst []byte, s string) []byte {
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
-			b.WriteRune(r)
+			dst = append(dst, byte(r))
 		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r + ('a' - 'A'))
+			dst = append(dst, byte(r+('a'-'A')))
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // dialect tells how list cells are written.
@@ -267,6 +268,7 @@ type column struct {
 	index  int
 	field  field
 	detail string
+	key    string // the header, normalized by columnKey
 }
 
 // table is a header resolved into fields.
@@ -308,7 +310,7 @@ func resolve(header []string) *table {
 				continue // "ID" is Keywords Plus among Web of Science tags, an id column elsewhere
 			}
 			if a.field > numFields {
-				t.multi = append(t.multi, column{index: i, field: a.field, detail: a.detail})
+				t.multi = append(t.multi, column{index: i, field: a.field, detail: a.detail, key: keys[i]})
 				break
 			}
 			// insert in order of preference
@@ -347,7 +349,8 @@ func (t *table) mayBeHeader(cells []string) bool {
 	if ti >= len(cells) || len(cells[ti]) > 40 {
 		return false
 	}
-	_, ok := aliasIndex[columnKey(cells[ti])]
+	var buf [64]byte
+	_, ok := aliasIndex[string(appendColumnKey(buf[:0], cells[ti]))]
 	return ok
 }
 

@@ -1,6 +1,7 @@
 package csvtable
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 
@@ -163,7 +164,7 @@ func (m *mapper) language() {
 
 // onlyEnglish reports whether a language cell names English alone.
 func onlyEnglish(lang string) bool {
-	for _, l := range strings.FieldsFunc(lang, func(r rune) bool { return r == ';' || r == ',' || r == '|' }) {
+	for l := range strings.FieldsFuncSeq(lang, func(r rune) bool { return r == ';' || r == ',' || r == '|' }) {
 		switch strings.ToLower(strings.TrimSpace(l)) {
 		case "english", "en", "eng":
 		default:
@@ -218,25 +219,22 @@ func (m *mapper) people() {
 		rec.Editors = names(m.get(fEditors), d)
 	}
 
+	var affiliations []string // the Affiliations cell split, once needed
 	if v := m.get(fAuthorsWithAffiliations); v != "" {
-		linkScopusAffiliations(rec, m.get(fAuthors), v, splitList(m.get(fAffiliations), scopus))
+		affiliations = splitList(m.get(fAffiliations), scopus)
+		linkScopusAffiliations(rec, m.get(fAuthors), v, &affiliationList{list: affiliations})
 	}
+	var lines [16]line
 	if v := m.get(fAuthorAffiliations); v != "" {
 		if d == bibdb {
-			for _, l := range nameLines(rec.Authors, v) {
-				if l.author >= 0 {
-					rec.Authors[l.author].Affiliations = append(rec.Authors[l.author].Affiliations, l.value)
-				} else {
-					rec.AddAffiliation(l.value)
-				}
-			}
+			addAffiliationLines(rec, nameLines(lines[:0], rec.Authors, v))
 		} else {
 			alignAffiliations(rec, v)
 		}
 	}
 	if v := m.get(fAuthorORCIDs); v != "" {
 		if d == bibdb {
-			for _, l := range nameLines(rec.Authors, v) {
+			for _, l := range nameLines(lines[:0], rec.Authors, v) {
 				if l.author >= 0 {
 					rec.Authors[l.author].ORCID = l.value
 				}
@@ -251,24 +249,44 @@ func (m *mapper) people() {
 	}
 	if v := m.get(fAffiliations); v != "" {
 		if d == bibdb {
-			for _, a := range strings.Split(v, "\n") {
+			for a := range strings.SplitSeq(v, "\n") {
 				rec.AddAffiliation(a)
 			}
 		} else if strings.HasPrefix(v, "[") {
 			linkGroupedAffiliations(rec, v)
 		} else {
-			for _, a := range splitList(v, scopus) {
-				rec.AddAffiliation(a)
+			if affiliations == nil {
+				affiliations = splitList(v, scopus)
 			}
+			addRecordAffiliations(rec, affiliations)
 		}
 	}
 	if v := m.text(fCorrespondence); v != "" {
 		rec.Notes = append(rec.Notes, "Correspondence address: "+v)
 	}
-	if v := m.get(fAuthorIDs); v != "" && d == scopus {
-		if ids := splitList(strings.TrimSuffix(v, ";"), scopus); len(rec.Authors) > 0 && len(ids) != len(rec.Authors) {
-			rec.Warn(0, "Author(s) ID lists "+strconv.Itoa(len(ids))+" ids for "+strconv.Itoa(len(rec.Authors))+" authors")
+	if v := m.get(fAuthorIDs); v != "" && d == scopus && len(rec.Authors) > 0 {
+		ids := 0
+		for range listItems(strings.TrimSuffix(v, ";"), scopus) {
+			ids++
 		}
+		if ids != len(rec.Authors) {
+			rec.Warn(0, "Author(s) ID lists "+strconv.Itoa(ids)+" ids for "+strconv.Itoa(len(rec.Authors))+" authors")
+		}
+	}
+}
+
+// addRecordAffiliations adds affiliations to the record's, making room for
+// them at once rather than growing the slice one by one.
+func addRecordAffiliations(rec *bib.Record, affiliations []string) {
+	room := rec.Affiliations == nil
+	if room {
+		rec.Affiliations = make([]string, 0, len(affiliations))
+	}
+	for _, a := range affiliations {
+		rec.AddAffiliation(a)
+	}
+	if room && len(rec.Affiliations) == 0 {
+		rec.Affiliations = nil // none added: as without the room
 	}
 }
 
@@ -374,13 +392,24 @@ func (m *mapper) container() {
 
 func (m *mapper) identifiers() {
 	rec := m.rec
-	for _, d := range bib.FindDOIs(m.get(fDOI)) {
+	// Room for the few identifiers and ISSNs most records have: growing
+	// the slices one element at a time costs more. (The room is given
+	// back when none is found.)
+	idRoom, issnRoom := rec.Identifiers == nil, rec.ISSNs == nil
+	if idRoom {
+		rec.Identifiers = make([]bib.Identifier, 0, 4)
+	}
+	if issnRoom {
+		rec.ISSNs = make([]bib.ISSN, 0, 2)
+	}
+	var buf [4]string
+	for _, d := range bib.AppendDOIs(buf[:0], m.get(fDOI)) {
 		rec.AddIdentifier(bib.DOI, d)
 	}
-	for _, p := range splitIDs(m.get(fPMID)) {
+	for p := range splitIDs(m.get(fPMID)) {
 		rec.AddPMID(p)
 	}
-	for _, p := range splitIDs(m.get(fPMCID)) {
+	for p := range splitIDs(m.get(fPMCID)) {
 		rec.AddPMCID(p)
 	}
 	for _, v := range bib.FindISBNs(m.get(fISBN)) {
@@ -393,7 +422,7 @@ func (m *mapper) identifiers() {
 		rec.AddIdentifier("coden", v)
 	}
 	if v := m.get(fOtherIDs); v != "" {
-		for _, p := range strings.Split(v, ";") {
+		for p := range strings.SplitSeq(v, ";") {
 			scheme, value, ok := strings.Cut(strings.TrimSpace(p), ":")
 			if ok && scheme != "" && strings.TrimSpace(value) != "" {
 				rec.AddIdentifier(strings.TrimSpace(scheme), strings.TrimSpace(value))
@@ -412,7 +441,7 @@ func (m *mapper) identifiers() {
 		case fISSN:
 			issns(rec, v, c.detail)
 		case fIdentifier:
-			for _, p := range splitIDs(v) {
+			for p := range splitIDs(v) {
 				if strings.EqualFold(p, c.detail) {
 					continue // Cochrane names the database before the number: "EMBASE 643589775"
 				}
@@ -423,15 +452,21 @@ func (m *mapper) identifiers() {
 			}
 		case fURL:
 			if m.t.dialect == bibdb {
-				for _, u := range strings.Split(v, "; ") {
+				for u := range strings.SplitSeq(v, "; ") {
 					rec.AddURL(u)
 				}
 				continue
 			}
-			for _, u := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '|' }) {
+			for u := range strings.FieldsFuncSeq(v, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '|' }) {
 				rec.AddURL(strings.TrimRight(u, ";,"))
 			}
 		}
+	}
+	if idRoom && len(rec.Identifiers) == 0 {
+		rec.Identifiers = nil
+	}
+	if issnRoom && len(rec.ISSNs) == 0 {
+		rec.ISSNs = nil
 	}
 	rec.SourceID = m.get(fID)
 	for _, scheme := range []string{bib.EID, bib.WOS} {
@@ -442,15 +477,16 @@ func (m *mapper) identifiers() {
 }
 
 // splitIDs splits a cell of identifiers on ";", "|", "," and white space.
-func splitIDs(v string) []string {
-	return strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '|' || r == ',' || r == ' ' || r == '\n' })
+func splitIDs(v string) iter.Seq[string] {
+	return strings.FieldsFuncSeq(v, func(r rune) bool { return r == ';' || r == '|' || r == ',' || r == ' ' || r == '\n' })
 }
 
 // issns adds the ISSNs of a cell; a kind is read from the words beside each
 // one ("0007-1250 (Print)") unless the column says it.
 func issns(rec *bib.Record, v, kind string) {
-	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == ',' || r == '|' || r == '\n' }) {
-		found := bib.FindISSNs(part)
+	var buf [4]string
+	for part := range strings.FieldsFuncSeq(v, func(r rune) bool { return r == ';' || r == ',' || r == '|' || r == '\n' }) {
+		found := bib.AppendISSNs(buf[:0], part)
 		k := kind
 		if k == "" && len(found) == 1 {
 			k = bib.ISSNKind(part)
@@ -478,19 +514,18 @@ func (m *mapper) subjects() {
 		if v == "" {
 			continue
 		}
-		header := columnKey(m.t.header[c.index])
-		major := strings.HasSuffix(header, "majorfocus")
+		major := strings.HasSuffix(c.key, "majorfocus")
 		switch {
 		case m.t.dialect == bibdb && c.detail == bib.VocabMeSH:
-			for _, term := range splitList(v, bibdb) {
+			for term := range listItems(v, bibdb) {
 				addMeSH(rec, term)
 			}
 		case c.detail == "*":
-			for _, term := range splitList(v, bibdb) {
+			for term := range listItems(v, bibdb) {
 				rec.Keywords = append(rec.Keywords, otherKeyword(term))
 			}
 		case m.t.dialect == bibdb:
-			for _, term := range splitList(v, bibdb) {
+			for term := range listItems(v, bibdb) {
 				rec.Keywords = append(rec.Keywords, bib.Keyword{Term: clean(term), Vocabulary: c.detail})
 			}
 		default:
@@ -501,12 +536,14 @@ func (m *mapper) subjects() {
 			// Zotero's tags and Cochrane's keywords mix MeSH headings
 			// ("*Literacy", "Conduct Disorder [*prevention & control]")
 			// with free terms, as the RIS of the same records does.
-			mixed := c.detail == bib.VocabAuthor && (header == "manualtags" || m.t.export == cochraneExport)
-			for _, term := range splitKeywords(v, d) {
+			mixed := c.detail == bib.VocabAuthor && (c.key == "manualtags" || m.t.export == cochraneExport)
+			var buf [4]bib.Keyword
+			var terms [16]string
+			for _, term := range appendKeywords(terms[:0], v, d) {
 				term = cleanMarkup(term)
 				switch {
 				case c.detail == bib.VocabMeSH || mixed && bib.IsMeSHHeading(term):
-					for _, k := range bib.ParseMeSHAll(term) {
+					for _, k := range bib.AppendMeSH(buf[:0], term) {
 						rec.AddKeyword(k)
 					}
 				default:
@@ -557,9 +594,10 @@ func addMeSH(rec *bib.Record, s string) {
 			s = s[:i]
 		}
 	}
-	for _, k := range bib.ParseMeSHAll(s) {
-		k.UI = ui
-		rec.Keywords = append(rec.Keywords, k)
+	n := len(rec.Keywords)
+	rec.Keywords = bib.AppendMeSH(rec.Keywords, s)
+	for i := n; i < len(rec.Keywords); i++ {
+		rec.Keywords[i].UI = ui
 	}
 }
 
@@ -570,7 +608,7 @@ func (m *mapper) rest() {
 		rec.Abstract = bib.DropCopyrightNotice(rec.Abstract)
 	}
 	if v := m.get(fPublicationTypes); v != "" {
-		for _, t := range splitList(v, m.t.dialect) {
+		for t := range listItems(v, m.t.dialect) {
 			rec.PublicationTypes = append(rec.PublicationTypes, clean(t))
 		}
 	}
@@ -606,7 +644,7 @@ func (m *mapper) rest() {
 	}
 	if v := m.get(fNotes); v != "" {
 		if m.t.dialect == bibdb {
-			for _, n := range strings.Split(v, "\n") {
+			for n := range strings.SplitSeq(v, "\n") {
 				if n = clean(n); n != "" {
 					rec.Notes = append(rec.Notes, n)
 				}
@@ -620,7 +658,8 @@ func (m *mapper) rest() {
 			rec.Notes = append(rec.Notes, rest)
 		}
 	}
-	var conf []string
+	var buf [3]string
+	conf := buf[:0]
 	for _, f := range []field{fConference, fConferenceLocation, fConferenceDate} {
 		if v := m.text(f); v != "" {
 			conf = append(conf, v)
@@ -802,19 +841,20 @@ func parseTableDate(s string) bib.Date {
 	}
 	var d bib.Date
 	iso, season, _ := strings.Cut(s, " ")
-	parts := strings.Split(iso, "-")
-	y, err := strconv.Atoi(parts[0])
-	if err != nil || len(parts) > 3 || len(parts[0]) != 4 {
+	year, monthDay, hasMonth := strings.Cut(iso, "-")
+	month, day, hasDay := strings.Cut(monthDay, "-")
+	y, err := strconv.Atoi(year)
+	if err != nil || strings.Contains(day, "-") || len(year) != 4 {
 		d = bib.ParseDate(s)
 		d.Raw = s
 		return d
 	}
 	d.Year = y
-	if len(parts) > 1 {
-		d.Month, _ = strconv.Atoi(parts[1])
+	if hasMonth {
+		d.Month, _ = strconv.Atoi(month)
 	}
-	if len(parts) > 2 {
-		d.Day, _ = strconv.Atoi(parts[2])
+	if hasDay {
+		d.Day, _ = strconv.Atoi(day)
 	}
 	d.Season = season
 	return d

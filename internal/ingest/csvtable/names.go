@@ -1,6 +1,7 @@
 package csvtable
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,17 +16,39 @@ func splitList(v string, d dialect) []string {
 	if v == "" {
 		return nil
 	}
-	sep := ";"
-	if d == generic && !strings.Contains(v, ";") && strings.Contains(v, "|") {
-		sep = "|"
+	out := make([]string, 0, strings.Count(v, listSeparator(v, d))+1)
+	for p := range listItems(v, d) {
+		out = append(out, p)
 	}
-	var out []string
-	for _, p := range strings.Split(v, sep) {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
+}
+
+// listItems yields the parts of a list cell that splitList returns,
+// without making a slice of them. (It is small enough to be inlined, so
+// that its function need not be allocated.)
+func listItems(v string, d dialect) iter.Seq[string] {
+	return func(yield func(string) bool) { yieldItems(v, listSeparator(v, d), yield) }
+}
+
+// yieldItems yields the parts of v between separators, trimmed, but for
+// empty ones.
+func yieldItems(v, sep string, yield func(string) bool) {
+	for p := range strings.SplitSeq(v, sep) {
+		if p = strings.TrimSpace(p); p != "" && !yield(p) {
+			return
+		}
+	}
+}
+
+// listSeparator returns the separator of a list cell (see splitList).
+func listSeparator(v string, d dialect) string {
+	if d == generic && !strings.Contains(v, ";") && strings.Contains(v, "|") {
+		return "|"
+	}
+	return ";"
 }
 
 // splitAligned splits a cell that lists one value per author (OpenAlex's
@@ -43,14 +66,17 @@ func splitAligned(v string) []string {
 	return parts
 }
 
-// splitKeywords splits a keyword cell: like splitList, and in tables that
-// are neither Scopus's nor bibdb's also on commas outside parentheses when
-// the cell has neither ";" nor "|" ("article, cyst (diagnosis, surgery)").
-func splitKeywords(v string, d dialect) []string {
+// appendKeywords appends the terms of a keyword cell to out: the parts
+// of a list cell (see splitList), and in tables that are neither Scopus's
+// nor bibdb's, when the cell has neither ";" nor "|", the parts between
+// commas outside parentheses ("article, cyst (diagnosis, surgery)").
+func appendKeywords(out []string, v string, d dialect) []string {
 	if d != generic || strings.ContainsAny(v, ";|") {
-		return splitList(v, d)
+		for p := range listItems(v, d) {
+			out = append(out, p)
+		}
+		return out
 	}
-	var out []string
 	depth, start := 0, 0
 	for i := 0; i <= len(v); i++ {
 		if i < len(v) {
@@ -89,31 +115,42 @@ func names(v string, d dialect) []bib.Person {
 	if v == "" {
 		return nil
 	}
-	var parts []string
 	if strings.ContainsAny(v, ";|") {
-		parts = splitList(v, generic)
-	} else {
-		parts = strings.Split(v, ",")
-		for i := range parts {
-			parts[i] = strings.TrimSpace(parts[i])
+		out := make([]bib.Person, 0, strings.Count(v, listSeparator(v, generic))+1)
+		for p := range listItems(v, generic) {
+			out = appendNames(out, p, d)
 		}
-		if d != scopus || familyInitialsPairs(parts) {
-			parts = pairNames(parts)
-		}
+		return out
+	}
+	parts := strings.Split(v, ",")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	if d != scopus || familyInitialsPairs(parts) {
+		parts = pairNames(parts)
 	}
 	out := make([]bib.Person, 0, len(parts))
 	for _, p := range parts {
-		if cellValue(p) == "" {
-			continue // "[No author name available]"
+		out = appendNames(out, p, d)
+	}
+	return out
+}
+
+// appendNames appends the people of one part of a names cell: none for a
+// placeholder, more than one for names run together.
+func appendNames(out []bib.Person, p string, d dialect) []bib.Person {
+	if cellValue(p) == "" {
+		return out // "[No author name available]"
+	}
+	for p != "" {
+		var q string
+		q, p = cutRunTogether(p)
+		person := bib.ParseName(q)
+		if d == scopus {
+			person = scopusFamilyFirst(person, q)
 		}
-		for _, q := range splitRunTogether(p) {
-			person := bib.ParseName(q)
-			if d == scopus {
-				person = scopusFamilyFirst(person, q)
-			}
-			if !person.IsZero() {
-				out = append(out, suffixAfterFamily(person))
-			}
+		if !person.IsZero() {
+			out = append(out, suffixAfterFamily(person))
 		}
 	}
 	return out
@@ -225,26 +262,21 @@ func isInitialsOnly(p string) bool {
 	return letters > 0 && letters <= 4
 }
 
-// splitRunTogether splits names that an old Scopus export ran together:
-// "Fischer M.M.Nijkamp P." → "Fischer M.M.", "Nijkamp P.".
-func splitRunTogether(p string) []string {
-	var out []string
-	start := 0
+// cutRunTogether cuts the first name off names that an old Scopus export
+// ran together: "Fischer M.M.Nijkamp P." → "Fischer M.M.", "Nijkamp P.".
+// The rest is empty when p is one name.
+func cutRunTogether(p string) (name, rest string) {
 	for i := 1; i+2 < len(p); i++ {
 		if p[i] != '.' || !isUpperASCII(p[i+1]) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(p[i+2:])
-		if !unicode.IsLower(r) || i-1 < 0 || !isUpperASCII(p[i-1]) {
+		if !unicode.IsLower(r) || !isUpperASCII(p[i-1]) {
 			continue
 		}
-		out = append(out, p[start:i+1])
-		start = i + 1
+		return p[:i+1], p[i+1:]
 	}
-	if start == 0 {
-		return []string{p}
-	}
-	return append(out, p[start:])
+	return p, ""
 }
 
 func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
@@ -316,24 +348,29 @@ func stripScopusIDs(v string) string {
 	if strings.IndexByte(v, '(') < 0 {
 		return v
 	}
-	b := make([]byte, 0, len(v))
-	for i := 0; i < len(v); i++ {
-		if v[i] == '(' {
-			j := i + 1
-			for j < len(v) && v[j] >= '0' && v[j] <= '9' {
-				j++
-			}
-			if j > i+1 && j < len(v) && v[j] == ')' {
-				for len(b) > 0 && b[len(b)-1] == ' ' {
-					b = b[:len(b)-1]
-				}
-				i = j
-				continue
-			}
+	var b strings.Builder
+	b.Grow(len(v))
+	from := 0 // where the text not written yet begins
+	for i := 0; ; {
+		k := strings.IndexByte(v[i:], '(')
+		if k < 0 {
+			break
 		}
-		b = append(b, v[i])
+		i += k
+		j := i + 1
+		for j < len(v) && v[j] >= '0' && v[j] <= '9' {
+			j++
+		}
+		if j > i+1 && j < len(v) && v[j] == ')' {
+			// An id goes with the spaces before it. (What is written
+			// never ends in a space, so only those of v[from:i] count.)
+			b.WriteString(strings.TrimRight(v[from:i], " "))
+			from = j + 1
+		}
+		i = j
 	}
-	return string(b)
+	b.WriteString(v[from:])
+	return b.String()
 }
 
 // bibdbNames reads bibdb's author cell: "Family, Given; Family, Given",
@@ -387,13 +424,9 @@ type line struct {
 }
 
 // nameLines reads a bibdb cell of "Name: value" lines, matching each name
-// to an author in order (the next author of that name).
-func nameLines(authors []bib.Person, v string) []line {
-	out := make([]line, 0, strings.Count(v, "\n")+1)
-	names := make([]string, len(authors))
-	for i, a := range authors {
-		names[i] = a.String()
-	}
+// to an author in order (the next author of that name), and appends them
+// to out.
+func nameLines(out []line, authors []bib.Person, v string) []line {
 	next := 0
 	for len(v) > 0 {
 		l := v
@@ -408,10 +441,9 @@ func nameLines(authors []bib.Person, v string) []line {
 		}
 		idx, value := -1, l
 		for _, from := range [2]int{next, 0} {
-			for j := from; j < len(names); j++ {
-				n := names[j]
-				if len(l) > len(n)+1 && strings.HasPrefix(l, n) && l[len(n)] == ':' {
-					idx, value = j, strings.TrimSpace(l[len(n)+1:])
+			for j := from; j < len(authors); j++ {
+				if n, ok := namePrefix(l, authors[j]); ok && len(l) > n+1 && l[n] == ':' {
+					idx, value = j, strings.TrimSpace(l[n+1:])
 					break
 				}
 			}
@@ -429,6 +461,82 @@ func nameLines(authors []bib.Person, v string) []line {
 		}
 	}
 	return out
+}
+
+// namePrefix reports whether s begins with the person's name as
+// bib.Person.String writes it ("Family, Given", "van Beethoven, Ludwig,
+// Jr." or the literal name), and how long the name is, without making it.
+func namePrefix(s string, p bib.Person) (n int, ok bool) {
+	if p.Literal != "" {
+		return len(p.Literal), strings.HasPrefix(s, p.Literal)
+	}
+	rest, ok := s, true
+	cut := func(prefix string) {
+		if ok = ok && strings.HasPrefix(rest, prefix); ok {
+			rest = rest[len(prefix):]
+		}
+	}
+	if p.Particle != "" {
+		cut(p.Particle)
+		cut(" ")
+	}
+	cut(p.Family)
+	if p.Given != "" {
+		cut(", ")
+		cut(p.Given)
+	}
+	if p.Suffix != "" {
+		cut(", ")
+		cut(p.Suffix)
+	}
+	if !ok {
+		return 0, false
+	}
+	return len(s) - len(rest), true
+}
+
+// addAffiliationLines adds the value of each line to the affiliations of
+// the author it names, or to the record's. The authors' affiliations share
+// one array when the lines name them in order, as bibdb writes them: a
+// slice for each author would cost an allocation each.
+func addAffiliationLines(rec *bib.Record, lines []line) {
+	n, last, inOrder := 0, -1, true
+	for _, l := range lines {
+		if l.author < 0 {
+			rec.AddAffiliation(l.value)
+			continue
+		}
+		n++
+		inOrder = inOrder && l.author >= last
+		last = l.author
+	}
+	if n == 0 {
+		return
+	}
+	if !inOrder {
+		for _, l := range lines {
+			if l.author >= 0 {
+				a := &rec.Authors[l.author]
+				a.Affiliations = append(a.Affiliations, l.value)
+			}
+		}
+		return
+	}
+	all := make([]string, 0, n)
+	from, cur := 0, -1
+	for _, l := range lines {
+		if l.author < 0 {
+			continue
+		}
+		if l.author != cur {
+			if cur >= 0 {
+				addAffiliations(&rec.Authors[cur], all[from:len(all):len(all)])
+			}
+			from, cur = len(all), l.author
+		}
+		all = append(all, l.value)
+	}
+	addAffiliations(&rec.Authors[cur], all[from:len(all):len(all)])
 }
 
 // alignAffiliations reads a cell of affiliations that lists one per author
@@ -455,7 +563,7 @@ func alignAffiliations(rec *bib.Record, v string) {
 // affiliations. An entry that names no author continues the one before.
 // The affiliations of one author, run together with ", ", are told apart
 // with the record's list of affiliations.
-func linkScopusAffiliations(rec *bib.Record, authorsCell, v string, known []string) {
+func linkScopusAffiliations(rec *bib.Record, authorsCell, v string, known *affiliationList) {
 	short := splitList(authorsCell, scopus)
 	if len(short) <= 1 && strings.Count(authorsCell, ",") > 0 && !strings.Contains(authorsCell, ";") {
 		short = strings.Split(authorsCell, ",")
@@ -471,7 +579,7 @@ func linkScopusAffiliations(rec *bib.Record, authorsCell, v string, known []stri
 	}
 	texts := make([]string, len(rec.Authors))
 	cur, next := -1, 0
-	for _, e := range strings.Split(v, ";") {
+	for e := range strings.SplitSeq(v, ";") {
 		e = strings.TrimSpace(e)
 		if e == "" {
 			continue
@@ -491,12 +599,30 @@ func linkScopusAffiliations(rec *bib.Record, authorsCell, v string, known []stri
 			rec.AddAffiliation(e)
 		}
 	}
+	// The authors' affiliations share one array: a slice for each author
+	// would cost an allocation each.
+	all := make([]string, 0, len(texts)+len(known.list))
+	var buf [8]string
 	for i, t := range texts {
-		for _, a := range splitAffiliations(t, known) {
+		from := len(all)
+		for _, a := range splitAffiliations(buf[:0], t, known) {
 			if a = clean(a); a != "" {
-				rec.Authors[i].Affiliations = append(rec.Authors[i].Affiliations, a)
+				all = append(all, a)
 			}
 		}
+		addAffiliations(&rec.Authors[i], all[from:len(all):len(all)])
+	}
+}
+
+// addAffiliations adds affiliations to an author's: as they are when the
+// author has none (they are not appended to, having no room).
+func addAffiliations(p *bib.Person, affs []string) {
+	switch {
+	case len(affs) == 0:
+	case p.Affiliations == nil:
+		p.Affiliations = affs
+	default:
+		p.Affiliations = append(p.Affiliations, affs...)
 	}
 }
 
@@ -504,6 +630,11 @@ func linkScopusAffiliations(rec *bib.Record, authorsCell, v string, known []stri
 // with, trying the expected next author first, and returns the author's
 // index and the text after the name.
 func matchEntry(e string, short []string, next int) (int, string) {
+	// Old exports write the name with a comma: "Yagai, T., Sophia
+	// University". commaKey is the key of such a name, once needed.
+	first, rest, comma := strings.Cut(e, ",")
+	second, aff, hasAff := strings.Cut(rest, ",")
+	commaKey, keyed := "", false
 	try := func(j int) (string, bool) {
 		n := short[j]
 		if n == "" {
@@ -515,11 +646,15 @@ func matchEntry(e string, short []string, next int) (int, string) {
 		if strings.HasPrefix(e, n) && strings.HasPrefix(e[len(n):], ",") {
 			return strings.TrimSpace(e[len(n)+1:]), true
 		}
-		// Old exports write the name with a comma: "Yagai, T., Sophia University".
-		parts := strings.SplitN(e, ",", 3)
-		if len(parts) >= 2 && bib.Key(parts[0]+" "+parts[1]) == bib.Key(n) {
-			if len(parts) == 3 {
-				return strings.TrimSpace(parts[2]), true
+		if !comma {
+			return "", false
+		}
+		if !keyed {
+			commaKey, keyed = bib.Key(first+" "+second), true
+		}
+		if commaKey == bib.Key(n) {
+			if hasAff {
+				return strings.TrimSpace(aff), true
 			}
 			return "", true
 		}
@@ -538,32 +673,48 @@ func matchEntry(e string, short []string, next int) (int, string) {
 	return -1, ""
 }
 
+// affiliationList is a record's list of affiliations, which
+// splitAffiliations matches an author's affiliations against.
+type affiliationList struct {
+	list   []string
+	pieces [][]string // each affiliation split at ", ", once needed
+}
+
+// split returns each affiliation split at ", ".
+func (l *affiliationList) split() [][]string {
+	if l.pieces == nil {
+		l.pieces = make([][]string, len(l.list))
+		for i, k := range l.list {
+			l.pieces[i] = strings.Split(k, ", ")
+		}
+	}
+	return l.pieces
+}
+
 // splitAffiliations splits the text of one author's affiliations into the
-// affiliations of the record's list it is made of: the pieces between
-// ", " are matched against the known affiliations, longest first, and
-// pieces that match none stay together as one affiliation.
-func splitAffiliations(text string, known []string) []string {
+// affiliations of the record's list it is made of, and appends them to
+// out: the pieces between ", " are matched against the known
+// affiliations, longest first, and pieces that match none stay together
+// as one affiliation.
+func splitAffiliations(out []string, text string, known *affiliationList) []string {
 	if text == "" {
-		return nil
+		return out
 	}
-	if len(known) < 2 {
-		return []string{text}
+	if len(known.list) < 2 {
+		return append(out, text)
 	}
-	for _, k := range known {
+	for _, k := range known.list {
 		if k == text {
-			return []string{text}
+			return append(out, text)
 		}
 	}
 	pieces := strings.Split(text, ", ")
 	n := len(pieces)
-	knownPieces := make([][]string, 0, len(known))
-	for _, k := range known {
-		knownPieces = append(knownPieces, strings.Split(k, ", "))
-	}
-	// best[i]: most pieces from i on covered by known affiliations; next[i]:
+	knownPieces := known.split()
+	// best[i]: most pieces from i on covered by known affiliations; take[i]:
 	// how many pieces the affiliation starting at i takes (0: an unknown piece).
-	best := make([]int, n+1)
-	take := make([]int, n+1)
+	best := make([]int, 2*(n+1))
+	best, take := best[:n+1], best[n+1:]
 	for i := n - 1; i >= 0; i-- {
 		best[i], take[i] = best[i+1], 0
 		for _, kp := range knownPieces {
@@ -576,25 +727,35 @@ func splitAffiliations(text string, known []string) []string {
 		}
 	}
 	if best[0] == 0 {
-		return []string{text}
+		return append(out, text)
 	}
-	var out []string
-	var unknown []string
+	// The affiliations are runs of pieces, so pieces of text: at is where
+	// piece i begins, unknown where the run of unknown pieces before it
+	// does (-1: none).
+	at, unknown := 0, -1
 	for i := 0; i < n; {
 		if take[i] == 0 {
-			unknown = append(unknown, pieces[i])
+			if unknown < 0 {
+				unknown = at
+			}
+			at += len(pieces[i]) + len(", ")
 			i++
 			continue
 		}
-		if len(unknown) > 0 {
-			out = append(out, strings.Join(unknown, ", "))
-			unknown = nil
+		if unknown >= 0 {
+			out = append(out, text[unknown:at-len(", ")])
+			unknown = -1
 		}
-		out = append(out, strings.Join(pieces[i:i+take[i]], ", "))
+		end := at
+		for _, p := range pieces[i : i+take[i]] {
+			end += len(p) + len(", ")
+		}
+		out = append(out, text[at:end-len(", ")])
+		at = end
 		i += take[i]
 	}
-	if len(unknown) > 0 {
-		out = append(out, strings.Join(unknown, ", "))
+	if unknown >= 0 {
+		out = append(out, text[unknown:])
 	}
 	return out
 }
@@ -632,7 +793,7 @@ func linkGroupedAffiliations(rec *bib.Record, v string) {
 		} else {
 			v = ""
 		}
-		for _, a := range splitList(addr, scopus) {
+		for a := range listItems(addr, scopus) {
 			a = clean(a)
 			rec.AddAffiliation(a)
 			for _, n := range strings.Split(group, ";") {

@@ -80,7 +80,10 @@ func (r *Reader) Read() (*bib.Record, error) {
 			continue
 		}
 		r.position++
-		if err := r.check(cells, line, raw); err != nil {
+		// The cells' bytes are the row's: a row without control
+		// characters has no cell with any.
+		controls := bib.HasControl(raw)
+		if err := r.check(cells, line, raw, controls); err != nil {
 			return nil, err
 		}
 		rec := r.table.record(cells)
@@ -90,7 +93,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 		rec.Raw = raw
 		rec.WarningsAt(line)
 		for i, c := range cells {
-			if bib.HasControl(c) {
+			if controls && bib.HasControl(c) {
 				rec.Warn(line, fmt.Sprintf("control characters in column %s", r.columnName(i)))
 			}
 		}
@@ -174,12 +177,13 @@ const maxControls = 4
 
 // check refuses a row whose cells are shifted (more cells than the header
 // has columns), that holds binary data, or that the end of the file cuts
-// inside a quoted cell.
-func (r *Reader) check(cells []string, line int, raw string) error {
+// inside a quoted cell. controlsInRow tells whether the row's text holds
+// control characters: without them, no cell does.
+func (r *Reader) check(cells []string, line int, raw string, controlsInRow bool) error {
 	n := len(r.table.header)
 	controls, firstCell, nul := 0, -1, false
 	for i, c := range cells {
-		if !bib.HasControl(c) {
+		if !controlsInRow || !bib.HasControl(c) {
 			continue
 		}
 		for j := 0; j < len(c); j++ {

@@ -165,11 +165,49 @@ func TestNames(t *testing.T) {
 	}
 }
 
+func TestCutRunTogether(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Fischer M.M.Nijkamp P.", "Fischer M.M.|Nijkamp P."},
+		{"Li X.Wang Y.Zhao Z.", "Li X.|Wang Y.|Zhao Z."},
+		{"A.B.Cd E.F.Gh", "A.B.|Cd E.F.|Gh"},
+		{"X.Yz", "X.|Yz"},
+		{"Ab.Cd", "Ab.Cd"},
+		{"Smith J.", "Smith J."},
+		{".Ab", ".Ab"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for p := tt.in; p != ""; {
+			var name string
+			name, p = cutRunTogether(p)
+			got = append(got, name)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("cutRunTogether(%q) gives %q, want %q", tt.in, g, tt.want)
+		}
+	}
+}
+
 func TestStripScopusIDs(t *testing.T) {
-	in := "Liu, Fengyuan (60410297700); Li, Chunyun (58862216200); Smith, J. (Jr.) (1)"
-	want := "Liu, Fengyuan; Li, Chunyun; Smith, J. (Jr.)"
-	if got := stripScopusIDs(in); got != want {
-		t.Errorf("stripScopusIDs = %q, want %q", got, want)
+	tests := []struct{ in, want string }{
+		{"Liu, Fengyuan (60410297700); Li, Chunyun (58862216200); Smith, J. (Jr.) (1)", "Liu, Fengyuan; Li, Chunyun; Smith, J. (Jr.)"},
+		// the spaces before an id go with it, and only those
+		{"A  (1) (2)", "A"},
+		{"A (x) (1)", "A (x)"},
+		{"(1) A", " A"},
+		{"A (1)  ", "A  "},
+		{" (1)", ""},
+		{"A ;(1); B (2)  ;C", "A ;; B  ;C"},
+		{"Smith, J. (Jr.) (1)x", "Smith, J. (Jr.)x"},
+		// not ids
+		{"A (12", "A (12"},
+		{"A ()", "A ()"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := stripScopusIDs(tt.in); got != tt.want {
+			t.Errorf("stripScopusIDs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
@@ -188,9 +226,13 @@ func TestSplitAffiliations(t *testing.T) {
 		{known[2] + ", " + known[1], []string{known[2], known[1]}},
 		{known[2] + ", Unknown Lab, Somewhere, Japan", []string{known[2], "Unknown Lab, Somewhere, Japan"}},
 		{"Nothing known, Nowhere", []string{"Nothing known, Nowhere"}},
+		{"Unknown Lab, Japan, " + known[2], []string{"Unknown Lab, Japan", known[2]}},
+		{known[2] + ", Lab X, " + known[0], []string{known[2], "Lab X", known[0]}},
+		{", " + known[2] + ", ", []string{"", known[2], ""}},
+		{known[0] + ", " + known[0], []string{known[0], known[0]}},
 	}
 	for _, tt := range tests {
-		got := splitAffiliations(tt.text, known)
+		got := splitAffiliations(nil, tt.text, &affiliationList{list: known})
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("splitAffiliations(%q):\n got  %q\n want %q", tt.text, got, tt.want)
 		}
@@ -471,6 +513,63 @@ func TestSourceColumn(t *testing.T) {
 		}
 		if r := recs[0]; r.Container != tt.journal || r.Database != tt.database {
 			t.Errorf("%s: journal %q, database %q; want %q, %q", tt.name, r.Container, r.Database, tt.journal, tt.database)
+		}
+	}
+}
+
+// TestNamePrefix checks namePrefix against the name bib.Person.String
+// makes.
+func TestNamePrefix(t *testing.T) {
+	people := []bib.Person{
+		{Family: "Smith", Given: "John"},
+		{Family: "Smith"},
+		{Family: "Beethoven", Particle: "van", Given: "Ludwig"},
+		{Family: "King", Given: "Martin Luther", Suffix: "Jr."},
+		{Family: "Berg", Particle: "van der", Given: "A.", Suffix: "III"},
+		{Literal: "World Health Organization"},
+		{Literal: "Group", Family: "Ignored", Given: "Too"},
+		{},
+	}
+	for _, p := range people {
+		name := p.String()
+		for _, s := range []string{
+			name + ": x", name, name + ",", "", ": x", "Smith: x", "Smith, John: x", "Smith, Johnny: x",
+			"van Beethoven, Ludwig: x", "vanBeethoven, Ludwig: x", "King, Martin Luther, Jr.: x",
+			"King, Martin Luther: x", "World Health Organization: x", name[:len(name)/2],
+		} {
+			n, ok := namePrefix(s, p)
+			wantOK := strings.HasPrefix(s, name)
+			if ok != wantOK || ok && n != len(name) {
+				t.Errorf("namePrefix(%q, %q) = %d, %v; want %d, %v", s, name, n, ok, len(name), wantOK)
+			}
+		}
+	}
+}
+
+func TestParseTableDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bib.Date
+	}{
+		{"2023-06-01", bib.Date{Year: 2023, Month: 6, Day: 1}},
+		{"2023-06", bib.Date{Year: 2023, Month: 6}},
+		{"2023", bib.Date{Year: 2023}},
+		{"2023 Spring", bib.Date{Year: 2023, Season: "Spring"}},
+		{"2023-06 Summer", bib.Date{Year: 2023, Month: 6, Season: "Summer"}},
+		{"2023-6-1", bib.Date{Year: 2023, Month: 6, Day: 1}},
+		{"2023--", bib.Date{Year: 2023}},
+		{"2023-x-y", bib.Date{Year: 2023}},
+		{" 2023 ", bib.Date{Year: 2023}},
+		{"", bib.Date{}},
+		// not bibdb's form: read as a date as written
+		{"2023-06-01-02", bib.Date{Year: 2023, Month: 6, Raw: "2023-06-01-02"}},
+		{"23-06-01", bib.Date{Raw: "23-06-01"}},
+		{"abcd-01", bib.Date{Raw: "abcd-01"}},
+		{"Spring 2023", bib.Date{Year: 2023, Season: "Spring", Raw: "Spring 2023"}},
+	}
+	for _, tt := range tests {
+		if got := parseTableDate(tt.in); got != tt.want {
+			t.Errorf("parseTableDate(%q) = %+v, want %+v", tt.in, got, tt.want)
 		}
 	}
 }

@@ -57,7 +57,8 @@ func workType(code, label string) string {
 		if s == "" {
 			continue
 		}
-		if t, ok := workTypes[typeKey(s)]; ok {
+		var key [64]byte
+		if t, ok := workTypes[string(appendTypeKey(key[:0], s))]; ok {
 			return t
 		}
 		if l := strings.ToLower(s); cslTypes[l] {
@@ -67,16 +68,17 @@ func workType(code, label string) string {
 	return "article"
 }
 
-func typeKey(s string) string {
-	var b strings.Builder
+// appendTypeKey appends the key of a type code or label to dst: its
+// letters, in lower case.
+func appendTypeKey(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= 'a' && c <= 'z':
-			b.WriteByte(c)
+			dst = append(dst, c)
 		case c >= 'A' && c <= 'Z':
-			b.WriteByte(c + 'a' - 'A')
+			dst = append(dst, c+'a'-'A')
 		}
 	}
-	return b.String()
+	return dst
 }
