@@ -317,11 +317,24 @@ func (m *mapper) scopusAuthors() []bib.Person {
 	if fullCell == "" {
 		return names(shortCell, scopus)
 	}
-	full := names(stripScopusIDs(fullCell), scopus)
+	full := scopusFullNames(stripScopusIDs(fullCell))
 	if shortCell == "" || strings.Count(fullCell, ";") == strings.Count(shortCell, ";") {
 		return full
 	}
 	return names(shortCell, scopus)
+}
+
+// scopusFullNames reads Scopus's "Author full names" cell, its ids
+// removed: names written "Family, Given" and separated by ";". A cell of
+// one name has no ";", and its comma parts one name, never two people.
+func scopusFullNames(v string) []bib.Person {
+	if strings.IndexByte(v, ';') >= 0 {
+		return names(v, scopus)
+	}
+	if v = strings.TrimSpace(v); v == "" {
+		return nil
+	}
+	return appendNames(nil, v, scopus)
 }
 
 func (m *mapper) date() {

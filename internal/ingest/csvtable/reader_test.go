@@ -165,6 +165,43 @@ func TestNames(t *testing.T) {
 	}
 }
 
+func TestScopusFullNames(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Britten, Mark", []string{"Britten, Mark"}},
+		{" Britten, Mark A. ", []string{"Britten, Mark A."}},
+		{"Britten, Mark; Gask, Linda", []string{"Britten, Mark", "Gask, Linda"}},
+		{"van der Berg, Jan; Smith, J.", []string{"van der Berg, Jan", "Smith, J."}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range scopusFullNames(tt.in) {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("scopusFullNames(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// Read from a file, a record of one author is one person, whose id
+	// the Author(s) ID column gives.
+	csv := "\"Authors\",\"Author full names\",\"Author(s) ID\",\"Title\",\"Year\",\"Source title\",\"EID\"\n" +
+		"\"Britten M.\",\"Britten, Mark (57000002100)\",\"57000002100\",\"A paper\",\"2021\",\"J Things\",\"2-s2.0-85000000001\"\n"
+	r := NewReader(strings.NewReader(csv))
+	rec, err := r.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Authors) != 1 || rec.Authors[0].String() != "Britten, Mark" {
+		t.Errorf("authors of a one-author record = %v, want [Britten, Mark]", rec.Authors)
+	}
+	if w := r.Warnings(); len(w) != 0 {
+		t.Errorf("warnings: %v", w)
+	}
+}
+
 func TestCutRunTogether(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Fischer M.M.Nijkamp P.", "Fischer M.M.|Nijkamp P."},
