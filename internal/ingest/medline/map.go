@@ -52,7 +52,20 @@ func Map(fields []Field) *bib.Record { return mapFields(fields, false) }
 // mapFields is Map; trusted says whether the fields' plain flags were set
 // by the reader (else every value is cleaned).
 func mapFields(fields []Field, trusted bool) *bib.Record {
-	m := mapper{rec: &bib.Record{}, cur: -1, trusted: trusted, fields: fields}
+	return mapWith(fields, trusted, &buffers{})
+}
+
+// buffers are lists that the mapping of a record fills and reads back at
+// once, kept by a Reader from record to record so that they are made once.
+// The record keeps none of them.
+type buffers struct {
+	keywords []bib.Keyword // the keywords of one MeSH heading
+	found    []string      // the ISSNs or DOIs found in one value
+}
+
+// mapWith is mapFields with the buffers to use.
+func mapWith(fields []Field, trusted bool, buf *buffers) *bib.Record {
+	m := mapper{rec: &bib.Record{}, cur: -1, trusted: trusted, fields: fields, buf: buf}
 	// Size the lists from the tags, and find the owner, which decides how
 	// some tags read, wherever it is.
 	var people, keywords, affs, ids, issns, pts int
@@ -60,7 +73,10 @@ func mapFields(fields []Field, trusted bool) *bib.Record {
 		switch fields[i].Tag {
 		case "FAU", "CN":
 			people++
-		case "MH", "OT":
+		case "MH":
+			// a keyword per qualifier ("Anxiety/therapy/diagnosis")
+			keywords += max(1, strings.Count(fields[i].Value, "/"))
+		case "OT":
 			keywords++
 		case "AD":
 			affs++
@@ -81,7 +97,7 @@ func mapFields(fields []Field, trusted bool) *bib.Record {
 		m.rec.Authors = make([]bib.Person, 0, people)
 	}
 	if keywords > 0 {
-		m.rec.Keywords = make([]bib.Keyword, 0, keywords+keywords/2)
+		m.rec.Keywords = make([]bib.Keyword, 0, keywords)
 	}
 	if affs > 0 {
 		m.affs = make([]string, 0, affs)
@@ -143,6 +159,7 @@ type mapper struct {
 	oto string // the OTO in force
 
 	fields []Field
+	buf    *buffers
 
 	title, bookTitle, collTitle, translit, abstract joined
 	journal, abbrev                                 string
@@ -215,7 +232,7 @@ func (m *mapper) field(f *Field) {
 			m.abbrev = m.text(f)
 		}
 	case "IS", "ISSN":
-		issns(rec, m.text(f))
+		m.issns(m.text(f))
 	case "ISBN":
 		for _, s := range bib.FindISBNs(trimLabel(m.text(f), "ISBN")) {
 			rec.AddIdentifier(bib.ISBN, s)
@@ -240,10 +257,11 @@ func (m *mapper) field(f *Field) {
 		}
 	case "MH":
 		if v := m.text(f); strings.IndexByte(v, '/') < 0 && strings.IndexByte(v, '*') < 0 {
-			rec.AddKeyword(bib.Keyword{Term: v, Vocabulary: bib.VocabMeSH}) // a descriptor alone
+			m.keyword(f, v, bib.VocabMeSH) // a descriptor alone
 			break
 		}
-		for _, k := range bib.ParseMeSHAll(f.Value) {
+		m.buf.keywords = bib.AppendMeSH(m.buf.keywords[:0], f.Value)
+		for _, k := range m.buf.keywords {
 			k.Term = strings.TrimLeft(k.Term, "* ") // "**Term"
 			k.Qualifier = strings.TrimLeft(k.Qualifier, "* ")
 			if !hasAlnum(k.Term) {
@@ -261,7 +279,7 @@ func (m *mapper) field(f *Field) {
 		if m.oto != "" && m.oto != "NOTNLM" || m.oto == "" && m.eric {
 			vocab = bib.VocabIndex
 		}
-		rec.AddKeyword(bib.Keyword{Term: m.text(f), Vocabulary: vocab})
+		m.keyword(f, m.text(f), vocab)
 	case "PT":
 		if s := m.text(f); s != "" {
 			rec.PublicationTypes = append(rec.PublicationTypes, s)
@@ -413,7 +431,7 @@ func (m *mapper) locationID(f *Field) {
 	}
 	switch kind {
 	case "doi":
-		if rec.AddDOI(value) {
+		if m.addDOI(value) {
 			m.doiFound = true
 		} else {
 			rec.Warn(f.Line, "no DOI in "+quote(value))
@@ -432,7 +450,7 @@ func (m *mapper) locationID(f *Field) {
 		rec.AddIdentifier("bookshelf", value)
 	case "":
 		switch {
-		case rec.AddDOI(value):
+		case m.addDOI(value):
 			m.doiFound = true
 		case isURL(value):
 			rec.AddURL(value)
@@ -503,7 +521,8 @@ func (m *mapper) finish() {
 	if !m.doiFound {
 		// PubMed's SO ends "doi: 10.1016/j.wem.2022.07.008."
 		if i := strings.Index(m.so, "doi: "); i >= 0 {
-			for _, d := range bib.FindDOIs(m.so[i:]) {
+			m.findDOIs(m.so[i:])
+			for _, d := range m.buf.found {
 				rec.AddIdentifier(bib.DOI, d)
 			}
 		}
@@ -543,6 +562,17 @@ func (m *mapper) text(f *Field) string {
 	return clean(f.Value)
 }
 
+// keyword adds a keyword whose term is the text of f. A value the reader
+// found clean is not cleaned again.
+func (m *mapper) keyword(f *Field, term, vocab string) {
+	k := bib.Keyword{Term: term, Vocabulary: vocab}
+	if m.trusted && f.plain {
+		m.rec.AddCleanKeyword(k)
+		return
+	}
+	m.rec.AddKeyword(k)
+}
+
 // setFirst sets *dst to s unless it already has a value.
 func setFirst(dst *string, s string) {
 	if *dst == "" {
@@ -569,9 +599,30 @@ func trimLabel(s, label string) string {
 	return s
 }
 
+// findDOIs sets m.buf.found to the DOIs of s, as bib.FindDOIs finds them.
+func (m *mapper) findDOIs(s string) {
+	found := bib.AppendDOIs(m.buf.found[:0], s)
+	if found == nil {
+		found = m.buf.found[:0] // no DOI, and the buffer is kept
+	}
+	m.buf.found = found
+}
+
+// addDOI is rec.AddDOI: it adds the first DOI of s and reports whether s
+// held one.
+func (m *mapper) addDOI(s string) bool {
+	m.findDOIs(s)
+	if len(m.buf.found) == 0 {
+		return false
+	}
+	m.rec.AddIdentifier(bib.DOI, m.buf.found[0])
+	return true
+}
+
 // issns adds the ISSNs of an IS value ("1471-2105 (Electronic)") or of
 // ERIC's ISSN value ("ISSN-1234-4567", "EISSN-2375-5636").
-func issns(rec *bib.Record, s string) {
+func (m *mapper) issns(s string) {
+	rec := m.rec
 	var kind string
 	switch {
 	case strings.HasSuffix(s, " (Print)"):
@@ -586,7 +637,8 @@ func issns(rec *bib.Record, s string) {
 	if kind == "" && len(s) > 5 && strings.EqualFold(s[:5], "ISSN-") {
 		kind = bib.ISSNPrint // ERIC's label for the print ISSN, beside EISSN
 	}
-	for _, v := range bib.FindISSNs(s) {
+	m.buf.found = bib.AppendISSNs(m.buf.found[:0], s)
+	for _, v := range m.buf.found {
 		rec.AddISSN(v, kind)
 	}
 }

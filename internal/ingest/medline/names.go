@@ -34,8 +34,20 @@ func plainFullName(s string) (bib.Person, bool) {
 		return bib.Person{}, false
 	}
 	family, given := s[:i], s[i+2:]
-	if strings.ContainsAny(family, " ;[]") || strings.ContainsAny(given, ",;") || strings.EqualFold(family, "anonymous") {
-		return bib.Person{}, false // a group, a name in brackets, more parts
+	for i := 0; i < len(family); i++ {
+		switch family[i] {
+		case ' ', ';', '[', ']':
+			return bib.Person{}, false // a group, a name in brackets
+		}
+	}
+	for i := 0; i < len(given); i++ {
+		switch given[i] {
+		case ',', ';':
+			return bib.Person{}, false // more parts
+		}
+	}
+	if len(family) == len("anonymous") && strings.EqualFold(family, "anonymous") {
+		return bib.Person{}, false
 	}
 	if len(given) <= 4 {
 		switch strings.ToLower(given) {

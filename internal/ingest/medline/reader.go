@@ -74,6 +74,8 @@ type Reader struct {
 	badLine   int           // line and column of the first control character, 0 for none
 	badCol    int
 	badChar   byte
+
+	buf buffers // the mapping's
 }
 
 // span locates one field's value: in Reader.raw while it is one line, in
@@ -215,16 +217,10 @@ func (r *Reader) continueValue(value []byte, plain, tight bool) {
 
 // scan notes the first control character (other than a tab) of the
 // record, and reports whether value, a trimmed subslice of line, is clean:
-// printable ASCII with no doubled spaces.
+// printable ASCII with no doubled spaces. Only the value is looked at:
+// what classify leaves around it is the tag, spaces, tabs and a hyphen,
+// never a control character (TestClassifyLeavesNoControl).
 func (r *Reader) scan(line, value []byte, n int) (plain bool) {
-	if r.badLine == 0 {
-		for i, c := range line[:offsetIn(line, value)] {
-			if c < 0x20 && c != '\t' {
-				r.badLine, r.badCol, r.badChar = n, i+1, c
-				break
-			}
-		}
-	}
 	if plainASCII(value) {
 		return true
 	}
@@ -243,35 +239,72 @@ func (r *Reader) scan(line, value []byte, n int) (plain bool) {
 }
 
 // plainASCII reports whether b, trimmed of spaces, is printable ASCII with
-// no two spaces together. It looks at eight bytes at a time.
+// no two spaces together. It looks at sixteen bytes at a time, and at the
+// last eight bytes of a value of eight or more in one word, which may
+// overlap bytes already seen.
 func plainASCII(b []byte) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	var prevSpace uint64 // the byte before the word is a space
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i:])
-		if w&highs != 0 {
-			return false // not ASCII; below, every byte is under 0x80, so no sum carries into the next
+	n := len(b)
+	if n < 8 {
+		prev := false
+		for _, c := range b {
+			if c < ' ' || c >= 0x7f || c == ' ' && prev {
+				return false
+			}
+			prev = c == ' '
 		}
-		if (w+ones*0x60)&highs != highs || (w+ones)&highs != 0 {
-			return false // a byte under 0x20, or DEL
-		}
-		sp := w ^ (ones * 0x20)             // a zero byte for each space
-		spaces := ^(sp + ones*0x7f) & highs // the high bit of each space byte
-		if spaces&(spaces<<8) != 0 || prevSpace != 0 && spaces&0x80 != 0 {
+		return true
+	}
+	last := binary.LittleEndian.Uint64(b[n-8:])
+	var prev uint64 // 0x80 when the byte before the words is a space
+	for len(b) >= 16 {
+		w0, w1 := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+		if outside(w0)|outside(w1) != 0 {
 			return false
 		}
-		prevSpace = spaces >> 56
-	}
-	prev := prevSpace != 0
-	for ; i < len(b); i++ {
-		c := b[i]
-		if c < ' ' || c >= 0x7f || c == ' ' && prev {
+		s0, s1 := spaces(w0), spaces(w1)
+		if s0&(s0<<8|prev)|s1&(s1<<8|s0>>56) != 0 {
 			return false
 		}
-		prev = c == ' '
+		prev = s1 >> 56
+		b = b[16:]
 	}
-	return true
+	if len(b) >= 8 {
+		w := binary.LittleEndian.Uint64(b)
+		if outside(w) != 0 {
+			return false
+		}
+		s := spaces(w)
+		if s&(s<<8|prev) != 0 {
+			return false
+		}
+	}
+	// The last word holds every pair of bytes that the words before it
+	// did not.
+	if outside(last) != 0 {
+		return false
+	}
+	s := spaces(last)
+	return s&(s<<8) == 0
+}
+
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// outside returns a word with the high bit set of each byte of w that is
+// not printable ASCII (under 0x20, DEL, 0x80 and above), and zero when
+// all eight are printable. Adding 0x60 to a byte under 0x80 carries into
+// its high bit just when it is 0x20 or more, and adding 1 just when it is
+// DEL; neither sum carries into the next byte unless a byte is 0x80 or
+// above, which is reported anyway.
+func outside(w uint64) uint64 {
+	return (w | (w + ones) | ^(w + ones*0x60)) & highs
+}
+
+// spaces returns a word with the high bit set of each byte of w that is a
+// space, and no other bit; w must be printable ASCII. A byte xor 0x20 is
+// zero just for a space, and adding 0x7f to it carries into its high bit
+// unless it is zero.
+func spaces(w uint64) uint64 {
+	return ^((w ^ ones*0x20) + ones*0x7f) & highs
 }
 
 // ReadFields returns the tag occurrences of the next record, the line it
@@ -318,7 +351,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 	}
 	var raw string
 	r.fields, raw = r.materialize(r.fields[:0])
-	rec := mapFields(r.fields, true)
+	rec := mapWith(r.fields, true, &r.buf)
 	clear(r.fields) // Map keeps none of them; let their strings go
 	rec.Format = "medline"
 	rec.Position = r.position

@@ -247,6 +247,57 @@ func TestPlainASCII(t *testing.T) {
 	}
 }
 
+// TestPlainASCIIGenerated checks plainASCII against its definition on
+// strings of every length up to 40 made of the bytes it must tell apart,
+// so that each word and each junction of words meets each of them.
+func TestPlainASCIIGenerated(t *testing.T) {
+	alphabet := []byte{'a', 'Z', ' ', ' ', '~', '\x00', '\x1f', '\t', '\x7f', 0x80, 0xc3, 0xff}
+	x := uint32(1)
+	for n := 0; n <= 40; n++ {
+		for round := 0; round < 400; round++ {
+			b := make([]byte, n)
+			for i := range b {
+				x = x*1664525 + 1013904223
+				c := byte('a' + x>>28)
+				if x>>24&3 == 0 { // one byte in four from the alphabet
+					c = alphabet[int(x>>8)%len(alphabet)]
+				}
+				b[i] = c
+			}
+			want := true
+			for j, c := range b {
+				want = want && c >= ' ' && c < 0x7f && !(c == ' ' && j > 0 && b[j-1] == ' ')
+			}
+			if got := plainASCII(b); got != want {
+				t.Fatalf("plainASCII(%q) = %v, want %v", b, got, want)
+			}
+		}
+	}
+}
+
+// TestClassifyLeavesNoControl checks what scan relies on: every control
+// character of a line (but a tab) is inside the value classify returns,
+// wherever it stands in the line.
+func TestClassifyLeavesNoControl(t *testing.T) {
+	lines := []string{"PMID- 37078520", "TI  - A title  ", "PG  -", "BTI -    ", "PMID-22664220", "TI  -Title", "TI-", "TI",
+		"SO- another line", "PMC -PMC123", "SO  invalid line", "      continued text ", "\tafter a tab", "AD patients",
+		"HIV infection", "ABSTRACT - a word", "X   - one letter", "TI \t- tab", "TI\t\t", "FAU - Byng, Richard"}
+	for _, l := range lines {
+		for i := 0; i <= len(l); i++ {
+			for _, c := range []byte{0x00, 0x01, 0x0b, 0x1f} {
+				line := []byte(l[:i] + string(c) + l[i:])
+				_, _, value := classify(line)
+				start := offsetIn(line, value)
+				for j, b := range line {
+					if b < 0x20 && b != '\t' && (j < start || j >= start+len(value)) {
+						t.Errorf("classify(%q) returns %q, without the control character at column %d", line, value, j+1)
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestPubMedRecord checks every mapped field of a full PubMed record.
 func TestPubMedRecord(t *testing.T) {
 	recs, perrs := readFile(t, "pubmed_record.input")
