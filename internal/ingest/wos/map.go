@@ -1,16 +1,25 @@
 package wos
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
 
-// tagIndex finds the fields of a two-character tag without a map.
+// tagIndex finds the fields of a two-character tag without a map. A
+// Reader keeps one from record to record, with lists that the mapping of
+// a record fills and drops, so that these are made once; a record keeps
+// none of them.
 type tagIndex struct {
 	fields []field
 	first  [26 * 36]int32 // 1 + index of the first field with the tag, 0 for none
 	next   []int32        // 1 + index of the next field with the same tag
+
+	lists []string // the lists that items and split returned, one after the other
+	found []string // the DOIs or ISSNs found in one value
+	match matcher  // the record's authors, to tie addresses and ORCIDs to
+	affs  authorAffs
 }
 
 func tagSlot(tag string) int {
@@ -29,8 +38,11 @@ func tagSlot(tag string) int {
 
 func (x *tagIndex) build(fields []field) {
 	x.fields = fields
-	x.next = make([]int32, len(fields))
+	clear(x.first[:])
+	x.next = slices.Grow(x.next[:0], len(fields))[:len(fields)]
+	x.lists = x.lists[:0]
 	for i := len(fields) - 1; i >= 0; i-- {
+		x.next[i] = 0
 		if k := tagSlot(fields[i].tag); k >= 0 {
 			x.next[i] = x.first[k]
 			x.first[k] = int32(i + 1)
@@ -77,16 +89,44 @@ func (x *tagIndex) text(tag string) string {
 }
 
 // items returns the items of a list tag: one per line (continuation lines
-// of the tagged form) and per ";" (the tab-delimited form).
+// of the tagged form) and per ";" (the tab-delimited form), nil when the
+// record has no such tag. The list is valid until the next record; it is
+// capped, so that appending to it never reaches the next list.
 func (x *tagIndex) items(tag string) []string {
-	var out []string
+	start := len(x.lists)
+	none := true
 	x.each(tag, func(f field) {
-		if out == nil {
-			out = make([]string, 0, 1+strings.Count(f.value, "\n"))
-		}
-		out = appendItems(out, f.value, true)
+		none = false
+		x.lists = appendItems(x.lists, f.value, true)
 	})
-	return out
+	if none {
+		return nil
+	}
+	return x.lists[start:len(x.lists):len(x.lists)]
+}
+
+// split is splitText, returning a list valid until the next record.
+func (x *tagIndex) split(v string) []string {
+	start := len(x.lists)
+	x.lists = appendItems(x.lists, v, false)
+	return x.lists[start:len(x.lists):len(x.lists)]
+}
+
+// findDOIs returns the DOIs of s, as bib.FindDOIs finds them, in a list
+// valid until the next call.
+func (x *tagIndex) findDOIs(s string) []string {
+	if found := bib.AppendDOIs(x.found[:0], s); found != nil {
+		x.found = found
+		return found
+	}
+	return nil
+}
+
+// findISSNs returns the ISSNs of s, as bib.FindISSNs finds them, in a
+// list valid until the next call.
+func (x *tagIndex) findISSNs(s string) []string {
+	x.found = bib.AppendISSNs(x.found[:0], s)
+	return x.found
 }
 
 // appendItems appends the items of v separated by ";" and, when lines is
@@ -165,32 +205,62 @@ func trimSpace(s string) string {
 }
 
 // isPlain reports whether s is printable ASCII without doubled spaces or
-// an ampersand: text that cleaning leaves as it is. It looks at eight
-// bytes at a time.
+// an ampersand: text that cleaning leaves as it is. It looks at sixteen
+// bytes at a time, and at the last eight bytes of a string of eight or
+// more in one word, which may overlap bytes already seen.
 func isPlain(s string) bool {
-	i := 0
-	prevSpace := false
-	for ; i+8 <= len(s); i += 8 {
-		_ = s[i+7]
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if x&hiBits != 0 || hasLess(x, 0x20) {
-			return false
+	if len(s) < 8 {
+		prevSpace := false
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c < 0x20 || c >= 0x80 || c == ' ' && prevSpace || c == '&' {
+				return false
+			}
+			prevSpace = c == ' '
 		}
-		sp := zeroBytes(x ^ 0x2020202020202020) // high bit of each byte that is a space
-		if sp&(sp>>8) != 0 || prevSpace && sp&0x80 != 0 {
-			return false
-		}
-		prevSpace = sp>>63 != 0
+		return true
 	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c >= 0x80 || c == ' ' && prevSpace {
+	last := load64(s[len(s)-8:])
+	var prev uint64 // the high bit of the lowest byte set when the byte before the words is a space
+	for t := s; ; t = t[16:] {
+		if len(t) < 16 {
+			if len(t) >= 8 && !plainWord(load64(t), prev) {
+				return false
+			}
+			break
+		}
+		x0, x1 := load64(t), load64(t[8:])
+		if !plainWord(x0, prev) || !plainWord(x1, spaceBytes(x0)>>56) {
 			return false
 		}
-		prevSpace = c == ' '
+		prev = spaceBytes(x1) >> 56
 	}
-	return strings.IndexByte(s, '&') < 0
+	// The last word holds every pair of bytes that the words before it
+	// did not.
+	return plainWord(last, 0) && strings.IndexByte(s, '&') < 0
+}
+
+// plainWord reports whether the eight bytes of x are printable ASCII with
+// no two spaces together; prev has the high bit of its lowest byte set
+// when the byte before x is a space.
+func plainWord(x, prev uint64) bool {
+	if x&hiBits != 0 || hasLess(x, 0x20) {
+		return false
+	}
+	sp := spaceBytes(x)
+	return sp&(sp<<8|prev) == 0
+}
+
+// spaceBytes returns x, printable ASCII, with the high bit set of each
+// byte that is a space and every other bit clear.
+func spaceBytes(x uint64) uint64 { return zeroBytes(x ^ 0x2020202020202020) }
+
+// load64 returns the first eight bytes of s as a little-endian word, in
+// one load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 const (
@@ -198,8 +268,9 @@ const (
 	hiBits = 0x8080808080808080
 )
 
-// hasLess reports whether a byte of x (each below 0x80) is less than n
-// (n <= 128).
+// hasLess reports whether a byte of x is less than n (n <= 128). The
+// lowest such byte borrows, and sets its high bit, which it has clear;
+// no byte borrows unless a byte below it is less than n.
 func hasLess(x, n uint64) bool { return (x-loBits*n)&^x&hiBits != 0 }
 
 // zeroBytes returns x with the high bit set in each byte of x that is
@@ -225,10 +296,23 @@ func clean(s string) string {
 }
 
 // mapRecord turns the fields of one record into a bib.Record.
-func mapRecord(fields []field) *bib.Record {
+func (x *tagIndex) mapRecord(fields []field) *bib.Record {
 	rec := &bib.Record{}
-	var x tagIndex
 	x.build(fields)
+	// Room for the identifiers and ISSNs the tags hold, as most records
+	// have them.
+	ids := 0
+	for _, t := range [...]string{"UT", "DI", "DL", "D2", "PM", "BN"} {
+		if x.has(t) {
+			ids++
+		}
+	}
+	if ids > 0 {
+		rec.Identifiers = make([]bib.Identifier, 0, ids)
+	}
+	if x.has("SN") || x.has("EI") {
+		rec.ISSNs = make([]bib.ISSN, 0, 2)
+	}
 
 	ut := x.text("UT")
 	coll := collectionOf(ut)
@@ -241,14 +325,14 @@ func mapRecord(fields []field) *bib.Record {
 
 	pt := strings.ToUpper(x.text("PT"))
 	var dts []string
-	x.each("DT", func(f field) { dts = append(dts, splitText(f.value)...) })
+	x.each("DT", func(f field) { dts = appendItems(dts, f.value, false) })
 	rec.PublicationTypes = dts
 
 	rec.Title = bib.StripMarkup(x.text("TI"))
 	source := bib.StripMarkup(x.text("SO"))
 	rec.Type = recordType(pt, dts, rec.Title, source)
 
-	people(rec, &x)
+	people(rec, x)
 
 	switch rec.Type {
 	case "book":
@@ -275,7 +359,7 @@ func mapRecord(fields []field) *bib.Record {
 	rec.Date = pubDate(x.text("PD"), x.text("PY"), x.text("EA"))
 	rec.Volume = x.text("VL")
 	rec.Issue = issue(x.text("IS"), x.text("SU"))
-	pages(rec, &x)
+	pages(rec, x)
 	rec.Publisher = x.text("PU")
 	rec.Place = x.text("PI")
 	rec.Language = x.text("LA")
@@ -285,9 +369,16 @@ func mapRecord(fields []field) *bib.Record {
 		}
 	})
 
-	identifiers(rec, &x, coll)
-	keywords(rec, &x, coll)
-	notes(rec, &x)
+	identifiers(rec, x, coll)
+	keywords(rec, x, coll)
+	notes(rec, x)
+	// Lists made ahead for tags that turned out empty are no lists.
+	if len(rec.Identifiers) == 0 {
+		rec.Identifiers = nil
+	}
+	if len(rec.ISSNs) == 0 {
+		rec.ISSNs = nil
+	}
 	return rec
 }
 
@@ -511,13 +602,13 @@ func isHeading(l string) bool {
 // identifiers fills DOIs, PMID, ISSNs and ISBNs.
 func identifiers(rec *bib.Record, x *tagIndex, coll collection) {
 	x.each("DI", func(f field) {
-		for _, d := range bib.FindDOIs(f.value) {
+		for _, d := range x.findDOIs(f.value) {
 			rec.AddIdentifier(bib.DOI, d)
 		}
 	})
 	if rec.Identifier(bib.DOI) == "" {
 		x.each("DL", func(f field) {
-			for _, d := range bib.FindDOIs(f.value) {
+			for _, d := range x.findDOIs(f.value) {
 				rec.AddIdentifier(bib.DOI, d)
 			}
 		})
@@ -529,7 +620,7 @@ func identifiers(rec *bib.Record, x *tagIndex, coll collection) {
 		// In Inspec the ID tag lists identifiers, the DOI among them.
 		x.each("ID", func(f field) {
 			if isIdentifierList(f.value) {
-				for _, d := range bib.FindDOIs(f.value) {
+				for _, d := range x.findDOIs(f.value) {
 					rec.AddIdentifier(bib.DOI, d)
 				}
 			}
@@ -538,7 +629,7 @@ func identifiers(rec *bib.Record, x *tagIndex, coll collection) {
 	x.each("PM", func(f field) { rec.AddPMID(clean(f.value)) })
 	x.each("SN", func(f field) {
 		found := false
-		for _, s := range bib.FindISSNs(f.value) {
+		for _, s := range x.findISSNs(f.value) {
 			rec.AddISSN(s, bib.ISSNPrint)
 			found = true
 		}
@@ -549,7 +640,7 @@ func identifiers(rec *bib.Record, x *tagIndex, coll collection) {
 		}
 	})
 	x.each("EI", func(f field) {
-		for _, s := range bib.FindISSNs(f.value) {
+		for _, s := range x.findISSNs(f.value) {
 			rec.AddISSN(s, bib.ISSNElectronic)
 		}
 	})
@@ -573,9 +664,12 @@ func keywords(rec *bib.Record, x *tagIndex, coll collection) {
 	if !coll.core {
 		de = bib.VocabIndex
 	}
-	if n := x.count("DE") + x.count("ID"); n > 0 {
-		// A wrapped line holds two or three terms.
-		rec.Keywords = make([]bib.Keyword, 0, 3*n)
+	n := 0
+	for _, t := range [...]string{"DE", "ID"} {
+		x.each(t, func(f field) { n += 1 + strings.Count(f.value, ";") })
+	}
+	if n > 0 {
+		rec.Keywords = make([]bib.Keyword, 0, n) // as many as there are terms, most often
 	}
 	x.each("DE", func(f field) {
 		if coll.prefix == "INSPEC" && strings.Contains(f.value, "/ ") {
@@ -590,7 +684,7 @@ func keywords(rec *bib.Record, x *tagIndex, coll collection) {
 			}
 			return
 		}
-		for _, k := range splitText(f.value) {
+		for _, k := range x.split(f.value) {
 			rec.AddKeyword(bib.Keyword{Term: k, Vocabulary: de})
 		}
 	})
@@ -602,7 +696,7 @@ func keywords(rec *bib.Record, x *tagIndex, coll collection) {
 		if !coll.core {
 			vocab = bib.VocabIndex
 		}
-		for _, k := range splitText(f.value) {
+		for _, k := range x.split(f.value) {
 			rec.AddKeyword(bib.Keyword{Term: k, Vocabulary: vocab})
 		}
 	})
@@ -761,7 +855,12 @@ func identifiersFromUT(rec *bib.Record, ut string) {
 	}
 	switch p {
 	case "WOS", "ISI":
-		rec.AddIdentifier(bib.WOS, "WOS:"+strings.ToUpper(id))
+		id = strings.ToUpper(id)
+		if ut[:i] == "WOS" && ut[i+1:] == id {
+			rec.AddIdentifier(bib.WOS, ut) // written as it is kept, the common case
+			break
+		}
+		rec.AddIdentifier(bib.WOS, "WOS:"+id)
 	case "MEDLINE":
 		rec.AddPMID(id)
 	default:

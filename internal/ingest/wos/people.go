@@ -1,6 +1,7 @@
 package wos
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
@@ -73,7 +74,9 @@ func people(rec *bib.Record, x *tagIndex) {
 	if len(rec.Authors) == 0 {
 		return
 	}
-	m := newMatcher(rec.Authors, written, short)
+	m := &x.match
+	m.reset(rec.Authors, written, short)
+	x.affs.reset(len(rec.Authors))
 	if x.has("C1") {
 		addresses(rec, x, m)
 	} else if x.has("RP") {
@@ -82,10 +85,11 @@ func people(rec *bib.Record, x *tagIndex) {
 	if len(rec.Authors) == 1 && len(rec.Affiliations) > 0 {
 		// The addresses of a record by one author are that author's.
 		for _, a := range rec.Affiliations {
-			addAffiliation(&rec.Authors[0], a)
+			x.affs.add(0, a)
 		}
 		rec.Affiliations = nil
 	}
+	x.affs.assign(rec.Authors)
 	orcids(rec, x, m)
 	if fromAF {
 		familyDiacritics(rec.Authors, au)
@@ -221,11 +225,14 @@ func dropEmail(s string) string {
 // when the authors come from AF, by the name as written in AU, then by the
 // folded family and given names, then by the family name and first
 // initial.
+//
+// A Reader keeps one from record to record (see reset).
 type matcher struct {
 	authors    []bib.Person
 	written    []string         // per author: the name as written in AF or AU (or CA)
 	short      []string         // per author from AF: the name as written in AU (may be shorter than authors)
 	keys       []nameKey        // folded names, made on first need
+	keysMade   bool             // keys are those of authors
 	exact      map[string][]int // written forms → authors, for long author lists
 	shortExact map[string][]int // the same for the AU forms
 	buf        []int
@@ -237,17 +244,24 @@ type nameKey struct {
 	initial       byte
 }
 
-func newMatcher(authors []bib.Person, names, short []string) *matcher {
-	m := &matcher{authors: authors, written: make([]string, len(authors)), short: short}
+// reset readies m for the authors of a record, named as written in
+// names (AF or AU) and short (AU, for authors from AF), keeping the
+// lists it has made for earlier records.
+func (m *matcher) reset(authors []bib.Person, names, short []string) {
+	m.authors, m.short = authors, short
+	m.written = slices.Grow(m.written[:0], len(authors))[:len(authors)]
 	for i, p := range authors {
 		switch {
 		case i < len(names):
 			m.written[i] = names[i]
 		case p.Literal != "":
 			m.written[i] = p.Literal
+		default:
+			m.written[i] = ""
 		}
 	}
-	return m
+	m.keysMade = false
+	m.exact, m.shortExact = nil, nil
 }
 
 func keyOf(p bib.Person) nameKey {
@@ -296,11 +310,12 @@ func (m *matcher) find(s string) []int {
 	if !ok {
 		return nil
 	}
-	if m.keys == nil {
-		m.keys = make([]nameKey, len(m.authors))
+	if !m.keysMade {
+		m.keys = slices.Grow(m.keys[:0], len(m.authors))[:len(m.authors)]
 		for i, a := range m.authors {
 			m.keys[i] = keyOf(a)
 		}
+		m.keysMade = true
 	}
 	k := keyOf(p)
 	for i, x := range m.keys {
@@ -361,14 +376,63 @@ func (m *matcher) isName(s string) []int {
 	return m.find(s)
 }
 
-// addAffiliation adds an address to an author unless it is there.
-func addAffiliation(p *bib.Person, a string) {
-	for _, x := range p.Affiliations {
-		if x == a {
+// authorAffs gathers the addresses of a record's authors as they are
+// found, to give them to the authors at the end all in one array, rather
+// than in a list of each author's own. A Reader keeps one from record to
+// record.
+type authorAffs struct {
+	pairs []authorAff
+	last  []int32 // per author: 1 + index in pairs of its last address, 0 for none
+}
+
+type authorAff struct {
+	aff  string
+	prev int32 // 1 + index in pairs of the same author's address before, 0 for none
+}
+
+// reset readies a for a record of n authors.
+func (a *authorAffs) reset(n int) {
+	a.pairs = a.pairs[:0]
+	a.last = slices.Grow(a.last[:0], n)[:n]
+	clear(a.last)
+}
+
+// add gives author i the address aff, unless it has it.
+func (a *authorAffs) add(i int, aff string) {
+	for k := a.last[i]; k != 0; k = a.pairs[k-1].prev {
+		if a.pairs[k-1].aff == aff {
 			return
 		}
 	}
-	p.Affiliations = append(p.Affiliations, a)
+	a.pairs = append(a.pairs, authorAff{aff: aff, prev: a.last[i]})
+	a.last[i] = int32(len(a.pairs))
+}
+
+// assign sets the Affiliations of the authors, in the order they were
+// added: each a capped slice of one array, so that appending to one never
+// reaches the next.
+func (a *authorAffs) assign(authors []bib.Person) {
+	if len(a.pairs) == 0 {
+		return
+	}
+	all := make([]string, len(a.pairs))
+	end := 0
+	for i := range authors {
+		n := 0
+		for k := a.last[i]; k != 0; k = a.pairs[k-1].prev {
+			n++
+		}
+		if n == 0 {
+			continue
+		}
+		end += n
+		j := end
+		for k := a.last[i]; k != 0; k = a.pairs[k-1].prev {
+			j--
+			all[j] = a.pairs[k-1].aff
+		}
+		authors[i].Affiliations = all[end-n : end : end]
+	}
 }
 
 // addresses reads C1. Each address is one line of the tagged form (wrapped
@@ -378,6 +442,7 @@ func addAffiliation(p *bib.Person, a string) {
 // A.; Nonlinear Opt. Lab., ...") to those authors; any other address to
 // the record.
 func addresses(rec *bib.Record, x *tagIndex, m *matcher) {
+	affs := &x.affs
 	var unmatched []string
 	var who, pending []int
 	line := 0
@@ -412,7 +477,7 @@ func addresses(rec *bib.Record, x *tagIndex, m *matcher) {
 			rec.AddAffiliation(inst)
 		}
 		for _, i := range who {
-			addAffiliation(&rec.Authors[i], inst)
+			affs.add(i, inst)
 		}
 	}
 	x.each("C1", func(f field) {
@@ -446,7 +511,7 @@ func addresses(rec *bib.Record, x *tagIndex, m *matcher) {
 					rec.AddAffiliation(inst)
 				}
 				for _, i := range pending {
-					addAffiliation(&rec.Authors[i], inst)
+					affs.add(i, inst)
 				}
 				pending = pending[:0]
 			}
@@ -591,7 +656,7 @@ func reprintAddresses(rec *bib.Record, x *tagIndex, m *matcher) {
 			v = rest[len(addr):]
 			if a := trimAddress(addr); a != "" {
 				if k := m.findOne(name); k >= 0 {
-					addAffiliation(&rec.Authors[k], a)
+					x.affs.add(k, a)
 				}
 			}
 		}
@@ -614,7 +679,7 @@ func markerIndex(s string) int {
 // and sets the ORCID of each author it names.
 func orcids(rec *bib.Record, x *tagIndex, m *matcher) {
 	x.each("OI", func(f field) {
-		for _, item := range splitText(f.value) {
+		for _, item := range x.split(f.value) {
 			k := strings.LastIndexByte(item, '/')
 			if k <= 0 {
 				continue

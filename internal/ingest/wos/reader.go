@@ -102,6 +102,7 @@
 package wos
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -144,10 +145,16 @@ type Reader struct {
 	position int // records started so far, bad ones included
 
 	// Tagged form: the record being read.
-	buf    []byte // the record's text, copied into one string at its end
-	spans  []span
-	fields []field // the record's fields, reused: mapRecord keeps none
-	clean  []byte  // a line with its control characters replaced
+	buf   []byte // the record's text, copied into one string at its end
+	spans []span
+	clean []byte // a line with its control characters replaced
+
+	// Either form: the record's fields, the index that maps them, and the
+	// cells of a tab-delimited line, reused from record to record (a
+	// record keeps none of them).
+	fields []field
+	index  tagIndex
+	cells  []string
 
 	// Tab-delimited form.
 	columns []string // the tag of each column, "" for a column not mapped
@@ -431,7 +438,7 @@ loop:
 	if err := checkCitedRefs(fields, position); err != nil {
 		return nil, err
 	}
-	rec := mapRecord(fields)
+	rec := r.index.mapRecord(fields)
 	rec.Format = "wos"
 	rec.Position = position
 	rec.Line = start
@@ -455,26 +462,29 @@ loop:
 }
 
 // hasControl reports whether b may hold a control character other than a
-// tab (it may also report a tab). It looks at eight bytes at a time.
+// tab (it may also report a tab). It looks at sixteen bytes at a time,
+// and at the last eight bytes of a line of eight or more in one word,
+// which may overlap bytes already seen.
 func hasControl(b []byte) bool {
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		_ = b[i+7]
-		x := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
-			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
-		// A byte of 0x80 or above is never a control character: it is
-		// turned into one of 0x20 or above, as the test needs bytes
-		// under 0x80.
-		if hasLess(x&^hiBits|(x&hiBits)>>2, 0x20) {
+	if len(b) < 8 {
+		for _, c := range b {
+			if c < ' ' && c != '\t' {
+				return true
+			}
+		}
+		return false
+	}
+	last := binary.LittleEndian.Uint64(b[len(b)-8:])
+	for len(b) >= 16 {
+		if hasLess(binary.LittleEndian.Uint64(b), 0x20) || hasLess(binary.LittleEndian.Uint64(b[8:]), 0x20) {
 			return true
 		}
+		b = b[16:]
 	}
-	for ; i < len(b); i++ {
-		if b[i] < ' ' && b[i] != '\t' {
-			return true
-		}
+	if len(b) >= 8 && hasLess(binary.LittleEndian.Uint64(b), 0x20) {
+		return true
 	}
-	return false
+	return hasLess(last, 0x20)
 }
 
 // appendLine adds a line to the record text and returns its offset.
@@ -499,18 +509,27 @@ func quoteLine(s string) string {
 	return fmt.Sprintf("%q", s)
 }
 
-// refCheckTags are the tags that come just before CR in an export, and
-// how many lines shaped like cited references under one of them show that
-// the CR tag line is missing: one under a list of addresses, names or
-// ids, two under funding text (prose that might, once, look like one).
-var refCheckTags = map[string]int{"C1": 1, "C3": 1, "RP": 1, "EM": 1, "RI": 1, "OI": 1, "FU": 2, "FP": 2, "FX": 2}
+// refCheckLines returns, for the tags that come just before CR in an
+// export, how many lines shaped like cited references under the tag show
+// that the CR tag line is missing: one under a list of addresses, names
+// or ids, two under funding text (prose that might, once, look like one).
+// It returns 0 for the other tags.
+func refCheckLines(tag string) int {
+	switch tag {
+	case "C1", "C3", "RP", "EM", "RI", "OI":
+		return 1
+	case "FU", "FP", "FX":
+		return 2
+	}
+	return 0
+}
 
 // checkCitedRefs refuses a record whose cited references stand under
 // another tag: the line that began CR was lost, and the fields after it
 // cannot be trusted.
 func checkCitedRefs(fields []field, position int) error {
 	for _, f := range fields {
-		need := refCheckTags[f.tag]
+		need := refCheckLines(f.tag)
 		if need == 0 || strings.IndexByte(f.value, '\n') < 0 {
 			continue
 		}

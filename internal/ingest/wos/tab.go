@@ -98,7 +98,7 @@ func (r *Reader) readTabbed() (*bib.Record, error) {
 	r.position++
 	position := r.position
 	raw := string(b)
-	cells, open := splitCells(raw)
+	cells, open := appendCells(r.cells[:0], raw)
 	joined := 0
 	// A line break inside a cell splits the record over lines: join them
 	// back while a quoted cell is open, or while the record is short of
@@ -117,13 +117,14 @@ func (r *Reader) readTabbed() (*bib.Record, error) {
 			break
 		}
 		raw += "\n" + string(nb)
-		cells, open = splitCells(raw)
+		cells, open = appendCells(cells[:0], raw)
 		joined++
 	}
 	if strings.IndexByte(raw, 0) >= 0 {
 		return nil, bib.Errorf(n, "Web of Science record %d: NUL byte (binary data?)", position)
 	}
-	fields := make([]field, 0, len(cells))
+	r.cells = cells
+	fields := r.fields[:0]
 	for i, c := range cells {
 		if i >= len(r.columns) || r.columns[i] == "" || c == "" {
 			continue
@@ -133,7 +134,8 @@ func (r *Reader) readTabbed() (*bib.Record, error) {
 		}
 		fields = append(fields, field{tag: r.columns[i], value: c, line: n})
 	}
-	rec := mapRecord(fields)
+	r.fields = fields
+	rec := r.index.mapRecord(fields)
 	rec.Format = "wos"
 	rec.Position = position
 	rec.Line = n
@@ -181,7 +183,11 @@ func looksLikeRecordLine(b []byte) bool {
 // quote mark ("Smart" cities) is taken as written. open reports a quoted
 // cell still open at the end of s: the record goes on on the next line.
 func splitCells(s string) (cells []string, open bool) {
-	cells = make([]string, 0, 72)
+	return appendCells(make([]string, 0, 72), s)
+}
+
+// appendCells is splitCells appending the cells to cells.
+func appendCells(cells []string, s string) (_ []string, open bool) {
 	i := 0
 	for {
 		if i < len(s) && s[i] == '"' {
