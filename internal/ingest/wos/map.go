@@ -20,6 +20,11 @@ type tagIndex struct {
 	found []string // the DOIs or ISSNs found in one value
 	match matcher  // the record's authors, to tie addresses and ORCIDs to
 	affs  authorAffs
+
+	// The addresses of a C1 value, the parts of one of them, and the
+	// authors they name.
+	addrs, segs  []string
+	who, pending []int
 }
 
 func tagSlot(tag string) int {

@@ -229,13 +229,22 @@ func dropEmail(s string) string {
 // A Reader keeps one from record to record (see reset).
 type matcher struct {
 	authors    []bib.Person
-	written    []string         // per author: the name as written in AF or AU (or CA)
-	short      []string         // per author from AF: the name as written in AU (may be shorter than authors)
-	keys       []nameKey        // folded names, made on first need
-	keysMade   bool             // keys are those of authors
-	exact      map[string][]int // written forms → authors, for long author lists
-	shortExact map[string][]int // the same for the AU forms
+	written    []string  // per author: the name as written in AF or AU (or CA)
+	short      []string  // per author from AF: the name as written in AU (may be shorter than authors)
+	keys       []nameKey // folded names, made on first need
+	keysMade   bool      // keys are those of authors
+	exact      formIndex // written forms → authors, for long author lists
+	shortExact formIndex // the same for the AU forms
 	buf        []int
+}
+
+// formIndex finds the authors of a long list by the form of their name,
+// without a list for each name: first leads to the first author of each
+// form, next from each author to the next one of the same form.
+type formIndex struct {
+	made  bool
+	first map[string]int32 // 1 + index of the first author with the form
+	next  []int32          // 1 + index of the next author with the same form, 0 for none
 }
 
 // nameKey is a name folded for comparison.
@@ -261,7 +270,7 @@ func (m *matcher) reset(authors []bib.Person, names, short []string) {
 		}
 	}
 	m.keysMade = false
-	m.exact, m.shortExact = nil, nil
+	m.exact.made, m.shortExact.made = false, false
 }
 
 func keyOf(p bib.Person) nameKey {
@@ -336,26 +345,42 @@ func (m *matcher) find(s string) []int {
 
 // exactly returns the indexes of the authors whose name in forms is s
 // as written; a long list is looked up through an index, made on first
-// need.
-func (m *matcher) exactly(forms []string, index *map[string][]int, s string) []int {
-	if len(forms) > 16 {
-		if *index == nil {
-			*index = make(map[string][]int, 2*len(forms))
-			for i, w := range forms {
-				if w != "" {
-					(*index)[w] = append((*index)[w], i)
-				}
-			}
-		}
-		return (*index)[s]
-	}
+// need. The slice is valid until the next call.
+func (m *matcher) exactly(forms []string, index *formIndex, s string) []int {
 	m.buf = m.buf[:0]
+	if len(forms) > 16 {
+		if !index.made {
+			index.build(forms)
+		}
+		for k := index.first[s]; k != 0; k = index.next[k-1] {
+			m.buf = append(m.buf, int(k-1))
+		}
+		return m.buf
+	}
 	for i, w := range forms {
 		if w == s {
 			m.buf = append(m.buf, i)
 		}
 	}
 	return m.buf
+}
+
+// build indexes forms, reusing the index's map and list.
+func (x *formIndex) build(forms []string) {
+	if x.first == nil {
+		x.first = make(map[string]int32, 2*len(forms))
+	} else {
+		clear(x.first)
+	}
+	x.next = slices.Grow(x.next[:0], len(forms))[:len(forms)]
+	for i := len(forms) - 1; i >= 0; i-- { // backwards, so that each chain is in order
+		x.next[i] = 0
+		if w := forms[i]; w != "" {
+			x.next[i] = x.first[w]
+			x.first[w] = int32(i + 1)
+		}
+	}
+	x.made = true
 }
 
 // findOne returns the index of the one author named s, or -1 when none or
@@ -444,7 +469,7 @@ func (a *authorAffs) assign(authors []bib.Person) {
 func addresses(rec *bib.Record, x *tagIndex, m *matcher) {
 	affs := &x.affs
 	var unmatched []string
-	var who, pending []int
+	who, pending := x.who[:0], x.pending[:0]
 	line := 0
 	group := func(seg string) {
 		end := strings.IndexByte(seg, ']')
@@ -485,7 +510,8 @@ func addresses(rec *bib.Record, x *tagIndex, m *matcher) {
 			line = f.line
 		}
 		pending = pending[:0]
-		for _, addr := range addressLines(f.value, m) {
+		x.addrs = appendAddressLines(x.addrs[:0], f.value, m)
+		for _, addr := range x.addrs {
 			if addr[0] == '[' {
 				if end := strings.IndexByte(addr, ']'); end > 0 && strings.IndexByte(addr[end:], ';') < 0 {
 					pending = pending[:0]
@@ -493,7 +519,8 @@ func addresses(rec *bib.Record, x *tagIndex, m *matcher) {
 					continue
 				}
 			}
-			for _, seg := range topLevelSplit(addr) {
+			x.segs = appendTopLevelSplit(x.segs[:0], addr)
+			for _, seg := range x.segs {
 				if seg[0] == '[' {
 					pending = pending[:0]
 					group(seg)
@@ -517,26 +544,26 @@ func addresses(rec *bib.Record, x *tagIndex, m *matcher) {
 			}
 		}
 	})
+	x.who, x.pending = who, pending // kept for the next record
 	if len(unmatched) > 0 {
 		rec.Warn(line, "C1 names authors not found in AF or AU: "+strings.Join(unmatched, "; "))
 	}
 }
 
-// addressLines splits a C1 value into addresses: one per line, except that
-// a line cut at the wrap width of older exports goes on on the next line.
-// A line is taken to be cut when it is long and does not end in a full
-// stop, or when its address began with the names of its authors ("Nappi,
-// Antoine; Centre for Forest Research, ..., Succ." goes on until a line
-// that names authors again); a line that opens a bracket always begins an
-// address.
-func addressLines(v string, m *matcher) []string {
+// appendAddressLines splits a C1 value into addresses, which it appends
+// to out: one per line, except that a line cut at the wrap width of older
+// exports goes on on the next line. A line is taken to be cut when it is
+// long and does not end in a full stop, or when its address began with
+// the names of its authors ("Nappi, Antoine; Centre for Forest Research,
+// ..., Succ." goes on until a line that names authors again); a line that
+// opens a bracket always begins an address.
+func appendAddressLines(out []string, v string, m *matcher) []string {
 	if strings.IndexByte(v, '\n') < 0 {
 		if s := clean(v); s != "" {
-			return []string{s}
+			out = append(out, s)
 		}
-		return nil
+		return out
 	}
-	out := make([]string, 0, 1+strings.Count(v, "\n"))
 	cur := ""       // the address being read
 	joined := false // cur was made by joining lines
 	prevLen := 0    // width of the last line of cur
@@ -594,9 +621,9 @@ func startsWithName(l string, m *matcher) bool {
 	return i > 0 && len(m.isName(strings.TrimSpace(l[:i]))) > 0
 }
 
-// topLevelSplit splits s on the semicolons outside square brackets.
-func topLevelSplit(s string) []string {
-	var out []string
+// appendTopLevelSplit splits s on the semicolons outside square brackets,
+// and appends the parts to out.
+func appendTopLevelSplit(out []string, s string) []string {
 	depth, from := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {

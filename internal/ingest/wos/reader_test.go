@@ -704,6 +704,32 @@ func TestPlainAndControlGenerated(t *testing.T) {
 	}
 }
 
+// TestMatcherIndex checks that the index of a long author list finds the
+// authors a scan of the list finds, repeated names and all, from record
+// to record.
+func TestMatcherIndex(t *testing.T) {
+	var m matcher
+	for _, forms := range [][]string{
+		{"A", "B", "C", "A", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "A", "", "P"},
+		{"X", "Y", "", "Z", "X", "W", "V", "U", "T", "S", "R", "Q", "P", "O", "N", "M", "L", "Y"},
+	} {
+		authors := make([]bib.Person, len(forms))
+		m.reset(authors, forms, nil)
+		for _, s := range []string{"A", "B", "P", "X", "Y", "Q", "none", ""} {
+			var want []int
+			for i, w := range forms {
+				if w != "" && w == s {
+					want = append(want, i)
+				}
+			}
+			got := m.exactly(m.written, &m.exact, s)
+			if fmt.Sprint(got) != fmt.Sprint(want) && !(len(got) == 0 && len(want) == 0) {
+				t.Errorf("exactly(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
+
 func TestAuthorsKeepAUDiacritics(t *testing.T) {
 	rec := readOne(t, "PT J\nAU Büyükkidik, S\n   López, ACC\n   Okafor, C\nAF Buyukkidik, Serap\n   Lopez, Alejandro Carlos Campina\n   Okafor, Chidi\nTI T\nER\n")
 	var got []string
