@@ -208,7 +208,9 @@ func ParseDate(s string) Date {
 	}
 	// ISO: YYYY-MM-DD, YYYY-MM.
 	if len(s) >= 7 && AllDigits(s[:4]) && s[4] == '-' && isDigit(s[5]) {
-		p := strings.SplitN(strings.SplitN(s, "T", 2)[0], "-", 3)
+		date, _, _ := strings.Cut(s, "T")
+		var pBuf [3]string
+		p := splitN(pBuf[:0], date, "-", 3)
 		d.Year = validYear(p[0])
 		if m, err := atoi(p[1]); err == nil && m >= 1 && m <= 12 {
 			d.Month = m
@@ -265,10 +267,10 @@ func yearOnly(s string) int {
 // first month name and a day number next to that month.
 func parseFree(s string) Date {
 	var d Date
-	toks := splitDateTokens(s)
+	var toksBuf [16]string // dates have a handful of words: no allocation
+	toks := appendDateTokens(toksBuf[:0], s)
 	monthAt := -1
 	for i, t := range toks {
-		lt := strings.ToLower(t)
 		if len(t) == 4 && AllDigits(t) {
 			if d.Year == 0 {
 				d.Year = validYear(t)
@@ -284,12 +286,14 @@ func parseFree(s string) Date {
 			}
 			continue
 		}
-		if m, ok := monthNames[lt]; ok && d.Month == 0 && monthAt != -2 {
+		var lowerBuf [16]byte
+		lt := lowerDateWord(lowerBuf[:0], t)
+		if m, ok := monthNames[string(lt)]; ok && d.Month == 0 && monthAt != -2 {
 			d.Month = m
 			monthAt = i
 			continue
 		}
-		if se, ok := seasonNames[lt]; ok && d.Season == "" && d.Month == 0 {
+		if se, ok := seasonNames[string(lt)]; ok && d.Season == "" && d.Month == 0 {
 			d.Season = se
 		}
 	}
@@ -297,7 +301,7 @@ func parseFree(s string) Date {
 		d.Year = ExtractYear(s)
 	}
 	if monthAt >= 0 {
-		for _, j := range []int{monthAt + 1, monthAt - 1} {
+		for _, j := range [2]int{monthAt + 1, monthAt - 1} {
 			if j == monthAt-1 && j > 0 && len(toks[j-1]) <= 2 && AllDigits(toks[j-1]) {
 				continue // a day range before the month: "4-8 Aug. 2020"
 			}
@@ -312,10 +316,40 @@ func parseFree(s string) Date {
 	return d
 }
 
-func splitDateTokens(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '/' || r == '-' || r == ',' || r == '.' || r == '–' || r == '—' || r == ':' || r == ';' || r == '(' || r == ')'
-	})
+// lowerDateWord returns strings.ToLower(t) as bytes, in dst when t is ASCII
+// and fits (every month and season name does), so that looking it up in
+// a map with string(result) as the key does not allocate.
+func lowerDateWord(dst []byte, t string) []byte {
+	if len(t) > cap(dst) || !isASCII(t) {
+		return []byte(strings.ToLower(t))
+	}
+	return appendLowerASCII(dst, t)
+}
+
+// isDateSeparator reports whether r separates the words of a date.
+func isDateSeparator(r rune) bool {
+	return r == ' ' || r == '/' || r == '-' || r == ',' || r == '.' || r == '–' || r == '—' || r == ':' || r == ';' || r == '(' || r == ')'
+}
+
+// appendDateTokens appends to dst the words of s between date separators,
+// as strings.FieldsFunc(s, isDateSeparator) returns them, without making
+// a slice of its own.
+func appendDateTokens(dst []string, s string) []string {
+	start := -1 // where the current word began, or -1 between words
+	for i, r := range s {
+		if isDateSeparator(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
 
 func validYear(s string) int {
