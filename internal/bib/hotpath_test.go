@@ -119,3 +119,24 @@ func BenchmarkParseDate(b *testing.B) {
 		}
 	}
 }
+
+func TestNormalizeDOIIsFirstFound(t *testing.T) {
+	for _, s := range []string{"", "none", "10.1000/abc", "https://doi.org/10.1192/BJP.2023.28.",
+		"10.1000/a 10.1000/b", "doi:10.1000/x; 10.2000/y", "10.1002%2Fjcc.540080605", "10.1000/a 10.1000/a"} {
+		want := ""
+		if d := FindDOIs(s); len(d) > 0 {
+			want = d[0]
+		}
+		if got := NormalizeDOI(s); got != want {
+			t.Errorf("NormalizeDOI(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func BenchmarkNormalizeDOI(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		NormalizeDOI("10.1192/bjp.2023.28")
+		NormalizeDOI("https://doi.org/10.1192/BJP.2023.28")
+	}
+}

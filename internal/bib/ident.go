@@ -12,7 +12,8 @@ import (
 // Percent-encoded DOIs (in link-resolver URLs) are decoded. It returns ""
 // when s holds no DOI.
 func NormalizeDOI(s string) string {
-	d := FindDOIs(s)
+	var buf [1]string // the first DOI is all it needs: no slice on the heap
+	d := AppendDOIs(buf[:0], s)
 	if len(d) == 0 {
 		return ""
 	}
