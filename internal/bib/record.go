@@ -201,6 +201,11 @@ func (r *Record) AddIdentifier(scheme, value string) {
 			return
 		}
 	}
+	if cap(r.Identifiers) == 0 {
+		// Most records have one or two identifiers (a DOI, a PMID or
+		// an accession number): room for two spares growing from one.
+		r.Identifiers = make([]Identifier, 0, 2)
+	}
 	r.Identifiers = append(r.Identifiers, Identifier{Scheme: scheme, Value: value})
 }
 
@@ -259,6 +264,9 @@ func (r *Record) AddISSN(value, kind string) {
 			}
 			return
 		}
+	}
+	if cap(r.ISSNs) == 0 {
+		r.ISSNs = make([]ISSN, 0, 2) // print and electronic, as most journals have
 	}
 	r.ISSNs = append(r.ISSNs, ISSN{Value: value, Kind: kind})
 }
