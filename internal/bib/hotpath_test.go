@@ -140,3 +140,48 @@ func BenchmarkNormalizeDOI(b *testing.B) {
 		NormalizeDOI("https://doi.org/10.1192/BJP.2023.28")
 	}
 }
+
+// TestHasControlEveryByte puts every byte value at every place of
+// strings up to 24 bytes long, among plain text and among line breaks.
+func TestHasControlEveryByte(t *testing.T) {
+	for _, fill := range []byte{'a', '\n', '\t', '\r', ' ', 0x80, 0xff} {
+		for n := 1; n <= 24; n++ {
+			for p := 0; p < n; p++ {
+				for c := 0; c < 256; c++ {
+					b := []byte(strings.Repeat(string(fill), n))
+					b[p] = byte(c)
+					if got, want := HasControl(string(b)), hasControl(string(b)); got != want {
+						t.Fatalf("HasControl(%q) = %v, want %v", b, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestControlBytes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 200000; i++ {
+		w := rng.Uint64()
+		if i%2 == 0 { // mostly small bytes, where the cases are
+			w &= 0x1f1f1f1f1f1f1f1f | rng.Uint64()
+		}
+		var want uint64
+		for k := 0; k < 8; k++ {
+			if c := byte(w >> (8 * k)); c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				want |= 0x80 << (8 * k)
+			}
+		}
+		if got := controlBytes(w); got != want {
+			t.Fatalf("controlBytes(%#x) = %#x, want %#x", w, got, want)
+		}
+	}
+}
+
+func BenchmarkHasControl(b *testing.B) {
+	text := strings.Repeat("A line of an abstract, as exports write them.\n", 20)
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		HasControl(text)
+	}
+}

@@ -274,16 +274,37 @@ func spaces(w uint64) uint64 {
 }
 
 // HasControl reports whether s holds a byte below 0x20 other than tab, CR
-// and LF.
+// and LF. It looks at eight bytes at a time, and exactly: the line feeds
+// of long text do not send it back to a byte at a time.
 func HasControl(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := load64(s[i:])
-		if (w-0x2020202020202020)&^w&0x8080808080808080 != 0 && hasControl(s[i:i+8]) {
-			return true // a byte below 0x20 is in these eight: a line feed, mostly
+		if controlBytes(load64(s[i:])) != 0 {
+			return true
 		}
 	}
 	return hasControl(s[i:])
+}
+
+// controlBytes returns a word with the high bit set of each byte of w
+// that is below 0x20 other than tab, LF and CR, and no other bit.
+func controlBytes(w uint64) uint64 {
+	const lows, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	// Below 0x20: the low seven bits plus 0x60 do not carry into the
+	// high bit (and never into the next byte), and the high bit is clear.
+	below := ^((w & lows) + 0x6060606060606060) &^ w & highs
+	if below == 0 {
+		return 0
+	}
+	return below &^ (zeroBytes(w^0x0909090909090909) | zeroBytes(w^0x0a0a0a0a0a0a0a0a) | zeroBytes(w^0x0d0d0d0d0d0d0d0d))
+}
+
+// zeroBytes returns a word with the high bit set of each byte of x that
+// is zero, and no other bit: the low seven bits plus 0x7f carry into the
+// high bit unless they are all zero, and never into the next byte.
+func zeroBytes(x uint64) uint64 {
+	const lows, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	return ^(((x & lows) + lows) | x) & highs
 }
 
 func hasControl(s string) bool {
