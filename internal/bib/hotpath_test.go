@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The checks below hold the hot-path code of the package to the plain
@@ -183,5 +185,75 @@ func BenchmarkHasControl(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {
 		HasControl(text)
+	}
+}
+
+func TestNFCQuickCJK(t *testing.T) {
+	for r := rune(cjkFirst); r <= cjkLast; r++ {
+		if !nfcQuickYes(r) {
+			t.Fatalf("U+%04X is no quick-check yes", r)
+		}
+	}
+}
+
+// TestNFCQuickMatchesNorm checks that isNFCQuick never says yes to text
+// that is not in NFC, on every character it knows, every pair of them
+// outside the CJK range, and random text with combining marks and invalid bytes.
+func TestNFCQuickMatchesNorm(t *testing.T) {
+	var known []string
+	var runes []rune
+	for r := rune(0x80); r < 0x800; r++ {
+		runes = append(runes, r)
+	}
+	for r := rune(punctFirst); r <= punctLast; r++ {
+		runes = append(runes, r)
+	}
+	for _, r := range runes {
+		if s := string(r); isNFCQuick(s) {
+			known = append(known, s)
+		} else if norm.NFC.IsNormalString(s) && nfcQuickYes(r) {
+			t.Errorf("isNFCQuick(%q) = false for a quick-check yes", s)
+		}
+	}
+	if len(known) < 1800 {
+		t.Fatalf("isNFCQuick knows only %d characters", len(known))
+	}
+	for _, a := range known {
+		for _, b := range known {
+			if !norm.NFC.IsNormalString(a + b) {
+				t.Fatalf("isNFCQuick(%q) = true, not NFC", a+b)
+			}
+		}
+		if s := "e" + a; isNFCQuick(s) != norm.NFC.IsNormalString(s) {
+			t.Fatalf("isNFCQuick(%q) disagrees", s)
+		}
+	}
+	pieces := []string{"a", "e", "A", " ", "é", "e\u0301", "\u0301", "\u0327", "ç", "Å", "A\u030a", "ω", "\u0345",
+		"й", "и\u0306", "ש", "\u05b4", "ع", "\u0654", "ا\u0653", "中", "文", "\u1100", "\u1161", "가", "\u11a8",
+		"\u0958", "क\u093c", "\xff", "\xc3", "\u212b", "\u0340", "\u0344", "\u0374", "\u037e", "\u0387", "ǅ", "ﬁ",
+		"—", "“", "\u2000", "\u2001", "\u20d7", "\u2126", "\u212a", "ₐ", "\u3099", "か\u3099"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 100000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(8); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if isNFCQuick(s) && !norm.NFC.IsNormalString(s) {
+			t.Fatalf("isNFCQuick(%q) = true, not NFC", s)
+		}
+		if NFC(s) != norm.NFC.String(s) {
+			t.Fatalf("NFC(%q) = %q, want %q", s, NFC(s), norm.NFC.String(s))
+		}
+	}
+}
+
+func BenchmarkNFC(b *testing.B) {
+	texts := []string{"Müller, José; Straße 12 — Ångström", "Влияние температуры", "中文标题 研究", "e\u0301tude"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for _, s := range texts {
+			NFC(s)
+		}
 	}
 }

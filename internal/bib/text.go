@@ -318,13 +318,82 @@ func hasControl(s string) bool {
 
 // NFC returns s in Unicode normalization form C, the form bibdb stores.
 func NFC(s string) string {
-	if isASCII(s) {
+	if isASCII(s) || isNFCQuick(s) {
 		return s
 	}
-	if norm.NFC.IsNormalString(s) {
+	if norm.NFC.IsNormalString(s) { // allocates: kept for what isNFCQuick does not know
 		return s
 	}
 	return norm.NFC.String(s)
+}
+
+// isNFCQuick reports whether every character of s is one that Unicode's
+// quick check says yes to: in NFC on its own, a starter (canonical
+// combining class 0), and never composed with the character before it.
+// Text made only of such characters is in NFC. It knows those below
+// U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic), the punctuation and
+// symbols from U+2000 to U+21FF (dashes, quotes, arrows) and the CJK
+// unified ideographs, and says no to anything else and to invalid UTF-8.
+func isNFCQuick(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !nfcKnownYes(r) {
+			return false // invalid UTF-8 decodes to U+FFFD: no
+		}
+		i += size
+	}
+	return true
+}
+
+// nfcKnownYes is nfcQuickYes(r) for the characters isNFCQuick knows, and
+// false for the others.
+func nfcKnownYes(r rune) bool {
+	switch {
+	case r < 0x800:
+	case punctFirst <= r && r <= punctLast:
+		r -= punctFirst - 0x800 // kept after the first range
+	case cjkFirst <= r && r <= cjkLast:
+		return true
+	default:
+		return false
+	}
+	return nfcStarters[r/64]&(1<<(r%64)) != 0
+}
+
+// The ranges isNFCQuick knows beyond U+0800: every CJK unified ideograph
+// is a quick-check yes (as a test verifies); the punctuation is looked up.
+const (
+	punctFirst, punctLast = 0x2000, 0x21ff
+	cjkFirst, cjkLast     = 0x4e00, 0x9fff
+)
+
+// nfcStarters marks, one bit each, the characters below U+0800 and then
+// those from punctFirst to punctLast that the quick check says yes to,
+// worked out once from the normalization tables.
+var nfcStarters = func() (t [(0x800 + punctLast + 1 - punctFirst) / 64]uint64) {
+	for i := rune(0); i < rune(len(t)*64); i++ {
+		r := i
+		if r >= 0x800 {
+			r += punctFirst - 0x800
+		}
+		if nfcQuickYes(r) {
+			t[i/64] |= 1 << (i % 64)
+		}
+	}
+	return t
+}()
+
+// nfcQuickYes reports whether r is in NFC on its own, has combining class
+// 0 and does not combine with a character before it.
+func nfcQuickYes(r rune) bool {
+	var buf [utf8.UTFMax]byte
+	b := buf[:utf8.EncodeRune(buf[:], r)]
+	p := norm.NFC.Properties(b)
+	return p.CCC() == 0 && p.BoundaryBefore() && norm.NFC.IsNormal(b)
 }
 
 // isASCII reports whether s has only ASCII bytes, eight at a time.
