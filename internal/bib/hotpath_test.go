@@ -257,3 +257,65 @@ func BenchmarkNFC(b *testing.B) {
 		}
 	}
 }
+
+// plainSamples are values of the lengths bibliographic fields have.
+var plainSamples = []string{"2019", "12", "345-350", "Smith, J.", "eng", "Journal Article", "Lancet",
+	"10.1016/S0140-6736(20)30183-5", "Effects of exercise on depression in older adults: a randomised trial",
+	"Department of Psychiatry, University of Oxford, Oxford, UK", "Humans", "Female", "Middle Aged",
+	"BMJ Open", "JOUR", "Adult", "Depression/therapy", "McGrath, Patrick J."}
+
+func BenchmarkIsPlain(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		for _, s := range plainSamples {
+			IsPlain(s)
+		}
+	}
+}
+
+// isPlainReference is IsPlain a byte at a time.
+func isPlainReference(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// TestIsPlainMatchesReference checks the short path, the words and the
+// last word read again against the byte loop: every byte value at every
+// place, and random text of spaces and edge bytes, up to 40 bytes long.
+func TestIsPlainMatchesReference(t *testing.T) {
+	check := func(s string) {
+		if got, want := IsPlain(s), isPlainReference(s); got != want {
+			t.Fatalf("IsPlain(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for n := 0; n <= 40; n++ {
+		for _, base := range []string{strings.Repeat("a", n), strings.Repeat("ab c", n)[:n], strings.Repeat("a ", n)[:n]} {
+			check(base)
+			for p := 0; p < n; p++ {
+				for c := 0; c < 256; c++ {
+					b := []byte(base)
+					b[p] = byte(c)
+					check(string(b))
+				}
+			}
+		}
+	}
+	bytes := []byte{'a', 'a', 'a', ' ', ' ', 0x7f, 0x7e, 0x1f, 0x20, 0x80, 0xff, '\n'}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for i := 0; i < 200000; i++ {
+		b := make([]byte, rng.IntN(41))
+		for k := range b {
+			b[k] = bytes[rng.IntN(len(bytes))]
+		}
+		check(string(b))
+	}
+}

@@ -215,8 +215,18 @@ func keyFolded(f string) string {
 // clean text; it never says yes to text that needs cleaning.
 func IsPlain(s string) bool {
 	n := len(s)
-	if n == 0 {
-		return true
+	if n < 8 {
+		// Too short for a word: a byte at a time, the start counting as
+		// a space so that a leading space is not plain.
+		prevSpace := true
+		for i := 0; i < n; i++ {
+			c := s[i]
+			if c < 0x20 || c >= 0x80 || c == ' ' && prevSpace {
+				return false
+			}
+			prevSpace = c == ' '
+		}
+		return n == 0 || !prevSpace
 	}
 	if s[0] == ' ' || s[n-1] == ' ' {
 		return false
@@ -243,15 +253,19 @@ func IsPlain(s string) bool {
 		if sp&(sp<<8) != 0 || prevSpace && sp&0x80 != 0 {
 			return false
 		}
-		prevSpace = sp>>63 != 0
 		i += 8
 	}
-	for ; i < n; i++ {
-		c := s[i]
-		if c < 0x20 || c >= 0x80 || c == ' ' && prevSpace {
+	if i < n {
+		// The last eight bytes, read again in part: they hold the byte
+		// before the ones left (i is 8 or more), so two spaces across
+		// are in the word, and no byte loop is needed.
+		w := load64(s[n-8:])
+		if notPrintable(w) != 0 {
 			return false
 		}
-		prevSpace = c == ' '
+		if sp := spaces(w); sp&(sp<<8) != 0 {
+			return false
+		}
 	}
 	return true
 }
