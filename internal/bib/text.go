@@ -306,10 +306,10 @@ func controlBytes(w uint64) uint64 {
 	const lows, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	// Below 0x20: the low seven bits plus 0x60 do not carry into the
 	// high bit (and never into the next byte), and the high bit is clear.
-	below := ^((w & lows) + 0x6060606060606060) &^ w & highs
-	if below == 0 {
-		return 0
+	if (w-0x2020202020202020)&^w&highs == 0 {
+		return 0 // no byte below 0x20 (the usual test, cheaper, exact for "none")
 	}
+	below := ^((w & lows) + 0x6060606060606060) &^ w & highs
 	return below &^ (zeroBytes(w^0x0909090909090909) | zeroBytes(w^0x0a0a0a0a0a0a0a0a) | zeroBytes(w^0x0d0d0d0d0d0d0d0d))
 }
 
