@@ -165,3 +165,26 @@ func CheckGenerated(t *testing.T, recs []*bib.Record, n int, fields []string, ex
 		}
 	}
 }
+
+// MixedStrings calls fn with perLen strings of each length up to maxLen,
+// of lower-case letters and, one byte in four, a byte of alphabet: so
+// that every word, and every junction of words, of a check that reads
+// eight or sixteen bytes at a time meets each byte of alphabet. The
+// strings are the same on every run; fn may keep none of them.
+func MixedStrings(alphabet []byte, maxLen, perLen int, fn func(b []byte)) {
+	x := uint32(1)
+	b := make([]byte, maxLen)
+	for n := 0; n <= maxLen; n++ {
+		for range perLen {
+			for i := range b[:n] {
+				x = x*1664525 + 1013904223
+				c := byte('a' + x>>28)
+				if x>>24&3 == 0 {
+					c = alphabet[int(x>>8)%len(alphabet)]
+				}
+				b[i] = c
+			}
+			fn(b[:n])
+		}
+	}
+}

@@ -252,27 +252,15 @@ func TestPlainASCII(t *testing.T) {
 // so that each word and each junction of words meets each of them.
 func TestPlainASCIIGenerated(t *testing.T) {
 	alphabet := []byte{'a', 'Z', ' ', ' ', '~', '\x00', '\x1f', '\t', '\x7f', 0x80, 0xc3, 0xff}
-	x := uint32(1)
-	for n := 0; n <= 40; n++ {
-		for round := 0; round < 400; round++ {
-			b := make([]byte, n)
-			for i := range b {
-				x = x*1664525 + 1013904223
-				c := byte('a' + x>>28)
-				if x>>24&3 == 0 { // one byte in four from the alphabet
-					c = alphabet[int(x>>8)%len(alphabet)]
-				}
-				b[i] = c
-			}
-			want := true
-			for j, c := range b {
-				want = want && c >= ' ' && c < 0x7f && !(c == ' ' && j > 0 && b[j-1] == ' ')
-			}
-			if got := plainASCII(b); got != want {
-				t.Fatalf("plainASCII(%q) = %v, want %v", b, got, want)
-			}
+	ingesttest.MixedStrings(alphabet, 40, 400, func(b []byte) {
+		want := true
+		for j, c := range b {
+			want = want && c >= ' ' && c < 0x7f && !(c == ' ' && j > 0 && b[j-1] == ' ')
 		}
-	}
+		if got := plainASCII(b); got != want {
+			t.Fatalf("plainASCII(%q) = %v, want %v", b, got, want)
+		}
+	})
 }
 
 // TestClassifyLeavesNoControl checks what scan relies on: every control

@@ -67,14 +67,7 @@ func TestParseTag(t *testing.T) {
 func TestParseTagAtOnce(t *testing.T) {
 	lines := []string{"AU  - Behan L.", "AU  -", "AU  - ", "AU  -\tx", "ZZ  - x", "VN  - Ovid", "AB  -- x", "AU  -x", "aU  - x", "A1  - x"}
 	pieces := []string{"A", "U", "B", "Z", "V", "N", "1", " ", "-", "\t", "x", "a"}
-	r := rand.New(rand.NewPCG(11, 12))
-	for range 100000 {
-		var b strings.Builder
-		for k := r.IntN(9); k >= 0; k-- {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		lines = append(lines, b.String())
-	}
+	lines = withRandom(lines, pieces, 100000, 9, 11)
 	for _, line := range lines {
 		tag, at, ok := parseTag([]byte(line))
 		wantTag, wantAt, wantOK := parseAnyTag([]byte(line))
@@ -142,14 +135,7 @@ func TestVolIssueIndex(t *testing.T) {
 	cases := []string{"222(6):246-256", "12 (Supplement 3)", "75(2-A(E))", "2013(1)", "S1(2)", "e23 (4)",
 		"12(", "12()", "(3)", "a(3)", "12(a(b(c)d)e)", "12(a(b)c(d)e)", "12\t(3)", "12.5-b_c(3)x", ""}
 	pieces := []string{"1", "2", "a", "S", "(", ")", " ", "-", ".", "_", ":", "\t", "é", ","}
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 200000 {
-		var b strings.Builder
-		for k := r.IntN(12); k >= 0; k-- {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		cases = append(cases, b.String())
-	}
+	cases = withRandom(cases, pieces, 200000, 12, 1)
 	for _, s := range cases {
 		if got, ok := volIssueIndex(s); !matches(got[:], ok, volIssue.FindStringSubmatchIndex(s)) {
 			t.Fatalf("volIssueIndex(%q) = %v, %v, want %v", s, got, ok, volIssue.FindStringSubmatchIndex(s))
@@ -165,14 +151,7 @@ func TestColonPagesIndex(t *testing.T) {
 	cases := []string{":246-256, 2023 Jun", ": 7-14.", ":e383-e390", ":56", "(6): 12 - 14", ":ab12-cd34", ":abc12",
 		": -12", "12:x", ":1-", ":1 -a", "a:b:3", "::5", ":\t5\n-\r6_x", ":e45-e52, 2023", ""}
 	pieces := []string{":", "1", "2", "a", "B", "c", " ", "-", "_", "\t", "é", ",", "(", "."}
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 200000 {
-		var b strings.Builder
-		for k := r.IntN(12); k >= 0; k-- {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		cases = append(cases, b.String())
-	}
+	cases = withRandom(cases, pieces, 200000, 12, 3)
 	for _, s := range cases {
 		if got, ok := colonPagesIndex(s); !matches(got[:], ok, colonPages.FindStringSubmatchIndex(s)) {
 			t.Fatalf("colonPagesIndex(%q) = %v, %v, want %v", s, got, ok, colonPages.FindStringSubmatchIndex(s))
@@ -476,14 +455,7 @@ func TestSplitAtMarks(t *testing.T) {
 		"(1)Institute A, China, (2)Institute B", "From the (*)Department of Surgery; (+)Department of Medicine",
 		"Institute A; *Department B", "Institute A, #Lab B", "Institute (A), B", ""}
 	pieces := []string{"Dept", " ", ", ", "; ", "(", ")", "1", "*", "+", "#", "A", "and "}
-	r := rand.New(rand.NewPCG(7, 8))
-	for range 100000 {
-		var b strings.Builder
-		for k := r.IntN(10); k >= 0; k-- {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		lines = append(lines, b.String())
-	}
+	lines = withRandom(lines, pieces, 100000, 10, 7)
 	for _, line := range lines {
 		if got, want := splitAtMarks(nil, line), splitAtEachMark(nil, line); !slices.Equal(got, want) {
 			t.Fatalf("splitAtMarks(%q) = %q, want %q", line, got, want)
@@ -495,14 +467,7 @@ func TestSplitAtMarks(t *testing.T) {
 func TestWords(t *testing.T) {
 	cases := []string{"", " ", "Byng, Richard", "  two\twords ", "Müller,\u00a0Jan", "a\u2003b\u0085c", "\xff \xfe", "x\vy\fz\r"}
 	pieces := []string{"a", "é", " ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u0085", "\u2003", "\xff", ","}
-	r := rand.New(rand.NewPCG(9, 10))
-	for range 100000 {
-		var b strings.Builder
-		for k := r.IntN(10); k >= 0; k-- {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		cases = append(cases, b.String())
-	}
+	cases = withRandom(cases, pieces, 100000, 10, 9)
 	for _, s := range cases {
 		if got, want := words(s), len(strings.Fields(s)); got != want {
 			t.Fatalf("words(%q) = %d, want %d", s, got, want)
@@ -557,4 +522,18 @@ func TestNamed(t *testing.T) {
 			t.Errorf("named(%q, last %d) = %d, last %d; want %d, last %d", tc.name, tc.last, got, last, tc.want, tc.lastAfter)
 		}
 	}
+}
+
+// withRandom returns cases followed by n strings of one to maxPieces+1 pieces
+// picked at random: the same strings on every run, for a seed.
+func withRandom(cases, pieces []string, n, maxPieces int, seed uint64) []string {
+	r := rand.New(rand.NewPCG(seed, seed+1))
+	for range n {
+		var b strings.Builder
+		for k := r.IntN(maxPieces); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	return cases
 }

@@ -676,32 +676,20 @@ func TestIsPlain(t *testing.T) {
 // meets each of them.
 func TestPlainAndControlGenerated(t *testing.T) {
 	alphabet := []byte{'a', 'Z', ' ', ' ', '&', '~', 0x7f, '\x00', '\x1f', '\t', '\r', 0x80, 0xc3, 0xff}
-	x := uint32(1)
-	for n := 0; n <= 40; n++ {
-		for round := 0; round < 400; round++ {
-			b := make([]byte, n)
-			for i := range b {
-				x = x*1664525 + 1013904223
-				c := byte('a' + x>>28)
-				if x>>24&3 == 0 { // one byte in four from the alphabet
-					c = alphabet[int(x>>8)%len(alphabet)]
-				}
-				b[i] = c
-			}
-			plain, control, tab := true, false, false
-			for j, c := range b {
-				plain = plain && c >= ' ' && c < 0x80 && c != '&' && !(c == ' ' && j > 0 && b[j-1] == ' ')
-				control = control || c < ' ' && c != '\t'
-				tab = tab || c == '\t'
-			}
-			if got := isPlain(string(b)); got != plain {
-				t.Fatalf("isPlain(%q) = %v, want %v", b, got, plain)
-			}
-			if got := hasControl(b); got != control && !(got && tab) {
-				t.Fatalf("hasControl(%q) = %v, want %v", b, got, control)
-			}
+	ingesttest.MixedStrings(alphabet, 40, 400, func(b []byte) {
+		plain, control, tab := true, false, false
+		for j, c := range b {
+			plain = plain && c >= ' ' && c < 0x80 && c != '&' && !(c == ' ' && j > 0 && b[j-1] == ' ')
+			control = control || c < ' ' && c != '\t'
+			tab = tab || c == '\t'
 		}
-	}
+		if got := isPlain(string(b)); got != plain {
+			t.Fatalf("isPlain(%q) = %v, want %v", b, got, plain)
+		}
+		if got := hasControl(b); got != control && !(got && tab) {
+			t.Fatalf("hasControl(%q) = %v, want %v", b, got, control)
+		}
+	})
 }
 
 // TestMatcherIndex checks that the index of a long author list finds the
