@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/bibdb/bibdb/internal/wordbits"
 )
 
 // CleanText collapses runs of white space (including no-break spaces and
@@ -234,7 +236,7 @@ func IsPlain(s string) bool {
 	prevSpace := false
 	i := 0
 	for ; i+16 <= n; i += 16 {
-		w0, w1 := load64(s[i:]), load64(s[i+8:])
+		w0, w1 := wordbits.Load64(s[i:]), wordbits.Load64(s[i+8:])
 		if notPrintable(w0)|notPrintable(w1) != 0 {
 			return false
 		}
@@ -245,7 +247,7 @@ func IsPlain(s string) bool {
 		prevSpace = sp1>>63 != 0
 	}
 	if i+8 <= n {
-		w := load64(s[i:])
+		w := wordbits.Load64(s[i:])
 		if notPrintable(w) != 0 {
 			return false
 		}
@@ -259,7 +261,7 @@ func IsPlain(s string) bool {
 		// The last eight bytes, read again in part: they hold the byte
 		// before the ones left (i is 8 or more), so two spaces across
 		// are in the word, and no byte loop is needed.
-		w := load64(s[n-8:])
+		w := wordbits.Load64(s[n-8:])
 		if notPrintable(w) != 0 {
 			return false
 		}
@@ -293,7 +295,7 @@ func spaces(w uint64) uint64 {
 func HasControl(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if controlBytes(load64(s[i:])) != 0 {
+		if controlBytes(wordbits.Load64(s[i:])) != 0 {
 			return true
 		}
 	}
@@ -310,15 +312,7 @@ func controlBytes(w uint64) uint64 {
 		return 0 // no byte below 0x20 (the usual test, cheaper, exact for "none")
 	}
 	below := ^((w & lows) + 0x6060606060606060) &^ w & highs
-	return below &^ (zeroBytes(w^0x0909090909090909) | zeroBytes(w^0x0a0a0a0a0a0a0a0a) | zeroBytes(w^0x0d0d0d0d0d0d0d0d))
-}
-
-// zeroBytes returns a word with the high bit set of each byte of x that
-// is zero, and no other bit: the low seven bits plus 0x7f carry into the
-// high bit unless they are all zero, and never into the next byte.
-func zeroBytes(x uint64) uint64 {
-	const lows, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
-	return ^(((x & lows) + lows) | x) & highs
+	return below &^ (wordbits.ZeroBytes(w^0x0909090909090909) | wordbits.ZeroBytes(w^0x0a0a0a0a0a0a0a0a) | wordbits.ZeroBytes(w^0x0d0d0d0d0d0d0d0d))
 }
 
 func hasControl(s string) bool {
@@ -414,7 +408,7 @@ func nfcQuickYes(r rune) bool {
 func isASCII(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := load64(s[i:])
+		w := wordbits.Load64(s[i:])
 		if w&0x8080808080808080 != 0 {
 			return false
 		}
@@ -567,14 +561,6 @@ func ContainsFold(s, sub string) bool {
 // ASCII, in any ASCII case, without allocating.
 func HasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-// load64 returns the first eight bytes of s as a little-endian word: one
-// load, with one bounds check.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // AppendFold appends Fold(s) to dst; for ASCII, most names, without

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/wordbits"
 )
 
 // Map turns the fields of one EndNote reference, from its XML or its tagged
@@ -768,7 +769,7 @@ func cleanASCII(s string) bool {
 	// another, in the word and across the word before.
 	var spaceBefore uint64 // the high bit of the first byte set after a word that ends in a space
 	for ; i+8 <= len(s); i += 8 {
-		w := load64(s, i)
+		w := wordbits.Load64(s[i:])
 		if (w|(w-lo*0x20)|(w+lo)|^((w^lo*'&')+lo*0x7f))&hi != 0 {
 			return false
 		}
@@ -791,20 +792,6 @@ const (
 	lo = 0x0101010101010101
 	hi = 0x8080808080808080
 )
-
-// load64 reads s[i:i+8] as a little-endian word.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// zeroBytes returns a word with the high bit set in exactly the bytes of
-// w that are zero.
-func zeroBytes(w uint64) uint64 {
-	t := (w & ^uint64(hi)) + ^uint64(hi)
-	return ^(t | w | ^uint64(hi))
-}
 
 // eachPart calls fn with every cleaned, non-empty part of a value split on
 // line breaks and, when semicolons is set, on ";".

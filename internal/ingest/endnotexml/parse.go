@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bibdb/bibdb/internal/wordbits"
 )
 
 // syntaxError is a problem in the XML of one record, at a byte offset of
@@ -419,11 +421,11 @@ func (p *parser) flushSpan() {
 func plain(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := load64(s, i)
+		w := wordbits.Load64(s[i:])
 		// A byte below 0x20 is one whose low seven bits plus 0x60 stay
 		// below 0x80, and whose own high bit is clear (bytes from 0x80 up
 		// are UTF-8, and fine).
-		if ^((w&^hi)+lo*0x60)&^w&hi != 0 || zeroBytes(w^(lo*'&')) != 0 {
+		if ^((w&^hi)+lo*0x60)&^w&hi != 0 || wordbits.ZeroBytes(w^(lo*'&')) != 0 {
 			return false
 		}
 	}
@@ -448,7 +450,7 @@ func firstControl[T string | []byte](b T, amp bool) int {
 		// is the first.
 		m := ^((w &^ hi) + lo*0x60) &^ w & hi
 		if amp {
-			m |= zeroBytes(w ^ (lo * '&'))
+			m |= wordbits.ZeroBytes(w ^ (lo * '&'))
 		}
 		if m != 0 {
 			return i + bits.TrailingZeros64(m)/8

@@ -59,6 +59,7 @@ import (
 	"github.com/bibdb/bibdb/internal/bib"
 	"github.com/bibdb/bibdb/internal/ingest/endnotexml"
 	"github.com/bibdb/bibdb/internal/textio"
+	"github.com/bibdb/bibdb/internal/wordbits"
 )
 
 // Field is one tag occurrence in a record.
@@ -428,7 +429,7 @@ const (
 // does, and a record's text has a line feed in many of its words).
 func hasControl(s string) bool {
 	for ; len(s) >= 16; s = s[16:] {
-		w0, w1 := load64(s), load64(s[8:])
+		w0, w1 := wordbits.Load64(s), wordbits.Load64(s[8:])
 		// Subtracting 0x20 from each byte borrows into the high bit of
 		// the lowest one below 0x20 (when one is), and perhaps of others.
 		if ((w0-0x20*lo)&^w0|(w1-0x20*lo)&^w1)&hi != 0 && (control(w0) || control(w1)) {
@@ -449,21 +450,7 @@ func control(w uint64) bool {
 	// The high bit of each byte below 0x20: adding 0x60 to its low seven
 	// bits carries into the high bit just for 0x20 and above.
 	below := ^(w | (w&^hi + 0x60*lo)) & hi
-	return below&^(zeroBytes(w^'\t'*lo)|zeroBytes(w^'\n'*lo)) != 0
-}
-
-// load64 reads the first eight bytes of s as a little-endian word.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// zeroBytes returns a word with the high bit set in exactly the bytes of w
-// that are zero: adding 0x7f to the low seven bits of a byte carries into
-// its high bit unless they are all zero.
-func zeroBytes(w uint64) uint64 {
-	return ^(w | (w&^hi + 0x7f*lo)) & hi
+	return below&^(wordbits.ZeroBytes(w^'\t'*lo)|wordbits.ZeroBytes(w^'\n'*lo)) != 0
 }
 
 func isBlank(b []byte) bool {
