@@ -383,7 +383,7 @@ type importer struct {
 type prepared struct {
 	rec      *bib.Record
 	err      error
-	data     []byte
+	data     string
 	features *dedup.Features
 	derived  derived
 	database string
@@ -415,9 +415,10 @@ func prepare(stream *ingest.Stream) (<-chan prepared, func()) {
 			if err == nil {
 				// The JSON first: it is the record as read.
 				p.database = ingest.RecordDatabase(rec)
-				if p.data, p.err = json.Marshal(rec); p.err != nil {
-					p.rec = nil
+				if data, err := json.Marshal(rec); err != nil {
+					p.rec, p.err = nil, err
 				} else {
+					p.data = string(data) // made here, not by the writer
 					p.features = dedup.Extract(rec)
 					p.derived = derive(rec, p.features, true)
 				}
@@ -473,7 +474,7 @@ func (m *importer) add(ctx context.Context, p prepared) error {
 		data, raw, work_id, match_reason, matched_record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.importID, rec.Position, rec.Line, nullString(rec.SourceID), nullString(db), typeOf(rec), nullString(rec.Title),
 		nullInt(rec.Date.Year), nullString(rec.Identifier(bib.DOI)), nullString(rec.Identifier(bib.PMID)),
-		string(data), rec.Raw, pl.work, pl.reason(), matched)
+		data, rec.Raw, pl.work, pl.reason(), matched)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -47,7 +46,7 @@ func TestPrepareKeepsOrderAndParseErrors(t *testing.T) {
 		if pos == 200 {
 			pos++ // the refused record
 		}
-		if p.rec.Position != pos || p.features == nil || !bytes.Contains(p.data, []byte(fmt.Sprintf("Record number %d ", pos))) {
+		if p.rec.Position != pos || p.features == nil || !strings.Contains(p.data, fmt.Sprintf("Record number %d ", pos)) {
 			t.Fatalf("record at position %d: got position %d, features %v, data %.60s", pos, p.rec.Position, p.features != nil, p.data)
 		}
 	}
