@@ -714,12 +714,63 @@ func keywords(rec *bib.Record, x *tagIndex, coll collection) {
 		})
 	}
 	x.each("MH", func(f field) {
-		for _, k := range splitText(f.value) {
+		for _, k := range meshHeadings(f.value) {
 			for _, m := range bib.ParseMeSHAll(k) {
 				rec.AddKeyword(m)
 			}
 		}
 	})
+}
+
+// meshHeadings splits an MH value into headings written as MEDLINE writes
+// them ("Birds/growth & development/physiology"). The MEDLINE records of
+// the Web of Science platform separate the headings with ". " and give a
+// heading's qualifiers after " / ", separated by ";" ("Animals. *Birds /
+// growth & development; physiology. *Fires"); a value in MEDLINE's own
+// form is separated by ";" ("Obesity, Morbid/*surgery; Humans").
+func meshHeadings(v string) []string {
+	v = clean(v)
+	if !strings.Contains(v, " / ") && (strings.IndexByte(v, '/') >= 0 || headingEnd(v) == len(v)) {
+		return splitText(v)
+	}
+	var out []string
+	for v != "" {
+		i := headingEnd(v)
+		h := strings.TrimSpace(strings.TrimRight(v[:i], ". "))
+		v = strings.TrimLeft(v[i:], ". ")
+		desc, quals, ok := strings.Cut(h, " / ")
+		if !ok {
+			if h != "" {
+				out = append(out, h)
+			}
+			continue
+		}
+		parts := []string{strings.TrimSpace(desc)}
+		for _, q := range strings.Split(quals, ";") {
+			if q = strings.TrimSpace(q); q != "" {
+				parts = append(parts, q)
+			}
+		}
+		out = append(out, strings.Join(parts, "/"))
+	}
+	return out
+}
+
+// headingEnd returns the offset of the ". " that ends the first heading of
+// v, or len(v). The full stop of "St." in a descriptor ("Encephalitis, St.
+// Louis") ends no heading.
+func headingEnd(v string) int {
+	for from := 0; ; {
+		j := strings.Index(v[from:], ". ")
+		if j < 0 {
+			return len(v)
+		}
+		j += from
+		if !strings.HasSuffix(v[:j], " St") && v[:j] != "St" {
+			return j
+		}
+		from = j + 2
+	}
 }
 
 // inspecTerms reads Inspec's DE, sections separated by "/ ": treatment,

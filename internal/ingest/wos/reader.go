@@ -82,7 +82,9 @@
 //	                  collections (CAB Abstracts, Inspec, Zoological Record, ...) DE, ID and OR are indexer
 //	                  terms (of Inspec's DE sections, the controlled and uncontrolled terms; of Zoological
 //	                  Record's "[concept / term / ]" groups, each term), and an ID of identifiers only
-//	                  gives DOIs; MH MeSH headings
+//	                  gives DOIs; MH MeSH headings, as MEDLINE writes them ("Fatty Liver/etiology; Humans")
+//	                  or as the platform's MEDLINE records do ("*Birds / growth & development; physiology.
+//	                  Humans")
 //	C1                addresses: "[Author A; Author B] Inst, City, Country" goes to the persons named in
 //	                  the brackets (matched as written in AF or AU, else by family name and initials);
 //	                  "Author; Author; Inst" (Inspec, Zoological Record) to the named persons; an address
