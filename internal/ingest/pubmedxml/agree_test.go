@@ -71,9 +71,12 @@ func checkAgreement(t *testing.T, name string, b []byte) int {
 	return checked
 }
 
+// underlined maps the text of an underlined sign to the sign it stands for.
+var underlined = map[string]string{"<": "≤", ">": "≥", "+": "±"}
+
 // reference decodes one record with encoding/xml and returns the first
 // MedlineCitation PMID and the text of ArticleTitle (MathML annotations
-// left out, as the reader leaves them out).
+// left out and underlined signs read, as the reader does).
 func reference(raw string) (pmid, title string, err error) {
 	d := xml.NewDecoder(strings.NewReader(raw))
 	d.Entity = xml.HTMLEntity
@@ -112,6 +115,10 @@ func reference(raw string) (pmid, title string, err error) {
 			switch {
 			case skip > 0:
 			case in("ArticleTitle") && !in("CommentsCorrections") && !in("ReferenceList"):
+				if sign, ok := underlined[string(tok)]; ok && path[len(path)-1] == "u" {
+					tb.WriteString(sign) // an underlined "<" is "≤"
+					break
+				}
 				tb.Write(tok)
 			case pmid == "" && len(path) > 0 && path[len(path)-1] == "PMID" && !in("CommentsCorrections") && !in("DeleteCitation"):
 				pmid = bib.NormalizePMID(string(tok))

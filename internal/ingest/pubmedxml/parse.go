@@ -434,6 +434,15 @@ func (t *textDecoder) clean(s string) string {
 			case local == "mtext":
 				inText = !end && !selfClosed
 			}
+			if !end && !selfClosed && name == "u" {
+				// An underlined "<", ">" or "+" stands for "≤", "≥" or
+				// "±", as typesetting without those signs wrote them.
+				if sign, n := underlinedSign(s); n > 0 {
+					t.sb.WriteString(sign)
+					s = s[n:]
+					continue
+				}
+			}
 			if !end && !selfClosed && isAnnotation(name) {
 				// MathML annotations repeat the formula in another
 				// notation (TeX, Content MathML): not text.
@@ -500,6 +509,20 @@ func (t *textDecoder) appendText(s string) {
 		s = decodeEntities(s, t.entities, &t.unknown)
 	}
 	t.sb.WriteString(s)
+}
+
+// underlinedSign reads the content and end tag of an element <u> that
+// holds just "<", ">" or "+" from the start of s, returning the sign it
+// stands for and the length read; n is 0 when s holds anything else.
+func underlinedSign(s string) (sign string, n int) {
+	for _, u := range [...]struct{ in, sign string }{
+		{"&lt;</u>", "≤"}, {"&gt;</u>", "≥"}, {"></u>", "≥"}, {"+</u>", "±"},
+	} {
+		if strings.HasPrefix(s, u.in) {
+			return u.sign, len(u.in)
+		}
+	}
+	return "", 0
 }
 
 func isAnnotation(name string) bool {

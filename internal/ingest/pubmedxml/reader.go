@@ -52,7 +52,8 @@
 // "PubMed" and Raw (the element's text as it stood in the file). Text is
 // cleaned: inline markup (<i>, <b>, <sup>, <sub>, <u>, MathML, and markup
 // escaped as &lt;i&gt;) reduced to its full text, MathML annotations left
-// out, white space collapsed, NFC.
+// out, an underlined "<", ">" or "+" read as the "≤", "≥" or "±" it stands
+// for, white space collapsed, NFC.
 //
 //	MedlineCitation/PMID          SourceID and the first PMID identifier (of several, the highest Version; an
 //	                              ArticleIdList PMID that differs gives a warning)
