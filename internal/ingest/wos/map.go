@@ -713,6 +713,17 @@ func keywords(rec *bib.Record, x *tagIndex, coll collection) {
 			}
 		})
 	}
+	if coll.prefix == "BIOSIS" || coll.prefix == "BCI" {
+		// BIOSIS's major concepts and miscellaneous descriptors (MC is
+		// something else, manual codes, in Derwent's records).
+		for _, t := range [...]string{"MC", "MI"} {
+			x.each(t, func(f field) {
+				for _, k := range x.split(f.value) {
+					rec.AddKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabIndex})
+				}
+			})
+		}
+	}
 	x.each("MH", func(f field) {
 		for _, k := range meshHeadings(f.value) {
 			for _, m := range bib.ParseMeSHAll(k) {

@@ -82,7 +82,8 @@
 //	                  collections (CAB Abstracts, Inspec, Zoological Record, ...) DE, ID and OR are indexer
 //	                  terms (of Inspec's DE sections, the controlled and uncontrolled terms; of Zoological
 //	                  Record's "[concept / term / ]" groups, each term), and an ID of identifiers only
-//	                  gives DOIs; MH MeSH headings, as MEDLINE writes them ("Fatty Liver/etiology; Humans")
+//	                  gives DOIs; MC and MI, BIOSIS's major concepts and miscellaneous descriptors, are
+//	                  indexer terms too; MH MeSH headings, as MEDLINE writes them ("Fatty Liver/etiology; Humans")
 //	                  or as the platform's MEDLINE records do ("*Birds / growth & development; physiology.
 //	                  Humans")
 //	C1                addresses: "[Author A; Author B] Inst, City, Country" goes to the persons named in
