@@ -891,7 +891,7 @@ func splitList(out []string, s string) []string {
 // "(Corresponding Author)" is used only when there is no other. Other
 // exports join record-level affiliations with ';'.
 func affiliations(rec *bib.Record, v string) {
-	if strings.Contains(v, "\n") && looksLikeWoS(v) {
+	if strings.Contains(v, "\n") && looksLikeWoS(rec, v) {
 		var addrs, reprint []string
 		for _, l := range strings.Split(v, "\n") {
 			l = Text(l)
@@ -926,10 +926,22 @@ func affiliations(rec *bib.Record, v string) {
 }
 
 // looksLikeWoS reports whether an affiliation field is Web of Science's:
-// lines of "Family, Given; Family, Given, Institution, ...".
-func looksLikeWoS(v string) bool {
+// lines of "Family, Given; Family, Given, Institution, ...". Its first line
+// is a reprint address ("Family, G (Corresponding Author), ...") or begins
+// with the name of one of the authors; one affiliation that other exports
+// wrap over lines ("Sunnybrook Health Sciences Centre, 2075 Bayview Ave.,
+// Toronto,\n ON, Canada") has commas enough but names no author.
+func looksLikeWoS(rec *bib.Record, v string) bool {
 	first, _, _ := strings.Cut(strings.TrimSpace(v), "\n")
-	return strings.Count(first, ",") >= 2
+	if strings.Count(first, ",") < 2 {
+		return false
+	}
+	if strings.Contains(first, "(Corresponding Author)") || strings.Contains(first, "(Reprint Author)") {
+		return true
+	}
+	name, _, _ := strings.Cut(first, ";")
+	parts := strings.SplitN(name, ",", 3)
+	return findAuthor(rec.Authors, Text(parts[0]+","+parts[1])) >= 0
 }
 
 // wosAffiliation reads one Web of Science address line: "Byng, Richard;
