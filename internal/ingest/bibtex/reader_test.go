@@ -166,6 +166,12 @@ func TestRepairedEntries(t *testing.T) {
 			warn:  "braces in title (line 2) do not pair up",
 		},
 		{
+			name:  "field name of two words",
+			in:    "@article{k6,\n  title = {A title},\n  key words = {Dummy, Void},\n  abstract = {Text},\n}\n",
+			title: "A title", abstract: "Text",
+			warn: "the field name \"key words\" has spaces in it",
+		},
+		{
 			name:  "comma left out at the end of a line",
 			in:    "@article{k5,\n  title = {A title}\n  abstract = {Text},\n}\n",
 			title: "A title", abstract: "Text",

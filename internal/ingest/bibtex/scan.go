@@ -766,12 +766,53 @@ func (ps *parser) field() (name, value string, err error) {
 	}
 	name = fieldName(name)
 	ps.skip()
+	if ps.p < len(s)-1 && s[ps.p] != '=' {
+		if end, words := spacedFieldName(s, start); end > 0 {
+			// "key words = {...}": a name of several words, which
+			// BibTeX would refuse and drop the rest of the entry for
+			name = fieldName(words)
+			ps.e.warn(ps.line, "the field name %q has spaces in it; read as one name", name)
+			ps.p = end
+		}
+	}
 	if ps.p >= len(s)-1 || s[ps.p] != '=' {
 		return "", "", ps.errorf("expected '=' after the field name %q, found %q", name, nextToken(s[ps.p:]))
 	}
 	ps.p++
 	value, err = ps.value(name)
 	return name, value, err
+}
+
+// spacedFieldName reads a field name of several words, separated by
+// blanks on one line, that begins at start and ends where an '=' follows:
+// it returns the index of the '=' and the words joined by one space, or 0
+// when what follows the first word is no more of a name.
+func spacedFieldName(s string, start int) (int, string) {
+	var b strings.Builder
+	i := start
+	for i < len(s)-1 {
+		w := i
+		for i < len(s)-1 && isFieldNameByte(s[i]) {
+			i++
+		}
+		if i == w {
+			return 0, ""
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[w:i])
+		for i < len(s)-1 && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if i < len(s)-1 && s[i] == '=' {
+			if !strings.Contains(b.String(), " ") {
+				return 0, "" // one word: no spaced name
+			}
+			return i, b.String()
+		}
+	}
+	return 0, ""
 }
 
 // fieldName lower-cases a field name and decodes %XX escapes in it.
