@@ -367,6 +367,7 @@ func TestStripMarkup(t *testing.T) {
 		`<span class="nocase">mRNA</span> decay`:        "mRNA decay",
 		"<a href='https://x.org/1'>link</a> text":       "link text",
 		"Line one<br/>line two<p>three</p>":             "Line one line two three",
+		"<h4>Background</h4>Text.<h4>Methods</h4>More.": "Background Text. Methods More.",
 		"<mml:math><mml:mi>x</mml:mi></mml:math> bound": "x bound",
 		"<Creep of welded joints.pdf>":                  "<Creep of welded joints.pdf>",
 		"<A study of river ice.pdf>":                    "<A study of river ice.pdf>",

@@ -54,6 +54,8 @@ var markupTags = map[string]bool{
 	"sc": false, "scp": false, "span": false, "font": false, "style": false, "a": false, "tt": false,
 	"small": false, "big": false, "italic": false, "bold": false, "math": false,
 	"p": true, "br": true, "div": true,
+	// headings of an abstract's sections (Europe PMC: "<h4>Background</h4>...")
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
 }
 
 // markupTag returns the length of the markup tag at the start of s
