@@ -35,7 +35,9 @@
 //	                                        21–24 are seasons; a second part (a range) is kept in
 //	                                        Date.Raw ("2014-12-31/2015-01-01"); season (1–4 or a
 //	                                        name); raw and literal (parsed, literal kept in Raw);
-//	                                        the old {"year": ...} form and a bare string. A year
+//	                                        the old {"year": ...} form; a bare string or an "edtf"
+//	                                        key read as EDTF ("2019-05-04", "2003-21", "1999~", ranges
+//	                                        "2000-01-01/2010-10-10" and "../2004" kept in Raw). A year
 //	                                        before the common era is kept only in Raw. Crossref's
 //	                                        published-print or published-online stand in for a
 //	                                        missing issued; accessed is never the publication date

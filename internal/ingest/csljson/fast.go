@@ -569,7 +569,7 @@ var (
 		"message", "items", "references", "collection-number", "number-of-pages", "version", "event-place", "accessed", "translator")
 	nameKeys = fieldKeys("family", "given", "suffix", "non-dropping-particle", "dropping-particle",
 		"literal", "name", "ORCID", "affiliation")
-	dateKeys = fieldKeys("date-parts", "season", "raw", "literal", "year", "month", "day")
+	dateKeys = fieldKeys("date-parts", "season", "raw", "literal", "year", "month", "day", "edtf")
 	issnKeys = fieldKeys("value", "type")
 )
 
@@ -714,7 +714,7 @@ func (s *scanner) date(out **inDate, d *inDate) bool {
 	}
 	*d = inDate{}
 	*out = d
-	flexes := [...]*flex{1: &d.Season, 2: &d.Raw, 3: &d.Literal, 4: &d.Year, 5: &d.Month, 6: &d.Day}
+	flexes := [...]*flex{1: &d.Season, 2: &d.Raw, 3: &d.Literal, 4: &d.Year, 5: &d.Month, 6: &d.Day, 7: &d.EDTF}
 	return s.object(func(field int) bool {
 		switch {
 		case field < 0:

@@ -215,6 +215,7 @@ type inDate struct {
 	Year      flex     `json:"year"`
 	Month     flex     `json:"month"`
 	Day       flex     `json:"day"`
+	EDTF      flex     `json:"edtf"`
 	str       string
 }
 

@@ -414,6 +414,8 @@ func (d *inDate) date() bib.Date {
 				out.Raw = partsText(d.DateParts[0]) + "/" + partsText(d.DateParts[1])
 			}
 		}
+	case d.EDTF.s != "":
+		out = edtfDate(d.EDTF.s)
 	case d.Year.s != "":
 		out = dateParts([]flex{d.Year, d.Month, d.Day})
 	case d.Raw.s != "":
@@ -425,7 +427,7 @@ func (d *inDate) date() bib.Date {
 		out = bib.ParseDate(d.Literal.s)
 		out.Raw = text(d.Literal.s)
 	case d.str != "":
-		out = bib.ParseDate(d.str)
+		out = edtfDate(d.str)
 	}
 	if s := strings.TrimSpace(d.Season.s); s != "" && out.Season == "" {
 		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 4 {
@@ -437,6 +439,57 @@ func (d *inDate) date() bib.Date {
 		}
 	}
 	return out
+}
+
+// edtfDate reads a date written as a string, which CSL 1.0.2 means to be
+// EDTF: "2019-05-04", "2003-21" (a season), "1999~" (approximate), a
+// range "2000-01-01/2010-10-10" (its start, and Raw as written) with an
+// open end ("2000/..", "2000/") or start ("../2004-01-01"). A string that
+// is no EDTF ("May 2019") is parsed as bib.ParseDate parses it.
+func edtfDate(s string) bib.Date {
+	s = strings.TrimSpace(s)
+	start, end, isRange := strings.Cut(s, "/")
+	start = strings.TrimRight(strings.TrimSpace(start), "?~%")
+	if !isEDTF(start) || isRange && !isEDTF(strings.TrimRight(strings.TrimSpace(end), "?~%")) {
+		return bib.ParseDate(s)
+	}
+	if start == "" || start == ".." {
+		start = strings.TrimRight(strings.TrimSpace(end), "?~%") // an open start: the end is what is known
+	}
+	var d bib.Date
+	if len(start) == 7 && start[5] == '2' && start[6] >= '1' && start[6] <= '4' {
+		d = bib.ParseDate(start[:4])
+		d.Season = seasons[start[6]-'1']
+	} else {
+		d = bib.ParseDate(start)
+	}
+	if d.Year != 0 && (isRange || d.Season != "") {
+		d.Raw = s
+	}
+	return d
+}
+
+// isEDTF reports whether s is one EDTF date of the forms edtfDate reads:
+// "YYYY", "YYYY-MM", "YYYY-MM-DD" (with a time after a "T"), or empty or
+// ".." for the open side of a range.
+func isEDTF(s string) bool {
+	if s == "" || s == ".." {
+		return true
+	}
+	s, _, _ = strings.Cut(s, "T")
+	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // dateParts reads one [year, month, day] part of date-parts; the parts may

@@ -194,18 +194,22 @@ func TestDates(t *testing.T) {
 		t.Fatal(perrs)
 	}
 	want := map[string]bib.Date{
-		"spring":        {Year: 2017, Season: "Spring"},
-		"summer13":      {Year: 2017, Season: "Summer", Raw: "2017-14/2017-15"},
-		"season-field":  {Year: 2010, Season: "Autumn"},
-		"season-name":   {Year: 2011, Season: "Winter"},
-		"range":         {Year: 2014, Month: 12, Day: 31, Raw: "2014-12-31/2015-01-01"},
-		"bce":           {Raw: "-2012-13"},
-		"raw":           {Year: 2007, Month: 8, Day: 15},
-		"literal":       {Year: 1987, Season: "Spring", Raw: "Spring 1987"},
-		"circa":         {Year: 1901},
-		"string":        {Year: 2019, Month: 5, Day: 4},
-		"old-form":      {Year: 2013, Month: 1},
-		"accessed-only": {},
+		"spring":           {Year: 2017, Season: "Spring"},
+		"summer13":         {Year: 2017, Season: "Summer", Raw: "2017-14/2017-15"},
+		"season-field":     {Year: 2010, Season: "Autumn"},
+		"season-name":      {Year: 2011, Season: "Winter"},
+		"range":            {Year: 2014, Month: 12, Day: 31, Raw: "2014-12-31/2015-01-01"},
+		"bce":              {Raw: "-2012-13"},
+		"raw":              {Year: 2007, Month: 8, Day: 15},
+		"literal":          {Year: 1987, Season: "Spring", Raw: "Spring 1987"},
+		"circa":            {Year: 1901},
+		"string":           {Year: 2019, Month: 5, Day: 4},
+		"old-form":         {Year: 2013, Month: 1},
+		"accessed-only":    {},
+		"edtf-range":       {Year: 2000, Month: 1, Day: 1, Raw: "2000-01-01/2010-10-10"},
+		"edtf-open-start":  {Year: 2004, Month: 1, Day: 1, Raw: "../2004-01-01"},
+		"edtf-approximate": {Year: 1999},
+		"edtf-key":         {Year: 2003, Season: "Spring", Raw: "2003-21"},
 	}
 	for _, r := range recs {
 		if w, ok := want[r.SourceID]; !ok || r.Date != w {
