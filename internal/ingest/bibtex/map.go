@@ -60,6 +60,7 @@ func CSLType(entryType string) string {
 // only lose their braces, \url{...} and escapes.
 //
 //	entry type        Type (see CSLType); @article with entrysubtype magazine or newspaper is one;
+//	                  Scopus's @book of type "Book chapter" is a chapter;
 //	                  @misc (and an unknown type) is a preprint (article) with an arXiv id, an
 //	                  article-journal with a journal and a volume, issue, pages or ISSN, a webpage
 //	                  when a link is all it has, else a document
@@ -296,6 +297,15 @@ func Map(e *Entry) *bib.Record {
 			rec.PublicationTypes = []string{"PhD thesis"}
 		case "mastersthesis":
 			rec.PublicationTypes = []string{"Master's thesis"}
+		}
+	}
+	if rec.Type == "book" && typ == "book" {
+		// Scopus exports a chapter as @book, the book's title in journal,
+		// and says what it is in type (document_type in older exports)
+		for _, t := range rec.PublicationTypes {
+			if strings.EqualFold(t, "Book chapter") {
+				rec.Type = "chapter"
+			}
 		}
 	}
 	if rec.Type == "document" {

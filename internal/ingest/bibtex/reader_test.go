@@ -393,6 +393,7 @@ func TestMapping(t *testing.T) {
 		{"wos affiliation lines", "@article{k, author={Byng, Richard and Frost, Sue}, affiliation={Byng, Richard; Frost, Sue, Univ Plymouth, Plymouth, England.\n   Frost, Sue, Univ Exeter, Exeter, England.}}", func(r *bib.Record) string {
 			return strings.Join(r.Authors[0].Affiliations, "|") + " / " + strings.Join(r.Authors[1].Affiliations, "|")
 		}},
+		{"scopus book chapter", `@book{k, title={Chap}, journal={The Book}, pages={91 – 110}, document_type={Book Chapter}, source={Scopus}}`, func(r *bib.Record) string { return r.Type + "|" + r.Container }},
 		{"langid", `@article{k, langid={german}}`, func(r *bib.Record) string { return r.Language }},
 		{"journal abbreviation", `@article{k, journal={J Abbr}, fjournal={Journal Full}}`, func(r *bib.Record) string { return r.Container + "|" + r.ContainerAbbrev }},
 		{"shortjournal", `@article{k, journaltitle={Full}, shortjournal={F.}}`, func(r *bib.Record) string { return r.Container + "|" + r.ContainerAbbrev }},
@@ -413,6 +414,7 @@ func TestMapping(t *testing.T) {
 		"pmid eprint": "123456", "arxiv eprint": "2101.00001", "arxiv in journal": "2101.00001v2", "pmcid": "PMC123456",
 		"issn kinds": "[{0007-1250 } {1472-1465 electronic}]", "keywords comma": "a|b|c",
 		"keywords semicolon": "Neoplasms, Breast|Humans", "affiliations": "Univ A, Town|Univ B", "langid": "german",
+		"scopus book chapter":   "chapter|The Book",
 		"affiliation wrapped":   "Sunnybrook Centre, 2075 Bayview Ave., Toronto, ON, M4N 3M5, Canada",
 		"wos affiliation lines": "Univ Plymouth, Plymouth, England. / Univ Plymouth, Plymouth, England.|Univ Exeter, Exeter, England.",
 		"journal abbreviation":  "Journal Full|J Abbr", "shortjournal": "Full|F.", "subtitle": "Main: Sub",
