@@ -950,8 +950,12 @@ func looksLikeWoS(rec *bib.Record, v string) bool {
 		return true
 	}
 	name, _, _ := strings.Cut(first, ";")
-	parts := strings.SplitN(name, ",", 3)
-	return findAuthor(rec.Authors, Text(parts[0]+","+parts[1])) >= 0
+	family, rest, ok := strings.Cut(name, ",")
+	if !ok {
+		return false
+	}
+	given, _, _ := strings.Cut(rest, ",")
+	return findAuthor(rec.Authors, Text(family+","+given)) >= 0
 }
 
 // wosAffiliation reads one Web of Science address line: "Byng, Richard;

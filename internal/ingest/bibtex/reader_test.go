@@ -390,6 +390,7 @@ func TestMapping(t *testing.T) {
 		{"keywords semicolon", `@article{k, keywords={Neoplasms, Breast; Humans}}`, func(r *bib.Record) string { return keywordTerms(r) }},
 		{"affiliations", `@article{k, affiliations={Univ A, Town; Univ B}}`, func(r *bib.Record) string { return strings.Join(r.Affiliations, "|") }},
 		{"affiliation wrapped", "@article{k, author={Koff, David}, affiliation={Sunnybrook Centre, 2075 Bayview Ave., Toronto,\n ON, M4N 3M5, Canada}}", func(r *bib.Record) string { return strings.Join(r.Affiliations, "|") }},
+		{"affiliation lines, a name before any comma", "@article{k, author={Smith, John}, affiliation={Smith; Jones, A, Inst, City\nOther, B, Place, Country}}", func(r *bib.Record) string { return strings.Join(r.Affiliations, "|") }},
 		{"wos affiliation lines", "@article{k, author={Byng, Richard and Frost, Sue}, affiliation={Byng, Richard; Frost, Sue, Univ Plymouth, Plymouth, England.\n   Frost, Sue, Univ Exeter, Exeter, England.}}", func(r *bib.Record) string {
 			return strings.Join(r.Authors[0].Affiliations, "|") + " / " + strings.Join(r.Authors[1].Affiliations, "|")
 		}},
@@ -414,10 +415,11 @@ func TestMapping(t *testing.T) {
 		"pmid eprint": "123456", "arxiv eprint": "2101.00001", "arxiv in journal": "2101.00001v2", "pmcid": "PMC123456",
 		"issn kinds": "[{0007-1250 } {1472-1465 electronic}]", "keywords comma": "a|b|c",
 		"keywords semicolon": "Neoplasms, Breast|Humans", "affiliations": "Univ A, Town|Univ B", "langid": "german",
-		"scopus book chapter":   "chapter|The Book",
-		"affiliation wrapped":   "Sunnybrook Centre, 2075 Bayview Ave., Toronto, ON, M4N 3M5, Canada",
-		"wos affiliation lines": "Univ Plymouth, Plymouth, England. / Univ Plymouth, Plymouth, England.|Univ Exeter, Exeter, England.",
-		"journal abbreviation":  "Journal Full|J Abbr", "shortjournal": "Full|F.", "subtitle": "Main: Sub",
+		"scopus book chapter":                        "chapter|The Book",
+		"affiliation lines, a name before any comma": "Smith|Jones, A, Inst, City Other, B, Place, Country",
+		"affiliation wrapped":                        "Sunnybrook Centre, 2075 Bayview Ave., Toronto, ON, M4N 3M5, Canada",
+		"wos affiliation lines":                      "Univ Plymouth, Plymouth, England. / Univ Plymouth, Plymouth, England.|Univ Exeter, Exeter, England.",
+		"journal abbreviation":                       "Journal Full|J Abbr", "shortjournal": "Full|F.", "subtitle": "Main: Sub",
 		"thesis school": "Univ", "others": "1 true", "wos id from key": "WOS:000731787800009 WOS:000731787800009",
 		"scopus": "2-s2.0-85079532227 Scopus", "mendeley book_section": "chapter|B|Porto",
 	}
