@@ -203,7 +203,8 @@ func (m *mapper) record(fields []Field) *bib.Record {
 		// JO repeating the full title is not an abbreviation
 		rec.ContainerAbbrev = ""
 	}
-	rec.Volume = volume(first("VL", "VO"))
+	var volIssue string
+	rec.Volume, volIssue = volume(first("VL", "VO"))
 	if rec.Volume != "" && strings.Contains(rec.Container, ", ") {
 		// NASA ADS puts the whole citation in JO: "The Astrophysical
 		// Journal, Volume 533, Issue 1, pp. L25-L28.", "Research Journal
@@ -217,6 +218,9 @@ func (m *mapper) record(fields []Field) *bib.Record {
 	}
 
 	rec.Issue = first("IS", "CP")
+	if rec.Issue == "" {
+		rec.Issue = volIssue
+	}
 	if rec.Issue == "" && (tyu == "JOUR" || tyu == "MGZN") {
 		// (but not Ovid's NLM journal id there: 101264945)
 		if m1 := first("M1"); m1 != "" && len(m1) < 12 && !(bib.AllDigits(m1) && len(m1) >= 6) {
@@ -970,14 +974,38 @@ func lastAUPlural(byTag *tagIndex) bool {
 }
 
 // volume returns a volume without the word ScienceDirect writes before
-// it ("Volume 523").
-func volume(v string) string {
+// it ("Volume 523") or the "v." of library catalogues and AGRIS ("v. 40",
+// "v. v. 176"), and the issue such a catalogue writes after the volume
+// ("v. 7 issue 4", "v. 12 no. 3"), or "".
+func volume(v string) (vol, issue string) {
 	for _, p := range [...]string{"Volume ", "Vol. ", "Vol "} {
 		if len(v) > len(p) && bib.HasPrefixFold(v, p) && bib.AllDigits(v[len(p):]) {
-			return v[len(p):]
+			return v[len(p):], ""
 		}
 	}
-	return v
+	w := v
+	for len(w) > 2 && (w[0] == 'v' || w[0] == 'V') && w[1] == '.' {
+		w = strings.TrimLeft(w[2:], " ")
+	}
+	if len(w) == len(v) {
+		return v, ""
+	}
+	num, rest, _ := strings.Cut(w, " ")
+	if !bib.AllDigits(num) {
+		return v, ""
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return num, ""
+	}
+	for _, p := range [...]string{"issue ", "no. ", "no "} {
+		if len(rest) > len(p) && bib.HasPrefixFold(rest, p) {
+			if is := strings.TrimSpace(rest[len(p):]); len(is) <= 10 && !strings.ContainsAny(is, " ,;") {
+				return num, is
+			}
+		}
+	}
+	return v, ""
 }
 
 // isDate reports whether an ET value is a date, as EndNote's journal
