@@ -305,6 +305,9 @@ func (m *mapper) record(fields []Field) *bib.Record {
 			v = v[:j] + v[j+len("<Go to ISI>://")+len(ut):]
 		}
 		for _, u := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '\n' || r == ' ' }) {
+			if len(u) < len(v) && !strings.ContainsAny(u, ".:/\\") {
+				continue // a word between links: Publish or Perish's "https://a and https://b"
+			}
 			rec.AddURL(u)
 		}
 	}
