@@ -55,7 +55,8 @@ func CSLType(ty string) string {
 //	SN                 ISSNs (with print/electronic kinds) or ISBNs
 //	AB, N2             abstract
 //	KW                 keywords, split on ";" and line breaks
-//	AD (C1, M2)        record-level affiliations; a single AD is split on ";"
+//	AD                 record-level affiliations; a single AD is split on ";"
+//	M2                 without AD, Ovid MEDLINE's addresses, one per author ("White, Julian. Dept ...")
 //	LA, PB, CY/PP, ET, T3, UR, N1, M3   language, publisher, place, edition, series, URLs, notes, types of work
 //	DB, DP             the database the record came from
 //	ID, AN             the record's own id
@@ -1094,9 +1095,13 @@ func (x *tagIndex) firstCleaned(tag string) string {
 
 // affiliations: repeated AD tags are one affiliation each; a single AD
 // holding several (EndNote's one Author Address field) is split on ";".
-// Ovid's M2 and Embase's C1 hold addresses when AD is absent.
+// Ovid's M2 holds its authors' addresses when AD is absent.
 func affiliations(rec *bib.Record, byTag *tagIndex) {
 	n := byTag.count("AD")
+	if n == 0 {
+		ovidAddresses(rec, byTag)
+		return
+	}
 	if n > 1 {
 		rec.Affiliations = slices.Grow(rec.Affiliations, n)
 	}
@@ -1113,6 +1118,46 @@ func affiliations(rec *bib.Record, byTag *tagIndex) {
 			rec.AddCleanAffiliation(trimAffiliation(a))
 		}
 	}
+}
+
+// ovidAddresses gives the authors the addresses Ovid's MEDLINE RIS writes
+// in M2, one field per author led by the name as A1 gives it: "White,
+// Julian. Toxinology Dept., ..., Australia.". An M2 that begins with no
+// author's name is no address.
+func ovidAddresses(rec *bib.Record, byTag *tagIndex) {
+	for i := range byTag.all("M2") {
+		v := byTag.fields[i].cleaned()
+		for j := range rec.Authors {
+			p := &rec.Authors[j]
+			if a, ok := afterName(v, p); ok {
+				if a = trimAffiliation(a); a != "" && !slices.Contains(p.Affiliations, a) {
+					p.Affiliations = append(p.Affiliations, a)
+				}
+				break
+			}
+		}
+	}
+}
+
+// afterName returns what follows the person's name, as a name is written
+// in a tag ("White, Julian", "Weinstein, Scott A"), and a full stop and
+// space at the start of v.
+func afterName(v string, p *bib.Person) (string, bool) {
+	if p.Given == "" {
+		return "", false
+	}
+	for _, name := range [...]string{p.Raw, p.FamilyName() + ", " + p.Given} {
+		if name == "" || !strings.HasPrefix(v, name) {
+			continue
+		}
+		rest := strings.TrimPrefix(v[len(name):], ".")
+		if rest != "" && rest[0] == ' ' {
+			if rest = strings.TrimSpace(rest); rest != "" {
+				return rest, true
+			}
+		}
+	}
+	return "", false
 }
 
 // trimAffiliation drops the "and " that joins two addresses of one author
