@@ -46,6 +46,9 @@
 //	%[ access date and %= last modified: kept out of the publication date; other tags are kept
 //	only in Raw.
 //
+// A record with two %P, a number and a range (CNKI's "%P 5" and "%P
+// 269-273"), has that number of pages on those pages.
+//
 // The record gets Format "enw", its Position, the Line of its first tag,
 // and Raw (its lines as they stood in the file).
 package enw
@@ -145,7 +148,11 @@ func (r *Reader) Read() (*bib.Record, error) {
 		}
 		r.mapped = r.mapped[:0]
 		hasType := false
-		for _, f := range fields {
+		count := pageCount(fields)
+		for i, f := range fields {
+			if i == count {
+				continue
+			}
 			name := TagField(f.Tag)
 			hasType = hasType || (name == endnotexml.RefType && strings.TrimSpace(f.Value) != "")
 			if name == endnotexml.Keyword {
@@ -155,6 +162,9 @@ func (r *Reader) Read() (*bib.Record, error) {
 			r.mapped = append(r.mapped, endnotexml.Field{Name: name, Value: f.Value})
 		}
 		rec := endnotexml.MapAt(r.mapped, r.position)
+		if count >= 0 && rec.NumberOfPages == "" {
+			rec.NumberOfPages = strings.TrimSpace(fields[count].Value)
+		}
 		rec.Format = "enw"
 		rec.Position = r.position
 		rec.Line = start
@@ -184,6 +194,30 @@ func appendLines(fields []endnotexml.Field, name endnotexml.FieldName, value str
 		fields = append(fields, endnotexml.Field{Name: name, Value: value[:i]})
 		value = value[i+1:]
 	}
+}
+
+// pageCount returns the index of a %P that holds a number of pages while
+// another %P holds the page range, as CNKI writes a conference paper ("%P
+// 5" ... "%P 269-273"), or -1.
+func pageCount(fields []Field) int {
+	count, hasRange := -1, false
+	for i, f := range fields {
+		if f.Tag != 'P' {
+			continue
+		}
+		v := strings.TrimSpace(f.Value)
+		if bib.AllDigits(v) {
+			if count < 0 {
+				count = i
+			}
+		} else if strings.ContainsAny(v, "-–") {
+			hasRange = true
+		}
+	}
+	if !hasRange {
+		return -1
+	}
+	return count
 }
 
 // onlyType reports whether no tag but %0 has a value.
