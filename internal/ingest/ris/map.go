@@ -219,12 +219,17 @@ func (m *mapper) record(fields []Field) *bib.Record {
 	}
 
 	rec.Issue = first("IS", "CP")
+	if journalCodes(rec.Issue) && ovidDatabase(byTag) == "Ovid MEDLINE" {
+		// Ovid's MEDLINE records ahead of print hold the journal's NLM id
+		// and subset codes in IS: "eag, 7805975", "101676033"
+		rec.Issue = ""
+	}
 	if rec.Issue == "" {
 		rec.Issue = volIssue
 	}
 	if rec.Issue == "" && (tyu == "JOUR" || tyu == "MGZN") {
 		// (but not Ovid's NLM journal id there: 101264945)
-		if m1 := first("M1"); m1 != "" && len(m1) < 12 && !(bib.AllDigits(m1) && len(m1) >= 6) {
+		if m1 := first("M1"); m1 != "" && len(m1) < 12 && !(bib.AllDigits(m1) && len(m1) >= 6) && !journalCodes(m1) {
 			rec.Issue = m1
 		}
 	}
@@ -903,6 +908,35 @@ func ovidSegment(segment string) string {
 		return "Cochrane Library"
 	}
 	return ""
+}
+
+// journalCodes reports whether v is a list of NLM journal ids ("7805975",
+// "101676033") and three-character subset codes ("eag", "du5") with at
+// least one id, as Ovid's MEDLINE writes in IS or M1.
+func journalCodes(v string) bool {
+	ids := 0
+	for v != "" {
+		var code string
+		code, v, _ = strings.Cut(v, ",")
+		code = strings.TrimSpace(code)
+		switch {
+		case len(code) >= 7 && len(code) <= 10 && bib.AllDigits(strings.TrimSuffix(code, "R")):
+			ids++
+		case len(code) == 3 && code != strings.ToUpper(code) && isLowerAlnum(code):
+		default:
+			return false
+		}
+	}
+	return ids > 0
+}
+
+func isLowerAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // ovidDatabase names the database of a record by the segment of its Ovid
