@@ -420,6 +420,21 @@ func TestDateEnd(t *testing.T) {
 			t.Errorf("ParseDate(%q).End() = %q, want %q", tt.raw, got, tt.want)
 		}
 	}
+	// Months written without their year, which the record gives apart
+	// (Web of Science PD "NOV-DEC" with PY 2019).
+	for _, tt := range []struct{ raw, want string }{
+		{"NOV-DEC", "2019-12"},
+		{"Dec-Jan", "2020-01"},
+		{"Sept.-Oct.", "2019-10"},
+		{"06-07", ""},
+		{"Nov", ""},
+	} {
+		d := ParseDate(tt.raw)
+		d.Year, d.Raw = 2019, tt.raw
+		if got := d.End().String(); got != tt.want {
+			t.Errorf("%q of 2019: End() = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
 }
 
 // Folding Latin text a character at a time gives what decomposing the

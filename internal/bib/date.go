@@ -37,7 +37,7 @@ func (d Date) End() Date {
 		left := r[:i]
 		_, size := utf8.DecodeRuneInString(r[i:])
 		tail = strings.TrimSpace(r[i+size:])
-		if !strings.Contains(left, " ") && !(len(left) == 4 && AllDigits(left) && len(tail) == 4 && AllDigits(tail)) {
+		if !strings.Contains(left, " ") && !(len(left) == 4 && AllDigits(left) && len(tail) == 4 && AllDigits(tail)) && !isMonthName(left) {
 			return Date{} // "2023-06" is a month, not a range
 		}
 	}
@@ -68,6 +68,19 @@ func (d Date) End() Date {
 		return Date{}
 	}
 	return e
+}
+
+// isMonthName reports whether s is the name of a month, spelled out or
+// abbreviated ("Nov", "NOV", "Sept."), and not its number: the start of a
+// range of months written without the year ("Nov-Dec"), which the format
+// gives apart (Web of Science PD, EndNote pub-dates, RIS DA).
+func isMonthName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return false
+		}
+	}
+	return MonthNumber(s) > 0
 }
 
 // IsZero reports whether nothing is known of the date.
