@@ -363,9 +363,21 @@ func (x *tagIndex) mapRecord(fields []field) *bib.Record {
 
 	rec.Date = pubDate(x.text("PD"), x.text("PY"), x.text("EA"))
 	rec.Volume = x.text("VL")
-	rec.Issue = issue(x.text("IS"), x.text("SU"))
 	pages(rec, x)
 	rec.Publisher = x.text("PU")
+	if rec.Type == "patent" {
+		// Derwent's PN is the patent number (several are ";"-joined, the
+		// first being the one the record is for), AE the assignee.
+		rec.Issue = issue(x.text("IS"), "", x.text("SU"))
+		if pn, _, _ := strings.Cut(x.text("PN"), ";"); pn != "" {
+			rec.ArticleNumber = strings.TrimSpace(pn)
+		}
+		if rec.Publisher == "" {
+			rec.Publisher = x.text("AE")
+		}
+	} else {
+		rec.Issue = issue(x.text("IS"), x.text("PN"), x.text("SU"))
+	}
 	rec.Place = x.text("PI")
 	rec.Language = x.text("LA")
 	x.each("AB", func(f field) {
@@ -450,10 +462,20 @@ func recordType(pt string, dts []string, title, source string) string {
 	return "article-journal"
 }
 
-// issue writes an issue with its supplement the way MEDLINE does ("3
-// Suppl 1"), so that both compare equal; a long supplement text is kept
-// only when there is no issue.
-func issue(is, su string) string {
+// issue writes an issue with its part (PN) and supplement the way MEDLINE
+// does ("4 Pt 1", "3 Suppl 1"), so that both compare equal; a long
+// supplement text is kept only when there is no issue.
+func issue(is, pn, su string) string {
+	if pn != "" {
+		if isUpperOrDigit(pn[0]) && len(pn) <= 4 {
+			pn = "Pt " + pn
+		}
+		if is == "" {
+			is = pn
+		} else {
+			is += " " + pn
+		}
+	}
 	if su == "" {
 		return is
 	}

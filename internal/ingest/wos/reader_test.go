@@ -253,17 +253,20 @@ func TestRecordType(t *testing.T) {
 }
 
 func TestIssue(t *testing.T) {
-	tests := []struct{ is, su, want string }{
-		{"3", "", "3"},
-		{"3", "1", "3 Suppl 1"},
-		{"", "2", "Suppl 2"},
-		{"5", "S", "5 Suppl"},
-		{"", "Supplement 27", "Supplement 27"},
-		{"4", "(Insert)", "4"},
+	tests := []struct{ is, pn, su, want string }{
+		{"3", "", "", "3"},
+		{"3", "", "1", "3 Suppl 1"},
+		{"", "", "2", "Suppl 2"},
+		{"5", "", "S", "5 Suppl"},
+		{"", "", "Supplement 27", "Supplement 27"},
+		{"4", "", "(Insert)", "4"},
+		{"4", "1", "", "4 Pt 1"}, // J Urol 170(4 Pt 1), as MEDLINE writes it
+		{"", "2A", "", "Pt 2A"},
+		{"6", "2", "1", "6 Pt 2 Suppl 1"},
 	}
 	for _, tt := range tests {
-		if got := issue(tt.is, tt.su); got != tt.want {
-			t.Errorf("issue(%q, %q) = %q, want %q", tt.is, tt.su, got, tt.want)
+		if got := issue(tt.is, tt.pn, tt.su); got != tt.want {
+			t.Errorf("issue(%q, %q, %q) = %q, want %q", tt.is, tt.pn, tt.su, got, tt.want)
 		}
 	}
 }
