@@ -38,6 +38,7 @@ import (
 //	dates/year (%D), pub-dates/date (%8)
 //	                     the date; for a journal article without one, the year of the epub date
 //	                     (edition, %7); access-date (%[) is never a publication date
+//	access-date (%[)     when the work was read online (accessed)
 //	edition, publisher, pub-location (%7, %I, %C)
 //	isbn (%@)            ISBNs and ISSNs (with their print/electronic kinds); a patent's or
 //	                     report's number when it holds neither
@@ -95,6 +96,9 @@ func MapAt(fields []Field, position int) *bib.Record {
 	inPeriodical := m.container(rec, c)
 	m.numbers(rec, c, inPeriodical)
 	rec.Date = m.date(rec.Type)
+	if d := bib.ParseDate(m.first(AccessDate)); d.Year != 0 {
+		rec.Accessed = d
+	}
 	m.text(rec)
 	m.identifiers(rec, c)
 	m.urls(rec)
