@@ -55,7 +55,8 @@ func CSLType(ty string) string {
 //	SN                 ISSNs (with print/electronic kinds) or ISBNs
 //	AB, N2             abstract
 //	KW                 keywords, split on ";" and line breaks
-//	AD                 record-level affiliations; a single AD is split on ";"
+//	AD                 record-level affiliations; a single AD is split on ";"; PsycNET's,
+//	                   each led by its author's name ("Kobori, Osamu: Chiba University"), the author's
 //	M2                 without AD, Ovid MEDLINE's addresses, one per author ("White, Julian. Dept ...")
 //	LA, PB, CY/PP, ET, T3, UR, N1, M3   language, publisher, place, edition, series, URLs, notes, types of work
 //	DB, DP             the database the record came from
@@ -1136,6 +1137,9 @@ func affiliations(rec *bib.Record, byTag *tagIndex) {
 		ovidAddresses(rec, byTag)
 		return
 	}
+	if namedAddresses(rec, byTag) {
+		return
+	}
 	if n > 1 {
 		rec.Affiliations = slices.Grow(rec.Affiliations, n)
 	}
@@ -1154,6 +1158,50 @@ func affiliations(rec *bib.Record, byTag *tagIndex) {
 	}
 }
 
+// namedAddresses gives the authors the addresses APA's PsycNET writes in
+// AD, each led by its author's name as AU gives it and a colon:
+// "Kobori, Osamu: Centre for Forensic Mental Health, Chiba University".
+// The AD fields are taken so when the first is; an AD that names no
+// author is the record's. It reports whether it took them.
+func namedAddresses(rec *bib.Record, byTag *tagIndex) bool {
+	if len(rec.Authors) == 0 {
+		return false
+	}
+	matched := false
+	for i := range byTag.all("AD") {
+		v := byTag.fields[i].cleaned()
+		if !matched {
+			if strings.IndexByte(v, ':') < 0 || authorBefore(v, rec.Authors, ':') < 0 {
+				return false
+			}
+			matched = true
+		}
+		if j := authorBefore(v, rec.Authors, ':'); j >= 0 {
+			p := &rec.Authors[j]
+			a, _ := afterName(v, p, ':')
+			if a = trimAffiliation(a); a != "" && !slices.Contains(p.Affiliations, a) {
+				p.Affiliations = append(p.Affiliations, a)
+			}
+			continue
+		}
+		if !bib.IsAuthorHeading(v, rec.Authors) {
+			rec.AddCleanAffiliation(trimAffiliation(v))
+		}
+	}
+	return matched
+}
+
+// authorBefore returns the index of the author whose name begins v,
+// followed by the separator and a space, or -1.
+func authorBefore(v string, authors []bib.Person, sep byte) int {
+	for j := range authors {
+		if _, ok := afterName(v, &authors[j], sep); ok {
+			return j
+		}
+	}
+	return -1
+}
+
 // ovidAddresses gives the authors the addresses Ovid's MEDLINE RIS writes
 // in M2, one field per author led by the name as A1 gives it: "White,
 // Julian. Toxinology Dept., ..., Australia.". An M2 that begins with no
@@ -1163,7 +1211,7 @@ func ovidAddresses(rec *bib.Record, byTag *tagIndex) {
 		v := byTag.fields[i].cleaned()
 		for j := range rec.Authors {
 			p := &rec.Authors[j]
-			if a, ok := afterName(v, p); ok {
+			if a, ok := afterName(v, p, '.'); ok {
 				if a = trimAffiliation(a); a != "" && !slices.Contains(p.Affiliations, a) {
 					p.Affiliations = append(p.Affiliations, a)
 				}
@@ -1174,9 +1222,12 @@ func ovidAddresses(rec *bib.Record, byTag *tagIndex) {
 }
 
 // afterName returns what follows the person's name, as a name is written
-// in a tag ("White, Julian", "Weinstein, Scott A"), and a full stop and
-// space at the start of v.
-func afterName(v string, p *bib.Person) (string, bool) {
+// in a tag ("White, Julian", "Weinstein, Scott A"), and the separator and
+// a space at the start of v: a full stop, which a name ending in one
+// need not repeat (Ovid's "White, Julian. Dept ..."), or a colon, after
+// a full stop of the name's own or none (PsycNET's "Ewing, Donna L.:
+// University of Sussex").
+func afterName(v string, p *bib.Person, sep byte) (string, bool) {
 	if p.Given == "" {
 		return "", false
 	}
@@ -1185,6 +1236,12 @@ func afterName(v string, p *bib.Person) (string, bool) {
 			continue
 		}
 		rest := strings.TrimPrefix(v[len(name):], ".")
+		if sep != '.' {
+			if rest == "" || rest[0] != sep {
+				continue
+			}
+			rest = rest[1:]
+		}
 		if rest != "" && rest[0] == ' ' {
 			if rest = strings.TrimSpace(rest); rest != "" {
 				return rest, true
