@@ -49,7 +49,7 @@ func CSLType(ty string) string {
 //	PY, Y1, DA         date: the year from PY, else Y1, else DA; month and day from any that agrees
 //	JF, T2, JO, BT     full container title: JF, then T2 (for journals, chapters, papers), then JO or BT
 //	JA, J2, JO, J1     journal abbreviation
-//	VL (VO), IS (CP, M1), C7, SP/EP (SE)   volume, issue, article number, pages
+//	VL (VO), IS (CP, M1), C7, SP/EP (SE)   volume, issue, article number, pages (SP "ix + 246": the number of pages)
 //	DO                 DOIs (several, URLs, "doi:"); when DO has none, M3, U1–U5, UR, L2, LK and N1 are searched
 //	AN, U1, UR, C2     PMID (AN when the database is PubMed/MEDLINE; "[pmid]"; "PM:"), PMCID (C2)
 //	SN                 ISSNs (with print/electronic kinds) or ISBNs
@@ -603,6 +603,11 @@ func pages(rec *bib.Record, byTag *tagIndex) {
 	if sp == "" && ep == "" {
 		sp = se
 	}
+	if ep == "" && pageCount(sp) {
+		// CAB Abstracts' pagination of a whole book or report: "ix + 246"
+		rec.NumberOfPages = sp
+		return
+	}
 	first, last := bib.ParsePages(sp)
 	if ep != "" {
 		e, _ := bib.ParsePages(ep)
@@ -614,6 +619,23 @@ func pages(rec *bib.Record, byTag *tagIndex) {
 		}
 	}
 	rec.FirstPage, rec.LastPage = first, last
+}
+
+// pageCount reports whether SP counts the pages of a book or report in
+// parts joined by "+", the front matter's in roman numerals and the
+// text's in digits ("ix + 246", "xxiv + 852"), rather than naming the
+// pages an article is on.
+func pageCount(sp string) bool {
+	if strings.IndexByte(sp, '+') <= 0 {
+		return false
+	}
+	for part := range strings.SplitSeq(sp, "+") {
+		part = strings.TrimSpace(part)
+		if part == "" || !bib.AllDigits(part) && strings.Trim(strings.ToLower(part), "ivxlcdm") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // identifiers fills DOIs, PMID, PMCID, ISSNs and ISBNs.
