@@ -58,7 +58,8 @@ func CSLType(ty string) string {
 //	AD                 record-level affiliations; a single AD is split on ";"; PsycNET's,
 //	                   each led by its author's name ("Kobori, Osamu: Chiba University"), the author's
 //	M2                 without AD, Ovid MEDLINE's addresses, one per author ("White, Julian. Dept ...")
-//	LA, PB, CY/PP, ET, T3, UR, N1, M3   language, publisher, place, edition, series, URLs, notes, types of work
+//	LA, PB, CY/PP, ET, T3, UR, N1, M3   language, publisher, place, edition, series, URLs, notes (their HTML
+//	                   tags dropped), types of work
 //	DB, DP             the database the record came from
 //	ID, AN             the record's own id
 func Map(fields []Field) *bib.Record {
@@ -319,7 +320,12 @@ func (m *mapper) record(fields []Field) *bib.Record {
 		}
 	}
 	for i := range byTag.all("N1") {
-		if s := value(i); s != "" && s != rec.Title {
+		s := value(i)
+		if strings.IndexByte(s, '<') >= 0 {
+			// Zotero writes its notes as HTML: "<p>Publisher: Elsevier</p>"
+			s = bib.StripMarkup(s)
+		}
+		if s != "" && s != rec.Title {
 			rec.Notes = append(rec.Notes, s)
 		}
 	}
