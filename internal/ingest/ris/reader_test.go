@@ -174,7 +174,7 @@ func TestBrokenRecordNamesLine(t *testing.T) {
 }
 
 func TestWriterRoundTrip(t *testing.T) {
-	for _, in := range []string{"flattened_seed.input", "continuation_keywords.input", "bom_crlf_bare_cr.input", "missing_er_junk.input", "group_authors.input", "accession_numbers.input"} {
+	for _, in := range []string{"flattened_seed.input", "continuation_keywords.input", "bom_crlf_bare_cr.input", "missing_er_junk.input", "group_authors.input", "accession_numbers.input", "page_counts.input"} {
 		t.Run(in, func(t *testing.T) {
 			b, err := os.ReadFile(filepath.Join("testdata", in))
 			if err != nil {

@@ -99,8 +99,10 @@ func (w *Writer) Write(rec *bib.Record) error {
 	w.tag("J2", rec.ContainerAbbrev)
 	w.tag("VL", rec.Volume)
 	w.tag("IS", rec.Issue)
-	if rec.FirstPage == "" && rec.LastPage == "" && (rec.Type == "book" || rec.Type == "thesis") {
-		w.tag("SP", rec.NumberOfPages) // RIS's number of pages of a book or thesis
+	if rec.FirstPage == "" && rec.LastPage == "" && (rec.Type == "book" || rec.Type == "thesis" || pageCount(rec.NumberOfPages)) {
+		// RIS's number of pages of a book or thesis, and a count that
+		// reads back as one whatever the type ("ix + 246")
+		w.tag("SP", rec.NumberOfPages)
 	}
 	w.tag("SP", rec.FirstPage)
 	w.tag("EP", rec.LastPage)
