@@ -56,7 +56,8 @@ func CSLType(ty string) string {
 //	AB, N2             abstract
 //	KW                 keywords, split on ";" and line breaks
 //	AD                 record-level affiliations; a single AD is split on ";"; PsycNET's,
-//	                   each led by its author's name ("Kobori, Osamu: Chiba University"), the author's
+//	                   each led by its author's name ("Kobori, Osamu: Chiba University"), are
+//	                   that author's
 //	M2                 without AD, Ovid MEDLINE's addresses, one per author ("White, Julian. Dept ...")
 //	LA, PB, CY/PP, ET, T3, UR, N1, M3   language, publisher, place, edition, series, URLs, notes (their HTML
 //	                   tags dropped), types of work
