@@ -50,6 +50,13 @@ func TestParseName(t *testing.T) {
 		{"A. B. Smith", Person{Family: "Smith", Given: "A. B."}},
 		{"Richard Byng", Person{Family: "Byng", Given: "Richard"}},
 		{"Ludwig van Beethoven", Person{Family: "van Beethoven", Given: "Ludwig"}},
+		{"Wesenbeeck, B. K. van", Person{Family: "Wesenbeeck", Given: "B. K.", Particle: "van", ParticleDrops: true}},
+		{"Albuquerque, U. P. de", Person{Family: "Albuquerque", Given: "U. P.", Particle: "de", ParticleDrops: true}},
+		{"Berg, Johan van der", Person{Family: "Berg", Given: "Johan", Particle: "van der", ParticleDrops: true}},
+		{"Silva, José da", Person{Family: "Silva", Given: "José", Particle: "da", ParticleDrops: true}},
+		{"Roure, David De", Person{Family: "Roure", Given: "David De"}},
+		{"Smith, de", Person{Family: "Smith", Given: "de"}},
+		{"Lee, al", Person{Family: "Lee", Given: "al"}},
 		{"Plato", Person{Family: "Plato"}},
 		{"PARTNERS2 Study Group", Person{Literal: "PARTNERS2 Study Group"}},
 		{"World Health Organization", Person{Literal: "World Health Organization"}},
@@ -65,8 +72,25 @@ func TestParseName(t *testing.T) {
 	for _, tt := range tests {
 		got := ParseName(tt.in)
 		got.Raw = ""
-		if got.Family != tt.want.Family || got.Given != tt.want.Given || got.Suffix != tt.want.Suffix || got.Literal != tt.want.Literal {
+		if got.Family != tt.want.Family || got.Given != tt.want.Given || got.Suffix != tt.want.Suffix || got.Literal != tt.want.Literal ||
+			got.Particle != tt.want.Particle || got.ParticleDrops != tt.want.ParticleDrops {
 			t.Errorf("ParseName(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestParticleWrittenBack checks that a name with its particle after the
+// given name is written as it was read, and that its family name, for
+// keys and display, has the particle in front.
+func TestParticleWrittenBack(t *testing.T) {
+	for in, family := range map[string]string{
+		"Wesenbeeck, B. K. van": "van Wesenbeeck",
+		"Berg, Johan van der":   "van der Berg",
+		"Koning, A. P. J. de":   "de Koning",
+	} {
+		p := ParseName(in)
+		if p.String() != in || p.FamilyName() != family || p.Raw != "" {
+			t.Errorf("ParseName(%q): String %q, FamilyName %q, Raw %q; want %q, %q, none", in, p.String(), p.FamilyName(), p.Raw, in, family)
 		}
 	}
 }

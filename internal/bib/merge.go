@@ -329,7 +329,7 @@ func betterName(p *Person, q Person) {
 		return
 	}
 	if q.Family != "" && BetterWritten(q.FamilyName(), p.FamilyName()) && Key(q.FamilyName()) == Key(p.FamilyName()) {
-		p.Family, p.Particle = q.Family, q.Particle
+		p.Family, p.Particle, p.ParticleDrops = q.Family, q.Particle, q.ParticleDrops
 	}
 	if q.Given != "" && BetterWritten(q.Given, p.Given) && Key(q.Given) == Key(p.Given) {
 		p.Given = q.Given

@@ -91,6 +91,13 @@ func parseName(s string) Person {
 		} else {
 			p.Given = trimGivenEnd(rest)
 		}
+		if k := trailingParticles(p.Given); k > 0 {
+			// "Wesenbeeck, B. K. van" (AGRIS, CAB Abstracts, Zotero's
+			// RIS): a particle of the family name, which "B. K. van
+			// Wesenbeeck" writes before it
+			p.Particle, p.ParticleDrops = p.Given[k:], true
+			p.Given = strings.TrimRight(p.Given[:k], " ")
+		}
 		return p
 	}
 	if looksLikeGroup(s) {
@@ -146,6 +153,39 @@ func parseName(s string) Person {
 // writes the editors of a book among its authors) and the full stop that
 // ends a library catalogue's heading ("Mittelbach, Frank."). The full stop
 // after an initial ("Knuth, Donald E.") stays.
+// trailingParticles returns the offset of the particles in lower case
+// ("van", "de", "van der") that end a given name after at least one word
+// of it, or 0.
+func trailingParticles(given string) int {
+	k := len(given)
+	for {
+		i := strings.LastIndexByte(given[:k], ' ')
+		if i <= 0 {
+			break
+		}
+		w := given[i+1 : k]
+		if w == "" || w != strings.ToLower(w) || !isParticle(w) || !europeanParticle(w) {
+			break
+		}
+		k = i
+	}
+	if k == len(given) {
+		return 0
+	}
+	return k + 1
+}
+
+// europeanParticle reports whether a particle is one that exports move
+// after the given name ("van", "de", "da"), not "al", "bin" or "St.",
+// which stay where they are written.
+func europeanParticle(w string) bool {
+	switch w {
+	case "al", "el", "bin", "ibn", "st.":
+		return false
+	}
+	return true
+}
+
 func trimGivenEnd(given string) string {
 	if n := len(given); n < 4 || !maybeMarkEnd(given[n-1]) {
 		return given // most given names: no mark, no full stop after a word

@@ -72,14 +72,18 @@ type Record struct {
 // given name; a group or corporate author, or a name that could not be
 // split, has only Literal.
 type Person struct {
-	Family       string   `json:"family,omitempty"`
-	Given        string   `json:"given,omitempty"`
-	Suffix       string   `json:"suffix,omitempty"`   // Jr, III
-	Particle     string   `json:"particle,omitempty"` // von, van der, de
-	Literal      string   `json:"literal,omitempty"`
-	ORCID        string   `json:"orcid,omitempty"`
-	Affiliations []string `json:"affiliations,omitempty"`
-	Raw          string   `json:"raw,omitempty"` // the name as written, when it differs from the parsed form
+	Family   string `json:"family,omitempty"`
+	Given    string `json:"given,omitempty"`
+	Suffix   string `json:"suffix,omitempty"`   // Jr, III
+	Particle string `json:"particle,omitempty"` // von, van der, de
+	// ParticleDrops says the particle was written after the given name
+	// ("Humboldt, Alexander von", "Koning, A. P. J. de"): what CSL calls a
+	// dropping particle, as opposed to one written before the family name.
+	ParticleDrops bool     `json:"particle_drops,omitempty"`
+	Literal       string   `json:"literal,omitempty"`
+	ORCID         string   `json:"orcid,omitempty"`
+	Affiliations  []string `json:"affiliations,omitempty"`
+	Raw           string   `json:"raw,omitempty"` // the name as written, when it differs from the parsed form
 }
 
 // IsZero reports whether the person has no name at all.
@@ -105,6 +109,13 @@ func (p Person) Initials() string { return Initials(p.Given) }
 func (p Person) String() string {
 	if p.Literal != "" {
 		return p.Literal
+	}
+	if p.ParticleDrops && p.Particle != "" {
+		s := p.Family + ", " + strings.TrimSpace(p.Given+" "+p.Particle)
+		if p.Suffix != "" {
+			s += ", " + p.Suffix
+		}
+		return s
 	}
 	s := p.FamilyName()
 	if p.Given != "" {

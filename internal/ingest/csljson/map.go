@@ -358,6 +358,7 @@ func people(names []inName) []bib.Person {
 			p = bib.Person{Family: text(n.Family.s), Given: text(n.Given.s), Suffix: text(n.Suffix.s)}
 			particle := text(strings.TrimSpace(n.DroppingParticle.s + " " + n.NonDroppingParticle.s))
 			p.Particle = particle
+			p.ParticleDrops = particle != "" && strings.TrimSpace(n.NonDroppingParticle.s) == ""
 			if p.Family == "" {
 				p.Family, p.Given = p.Given, "" // one name only: a family name
 			}

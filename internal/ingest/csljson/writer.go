@@ -300,6 +300,9 @@ func nameOf(p bib.Person) Name {
 	if p.Literal != "" {
 		return Name{Literal: p.Literal}
 	}
+	if p.ParticleDrops {
+		return Name{Family: p.Family, Given: p.Given, Suffix: p.Suffix, DroppingParticle: p.Particle}
+	}
 	return Name{Family: p.Family, Given: p.Given, Suffix: p.Suffix, NonDroppingParticle: p.Particle}
 }
 
