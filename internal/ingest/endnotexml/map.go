@@ -1,6 +1,7 @@
 package endnotexml
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,7 +32,8 @@ import (
 //	abbr-1, alt-title (%O), alt-periodical
 //	                     the journal abbreviation
 //	volume (%V), number (%N), issue, pages (%P)
-//	                     volume, issue (number is a report's, patent's or thesis's number), pages
+//	                     volume, issue (number is a report's, patent's or thesis's number), pages;
+//	                     a thesis's volume that names a degree ("PhD thesis") is a type of work
 //	                     (for books and theses only a range: a single number is their number of
 //	                     pages, which bib.Record has no place for)
 //	custom7 (%])         the article number of a journal article
@@ -181,6 +183,10 @@ func (m *mapper) container(rec *bib.Record, c class) (inPeriodical bool) {
 // publisher and place.
 func (m *mapper) numbers(rec *bib.Record, c class, inPeriodical bool) {
 	rec.Volume = m.first(Volume)
+	if c == classThesis && isDegree(rec.Volume) {
+		// EndNote's thesis calls the volume field "Degree": "PhD thesis"
+		m.degree, rec.Volume = rec.Volume, ""
+	}
 	switch {
 	case c == classReport || c == classPatent || c == classThesis:
 		// A report's or patent's number; a thesis's document number
@@ -214,6 +220,21 @@ func (m *mapper) numbers(rec *bib.Record, c class, inPeriodical bool) {
 	rec.Place = m.first(PubLocation)
 }
 
+// isDegree reports whether a thesis's volume names its degree ("PhD
+// thesis", "Ph.D.", "Master's", "MSc") rather than a volume number.
+func isDegree(v string) bool {
+	if v == "" || bib.AllDigits(v) {
+		return false
+	}
+	l := strings.ToLower(v)
+	for _, w := range [...]string{"thesis", "dissertation", "phd", "ph.d", "ph. d", "doctor", "master", "msc", "m.sc", "mphil", "m.phil", "dphil", "d.phil", "bachelor", "diploma", "habilitation", "m.a.", "m.s."} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // text sets the abstract, language, notes, types of work and keywords.
 func (m *mapper) text(rec *bib.Record) {
 	rec.Abstract = m.joined(Abstract, " ")
@@ -227,6 +248,9 @@ func (m *mapper) text(rec *bib.Record) {
 	}
 	for i := m.head[WorkType]; i >= 0; i = m.next[i] {
 		eachPart(m.fields[i].Value, true, func(t string) { rec.PublicationTypes = append(rec.PublicationTypes, t) })
+	}
+	if m.degree != "" && !slices.ContainsFunc(rec.PublicationTypes, func(t string) bool { return strings.EqualFold(t, m.degree) }) {
+		rec.PublicationTypes = append(rec.PublicationTypes, m.degree)
 	}
 	if n := m.count(Keyword); n > 0 {
 		rec.Keywords = make([]bib.Keyword, 0, n)
@@ -264,7 +288,8 @@ type mapper struct {
 	cleaned []string
 	done    []bool
 
-	position int // the record's place in its file, 0 when unknown
+	position int    // the record's place in its file, 0 when unknown
+	degree   string // a thesis's degree, which EndNote keeps in its volume field
 }
 
 // index links the fields of each name.
