@@ -50,6 +50,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		if err := create(ctx, path); err != nil {
 			return nil, fmt.Errorf("create %s: %w", path, err)
 		}
+	} else if err := checkLibrary(ctx, path); err != nil {
+		return nil, err
 	}
 	db, err := sqlx.Open("sqlite", dsn(path, false))
 	if err != nil {
@@ -61,6 +63,35 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return &DB{DB: db, Path: path}, nil
+}
+
+// ErrNotLibrary is the error for a file that is not a bibdb library: not
+// an SQLite database, or the database of another program.
+var ErrNotLibrary = errors.New("not a bibdb library")
+
+// checkLibrary makes sure that the existing file at path is a bibdb
+// library, or an empty database, before anything writes to it: opening
+// applies bibdb's schema and turns on write-ahead logging, which must not
+// happen to another program's database (Zotero's, say) given by mistake.
+// It reads the file only.
+func checkLibrary(ctx context.Context, path string) error {
+	db, err := sqlx.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer db.Close()
+	var objects, goose int
+	err = db.QueryRowContext(ctx, "SELECT count(*), count(*) FILTER (WHERE name = 'goose_db_version') FROM sqlite_master").Scan(&objects, &goose)
+	var se *sqlite.Error
+	switch {
+	case errors.As(err, &se) && se.Code()&0xff == 26: // SQLITE_NOTADB
+		return fmt.Errorf("%s is %w: the file is not an SQLite database", path, ErrNotLibrary)
+	case err != nil:
+		return fmt.Errorf("open %s: %w", path, err)
+	case objects > 0 && goose == 0:
+		return fmt.Errorf("%s is %w: it is the SQLite database of another program, which bibdb leaves as it is", path, ErrNotLibrary)
+	}
+	return nil
 }
 
 // pageSize is the page size of new databases: records hold a few kilobytes
