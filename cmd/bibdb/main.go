@@ -51,7 +51,7 @@ type app struct {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, isTTY: isTerminal}
 	root := a.rootCommand()
-	root.SetArgs(args)
+	root.SetArgs(sqlCommentArgs(args))
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -78,6 +78,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 1
+}
+
+// sqlCommentArgs passes an argument that begins with an SQL comment ("--
+// works per year\nSELECT ...") as an argument, not as a flag, which no
+// name with a space in it can be: it is moved after a "--" that ends the
+// flags, unless the arguments have one already.
+func sqlCommentArgs(args []string) []string {
+	var comments, rest []string
+	for _, arg := range args {
+		if arg == "--" {
+			return args
+		}
+		if len(arg) > 2 && strings.HasPrefix(arg, "--") && strings.ContainsRune(" \t\r\n", rune(arg[2])) {
+			comments = append(comments, arg)
+		} else {
+			rest = append(rest, arg)
+		}
+	}
+	if comments == nil {
+		return args
+	}
+	return append(append(rest, "--"), comments...)
 }
 
 // errorLine is the one line that reports err.

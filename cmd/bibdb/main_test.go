@@ -123,6 +123,8 @@ func TestSQLIsReadOnly(t *testing.T) {
 		"ATTACH DATABASE 'other.sqlite' AS o",
 		"VACUUM INTO 'copy.sqlite'",
 		"SELECT 1; DELETE FROM works",
+		"-- tidy up\nDELETE FROM works",
+		"/* tidy up */ DROP TABLE records",
 	} {
 		code, _, errs := bibdb(t, "", "--db", db, "sql", stmt)
 		if code != 1 || errs == "" {
@@ -136,6 +138,11 @@ func TestSQLIsReadOnly(t *testing.T) {
 	code, out, _ := bibdb(t, "", "--db", db, "sql", "SELECT count(*) AS n FROM works")
 	if code != 0 || !strings.Contains(out, "1") {
 		t.Errorf("select: exit %d, %q", code, out)
+	}
+	// A query pasted with its comments runs.
+	code, out, errs := bibdb(t, "", "--db", db, "sql", "-- works per year\n/* all of them */\nSELECT year, count(*) AS n FROM works GROUP BY year", "--format", "csv")
+	if code != 0 || out != "year,n\n2023,1\n" {
+		t.Errorf("select after comments: exit %d, %q, %q", code, out, errs)
 	}
 }
 

@@ -81,6 +81,11 @@ func TestStatementChecks(t *testing.T) {
 		{"SELECT 1 /* ; */ ", "SELECT", false},
 		{"SELECT [a;b] FROM t", "SELECT", false},
 		{"WITH x AS (SELECT 1) SELECT * FROM x;", "WITH", false},
+		{"-- works by year\nSELECT year FROM works", "SELECT", false},
+		{"/* a note */ -- and a line\n  (SELECT 1)", "SELECT", false},
+		{"-- a comment then a write\nDELETE FROM works", "DELETE", false},
+		{"-- nothing but a comment", "", false},
+		{"/* unclosed SELECT 1", "", false},
 	} {
 		if got := firstWord(tt.in); got != tt.first {
 			t.Errorf("firstWord(%q) = %q, want %q", tt.in, got, tt.first)

@@ -32,6 +32,8 @@ func SQL(ctx context.Context, db *sqlx.DB, statement string) (*Rows, error) {
 		return nil, fmt.Errorf("sql: give one statement at a time")
 	}
 	switch first := strings.ToUpper(firstWord(stmt)); first {
+	case "":
+		return nil, fmt.Errorf("sql: no statement, only comments")
 	case "SELECT", "WITH", "VALUES", "EXPLAIN":
 	case "PRAGMA":
 		if strings.ContainsAny(stmt, "=") {
@@ -78,8 +80,27 @@ func sqlError(err error) error {
 	return fmt.Errorf("sql: %w", err)
 }
 
+// firstWord returns the statement's first keyword, after the white
+// space, parentheses and comments ("-- ...", "/* ... */") before it.
 func firstWord(s string) string {
-	s = strings.TrimLeft(s, "( \t\r\n")
+	for {
+		s = strings.TrimLeft(s, "( \t\r\n")
+		switch {
+		case strings.HasPrefix(s, "--"):
+			if i := strings.IndexByte(s, '\n'); i >= 0 {
+				s = s[i+1:]
+				continue
+			}
+			return ""
+		case strings.HasPrefix(s, "/*"):
+			if i := strings.Index(s[2:], "*/"); i >= 0 {
+				s = s[i+4:]
+				continue
+			}
+			return ""
+		}
+		break
+	}
 	for i, r := range s {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
 			return s[:i]
