@@ -30,8 +30,8 @@ func (a *app) searchCommand() *cobra.Command {
 TEXT is a full-text query over titles, abstracts, keywords and author names:
 words, "quoted phrases", AND, OR, NOT, parentheses and prefix* (results are
 ranked, best first). --author matches family names with optional initials or
-given names ("Byng", "Byng R", "R Byng", "Byng, Richard"), ignoring case and
-accents. --year takes a year or a range. --journal matches a journal's full
+given names ("Byng", "Byng R", "R Byng", "Byng, Richard", "Richard Byng"),
+ignoring case and accents. --year takes a year or a range. --journal matches a journal's full
 title, abbreviation or ISSN. --keyword matches author keywords and MeSH terms
 (a trailing * matches a prefix).`,
 		Example: `  bibdb search '"collaborative care" AND psychosis'

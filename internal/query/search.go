@@ -19,7 +19,7 @@ import (
 // Filter selects works. Every set field must match.
 type Filter struct {
 	Text     string // full-text query: words, "phrases", AND/OR/NOT, prefix*
-	Author   string // "Byng", "Byng R", "R Byng", "Byng, Richard"
+	Author   string // "Byng", "Byng R", "R Byng", "Byng, Richard", "Richard Byng"
 	YearFrom int    // 0 for no lower bound
 	YearTo   int    // 0 for no upper bound
 	Journal  string // full title, abbreviation or ISSN
@@ -218,33 +218,55 @@ func (f Filter) matches(newestFirst bool) (string, []any, error) {
 
 // authorCondition turns a name as a user types it into a condition on
 // authors (alias au): the family name, folded, must match; initials or a
-// given name, when given, must agree with the author's given name.
+// given name, when given, must agree with the author's given name. A name
+// of several words with neither comma nor initials ("Richard Byng",
+// "Byng Richard", "van der Berg") may be a family name alone, or a given
+// name and a family name in either order: any of these readings matches.
 func authorCondition(name string) (string, []any, error) {
 	family, given := splitQueryName(name)
 	fk := bib.Key(family)
 	if fk == "" {
 		return "", nil, fmt.Errorf("search: no name in --author %q", name)
 	}
-	cond := "(au.name_key >= ? AND au.name_key < ?)"
-	args := []any{fk + "|", fk + "}"}
+	cond, args := nameCondition(family, given)
 	if fk2 := bib.Key(name); family == "" || (given == "" && strings.Contains(fk2, " ")) {
 		// a group author, or a family name of several words
 		cond = "(" + cond + " OR au.name_key = ?)"
 		args = append(args, "#"+fk2)
 	}
+	if toks := strings.Fields(family); given == "" && !strings.Contains(name, ",") && len(toks) > 1 {
+		conds := []string{cond}
+		for i := 1; i < len(toks); i++ {
+			for _, fg := range [][2][]string{{toks[i:], toks[:i]}, {toks[:i], toks[i:]}} {
+				c, a := nameCondition(strings.Join(fg[0], " "), strings.Join(fg[1], " "))
+				conds = append(conds, "("+c+")")
+				args = append(args, a...)
+			}
+		}
+		cond = "(" + strings.Join(conds, " OR ") + ")"
+	}
+	return cond, args, nil
+}
+
+// nameCondition is the condition that an author has the family name and,
+// when given is set, initials or a given name that agree with it.
+func nameCondition(family, given string) (string, []any) {
+	fk := bib.Key(family)
+	cond := "(au.name_key >= ? AND au.name_key < ?)"
+	args := []any{fk + "|", fk + "}"}
 	if given == "" {
-		return cond, args, nil
+		return cond, args
 	}
 	gk := bib.Key(given)
 	initials := bib.Initials(given)
-	if isInitialsOnly(given) {
+	if isInitialsOnly(given) || initials == "" {
 		// "Byng R": the author's initials start with these
-		return cond + " AND au.initials LIKE ? ESCAPE '\\'", append(args, likePrefix(initials)), nil
+		return cond + " AND au.initials LIKE ? ESCAPE '\\'", append(args, likePrefix(initials))
 	}
 	// "Byng, Richard": a given name that starts the same, or an author
 	// known only by initials whose first one agrees
 	return cond + " AND (substr(au.name_key, instr(au.name_key, '|') + 1) LIKE ? ESCAPE '\\' OR (length(au.given) <= 4 AND au.initials LIKE ? ESCAPE '\\'))",
-		append(args, likePrefix(gk), likePrefix(initials[:1])), nil
+		append(args, likePrefix(gk), likePrefix(initials[:1]))
 }
 
 // splitQueryName splits "Byng, Richard", "Byng R", "R Byng", "R. Byng" and
