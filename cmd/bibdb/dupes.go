@@ -50,22 +50,38 @@ across later imports and rebuilds.`,
 				}
 				return printReview(a.stdout, format, pairs)
 			}
+			var last int64 = -1
+			n := 0
+			// newWork counts the works and says when the limit is reached.
+			newWork := func(c *query.ClusterRecord) error {
+				if c.WorkID == last {
+					return nil
+				}
+				if limit > 0 && n == limit {
+					return errStop
+				}
+				n++
+				last = c.WorkID
+				return nil
+			}
 			if format != "table" {
 				t := newTable(a.stdout, format, query.ClusterColumns, 0)
-				if err := query.EachClusterRecord(cmd.Context(), db.DB, func(c *query.ClusterRecord) error { return t.row(c.Values()...) }); err != nil {
+				err := query.EachClusterRecord(cmd.Context(), db.DB, func(c *query.ClusterRecord) error {
+					if err := newWork(c); err != nil {
+						return err
+					}
+					return t.row(c.Values()...)
+				})
+				if err != nil && !errors.Is(err, errStop) {
 					return err
 				}
 				return t.close()
 			}
-			var last int64 = -1
-			n := 0
 			err = query.EachClusterRecord(cmd.Context(), db.DB, func(c *query.ClusterRecord) error {
 				if c.WorkID != last {
-					if limit > 0 && n == limit {
-						return errStop
+					if err := newWork(c); err != nil {
+						return err
 					}
-					n++
-					last = c.WorkID
 					fmt.Fprintf(a.stdout, "\nWork %d\n", c.WorkID)
 				}
 				why := c.Reason

@@ -427,3 +427,33 @@ func TestOtherRulesNote(t *testing.T) {
 		t.Errorf("stats still tells after a rebuild:\n%s", out)
 	}
 }
+
+// TestDupesLimit checks that --limit keeps the first works of the merged
+// duplicates in every format, each work with all its records.
+func TestDupesLimit(t *testing.T) {
+	db := newDB(t)
+	if code, _, errs := bibdb(t, "", "--db", db, "import", testdataPath("exports")); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, _ := bibdb(t, "", "--db", db, "dupes", "--format", "csv", "--limit", "1")
+	rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if code != 0 || len(rows) != 5 {
+		t.Fatalf("dupes --format csv --limit 1: exit %d, %d rows, want the 4 records of work 1:\n%s", code, len(rows)-1, out)
+	}
+	for _, r := range rows[1:] {
+		if r[0] != "1" {
+			t.Errorf("row of work %s", r[0])
+		}
+	}
+	code, out, _ = bibdb(t, "", "--db", db, "dupes", "--format", "json", "--limit", "2")
+	var recs []struct {
+		WorkID int64 `json:"work_id"`
+	}
+	if err := json.Unmarshal([]byte(out), &recs); err != nil || code != 0 || len(recs) != 7 {
+		t.Errorf("dupes --format json --limit 2: exit %d, %d records, %v; want 7", code, len(recs), err)
+	}
+	code, out, _ = bibdb(t, "", "--db", db, "dupes", "--limit", "1")
+	if code != 0 || strings.Count(out, "\nWork ") != 1 {
+		t.Errorf("dupes --limit 1:\n%s", out)
+	}
+}
