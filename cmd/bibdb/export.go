@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 
@@ -53,7 +56,7 @@ database field names the databases the work was found in.`,
 			if output != "" && output != "-" {
 				// Write beside the target and rename at the end, so a failed
 				// export never leaves half a file under the name.
-				file, err = os.CreateTemp(filepath.Dir(output), "."+filepath.Base(output)+".*")
+				file, err = createBeside(output)
 				if err != nil {
 					return err
 				}
@@ -80,7 +83,7 @@ database field names the databases the work was found in.`,
 					return err
 				}
 				if err := os.Rename(file.Name(), output); err != nil {
-					return err
+					return fmt.Errorf("export: cannot write %s: %w", output, unwrapPath(err))
 				}
 				fmt.Fprintf(a.stderr, "%s: %s written (%s)\n", output, plural(n, "work"), out.Title)
 			}
@@ -96,4 +99,56 @@ database field names the databases the work was found in.`,
 	cmd.Flags().IntVar(&f.Limit, "limit", 0, "at most this many works")
 	cmd.Flags().BoolVar(&crlf, "crlf", false, "end lines with CRLF (RIS)")
 	return cmd
+}
+
+// createBeside creates a new, hidden file in the directory of path, to be
+// renamed to path when it is complete. It gets the permissions a file
+// created under path would get (those of the file it replaces, or 0666
+// less the umask), not os.CreateTemp's 0600, which kept the export from
+// the rest of a team.
+func createBeside(path string) (*os.File, error) {
+	perm := fs.FileMode(0o666)
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return nil, fmt.Errorf("export: cannot write %s: it is a directory", path)
+	case err == nil:
+		perm = fi.Mode().Perm()
+	}
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	for range 100 {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d", base, rand.Uint32()))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("export: cannot write %s: %w", path, unwrapPath(err))
+		}
+		if fi != nil {
+			// The umask applies to OpenFile's permissions; a replaced
+			// file keeps its own.
+			if err := f.Chmod(perm); err != nil {
+				f.Close()
+				os.Remove(name)
+				return nil, err
+			}
+		}
+		return f, nil
+	}
+	return nil, fmt.Errorf("export: cannot write %s: no free name for a temporary file beside it", path)
+}
+
+// unwrapPath returns the cause of an error about a path, without the
+// operation and path it names (those of a temporary file, here).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }

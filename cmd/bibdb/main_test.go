@@ -332,6 +332,24 @@ func TestDupesStatsExport(t *testing.T) {
 	if err := json.Unmarshal(b, &items); err != nil || len(items) != 1 {
 		t.Errorf("export -o: %v, %d items", err, len(items))
 	}
+	// The file gets the permissions any new file gets, not a temporary
+	// file's 0600, and no temporary file is left beside it.
+	plain := filepath.Join(filepath.Dir(out2), "plain")
+	if f, err := os.Create(plain); err == nil {
+		f.Close()
+	}
+	fi, err1 := os.Stat(out2)
+	pi, err2 := os.Stat(plain)
+	if err1 != nil || err2 != nil || fi.Mode().Perm() != pi.Mode().Perm() {
+		t.Errorf("export -o made a file of mode %v, want %v (%v, %v)", fi.Mode().Perm(), pi.Mode().Perm(), err1, err2)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out2), ".*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+	code, _, errs := bibdb(t, "", "--db", db, "export", "-o", filepath.Join(t.TempDir(), "no", "such", "dir", "x.ris"))
+	if code != 1 || !strings.Contains(errs, "cannot write") || !strings.Contains(errs, filepath.Join("dir", "x.ris")+": ") {
+		t.Errorf("export into a missing directory: exit %d, %q", code, errs)
+	}
 }
 
 // TestBusyDatabase checks the line that reports a database another
