@@ -33,6 +33,9 @@ standard error as file:line: problem, and the rest are converted.`,
 			if out == nil || out.NewWriter == nil {
 				return usagef("convert: cannot write %q (formats: %v)", to, ingest.WritableNames())
 			}
+			if err := checkInput("convert", from, enc); err != nil {
+				return err
+			}
 			name := args[0]
 			var in io.Reader = a.stdin
 			if name != "-" {

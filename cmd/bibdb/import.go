@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bibdb/bibdb/internal/ingest"
 	"github.com/bibdb/bibdb/internal/store"
 )
 
@@ -43,6 +44,9 @@ file failed.`,
   curl -s https://example.org/export.ris | bibdb import -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkInput("import", opts.Format, opts.Encoding); err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			db, err := store.Open(ctx, a.dbPath)
 			if err != nil {
@@ -77,6 +81,21 @@ file failed.`,
 	cmd.Flags().StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, windows-1252, utf-16le, ...")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only problems")
 	return cmd
+}
+
+// checkInput checks the input format and encoding a command was given,
+// so that a misspelt one is a usage error before any file is read or any
+// database opened.
+func checkInput(command, format, encoding string) error {
+	if format != "" && format != "auto" {
+		if f := ingest.Lookup(format); f == nil || f.NewReader == nil {
+			return usagef("%s: unknown input format %q (auto, %s)", command, format, strings.Join(ingest.ReadableNames(), ", "))
+		}
+	}
+	if _, err := ingest.NewDecoder(strings.NewReader(""), encoding); err != nil {
+		return usagef("%s: %v (auto, utf-8, windows-1252, utf-16le, utf-16be, latin1, macintosh or another WHATWG label)", command, err)
+	}
+	return nil
 }
 
 // expandArg turns an argument into files: a file, every regular file of a

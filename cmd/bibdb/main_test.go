@@ -172,7 +172,6 @@ func TestBrokenRecordImportsTheRest(t *testing.T) {
 }
 
 func TestUsageAndErrors(t *testing.T) {
-	db := newDB(t)
 	notExport := filepath.Join(t.TempDir(), "notes.txt")
 	os.WriteFile(notExport, []byte("Dear colleague,\nplease find the papers attached.\n"), 0o644)
 	tests := []struct {
@@ -189,12 +188,20 @@ func TestUsageAndErrors(t *testing.T) {
 		{"no database", []string{"search", "x"}, 1, "no database"},
 		{"not an export", []string{"import", notExport}, 1, "not a bibliographic export"},
 		{"missing file", []string{"import", "nothere.ris"}, 1, "nothere.ris"},
+		{"unknown input format", []string{"import", "--format", "nbibx", testdataPath("seed.ris")}, 2, `unknown input format "nbibx"`},
+		{"unknown encoding", []string{"import", "--encoding", "klingon", testdataPath("seed.ris")}, 2, `unknown encoding "klingon"`},
+		{"convert from unknown format", []string{"convert", "--to", "ris", "--from", "xyz", testdataPath("seed.ris")}, 2, `unknown input format "xyz"`},
+		{"convert from unknown encoding", []string{"convert", "--to", "ris", "--encoding", "x", testdataPath("seed.ris")}, 2, `unknown encoding "x"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			db := newDB(t)
 			code, _, errs := bibdb(t, "", append([]string{"--db", db}, tt.args...)...)
 			if code != tt.code || !strings.Contains(errs, tt.err) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", code, errs, tt.code, tt.err)
+			}
+			if _, err := os.Stat(db); tt.code == 2 && err == nil {
+				t.Errorf("a usage error created the database")
 			}
 			if n := strings.Count(strings.TrimSpace(errs), "\n"); n > 0 && tt.code == 2 {
 				t.Errorf("usage error is %d lines, want one: %q", n+1, errs)
