@@ -89,7 +89,7 @@ across later imports and rebuilds.`,
 					why = fmt.Sprintf("%s (record %d)", c.Reason, *c.MatchedRecord)
 				}
 				fmt.Fprintf(a.stdout, "  record %-6d %s:%d %s %s | %s\n           %s\n", c.RecordID, c.File, c.Position,
-					bracket(cellText(c.Database)), cellText(c.Year), shorten(cellText(c.Title), 90), why)
+					bracket(cellText(c.Database)), cellText(c.Year), clip(cellText(c.Title), a.cellLimit(90)), why)
 				return nil
 			})
 			if err != nil && !errors.Is(err, errStop) {
@@ -285,7 +285,7 @@ left to screen.`,
 			out := a.stdout
 			fmt.Fprintf(out, "Records identified:              %d\n", s.Identified)
 			for _, c := range s.ByDatabase {
-				fmt.Fprintf(out, "  from %-28s %d\n", c.Name+":", c.Records)
+				fmt.Fprintf(out, "  from %-25s %d\n", c.Name+":", c.Records)
 			}
 			fmt.Fprintf(out, "Duplicate records removed:       %d\n", s.DuplicatesRemoved)
 			fmt.Fprintf(out, "Records awaiting a decision:     %d (in %s)\n", s.AwaitingReview, plural(s.PairsAwaitingReview, "uncertain pair"))
@@ -297,9 +297,15 @@ left to screen.`,
 				fmt.Fprintf(out, "\nNote: %s\n", rulesNote(a.dbPath))
 			}
 			fmt.Fprintf(out, "\nFiles:\n")
-			t := newTable(out, "table", []string{"  file", "source", "format", "records", "new works", "joined", "unreadable"}, 50)
+			t := newTable(out, "table", []string{"  file", "source", "format", "records", "new works", "joined", "unreadable"}, a.cellLimit(50))
 			for _, f := range s.ByFile {
-				t.row("  "+f.File, f.Source, f.Format, f.Records, f.WorksCreated, f.RecordsJoined, f.Unreadable)
+				// The end of a path names the file: a long one is cut at
+				// its start.
+				file := f.File
+				if n := a.cellLimit(48); n > 0 {
+					file = shorten(file, n)
+				}
+				t.row("  "+file, f.Source, f.Format, f.Records, f.WorksCreated, f.RecordsJoined, f.Unreadable)
 			}
 			return t.close()
 		},

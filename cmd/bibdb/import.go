@@ -249,6 +249,17 @@ func (b *progressBar) clear() {
 	}
 }
 
+// clip cuts s to n characters at its end, as a title is best cut; n <= 0
+// is no limit.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if n <= 0 || len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// shorten cuts s to n characters at its start, as a path is best cut.
 func shorten(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {

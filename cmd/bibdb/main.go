@@ -50,11 +50,17 @@ type app struct {
 // 0 ok, 1 error, 2 usage.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, isTTY: isTerminal}
+	return a.run(args)
+}
+
+// run runs bibdb for a with the given arguments.
+func (a *app) run(args []string) int {
+	stderr := a.stderr
 	root := a.rootCommand()
 	root.SetArgs(sqlCommentArgs(args))
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetIn(a.stdin)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
 	start := time.Now()
 	err := root.Execute()
 	if a.verbose {
@@ -171,6 +177,16 @@ file given with --db.`,
 		c.Flags().SortFlags = false
 	}
 	return root
+}
+
+// cellLimit is the widest cell of a text table: width on a terminal, where
+// a row should fit the screen, and no limit on a pipe or in a file, where
+// the text is read by grep or a person who asked for all of it.
+func (a *app) cellLimit(width int) int {
+	if a.isTTY(a.stdout) {
+		return width
+	}
+	return 0
 }
 
 // isTerminal reports whether w is a terminal.

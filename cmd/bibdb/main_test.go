@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -480,5 +481,48 @@ func TestDupesLimit(t *testing.T) {
 	code, out, _ = bibdb(t, "", "--db", db, "dupes", "--limit", "1")
 	if code != 0 || strings.Count(out, "\nWork ") != 1 {
 		t.Errorf("dupes --limit 1:\n%s", out)
+	}
+}
+
+// TestTablesOnTerminal checks that text tables cut long cells to fit a
+// terminal (titles at their end, paths at their start) and write them
+// whole on a pipe or into a file.
+func TestTablesOnTerminal(t *testing.T) {
+	db := newDB(t)
+	if code, _, errs := bibdb(t, "", "--db", db, "import", testdataPath("exports")); code != 0 {
+		t.Fatal(errs)
+	}
+	const title = "The effectiveness of a primary care-based collaborative care model to improve quality of life in people with severe mental illness: PARTNERS2 cluster randomised controlled trial"
+	onTerminal := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, isTTY: func(io.Writer) bool { return true }}
+		if code := a.run(append([]string{"--db", db}, args...)); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	for _, args := range [][]string{{"search", "--author", "Byng"}, {"records"}, {"sql", "SELECT title FROM works WHERE id = 1"}, {"dupes"}} {
+		if _, out, _ := bibdb(t, "", append([]string{"--db", db}, args...)...); !strings.Contains(out, title) {
+			t.Errorf("%v on a pipe cuts the title:\n%s", args, out)
+		}
+		out := onTerminal(args...)
+		if strings.Contains(out, title) || !strings.Contains(out, "The effectiveness of a primary care-based") || !strings.Contains(out, "…") {
+			t.Errorf("%v on a terminal does not cut the title at its end:\n%s", args, out)
+		}
+	}
+	long := filepath.Join(t.TempDir(), strings.Repeat("a-directory-with-a-long-name", 3), "embase-update-2024.ris")
+	os.MkdirAll(filepath.Dir(long), 0o755)
+	if err := os.WriteFile(long, []byte("TY  - JOUR\nTI  - Another title entirely\nER  - \n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := bibdb(t, "", "--db", db, "import", long); code != 0 {
+		t.Fatal(errs)
+	}
+	if out := onTerminal("stats"); !strings.Contains(out, "…") || !strings.Contains(out, "embase-update-2024.ris ") {
+		t.Errorf("stats on a terminal does not keep the end of a long path:\n%s", out)
+	}
+	if _, out, _ := bibdb(t, "", "--db", db, "stats"); !strings.Contains(out, long) {
+		t.Errorf("stats on a pipe cuts the path:\n%s", out)
 	}
 }

@@ -59,7 +59,7 @@ title, abbreviation or ISSN. --keyword matches author keywords and MeSH terms
 			if err != nil {
 				return err
 			}
-			t := newTable(a.stdout, format, []string{"id", "year", "first_author", "title", "journal", "doi", "pmid", "records"}, 60)
+			t := newTable(a.stdout, format, []string{"id", "year", "first_author", "title", "journal", "doi", "pmid", "records"}, a.cellLimit(60))
 			for _, h := range hits {
 				if err := t.row(h.ID, h.Year, h.FirstAuthor, h.Title, h.Journal, h.DOI, h.PMID, h.Records); err != nil {
 					return err
@@ -281,7 +281,7 @@ README; work_summary is a good view to start from.`,
 			if err != nil {
 				return err
 			}
-			t := newTable(a.stdout, format, rows.Columns, 80)
+			t := newTable(a.stdout, format, rows.Columns, a.cellLimit(80))
 			for _, r := range rows.Values {
 				if err := t.row(r...); err != nil {
 					return err
@@ -313,7 +313,7 @@ title, and why it is in that work.`,
 				return err
 			}
 			defer db.Close()
-			t := newTable(a.stdout, format, query.RecordColumns, 60)
+			t := newTable(a.stdout, format, query.RecordColumns, a.cellLimit(60))
 			if err := query.EachRecord(cmd.Context(), db.DB, func(r *query.RecordRow) error { return t.row(r.Values()...) }); err != nil {
 				return err
 			}
