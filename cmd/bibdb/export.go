@@ -42,6 +42,9 @@ database field names the databases the work was found in.`,
 			if len(args) == 1 {
 				f.Text = args[0]
 			}
+			if err := checkText(f.Text); err != nil {
+				return err
+			}
 			var err error
 			if f.YearFrom, f.YearTo, err = query.ParseYears(years); err != nil {
 				return usageError{err}

@@ -185,6 +185,8 @@ func TestUsageAndErrors(t *testing.T) {
 		{"unknown flag", []string{"search", "--colour", "x"}, 2, "unknown flag"},
 		{"bad year", []string{"search", "--year", "20x0"}, 2, "bad year"},
 		{"bad format", []string{"search", "--format", "xml"}, 2, "--format"},
+		{"dangling operator", []string{"search", "care AND"}, 2, "needs a term on each side"},
+		{"unclosed quote", []string{"export", `"care`}, 2, "unclosed quote"},
 		{"show needs id", []string{"show"}, 2, "accepts 1 arg"},
 		{"no database", []string{"search", "x"}, 1, "no database"},
 		{"not an export", []string{"import", notExport}, 1, "not a bibliographic export"},

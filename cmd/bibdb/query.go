@@ -46,6 +46,9 @@ title, abbreviation or ISSN. --keyword matches author keywords and MeSH terms
 			if len(args) == 1 {
 				f.Text = args[0]
 			}
+			if err := checkText(f.Text); err != nil {
+				return err
+			}
 			var err error
 			if f.YearFrom, f.YearTo, err = query.ParseYears(years); err != nil {
 				return usageError{err}
@@ -81,6 +84,18 @@ title, abbreviation or ISSN. --keyword matches author keywords and MeSH terms
 	cmd.Flags().IntVar(&f.Limit, "limit", 0, "at most this many works (0: all)")
 	cmd.Flags().StringVar(&format, "format", "table", "output: table, json, csv")
 	return cmd
+}
+
+// checkText checks a text query before the database is opened: a query
+// that cannot be read is a usage error.
+func checkText(text string) error {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	if _, err := query.FTSQuery(text); err != nil {
+		return usageError{err}
+	}
+	return nil
 }
 
 func (a *app) showCommand() *cobra.Command {

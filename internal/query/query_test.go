@@ -60,7 +60,8 @@ func TestFTSQuery(t *testing.T) {
 			t.Errorf("FTSQuery(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
 		}
 	}
-	for _, in := range []string{"", "   ", `"unclosed`, "(care", "care)", "***"} {
+	for _, in := range []string{"", "   ", `"unclosed`, "(care", "care)", "***",
+		"NOT", "AND care", "care OR", "care AND OR trial", "(NOT care)", "(care AND) trial", "care ()"} {
 		if got, err := FTSQuery(in); err == nil {
 			t.Errorf("FTSQuery(%q) = %q, want an error", in, got)
 		}

@@ -398,8 +398,25 @@ func FTSQuery(s string) (string, error) {
 	if len(out) == 0 {
 		return "", fmt.Errorf("search: empty text query")
 	}
+	// AND, OR and NOT stand between two terms: FTS5 reports one anywhere
+	// else as a syntax error of its own.
+	for i, t := range out {
+		if t != "AND" && t != "OR" && t != "NOT" {
+			continue
+		}
+		if i == 0 || i == len(out)-1 || out[i-1] == "(" || out[i+1] == ")" || isOperator(out[i-1]) || isOperator(out[i+1]) {
+			return "", fmt.Errorf("search: %s in %q needs a term on each side (a word, \"phrase\" or (group); search for the word itself as \"%s\")", t, s, strings.ToLower(t))
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		if out[i-1] == "(" && out[i] == ")" {
+			return "", fmt.Errorf("search: empty ( ) in %q", s)
+		}
+	}
 	return strings.Join(out, " "), nil
 }
+
+func isOperator(t string) bool { return t == "AND" || t == "OR" || t == "NOT" }
 
 // bare reports whether FTS5 takes w as a bare word: letters, digits, '_'
 // and any non-ASCII character.
