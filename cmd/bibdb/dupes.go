@@ -141,6 +141,13 @@ are placed again now, and every later import and rebuild follows it.`,
 				return err
 			}
 			defer db.Close()
+			// The records of both works are placed again: those the
+			// decision does not name may end up elsewhere, and are told.
+			var moved []int64
+			if err := db.SelectContext(cmd.Context(), &moved, `SELECT id FROM records WHERE work_id IN
+				(SELECT work_id FROM records WHERE id IN (?, ?)) ORDER BY id`, ids[0], ids[1]); err != nil {
+				return err
+			}
 			if err := db.Decide(cmd.Context(), ids[0], ids[1], verdict); err != nil {
 				if errors.Is(err, store.ErrSameRecord) {
 					return usagef("dupes %s: %v", name, err)
@@ -154,6 +161,18 @@ are placed again now, and every later import and rebuild follows it.`,
 				fmt.Fprintf(a.stdout, "records %d and %d are now in work %d\n", ids[0], ids[1], wa)
 			} else {
 				fmt.Fprintf(a.stdout, "records %d and %d are now in works %d and %d\n", ids[0], ids[1], wa, wb)
+			}
+			for _, id := range moved {
+				if id == ids[0] || id == ids[1] {
+					continue
+				}
+				var w int64
+				if err := db.GetContext(cmd.Context(), &w, "SELECT work_id FROM records WHERE id = ?", id); err != nil {
+					return err
+				}
+				if w != wa && w != wb {
+					fmt.Fprintf(a.stdout, "record %d, in one of their works before, is now in work %d\n", id, w)
+				}
 			}
 			return nil
 		},

@@ -528,3 +528,34 @@ func TestTablesOnTerminal(t *testing.T) {
 		t.Errorf("stats on a pipe cuts the path:\n%s", out)
 	}
 }
+
+// TestDecisionTellsMovedRecords checks that a decision that moves a record
+// it does not name out of the works it concerns says so: merging record 2
+// into record 1's work leaves out record 3, alike to record 1 but of
+// another DOI than record 2's.
+func TestDecisionTellsMovedRecords(t *testing.T) {
+	rec := func(title, doi string) string {
+		s := "TY  - JOUR\nTI  - " + title + "\nAU  - Byng, Richard\nAU  - Creanor, Siobhan\nPY  - 2020\nT2  - British Journal of Psychiatry\nVL  - 216\nSP  - 100\nEP  - 110\n"
+		if doi != "" {
+			s += "DO  - " + doi + "\n"
+		}
+		return s + "ER  - \n\n"
+	}
+	const care = "Collaborative care for severe mental illness in primary care: a cluster randomised trial"
+	db := newDB(t)
+	file := rec(care, "") + rec("Peer support for psychosis in primary care: a mixed-methods evaluation", "10.1192/bjp.2020.2") + rec(care, "10.1192/bjp.2020.1")
+	if code, _, errs := bibdb(t, file, "--db", db, "import", "-"); code != 0 {
+		t.Fatal(errs)
+	}
+	_, out, _ := bibdb(t, "", "--db", db, "sql", "--format", "csv", "SELECT work_id FROM records ORDER BY id")
+	if out != "work_id\n1\n2\n1\n" {
+		t.Fatalf("works before the decision:\n%s", out)
+	}
+	code, out, errs := bibdb(t, "", "--db", db, "dupes", "merge", "1", "2")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	if !strings.Contains(out, "records 1 and 2 are now in work 3\n") || !strings.Contains(out, "record 3, in one of their works before, is now in work 4\n") {
+		t.Errorf("merge says:\n%s", out)
+	}
+}
