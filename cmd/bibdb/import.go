@@ -24,8 +24,10 @@ func (a *app) importCommand() *cobra.Command {
 		Short: "Import export files into the database",
 		Long: `Import reads bibliographic exports into the database. The format of each file
 is detected from its content (RIS, MEDLINE, PubMed XML (also .gz), BibTeX,
-EndNote XML and tagged, Web of Science, Scopus CSV, CSL-JSON); --format forces
-one. A directory imports every file in it; - reads standard input.
+EndNote XML and tagged, Web of Science, Scopus CSV, CSL-JSON, Ovid's text
+export); --format forces one. A directory imports every file in it, and its
+subdirectories', leaving out files that are no export; - reads standard
+input.
 
 Each file is one transaction: all its records land or none do. A file whose
 bytes were imported before is skipped. A record that cannot be read is
@@ -77,7 +79,7 @@ file failed.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Source, "source", "", "the database the files came from (PubMed, Embase, Scopus, ...)")
-	cmd.Flags().StringVar(&opts.Format, "format", "auto", "input format: auto, ris, medline, pubmedxml, bibtex, endnotexml, enw, wos, csv, csl-json")
+	cmd.Flags().StringVar(&opts.Format, "format", "auto", "input format: auto, "+strings.Join(ingest.ReadableNames(), ", "))
 	cmd.Flags().StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, windows-1252, utf-16le, ...")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only problems")
 	return cmd

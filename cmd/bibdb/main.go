@@ -139,8 +139,8 @@ func (a *app) rootCommand() *cobra.Command {
 		Use:   "bibdb",
 		Short: "A local library of bibliographic records in one SQLite file",
 		Long: `bibdb imports bibliographic exports (RIS, PubMed/MEDLINE, PubMed XML, BibTeX,
-EndNote XML and tagged, Web of Science, Scopus CSV, CSL-JSON) into one SQLite
-file, merges records that are the same publication, and lets you search,
+EndNote XML and tagged, Web of Science, Scopus CSV, CSL-JSON, Ovid) into one
+SQLite file, merges records that are the same publication, and lets you search,
 query with SQL, count and export the deduplicated set.
 
 The database is bibdb.sqlite in the current directory, or $BIBDB_DB, or the
