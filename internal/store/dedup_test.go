@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -171,10 +172,22 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 	}
 
 	parts := workParts(t, db)
+	workOf := recordWorks(t, db)
 	if _, err := db.Rebuild(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	checkSameParts(t, parts, workParts(t, db))
+	checkForeignKeys(t, db)
+	// The works the rebuild makes again keep their ids.
+	if after := recordWorks(t, db); !maps.Equal(workOf, after) {
+		changed := 0
+		for r, w := range workOf {
+			if after[r] != w {
+				changed++
+			}
+		}
+		t.Errorf("the rebuild moved %d of %d records to works of other ids", changed, len(workOf))
+	}
 	if rebuilt := partition(t, db); !equalPartitions(incremental, rebuilt) {
 		t.Errorf("rebuild gives %d works, the incremental imports gave %d", len(rebuilt), len(incremental))
 	}
@@ -189,6 +202,23 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 	if fts == 0 || fts > works {
 		t.Errorf("full-text index holds %d works of %d", fts, works)
 	}
+}
+
+// recordWorks returns the work of each record.
+func recordWorks(t *testing.T, db *DB) map[int64]int64 {
+	t.Helper()
+	var rows []struct {
+		ID   int64 `db:"id"`
+		Work int64 `db:"work_id"`
+	}
+	if err := db.Select(&rows, "SELECT id, work_id FROM records"); err != nil {
+		t.Fatal(err)
+	}
+	m := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		m[r.ID] = r.Work
+	}
+	return m
 }
 
 func TestDecisionsAreKept(t *testing.T) {

@@ -49,6 +49,15 @@ func (d *DB) Rebuild(ctx context.Context, progress func(done, total int)) (*Rebu
 	if err := tx.GetContext(ctx, &total, "SELECT count(*) FROM records"); err != nil {
 		return nil, err
 	}
+	// The work each record was in, so that a work the rebuild makes
+	// again gets its id back (see keepWorkIDs).
+	for _, q := range []string{"DROP TABLE IF EXISTS temp.rebuild_old_work",
+		"CREATE TEMP TABLE rebuild_old_work (record_id INTEGER PRIMARY KEY, work_id INTEGER NOT NULL)",
+		"INSERT INTO temp.rebuild_old_work SELECT id, work_id FROM records"} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return nil, fmt.Errorf("rebuild: %w", err)
+		}
+	}
 	for _, q := range []string{"DELETE FROM record_keys", "DELETE FROM review_pairs", "DELETE FROM works_fts"} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return nil, fmt.Errorf("rebuild: %w", err)
@@ -131,6 +140,9 @@ func (d *DB) Rebuild(ctx context.Context, progress func(done, total int)) (*Rebu
 	if _, err := tx.ExecContext(ctx, "DELETE FROM works WHERE id <= ?", oldMax); err != nil {
 		return nil, fmt.Errorf("rebuild: %w", err)
 	}
+	if err := w.keepWorkIDs(ctx, oldMax); err != nil {
+		return nil, fmt.Errorf("rebuild: %w", err)
+	}
 	if err := w.flushFTS(ctx); err != nil {
 		return nil, err
 	}
@@ -146,11 +158,114 @@ func (d *DB) Rebuild(ctx context.Context, progress func(done, total int)) (*Rebu
 	if err := setRules(ctx, tx); err != nil {
 		return nil, fmt.Errorf("rebuild: %w", err)
 	}
+	if _, err := tx.ExecContext(ctx, "DROP TABLE temp.rebuild_old_work"); err != nil {
+		return nil, err
+	}
 	w.close()
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// workTables are the tables that hold a work's id, and its column, but
+// for records and record_features, which keepWorkIDs changes row by row.
+var workTables = [...][2]string{
+	{"works", "id"}, {"identifiers", "work_id"}, {"authorships", "work_id"},
+	{"authorship_affiliations", "work_id"}, {"work_keywords", "work_id"},
+}
+
+// keepWorkIDs gives the works a rebuild made (ids above oldMax, the old
+// ones being gone) the ids they had before, so that a work's id, which
+// exports and reviewers' notes use, outlives a rebuild that leaves the
+// work as it was. A work takes the old id of its first record's old work,
+// unless a work with an earlier first record took it (an old work split
+// in two); a work that gets no old id keeps its new one. The full-text
+// rows are written after it, under the ids the works end with.
+func (w *writer) keepWorkIDs(ctx context.Context, oldMax int64) error {
+	if err := w.flushQueued(ctx); err != nil {
+		return err
+	}
+	rows, err := w.tx.QueryxContext(ctx, `SELECT r.work_id, o.work_id FROM records r
+		JOIN temp.rebuild_old_work o ON o.record_id = r.id
+		WHERE r.work_id > ? ORDER BY r.id`, oldMax)
+	if err != nil {
+		return err
+	}
+	moved := map[int64]int64{} // new id → old id
+	done, taken := map[int64]bool{}, map[int64]bool{}
+	for rows.Next() {
+		var now, before int64
+		if err := rows.Scan(&now, &before); err != nil {
+			rows.Close()
+			return err
+		}
+		if done[now] {
+			continue
+		}
+		done[now] = true
+		if before <= oldMax && !taken[before] {
+			taken[before] = true
+			moved[now] = before
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(moved) == 0 {
+		return nil
+	}
+	for _, q := range []string{"DROP TABLE IF EXISTS temp.rebuild_ids",
+		"CREATE TEMP TABLE rebuild_ids (new_id INTEGER PRIMARY KEY, old_id INTEGER NOT NULL)"} {
+		if _, err := w.tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	pairs := make([]any, 0, 2*len(moved))
+	for now, before := range moved {
+		pairs = append(pairs, now, before)
+	}
+	if err := w.insertRows(ctx, "INSERT", "temp.rebuild_ids", "new_id, old_id", 2, pairs); err != nil {
+		return err
+	}
+	// The tables point at each other's ids while they change.
+	if _, err := w.tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
+		return err
+	}
+	// A record's row holds its text: an UPDATE of many at once, which
+	// changes an indexed column, would copy them all aside first.
+	var recs []struct {
+		ID   int64 `db:"id"`
+		Work int64 `db:"old_id"`
+	}
+	if err := w.tx.SelectContext(ctx, &recs, "SELECT r.id, m.old_id FROM records r JOIN temp.rebuild_ids m ON m.new_id = r.work_id"); err != nil {
+		return err
+	}
+	for _, r := range recs {
+		for _, q := range [...]string{"UPDATE records SET work_id = ? WHERE id = ?", "UPDATE record_features SET work_id = ? WHERE record_id = ?"} {
+			if _, err := w.exec(ctx, q, r.Work, r.ID); err != nil {
+				return err
+			}
+		}
+	}
+	for _, t := range workTables {
+		q := fmt.Sprintf("UPDATE %[1]s SET %[2]s = (SELECT old_id FROM temp.rebuild_ids WHERE new_id = %[1]s.%[2]s) WHERE %[2]s IN (SELECT new_id FROM temp.rebuild_ids)", t[0], t[1])
+		if _, err := w.tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("keep the ids of works in %s: %w", t[0], err)
+		}
+	}
+	pending := make(map[int64]bool, len(w.ftsPending))
+	for id := range w.ftsPending {
+		if before, ok := moved[id]; ok {
+			id = before
+		}
+		pending[id] = true
+	}
+	// The full-text index was emptied at the start: nothing in it is stale.
+	w.ftsPending, w.ftsStale, w.ftsDeleted = pending, map[int64]bool{}, map[int64]bool{}
+	_, err = w.tx.ExecContext(ctx, "DROP TABLE temp.rebuild_ids")
+	return err
 }
 
 // worksOf returns the works of the records with the given fingerprints.
