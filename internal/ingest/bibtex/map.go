@@ -40,6 +40,13 @@ var parts = map[string]bool{
 	"book_section": true,
 }
 
+// unpublishedTypes are the entry types of works that are in no periodical
+// unless a journal says so: their number is no issue.
+var unpublishedTypes = map[string]bool{
+	"misc": true, "online": true, "electronic": true, "www": true, "webpage": true, "unpublished": true,
+	"preprint": true, "manuscript": true,
+}
+
 // containers are the entry types a part can inherit its container from.
 var containers = map[string]bool{
 	"book": true, "mvbook": true, "collection": true, "mvcollection": true, "proceedings": true,
@@ -73,7 +80,8 @@ func CSLType(entryType string) string {
 //	booktitle (+ booksubtitle)   Container of a part (@inproceedings, @incollection, @inbook, ...)
 //	series, volume    Series, Volume
 //	number, issue     Issue (number first); for reports, patents, standards and legal texts
-//	                  number is the ArticleNumber
+//	                  number is the ArticleNumber, and so it is for a @misc, @online or
+//	                  @unpublished in no journal and for an arXiv id ("arXiv:2402.08052")
 //	pages             FirstPage, LastPage ("1--10", "2609 – 2625", "466-75", "e0815")
 //	eid, art_number, articleno   ArticleNumber
 //	date              Date (biblatex: "2023-06-01", ranges "2023/2024" keep the start and Raw),
@@ -199,6 +207,11 @@ func Map(e *Entry) *bib.Record {
 	switch {
 	case rec.Type == "report" || rec.Type == "patent" || rec.Type == "standard" || rec.Type == "legislation" ||
 		rec.Type == "legal_case" || rec.Type == "regulation":
+		rec.ArticleNumber = number
+		rec.Issue = issue
+	case number != "" && (indexArXiv(number) >= 0 || unpublishedTypes[typ] && full == ""):
+		// the number of a work that is in no periodical: Zotero writes a
+		// preprint's archive id there ("arXiv:2402.08052")
 		rec.ArticleNumber = number
 		rec.Issue = issue
 	case number != "" && rec.Series != "" && rec.Type != "article-journal" && rec.Type != "article-magazine" && rec.Type != "article-newspaper":
