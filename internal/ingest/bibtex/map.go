@@ -101,9 +101,9 @@ func CSLType(entryType string) string {
 //	                  mesh: MeSH headings ("*Major", "Term/Qualifier")
 //	affiliations, affiliation   Affiliations split on ';'; a Web of Science list (one
 //	                  "Names, Address" per line) gives each author theirs
-//	language, langid  Language
+//	language, langid, hyphenation   Language
 //	url, howpublished, link, bdsk-url-N   URLs (howpublished that is no link is a note)
-//	note, addendum, annote   Notes
+//	note, addendum, annote, annotation   Notes
 //	type, document_type   PublicationTypes (split on ';')
 //	source, database  Database (source only when it names a database, as Scopus writes it);
 //	                  a WoS identifier says Web of Science
@@ -271,7 +271,7 @@ func Map(e *Entry) *bib.Record {
 			affiliations(rec, v)
 		}
 	}
-	rec.Language = text("language", "langid")
+	rec.Language = text("language", "langid", "hyphenation") // hyphenation: langid's name before biblatex 1.0
 
 	// Links, notes, types, database.
 	for _, f := range e.Fields {
@@ -285,7 +285,7 @@ func Map(e *Entry) *bib.Record {
 			}
 		}
 	}
-	for _, name := range []string{"note", "addendum", "annote"} {
+	for _, name := range []string{"note", "addendum", "annote", "annotation"} {
 		if v := text(name); v != "" {
 			rec.Notes = append(rec.Notes, v)
 		}
