@@ -34,6 +34,20 @@ var notInherited = map[string]bool{
 	"eid": true, "art_number": true, "articleno": true,
 }
 
+// notFromXData are the fields an @xdata entry does not pass on: those
+// that link it to other entries. It passes on every other field as it is,
+// notes and links too, for that is what an @xdata entry is for.
+var notFromXData = map[string]bool{"ids": true, "xdata": true, "crossref": true, "xref": true}
+
+// inheritable reports whether a child may take the field name of the
+// entry p.
+func inheritable(p *Entry, name string) bool {
+	if p.Type == "xdata" {
+		return !notFromXData[name]
+	}
+	return !notInherited[name]
+}
+
 // parent is what a later entry may inherit from an earlier one: its type
 // and its inheritable fields, copied so that they do not keep the whole
 // entry's text alive, and the memory they hold.
@@ -46,7 +60,7 @@ func newParent(e *Entry) parent {
 	p := &Entry{Type: e.Type, Key: e.Key, Line: e.Line}
 	size := 128
 	for _, f := range e.Fields {
-		if notInherited[f.Name] {
+		if !inheritable(e, f.Name) {
 			continue
 		}
 		f.Value = strings.Clone(f.Value)
@@ -98,7 +112,8 @@ func refs(e *Entry) []string {
 // article in it, the title of a multi-volume work the maintitle of a
 // volume, the author of a book the bookauthor of a part that has its own
 // authors, and every other field is taken as it is, except those in
-// notInherited.
+// notInherited. An @xdata entry passes on all its fields as they are (see
+// notFromXData), as biblatex has it.
 func inherit(child *Entry, p *Entry) {
 	childPart := parts[child.Type]
 	childArticle := child.Type == "article" || child.Type == "suppperiodical"
@@ -106,11 +121,13 @@ func inherit(child *Entry, p *Entry) {
 	parentMulti := strings.HasPrefix(p.Type, "mv")
 	for _, f := range p.Fields {
 		name := f.Name
-		if notInherited[name] {
+		if !inheritable(p, name) {
 			continue
 		}
-		switch name {
-		case "title", "subtitle", "titleaddon":
+		switch {
+		case p.Type == "xdata":
+			// taken as it is, under its own name
+		case name == "title" || name == "subtitle" || name == "titleaddon":
 			prefix := ""
 			switch {
 			case childArticle && parentPeriodical:
@@ -127,7 +144,7 @@ func inherit(child *Entry, p *Entry) {
 					name = prefix + name
 				}
 			}
-		case "author":
+		case name == "author":
 			if childPart && child.Has("author") {
 				name = "bookauthor"
 			}

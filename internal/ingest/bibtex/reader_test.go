@@ -272,7 +272,9 @@ func TestCrossrefOrderAndInheritance(t *testing.T) {
 		{"parent-first", "editor", fmt.Sprint(len(byKey["parent-first"].Editors)), "1"},
 		{"periodical-child", "journal", byKey["periodical-child"].Container, "The Periodical"},
 		{"uses-xdata", "publisher", byKey["uses-xdata"].Publisher, "Shared Publisher"},
-		{"uses-xdata", "place", byKey["uses-xdata"].Place, "Berlin"},
+		{"uses-xdata", "place (from an @xdata through another)", byKey["uses-xdata"].Place, "Berlin"},
+		{"uses-xdata", "note (all of an @xdata is taken)", strings.Join(byKey["uses-xdata"].Notes, "|"), "Shared note"},
+		{"uses-xdata", "title (its own)", byKey["uses-xdata"].Title, "A book that takes its publisher from xdata"},
 		{"loop-a", "journal through the cycle", byKey["loop-a"].Container, "Cycle Journal"},
 		// xref only links: nothing of the linked book is taken
 		{"xref-child", "container (xref)", byKey["xref-child"].Container, ""},
