@@ -220,6 +220,11 @@ func TestParsePages(t *testing.T) {
 		{"99-101", "99", "101"},
 		{"S12-S15", "S12", "S15"},
 		{"2609 – 2625", "2609", "2625"},
+		{"2307-2311 Vol.2", "2307", "2311"}, // IEEE Xplore: the volume after the pages
+		{"1059-1064 vol. 2", "1059", "1064"},
+		{"vii-xii vol.IV", "vii", "xii"},
+		{"12-19 Volcanoes", "12", "19 Volcanoes"},
+		{"Vol.2", "Vol.2", ""},
 		{"", "", ""},
 	}
 	for _, tt := range tests {

@@ -28,6 +28,7 @@ func ParsePages(s string) (first, last string) {
 	if i := strings.IndexAny(s, ",;"); i > 0 {
 		s = strings.TrimSpace(s[:i])
 	}
+	s = trimVolume(s)
 	sep := -1
 	sepLen := 0
 	for i, r := range s {
@@ -59,6 +60,29 @@ func ParsePages(s string) (first, last string) {
 		}
 	}
 	return first, last
+}
+
+// trimVolume drops the volume IEEE Xplore writes after the pages of a
+// paper in proceedings of several volumes: "2307-2311 Vol.2", "1059-1064
+// vol. 2". The volume is the record's volume, no page.
+func trimVolume(s string) string {
+	i := -1
+	for _, v := range []string{" vol", " Vol", " VOL"} {
+		i = max(i, strings.LastIndex(s, v))
+	}
+	if i <= 0 {
+		return s
+	}
+	n := strings.TrimLeft(s[i+4:], ". ")
+	if n == "" || len(n) > 4 {
+		return s
+	}
+	for k := 0; k < len(n); k++ {
+		if !isDigit(n[k]) && !strings.ContainsRune("IVXivx", rune(n[k])) {
+			return s
+		}
+	}
+	return strings.TrimSpace(s[:i])
 }
 
 // isNoPage reports whether s says there is no page: "n/a", which Wiley
