@@ -19,7 +19,10 @@ import (
 //   - each name is "First von Last", "von Last, First" or
 //     "von Last, Jr, First"; the von part is the run of words that start
 //     with a lower-case letter (a word that starts with a brace group is
-//     not lower case, so "{von Helmholtz}" stays in the family name);
+//     not lower case, so "{von Helmholtz}" stays in the family name),
+//     except the "y", "e" or "i" that joins two family names ("José
+//     Ortega y Gasset", "Sousa e Silva, Ana"), which BibTeX would take
+//     for one and so split the family name;
 //   - a name that is one brace group ("{World Health Organization}",
 //     "{[Anonymous]}") is a group or corporate name: Literal;
 //   - biblatex's extended form "family=Smith, given=John, prefix=van" is
@@ -147,18 +150,27 @@ func Name(raw string) bib.Person {
 		// First von Last: von starts at the first lower-case word that
 		// is not the last word, and ends at the last such word.
 		lastIdx := len(words) - 1
-		vs, ve := -1, -1
+		vs, ve, conj := -1, -1, -1
 		for i := 0; i < lastIdx; i++ {
-			if isLowerWord(words[i]) {
+			switch {
+			case joinsNames(words, i):
+				if conj < 0 {
+					conj = i
+				}
+			case isLowerWord(words[i]):
 				if vs < 0 {
 					vs = i
 				}
 				ve = i
 			}
 		}
-		if vs < 0 {
+		switch {
+		case vs < 0 && conj >= 2:
+			// "José Ortega y Gasset": the family name is the two joined
+			first, last = words[:conj-1], words[conj-1:]
+		case vs < 0:
 			first, last = words[:lastIdx], words[lastIdx:]
-		} else {
+		default:
 			first, von, last = words[:vs], words[vs:ve+1], words[ve+1:]
 		}
 	default:
@@ -167,7 +179,7 @@ func Name(raw string) bib.Person {
 		// word that leaves at least one word for Last.
 		ve := -1
 		for i := 0; i < len(w)-1; i++ {
-			if isLowerWord(w[i]) {
+			if isLowerWord(w[i]) && !joinsNames(w, i) {
 				ve = i
 			}
 		}
@@ -208,6 +220,19 @@ func Name(raw string) bib.Person {
 		p.Raw = Text(raw) // "von Last, Jr, First" is not how String writes it
 	}
 	return p
+}
+
+// joinsNames reports whether words[i] is the "y", "e" or "i" that joins
+// the two family names of a Spanish, Portuguese or Catalan name ("Ortega
+// y Gasset", "Sousa e Silva"): a lower-case word that BibTeX would take
+// for a von part, but that belongs to the family name.
+func joinsNames(words []string, i int) bool {
+	switch words[i] {
+	case "y", "e", "i":
+	default:
+		return false
+	}
+	return i > 0 && i+1 < len(words) && !isLowerWord(words[i-1]) && !isLowerWord(words[i+1])
 }
 
 // simpleName reads the most common form quickly: "Last, First" with no
