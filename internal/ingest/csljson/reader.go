@@ -560,7 +560,8 @@ func (r *Reader) unwrapLists(raw []byte, line int) bool {
 		queued := false
 		for _, v := range list {
 			var it inItem
-			if v = bytes.TrimSpace(v); len(v) > 0 && v[0] == '{' && json.Unmarshal(v, &it) == nil && hasContent(it.record()) {
+			v = citedItem(bytes.TrimSpace(v))
+			if len(v) > 0 && v[0] == '{' && json.Unmarshal(v, &it) == nil && hasContent(it.record()) {
 				r.pending = append(r.pending, pendingItem{raw: v, line: line})
 				queued = true
 			}
@@ -575,6 +576,25 @@ func (r *Reader) unwrapLists(raw []byte, line int) bool {
 	r.warnings = append(r.warnings, bib.Warning{Line: line, Msg: fmt.Sprintf(
 		"CSL-JSON: the file is an object holding lists, not a list of items; the items found in %s are read", strings.Join(names, ", "))})
 	return true
+}
+
+// citedItem returns the item a cited item of a CSL citation holds in
+// itemData (the citationItems of what Zotero and Mendeley keep in a
+// document's citations), or v itself.
+func citedItem(v []byte) []byte {
+	if len(v) == 0 || v[0] != '{' || !bytes.Contains(v, []byte(`"itemData"`)) {
+		return v
+	}
+	var cited struct {
+		ItemData json.RawMessage `json:"itemData"`
+	}
+	if json.Unmarshal(v, &cited) != nil {
+		return v
+	}
+	if d := bytes.TrimSpace(cited.ItemData); len(d) > 0 && d[0] == '{' {
+		return d
+	}
+	return v
 }
 
 // pendingRecord decodes an item taken out of a wrapper.

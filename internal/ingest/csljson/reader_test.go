@@ -179,6 +179,27 @@ func TestObjectOfLists(t *testing.T) {
 	}
 }
 
+// TestCitation checks that a CSL citation (csl-citation.json, as Zotero
+// and Mendeley keep one in a document) gives the items its cited items
+// hold in itemData.
+func TestCitation(t *testing.T) {
+	in := `{"citationID": "c1", "properties": {"noteIndex": 0}, "citationItems": [` +
+		`{"id": "a", "locator": "12", "itemData": {"id": "a", "type": "article-journal", "title": "Cited first", "issued": {"date-parts": [["2019", "5"]]}}},` +
+		`{"id": "b", "itemData": {"id": "b", "type": "book", "title": "Cited second"}}],` +
+		`"schema": "https://github.com/citation-style-language/schema/raw/master/csl-citation.json"}`
+	for _, fast := range []bool{true, false} {
+		noFastDecoder = !fast
+		recs, perrs, err := ingesttest.ReadAll(NewReader(strings.NewReader(in)))
+		noFastDecoder = false
+		if err != nil || len(perrs) != 0 || len(recs) != 2 {
+			t.Fatalf("fast %v: got %d records %v %v", fast, len(recs), perrs, err)
+		}
+		if recs[0].Title != "Cited first" || recs[0].Date.String() != "2019-05" || recs[1].Type != "book" || recs[1].SourceID != "b" {
+			t.Errorf("fast %v: got %q %q %q %q", fast, recs[0].Title, recs[0].Date.String(), recs[1].Type, recs[1].SourceID)
+		}
+	}
+}
+
 func TestEmpty(t *testing.T) {
 	for _, in := range []string{"", " \n", "[]", "[\n]\n", "\ufeff[]"} {
 		recs, perrs, err := ingesttest.ReadAll(NewReader(strings.NewReader(in)))
