@@ -52,6 +52,7 @@ type Stream struct {
 	r       RecordReader
 	closers []io.Closer
 	fields  fieldCounts
+	gz      *gzipReader // the decompressor of a gzip-compressed file
 }
 
 // fieldCounts counts the records read that have each key field, to tell
@@ -122,7 +123,9 @@ func joinOr(xs []string) string {
 const sniffSize = 64 << 10
 
 // Open prepares to read the records of the export in r. name is used in
-// messages. A gzip-compressed file is decompressed. The format is detected
+// messages. A gzip-compressed file is decompressed; when its compressed
+// data is cut short or damaged, the records before that point are read and
+// Read reports the damage as a *bib.ParseError. The format is detected
 // from the content unless opts names it; a file that is no bibliographic
 // export gives an error that says what the file looks like.
 func Open(name string, r io.Reader, opts Options) (*Stream, error) {
@@ -135,7 +138,8 @@ func Open(name string, r io.Reader, opts Options) (*Stream, error) {
 		}
 		gz.Multistream(true)
 		s.closers = append(s.closers, gz)
-		br = bufio.NewReaderSize(gz, 64<<10)
+		s.gz = &gzipReader{r: gz}
+		br = bufio.NewReaderSize(s.gz, 64<<10)
 	}
 	dec, err := NewDecoder(br, opts.Encoding)
 	if err != nil {
@@ -181,6 +185,10 @@ func (s *Stream) Read() (*bib.Record, error) {
 			return nil, pe
 		}
 		if err == io.EOF {
+			if s.gz != nil && s.gz.err != nil && !s.gz.reported {
+				s.gz.reported = true
+				return nil, &bib.ParseError{File: s.Name, Line: s.gz.lines + 1, Err: s.gz.problem()}
+			}
 			return nil, io.EOF
 		}
 		return nil, fmt.Errorf("%s: %w", s.Name, err)
@@ -190,6 +198,37 @@ func (s *Stream) Read() (*bib.Record, error) {
 	}
 	s.fields.count(rec)
 	return rec, nil
+}
+
+// gzipReader passes on the text of a gzip-compressed file and ends it
+// where the compressed data goes wrong (cut short, or corrupt), keeping the
+// error: the records before that point are read, and the stream reports
+// the damage at the line it reached after them.
+type gzipReader struct {
+	r        io.Reader
+	err      error // what ended the compressed data early
+	lines    int   // line ends passed on
+	reported bool
+}
+
+func (g *gzipReader) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, io.EOF
+	}
+	n, err := g.r.Read(p)
+	g.lines += bytes.Count(p[:n], []byte{'\n'})
+	if err != nil && err != io.EOF {
+		g.err, err = err, io.EOF
+	}
+	return n, err
+}
+
+// problem says what went wrong with the compressed data.
+func (g *gzipReader) problem() error {
+	if errors.Is(g.err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("the gzip-compressed file ends early, after this line (a download or copy that did not finish?): %w", g.err)
+	}
+	return fmt.Errorf("the gzip-compressed data is damaged after this line: %w", g.err)
 }
 
 // Warnings returns the file-level warnings: text the reader skipped,
