@@ -83,7 +83,10 @@
 // closes early with its fields still following (an extra '}'), a missing
 // comma between fields, a missing '=', a value that is not closed. The
 // next Read goes on with the next entry: reading resyncs at the next line
-// that starts with '@'. Bad entries count in the positions of the records.
+// that starts with '@'. A @comment still open at the end of the file is
+// reported, and reading goes back to the first line in it that begins with
+// '@' and a name, so that the entries after it are not lost. Bad entries
+// count in the positions of the records.
 //
 // Every entry is mapped onto a bib.Record as Map describes. The reader
 // holds one entry's text at a time, beyond what cross-references need.

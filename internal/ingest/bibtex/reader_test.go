@@ -238,6 +238,54 @@ func TestBrokenEntriesResync(t *testing.T) {
 	}
 }
 
+// TestUnclosedComment checks that a @comment whose brace never closes
+// does not take the entries after it: reading goes on with the first line
+// in it that starts an entry, while a comment that closes keeps the
+// entries written inside it as text.
+func TestUnclosedComment(t *testing.T) {
+	tests := []struct {
+		name, in string
+		keys     string
+		errLine  int // 0 for no error
+		errMsg   string
+	}{
+		{"never closed", "@comment{ a note that never ends\n@article{a,\n title = {x}}\n\n@book{b, title = {y}}\n",
+			"a b", 1, "reading goes on with the entry at line 2"},
+		{"never closed, brace on the next line", "@comment{ a note\n\n@article\n{a, title = {x}}\n@misc{b, title = {y}}",
+			"a b", 1, "reading goes on with the entry at line 3"},
+		{"after a good entry", "@article{a, title = {x}}\n@comment{jabref-meta: databaseType:bibtex;\n@article{b, title = {y}}\n",
+			"a b", 2, "reading goes on with the entry at line 3"},
+		{"closed, with an entry inside", "@comment{\n@article{a,\n title = {x}}\n}\n@article{b, title = {y}}\n",
+			"b", 0, ""},
+		{"never closed, no entry after", "@article{a, title = {x}}\n@comment{ just text\nmore text\n",
+			"a", 2, "not closed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs, perrs := readString(t, tt.in)
+			var keys []string
+			for _, r := range recs {
+				keys = append(keys, r.SourceID)
+			}
+			if got := strings.Join(keys, " "); got != tt.keys {
+				t.Errorf("records %q, want %q", got, tt.keys)
+			}
+			if tt.errLine == 0 {
+				if len(perrs) > 0 {
+					t.Errorf("errors %v, want none", perrs)
+				}
+				return
+			}
+			if len(perrs) != 1 {
+				t.Fatalf("got %d errors (%v), want 1", len(perrs), perrs)
+			}
+			if pe := perrs[0].(*bib.ParseError); pe.Line != tt.errLine || !strings.Contains(pe.Error(), tt.errMsg) {
+				t.Errorf("error %v (line %d), want line %d and %q", pe, pe.Line, tt.errLine, tt.errMsg)
+			}
+		})
+	}
+}
+
 func TestCrossrefOrderAndInheritance(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("testdata", "crossref.input"))
 	if err != nil {

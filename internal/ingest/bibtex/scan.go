@@ -327,6 +327,11 @@ func (sc *scanner) body(start int) (rawEntry, error) {
 		closer, base = ')', 0
 	}
 	comment := bytes.EqualFold(buf[1:typeEnd], []byte("comment"))
+	// In a @comment, lines that start entries are text (an entry
+	// commented out); the first line that begins with '@' and a name is
+	// remembered, so that reading can go on there if the comment never
+	// closes.
+	entryAt, entryLine := -1, 0
 	depth := base
 	inQuote := false
 	lineStart := 0
@@ -380,6 +385,11 @@ func (sc *scanner) body(start int) (rawEntry, error) {
 		line, n, err := sc.lines.Next()
 		if err == io.EOF {
 			sc.buf = buf
+			if entryAt >= 0 {
+				// Read the entries the unclosed comment took in.
+				sc.lines = &replay{text: bytes.Clone(buf[entryAt:]), line: entryLine, then: sc.lines}
+				return rawEntry{}, bib.Errorf(start, "@comment is not closed: %s at the end of the file (unbalanced braces?); reading goes on with the entry at line %d", openDesc(depth, base, inQuote, closer), entryLine)
+			}
 			return rawEntry{}, bib.Errorf(start, "@%s entry is not closed: %s at the end of the file (unbalanced braces?)", strings.ToLower(string(buf[1:typeEnd])), openDesc(depth, base, inQuote, closer))
 		}
 		if err != nil {
@@ -390,11 +400,55 @@ func (sc *scanner) body(start int) (rawEntry, error) {
 			sc.buf = buf
 			return rawEntry{}, bib.Errorf(start, "@%s entry is not closed before the entry at line %d: %s (unbalanced braces or a missing '%c'?)", strings.ToLower(string(buf[1:typeEnd])), n, openDesc(depth, base, inQuote, closer), closer)
 		}
+		if comment && entryAt < 0 {
+			if t := trimSpace(line); len(t) > 1 && t[0] == '@' && isLetter(t[1]) {
+				entryAt, entryLine = len(buf)+1, n
+			}
+		}
 		buf = append(buf, '\n')
 		lineStart = len(buf)
 		buf = append(buf, line...)
 		lineNo = n
 	}
+}
+
+// replay gives back lines already read, numbered from line, and then
+// those of the source after them.
+type replay struct {
+	text []byte // the lines, joined by '\n'
+	line int    // the number of the first
+	then lineSource
+	done bool
+}
+
+func (r *replay) Next() ([]byte, int, error) {
+	if r.done {
+		return r.then.Next()
+	}
+	line, n := r.cut()
+	if i := bytes.IndexByte(r.text, '\n'); i >= 0 {
+		r.text = r.text[i+1:]
+		r.line++
+	} else {
+		r.done = true
+	}
+	return line, n, nil
+}
+
+func (r *replay) Peek() ([]byte, int, error) {
+	if r.done {
+		return r.then.Peek()
+	}
+	line, n := r.cut()
+	return line, n, nil
+}
+
+// cut returns the next line and its number.
+func (r *replay) cut() ([]byte, int) {
+	if i := bytes.IndexByte(r.text, '\n'); i >= 0 {
+		return r.text[:i], r.line
+	}
+	return r.text, r.line
 }
 
 // entryByte are the bytes body stops at.
