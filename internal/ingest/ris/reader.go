@@ -18,7 +18,8 @@
 // between and after records (vendor headers, "Record #1 of 2", Ovid numbers
 // and search history), which is skipped and counted; "ER" with or without a
 // trailing space or content; a missing "ER" (the next "TY" or the end of the
-// file ends the record); a record with no "TY" (started by its first tag);
+// file ends the record, with a warning: a file that ends inside a record
+// may have been cut short); a record with no "TY" (started by its first tag);
 // and a whole record flattened onto one line, as copying RIS out of a web
 // page or PDF leaves it ("TY - JOUR AU - R. Byng ... ER -"), which is split
 // back into its tags at every known RIS tag.
@@ -171,7 +172,7 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			}
 			if inRecord {
 				fields, raw = r.finish(rawb, spans)
-				return fields, start, raw, nil
+				return fields, start, raw, errEndsWithoutER
 			}
 			r.raw, r.spans = rawb[:0], spans[:0]
 			return nil, 0, "", io.EOF
@@ -442,7 +443,10 @@ func parseTagLineBytes(b []byte) (tag int16, vs, ve int, ok bool) {
 	return slotOf(b[0], b[1]), v, len(b), true
 }
 
-var errMissingER = errors.New("record has no ER line")
+var (
+	errMissingER     = errors.New("record has no ER line")
+	errEndsWithoutER = errors.New("the file ends before the record's ER line")
+)
 
 // Read returns the next record. A record that cannot be used is returned
 // as a *bib.ParseError naming its line; the next call goes on with the
@@ -453,6 +457,8 @@ func (r *Reader) Read() (*bib.Record, error) {
 	switch {
 	case err == errMissingER:
 		warn = append(warn, bib.Warning{Line: start, Msg: "record has no ER line; it ends where the next TY begins"})
+	case err == errEndsWithoutER:
+		warn = append(warn, bib.Warning{Line: start, Msg: "record has no ER line: the file ends before it (cut short?)"})
 	case err != nil:
 		return nil, err
 	}
