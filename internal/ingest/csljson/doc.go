@@ -86,7 +86,8 @@
 // (and column); the next Read goes on with the next item, found where the broken
 // one's braces balance or, in an array written one item per line or
 // indented, at the next line that begins an item. An item that is whole but
-// not separated from the one before by a comma is read, with a warning. A
+// not separated from the one before by a comma is read, with a warning, and
+// a comma after the last item of the array is a warning, not an item. A
 // file that begins with an object that is neither a CSL item (it has none
 // of the variables, not even a type or an id) nor one of the wrappers above
 // (pandoc's JSON document, another program's data) is no CSL-JSON: Read

@@ -172,6 +172,10 @@ func (r *Reader) fastNext() (*bib.Record, error) {
 	if ok && r.afterItem {
 		if c == ',' {
 			c, at, ok = r.tape.nextNonSpace(at + 1)
+			if ok && c == ']' {
+				r.trailingComma(at)
+				return nil, nil
+			}
 		} else {
 			ok = false
 		}
@@ -184,6 +188,15 @@ func (r *Reader) fastNext() (*bib.Record, error) {
 	}
 	r.decodeFrom(r.cursor, r.afterItem)
 	return nil, nil
+}
+
+// trailingComma ends the array at the ']' at offset at, which follows a
+// comma after the last item (as JavaScript allows and JSON does not): a
+// warning, not an item that cannot be read.
+func (r *Reader) trailingComma(at int64) {
+	r.warnings = append(r.warnings, bib.Warning{Line: r.tape.lineAt(at), Msg: "CSL-JSON: a comma after the last item of the array (not JSON), ignored"})
+	r.useCursor(at + 1)
+	r.inArray, r.afterItem = false, false
 }
 
 // fastItem reads the item that begins at start with the fast decoder; ok
@@ -314,6 +327,12 @@ func (r *Reader) item() (*bib.Record, error) {
 	start := off0
 	if _, at, ok := r.tape.nextItem(off0); ok {
 		start = at
+	}
+	if err != nil && r.inArray && start != off0 {
+		if c, _ := r.tape.byteAt(start); c == ']' {
+			r.trailingComma(start)
+			return nil, nil
+		}
 	}
 	r.position++
 	var warn []bib.Warning

@@ -3,6 +3,7 @@ package csljson
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -104,6 +105,41 @@ func TestBrokenItems(t *testing.T) {
 	}
 	if recs[len(recs)-1].Position != 8 || recs[len(recs)-1].Line != 10 {
 		t.Errorf("last item at position %d, line %d; want 8, 10", recs[len(recs)-1].Position, recs[len(recs)-1].Line)
+	}
+}
+
+// TestTrailingComma reads arrays with a comma after their last item: the
+// items are all read, and the comma is a warning at its line, not an
+// item that cannot be read.
+func TestTrailingComma(t *testing.T) {
+	tests := []struct {
+		name, in string
+		records  int
+		line     int
+	}{
+		{"compact", `[{"id": "a", "title": "x"},]`, 1, 1},
+		{"one to a line", "[\n{\"id\": \"a\", \"title\": \"x\"},\n{\"id\": \"b\", \"title\": \"y\"},\n]\n", 2, 4},
+		{"indented", "[\n  {\n    \"id\": \"a\",\n    \"title\": \"x\"\n  } ,\n\n]", 1, 7},
+	}
+	for _, tt := range tests {
+		for _, fast := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s/fast=%v", tt.name, fast), func(t *testing.T) {
+				defer func(old bool) { noFastDecoder = old }(noFastDecoder)
+				noFastDecoder = !fast
+				r := NewReader(strings.NewReader(tt.in))
+				recs, perrs, err := ingesttest.ReadAll(r)
+				if err != nil || len(perrs) > 0 {
+					t.Fatalf("errors %v %v, want none", err, perrs)
+				}
+				if len(recs) != tt.records {
+					t.Errorf("%d records, want %d", len(recs), tt.records)
+				}
+				w := r.Warnings()
+				if len(w) != 1 || w[0].Line != tt.line || !strings.Contains(w[0].Msg, "comma after the last item") {
+					t.Errorf("warnings %v, want one at line %d about the comma", w, tt.line)
+				}
+			})
+		}
 	}
 }
 
