@@ -25,7 +25,7 @@ import (
 //  4. otherwise UTF-8, where every byte sequence that is not valid UTF-8 is
 //     read as Windows-1252 (the "ANSI" of EndNote and Windows exports, and the
 //     RIS specification's character set). The lines this happened on are
-//     counted, so the user can be told.
+//     counted, and the first of them numbered, so the user can be told.
 //
 // A caller can name the encoding instead (see NewDecoder).
 type Decoder struct {
@@ -123,16 +123,15 @@ func (d *Decoder) Encoding() string {
 }
 
 // Warning returns a message when some of the text was not valid UTF-8 and
-// was read as Windows-1252, or "".
-func (d *Decoder) Warning() string {
+// was read as Windows-1252, or "", and the first line where that happened.
+func (d *Decoder) Warning() (line int, msg string) {
 	if d.fb == nil || d.fb.lines == 0 {
-		return ""
+		return 0, ""
 	}
-	s := "s were"
 	if d.fb.lines == 1 {
-		s = " was"
+		return d.fb.first, "1 line was not valid UTF-8; decoded as Windows-1252 (use --encoding to choose another)"
 	}
-	return fmt.Sprintf("%d line%s not valid UTF-8; decoded as Windows-1252 (use --encoding to choose another)", d.fb.lines, s)
+	return d.fb.first, fmt.Sprintf("%d lines were not valid UTF-8, the first at line %d; decoded as Windows-1252 (use --encoding to choose another)", d.fb.lines, d.fb.first)
 }
 
 // Transcoded reports whether the text was converted from another encoding,
@@ -263,6 +262,9 @@ type fallbackReader struct {
 	lines     int  // lines with at least one fallback byte
 	lineBad   bool // the current line has a fallback byte
 	multibyte int  // valid multi-byte UTF-8 sequences seen
+	first     int  // the line of the first fallback byte, 0 before one
+	ends      int  // line ends before it (LF, CRLF or a bare CR)
+	cr        bool // the last byte counted was a CR
 }
 
 func newFallbackReader(r io.Reader) *fallbackReader {
@@ -315,6 +317,24 @@ func asciiPrefix(b []byte) int {
 	return i
 }
 
+// countEnds counts the line ends in ASCII text b, which follows the text
+// counted before: LF, CRLF (also split between two calls) and a bare CR,
+// as textio.LineReader numbers lines.
+func (f *fallbackReader) countEnds(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	n := bytes.Count(b, []byte{'\n'})
+	if bytes.IndexByte(b, '\r') >= 0 {
+		n += bytes.Count(b, []byte{'\r'}) - bytes.Count(b, []byte("\r\n"))
+	}
+	if f.cr && b[0] == '\n' {
+		n-- // the CR before it was counted
+	}
+	f.ends += n
+	f.cr = b[len(b)-1] == '\r'
+}
+
 func (f *fallbackReader) decode() {
 	in := f.in
 	// Fast path: plain ASCII or valid UTF-8 up to the last complete rune.
@@ -325,6 +345,9 @@ func (f *fallbackReader) decode() {
 		if c < utf8.RuneSelf {
 			j := i + 1 + asciiPrefix(in[i+1:])
 			chunk := in[i:j]
+			if f.first == 0 {
+				f.countEnds(chunk)
+			}
 			if f.lineBad && bytes.IndexByte(chunk, '\n') >= 0 {
 				f.lines++
 				f.lineBad = false
@@ -339,11 +362,15 @@ func (f *fallbackReader) decode() {
 				break // incomplete at the end of the buffer: wait for more
 			}
 			out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(c))
+			if f.first == 0 {
+				f.first = f.ends + 1
+			}
 			f.lineBad = true
 			i++
 			continue
 		}
 		f.multibyte++
+		f.cr = false
 		out = append(out, in[i:i+size]...)
 		i += size
 	}

@@ -12,17 +12,25 @@ import (
 )
 
 // decodeWhole is what the fallback reader must give: valid UTF-8 as it
-// is, every other byte read as Windows-1252, and the lines that held such
-// a byte counted.
-func decodeWhole(in []byte) (out []byte, lines int) {
+// is, every other byte read as Windows-1252, the lines that held such a
+// byte counted, and the first of them numbered as textio numbers lines
+// (ended by LF, CRLF or a bare CR).
+func decodeWhole(in []byte) (out []byte, lines, first int) {
 	bad := false
+	line := 1
 	for len(in) > 0 {
 		r, size := utf8.DecodeRune(in)
 		if r == utf8.RuneError && size <= 1 {
 			out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(in[0]))
 			bad = true
+			if first == 0 {
+				first = line
+			}
 			in = in[1:]
 			continue
+		}
+		if r == '\n' || r == '\r' && (len(in) == 1 || in[1] != '\n') {
+			line++
 		}
 		if r == '\n' && bad {
 			lines++
@@ -34,7 +42,7 @@ func decodeWhole(in []byte) (out []byte, lines int) {
 	if bad {
 		lines++
 	}
-	return out, lines
+	return out, lines, first
 }
 
 // TestFallbackReader compares the fallback reader, reading in pieces of
@@ -42,7 +50,7 @@ func decodeWhole(in []byte) (out []byte, lines int) {
 // ASCII runs, UTF-8, Windows-1252 bytes and line feeds.
 func TestFallbackReader(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	pieces := [][]byte{[]byte("plain ascii text "), []byte("\n"), []byte("é"), []byte("漢"), []byte("😀"), {0xe9}, {0x93}, {0xe2, 0x80}, {0xc3}}
+	pieces := [][]byte{[]byte("plain ascii text "), []byte("\n"), []byte("\r"), []byte("\r\n"), []byte("é"), []byte("漢"), []byte("😀"), {0xe9}, {0x93}, {0xe2, 0x80}, {0xc3}}
 	for n := 0; n < 2000; n++ {
 		var in []byte
 		for k := rng.IntN(40); k > 0; k-- {
@@ -52,7 +60,7 @@ func TestFallbackReader(t *testing.T) {
 			}
 			in = append(in, p...)
 		}
-		want, wantLines := decodeWhole(in)
+		want, wantLines, wantFirst := decodeWhole(in)
 		fb := newFallbackReader(iotest.OneByteReader(bytes.NewReader(in)))
 		if n%2 == 1 {
 			fb = newFallbackReader(iotest.HalfReader(bytes.NewReader(in)))
@@ -61,8 +69,8 @@ func TestFallbackReader(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got, want) || fb.lines != wantLines {
-			t.Fatalf("input %q:\ngot  %q (%d lines)\nwant %q (%d lines)", in, got, fb.lines, want, wantLines)
+		if !bytes.Equal(got, want) || fb.lines != wantLines || fb.first != wantFirst {
+			t.Fatalf("input %q:\ngot  %q (%d lines, the first %d)\nwant %q (%d lines, the first %d)", in, got, fb.lines, fb.first, want, wantLines, wantFirst)
 		}
 	}
 }

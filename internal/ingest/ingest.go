@@ -240,8 +240,8 @@ func (s *Stream) Warnings() []bib.Warning {
 	if w, ok := s.r.(warner); ok {
 		out = append(out, w.Warnings()...)
 	}
-	if msg := s.dec.Warning(); msg != "" {
-		out = append(out, bib.Warning{Msg: msg})
+	if line, msg := s.dec.Warning(); msg != "" {
+		out = append(out, bib.Warning{Line: line, Msg: msg})
 	}
 	return append(out, s.fields.warnings()...)
 }
