@@ -40,7 +40,9 @@
 // a comma starts a comment that runs to the end of the line. A field
 // written twice keeps its first value, with a warning; biblatex data
 // annotations ("author+an = ...") are left out; empty fields are dropped.
-// Lines may end in LF, CRLF or a bare CR; a byte-order mark is removed.
+// Lines may end in LF, CRLF or a bare CR; a byte-order mark is removed. A
+// control character (other than tab, CR and LF) in a value is read as a
+// space, with a warning.
 //
 // Values are LaTeX. Text turns them into Unicode (accents, special
 // letters, escaped specials, dashes, quotes, formatting commands, math)
@@ -221,6 +223,9 @@ func (r *Reader) readOne() (*bib.Record, error) {
 	}
 	e := &r.entry
 	ok, err := e.parse(raw, r.macros)
+	if err == nil && ok {
+		spaceControls(e)
+	}
 	if err != nil {
 		r.position++
 		r.queue = append(r.queue, &item{err: err, pos: r.position})
@@ -292,6 +297,30 @@ func (r *Reader) readOne() (*bib.Record, error) {
 		r.pending[key] = it
 	}
 	return nil, nil
+}
+
+// spaceControls reads the control characters (other than tab, CR and LF)
+// of the entry's values as spaces, with a warning: binary data from a
+// damaged file, or a sign lost in copying text out of a PDF ("300\x01C").
+func spaceControls(e *Entry) {
+	for i := range e.Fields {
+		f := &e.Fields[i]
+		if f.flags&valueUnclean == 0 || !bib.HasControl(f.Value) {
+			continue
+		}
+		b := []byte(f.Value)
+		first := -1
+		for j, c := range b {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				if first < 0 {
+					first = int(c)
+				}
+				b[j] = ' '
+			}
+		}
+		f.Value = string(b)
+		e.warn(f.Line, "control character 0x%02x in %s (binary data?), read as a space", first, f.Name)
+	}
 }
 
 // cycle reports whether the entry key waits, directly or through others,

@@ -238,6 +238,40 @@ func TestBrokenEntriesResync(t *testing.T) {
 	}
 }
 
+// TestControlCharacters reads values holding control characters: each is
+// read as a space, with a warning naming the first and the field.
+func TestControlCharacters(t *testing.T) {
+	tests := []struct {
+		name, in   string
+		title, abs string
+		warn       string
+	}{
+		{"NUL bytes in a title", "@article{k,\n title = {Mag\x00\x00\x01nesium alloys},\n}\n",
+			"Mag nesium alloys", "", "control character 0x00 in title (binary data?), read as a space"},
+		{"a degree sign lost in copying", "@article{k,\n title = {T},\n abstract = {from 300\x01C to 900\x01C},\n}\n",
+			"T", "from 300 C to 900 C", "control character 0x01 in abstract"},
+		{"in a quoted value", "@article{k, title = \"A\x1bB\"}\n", "A B", "", "control character 0x1b in title"},
+		{"tabs and line ends are white space", "@article{k,\n title = {A\ttitle\r\n on two lines},\n}\n",
+			"A title on two lines", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := readOne(t, tt.in)
+			if r.Title != tt.title || r.Abstract != tt.abs {
+				t.Errorf("title %q, abstract %q; want %q, %q", r.Title, r.Abstract, tt.title, tt.abs)
+			}
+			var warns []string
+			for _, w := range r.Warnings {
+				warns = append(warns, w.Msg)
+			}
+			got := strings.Join(warns, "\n")
+			if tt.warn == "" && strings.Contains(got, "control character") || !strings.Contains(got, tt.warn) {
+				t.Errorf("warnings %q, want %q", warns, tt.warn)
+			}
+		})
+	}
+}
+
 // TestUnclosedComment checks that a @comment whose brace never closes
 // does not take the entries after it: reading goes on with the first line
 // in it that starts an entry, while a comment that closes keeps the
