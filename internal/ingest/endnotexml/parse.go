@@ -562,12 +562,31 @@ func (p *parser) appendText(s string) {
 		}
 		n, ok := p.entity(s)
 		if !ok {
-			p.warn("\"&\" that starts no entity, taken as written")
+			if ref := entityName(s); ref != "" {
+				p.warn(fmt.Sprintf("unknown entity %q, taken as written", ref))
+			} else {
+				p.warn("\"&\" that starts no entity, taken as written")
+			}
 			p.text = append(p.text, '&')
 			n = 1
 		}
 		s = s[n:]
 	}
+}
+
+// entityName returns the reference at the start of s when it is written
+// as an entity ("&name;", "&#123;") that entity could not decode, or "".
+func entityName(s string) string {
+	end := strings.IndexByte(s[:min(len(s), 34)], ';')
+	if end < 2 {
+		return ""
+	}
+	for i := 1; i < end; i++ {
+		if !isNameChar(s[i]) && s[i] != '#' {
+			return ""
+		}
+	}
+	return s[:end+1]
 }
 
 // entity decodes the entity at the start of s ("&amp;", "&#xD;", "&eacute;")

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -143,6 +144,36 @@ func warnings(r *bib.Record) string {
 		w = append(w, x.Msg)
 	}
 	return strings.Join(w, "; ")
+}
+
+// TestEntityWarnings checks that an "&" that cannot be decoded is kept as
+// written, with a warning that quotes the entity when it is written as one.
+func TestEntityWarnings(t *testing.T) {
+	tests := []struct {
+		title, want, warn string
+	}{
+		{"A &bogus; title", "A &bogus; title", `unknown entity "&bogus;", taken as written`},
+		{"Bad &#xZZ; reference", "Bad &#xZZ; reference", `unknown entity "&#xZZ;", taken as written`},
+		{"Smith & Jones; and more", "Smith & Jones; and more", `"&" that starts no entity, taken as written`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			recs, errs, err := readAllString(wrap("<record><titles><title>" + tt.title + "</title></titles></record>"))
+			if err != nil || len(errs) > 0 || len(recs) != 1 {
+				t.Fatalf("%d records, errors %v %v; want 1 record", len(recs), errs, err)
+			}
+			if recs[0].Title != tt.want {
+				t.Errorf("title %q, want %q", recs[0].Title, tt.want)
+			}
+			var warns []string
+			for _, w := range recs[0].Warnings {
+				warns = append(warns, w.Msg)
+			}
+			if !slices.Contains(warns, tt.warn) {
+				t.Errorf("warnings %q, want %q", warns, tt.warn)
+			}
+		})
+	}
 }
 
 func TestBadRecords(t *testing.T) {
