@@ -125,7 +125,8 @@ const sniffSize = 64 << 10
 // Open prepares to read the records of the export in r. name is used in
 // messages. A gzip-compressed file is decompressed; when its compressed
 // data is cut short or damaged, the records before that point are read and
-// Read reports the damage as a *bib.ParseError. The format is detected
+// Read reports the damage as a *bib.ParseError; bytes after the compressed
+// data that are no gzip data are ignored with a warning. The format is detected
 // from the content unless opts names it; a file that is no bibliographic
 // export gives an error that says what the file looks like.
 func Open(name string, r io.Reader, opts Options) (*Stream, error) {
@@ -185,7 +186,7 @@ func (s *Stream) Read() (*bib.Record, error) {
 			return nil, pe
 		}
 		if err == io.EOF {
-			if s.gz != nil && s.gz.err != nil && !s.gz.reported {
+			if s.gz != nil && s.gz.err != nil && !s.gz.reported && !s.gz.trailing() {
 				s.gz.reported = true
 				return nil, &bib.ParseError{File: s.Name, Line: s.gz.lines + 1, Err: s.gz.problem()}
 			}
@@ -223,6 +224,11 @@ func (g *gzipReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// trailing reports whether what ended the compressed data is bytes after
+// a whole member that are no gzip header (padding a download or copy
+// added): nothing of the file is lost.
+func (g *gzipReader) trailing() bool { return errors.Is(g.err, gzip.ErrHeader) }
+
 // problem says what went wrong with the compressed data.
 func (g *gzipReader) problem() error {
 	if errors.Is(g.err, io.ErrUnexpectedEOF) {
@@ -242,6 +248,9 @@ func (s *Stream) Warnings() []bib.Warning {
 	}
 	if line, msg := s.dec.Warning(); msg != "" {
 		out = append(out, bib.Warning{Line: line, Msg: msg})
+	}
+	if s.gz != nil && s.gz.trailing() {
+		out = append(out, bib.Warning{Line: s.gz.lines + 1, Msg: "bytes after the end of the gzip-compressed data are no gzip data; ignored"})
 	}
 	return append(out, s.fields.warnings()...)
 }

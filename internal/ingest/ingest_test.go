@@ -69,6 +69,7 @@ func TestGzipDamaged(t *testing.T) {
 	zw.Write([]byte(text.String()))
 	zw.Close()
 	whole := buf.Bytes()
+	padded := append(bytes.Clone(whole), make([]byte, 100)...)
 	badCRC := bytes.Clone(whole)
 	badCRC[len(badCRC)-8] ^= 0xff // the CRC-32 of the trailer
 	tests := []struct {
@@ -77,10 +78,12 @@ func TestGzipDamaged(t *testing.T) {
 		minRecords int
 		maxRecords int
 		problem    string
+		warning    string
 	}{
-		{"whole", whole, 200, 200, ""},
-		{"cut short", whole[:len(whole)/2], 1, 199, "the gzip-compressed file ends early, after this line"},
-		{"bad checksum", badCRC, 200, 200, "the gzip-compressed data is damaged after this line"},
+		{"whole", whole, 200, 200, "", ""},
+		{"padded with zeros", padded, 200, 200, "", "bytes after the end of the gzip-compressed data are no gzip data"},
+		{"cut short", whole[:len(whole)/2], 1, 199, "the gzip-compressed file ends early, after this line", ""},
+		{"bad checksum", badCRC, 200, 200, "the gzip-compressed data is damaged after this line", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,6 +97,13 @@ func TestGzipDamaged(t *testing.T) {
 			}
 			if len(recs) < tt.minRecords || len(recs) > tt.maxRecords {
 				t.Errorf("%d records, want %d to %d", len(recs), tt.minRecords, tt.maxRecords)
+			}
+			var warns []string
+			for _, w := range s.Warnings() {
+				warns = append(warns, w.Msg)
+			}
+			if got := strings.Join(warns, "\n"); tt.warning == "" && strings.Contains(got, "gzip") || !strings.Contains(got, tt.warning) {
+				t.Errorf("warnings %q, want %q", warns, tt.warning)
 			}
 			if tt.problem == "" {
 				if len(bad) > 0 {
