@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -54,19 +55,13 @@ func writeParts(t testing.TB, dir string, n, files int, rate float64) ([]string,
 // partition returns the works as sorted lists of record ids.
 func partition(t testing.TB, db *DB) [][]int64 {
 	t.Helper()
-	var rows []struct {
-		ID   int64 `db:"id"`
-		Work int64 `db:"work_id"`
-	}
-	if err := db.Select(&rows, "SELECT id, work_id FROM records ORDER BY id"); err != nil {
-		t.Fatal(err)
-	}
 	byWork := map[int64][]int64{}
-	for _, r := range rows {
-		byWork[r.Work] = append(byWork[r.Work], r.ID)
+	for id, work := range recordWorks(t, db) {
+		byWork[work] = append(byWork[work], id)
 	}
 	var out [][]int64
 	for _, ids := range byWork {
+		slices.Sort(ids)
 		out = append(out, ids)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
@@ -205,7 +200,7 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 }
 
 // recordWorks returns the work of each record.
-func recordWorks(t *testing.T, db *DB) map[int64]int64 {
+func recordWorks(t testing.TB, db *DB) map[int64]int64 {
 	t.Helper()
 	var rows []struct {
 		ID   int64 `db:"id"`
