@@ -254,6 +254,20 @@ func nameCondition(family, given string) (string, []any) {
 	fk := bib.Key(family)
 	cond := "(au.name_key >= ? AND au.name_key < ?)"
 	args := []any{fk + "|", fk + "}"}
+	if !strings.Contains(fk, " ") {
+		// "Schalkwyk" finds "van Schalkwyk" and "de la Cruz" "Cruz":
+		// the family name after a particle, each a range of the index
+		// (in a union, which the planner reads range by range, where it
+		// scans every author for as many ranges joined by OR)
+		var b strings.Builder
+		b.WriteString("au.id IN (SELECT id FROM authors WHERE name_key >= ? AND name_key < ?")
+		for _, p := range familyParticles {
+			b.WriteString(" UNION ALL SELECT id FROM authors WHERE name_key >= ? AND name_key < ?")
+			args = append(args, p+" "+fk+"|", p+" "+fk+"}")
+		}
+		b.WriteString(")")
+		cond = b.String()
+	}
 	if given == "" {
 		return cond, args
 	}
@@ -267,6 +281,13 @@ func nameCondition(family, given string) (string, []any) {
 	// known only by initials whose first one agrees
 	return cond + " AND (substr(au.name_key, instr(au.name_key, '|') + 1) LIKE ? ESCAPE '\\' OR (length(au.given) <= 4 AND au.initials LIKE ? ESCAPE '\\'))",
 		append(args, likePrefix(gk), likePrefix(initials[:1]))
+}
+
+// familyParticles are the particles, folded, that a family name may begin
+// with and a user may leave out of --author.
+var familyParticles = [...]string{
+	"van", "von", "de", "der", "den", "van der", "van den", "van de", "von der", "de la", "de los", "de las",
+	"del", "della", "da", "das", "dos", "di", "du", "des", "le", "la", "ten", "ter", "zu", "van t",
 }
 
 // splitQueryName splits "Byng, Richard", "Byng R", "R Byng", "R. Byng" and

@@ -247,3 +247,50 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// TestAuthorParticles checks that a family name found without its
+// particle finds the authors who have one, and no other name that only
+// starts the same.
+func TestAuthorParticles(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "particles.ris")
+	var b strings.Builder
+	for i, au := range []string{"van Schalkwyk, Anna", "Schalk, Bob", "de la Cruz, Maria", "Wesenbeeck, B. K. van", "Schalkwykson, Carl"} {
+		fmt.Fprintf(&b, "TY  - JOUR\nTI  - Work %d\nAU  - %s\nPY  - 2020\nER  - \n\n", i+1, au)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(ctx, filepath.Join(dir, "library.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ImportFile(ctx, path, store.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ author, want string }{
+		{"Schalkwyk", "Work 1"},
+		{"van Schalkwyk", "Work 1"},
+		{"Schalkwyk A", "Work 1"},
+		{"Schalkwyk, Bob", ""},
+		{"Schalk", "Work 2"},
+		{"Cruz", "Work 3"},
+		{"de la Cruz", "Work 3"},
+		{"Wesenbeeck", "Work 4"},
+		{"van Wesenbeeck B", "Work 4"},
+	} {
+		hits, err := query.Search(ctx, db.DB, query.Filter{Author: tt.author})
+		if err != nil {
+			t.Fatalf("--author %q: %v", tt.author, err)
+		}
+		var got []string
+		for _, h := range hits {
+			got = append(got, *h.Title)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("--author %q found %q, want %q", tt.author, got, tt.want)
+		}
+	}
+}
