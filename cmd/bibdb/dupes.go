@@ -35,7 +35,7 @@ across later imports and rebuilds.`,
   bibdb dupes split 17 203`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "table", "json", "csv"); err != nil {
+			if err := checkFormat(&format, "table", "json", "csv"); err != nil {
 				return err
 			}
 			db, err := a.openRead(cmd.Context())
@@ -283,7 +283,7 @@ left to screen.`,
   bibdb stats --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
+			if err := checkFormat(&format, "text", "json"); err != nil {
 				return err
 			}
 			db, err := a.openRead(cmd.Context())

@@ -92,7 +92,7 @@ func TestImportSeedAndQuery(t *testing.T) {
 		})
 	}
 
-	code, out, _ = bibdb(t, "", "--db", db, "show", "1", "--format", "json")
+	code, out, _ = bibdb(t, "", "--db", db, "show", "1", "--format", "JSON") // any case, as export takes RIS
 	if code != 0 {
 		t.Fatalf("show: exit %d", code)
 	}

@@ -23,13 +23,16 @@ type table struct {
 	n       int
 }
 
-func checkFormat(format string, allowed ...string) error {
+// checkFormat checks the value of a --format flag, in any case ("JSON"),
+// and leaves it in lower case.
+func checkFormat(format *string, allowed ...string) error {
 	for _, a := range allowed {
-		if format == a {
+		if strings.EqualFold(*format, a) {
+			*format = a
 			return nil
 		}
 	}
-	return usagef("unknown --format %q (one of %s)", format, strings.Join(allowed, ", "))
+	return usagef("unknown --format %q (one of %s)", *format, strings.Join(allowed, ", "))
 }
 
 func newTable(w io.Writer, format string, columns []string, maxCell int) *table {

@@ -40,7 +40,7 @@ title, abbreviation or ISSN. --keyword matches author keywords and MeSH terms
   bibdb search 'depress* NOT adolescent*' --format csv > hits.csv`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "table", "json", "csv"); err != nil {
+			if err := checkFormat(&format, "table", "json", "csv"); err != nil {
 				return err
 			}
 			if len(args) == 1 {
@@ -111,7 +111,7 @@ work).`,
   bibdb show 42 --format json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
+			if err := checkFormat(&format, "text", "json"); err != nil {
 				return err
 			}
 			id, err := strconv.ParseInt(args[0], 10, 64)
@@ -284,7 +284,7 @@ README; work_summary is a good view to start from.`,
   bibdb sql --format csv "SELECT * FROM work_summary" > works.csv`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "table", "json", "csv"); err != nil {
+			if err := checkFormat(&format, "table", "json", "csv"); err != nil {
 				return err
 			}
 			db, err := a.openRead(cmd.Context())
@@ -320,7 +320,7 @@ title, and why it is in that work.`,
 		Example: `  bibdb records --format csv > records.csv`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "table", "json", "csv"); err != nil {
+			if err := checkFormat(&format, "table", "json", "csv"); err != nil {
 				return err
 			}
 			db, err := a.openRead(cmd.Context())
