@@ -164,7 +164,7 @@ func trailingParticles(given string) int {
 			break
 		}
 		w := given[i+1 : k]
-		if w == "" || w != strings.ToLower(w) || !isParticle(w) || !europeanParticle(w) {
+		if !isParticle(w) || !europeanParticle(w) { // the map has the particles in lower case only
 			break
 		}
 		k = i
