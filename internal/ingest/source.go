@@ -68,6 +68,13 @@ func DatabaseName(s string) string {
 	if name, ok := ebscoCodes[strings.ToLower(s)]; ok {
 		return name
 	}
+	if code, ok := strings.CutPrefix(s, "EBSCOhost "); ok {
+		// a code the RIS reader found beside "DP  - EBSCOhost"
+		if name, ok := ebscoCodes[code]; ok {
+			return name
+		}
+		return "EBSCOhost (" + code + ")"
+	}
 	low := " " + strings.ToLower(s) + " "
 	for _, d := range databases {
 		if i := strings.Index(low, d.word); i >= 0 {

@@ -18,6 +18,8 @@ func TestDatabaseName(t *testing.T) {
 		"ECN":                               "EconLit",
 		"cmedm":                             "MEDLINE",
 		"egh":                               "egh", // a code not known for certain stays as written
+		"EBSCOhost egh":                     "EBSCOhost (egh)",
+		"EBSCOhost psyh":                    "PsycINFO",
 		"Lens.org":                          "Lens",
 		"wavelength lenses":                 "wavelength lenses",
 		"  ":                                "",

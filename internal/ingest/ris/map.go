@@ -61,7 +61,8 @@ func CSLType(ty string) string {
 //	M2                 without AD, Ovid MEDLINE's addresses, one per author ("White, Julian. Dept ...")
 //	LA, PB, CY/PP, ET, T3, UR, N1, M3   language, publisher, place, edition, series, URLs, notes (their HTML
 //	                   tags dropped), types of work
-//	DB, DP             the database the record came from
+//	DB, DP             the database the record came from (EBSCOhost's code in DB, "egh", with the DP that names
+//	                   EBSCOhost: "EBSCOhost egh")
 //	ID, AN             the record's own id
 func Map(fields []Field) *bib.Record {
 	var m mapper
@@ -343,6 +344,10 @@ func (m *mapper) record(fields []Field) *bib.Record {
 		// Embase.com says "DB  - Medline" of the MEDLINE records it
 		// holds, but the search was of Embase.
 		rec.Database = "Embase"
+	case isServiceCode(rec.Database) && bib.ContainsFold(first("DP"), "ebsco"):
+		// EBSCOhost names its database by a short code ("DB  - egh",
+		// "DP  - EBSCOhost"), which alone says nothing of EBSCO
+		rec.Database = "EBSCOhost " + rec.Database
 	}
 	rec.SourceID = first("ID")
 	if rec.SourceID == "" {
@@ -775,6 +780,21 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 			}
 		}
 	}
+}
+
+// isServiceCode reports whether a DB value is the short code a service
+// gives a database ("egh", "a9h", "psyh", "cmedm"): two to six lower-case
+// letters and digits.
+func isServiceCode(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // namedDatabase is what a record's DB and DP fields say of the database
