@@ -132,10 +132,19 @@ func TestSQLIsReadOnly(t *testing.T) {
 		"SELECT 1; DELETE FROM works",
 		"-- tidy up\nDELETE FROM works",
 		"/* tidy up */ DROP TABLE records",
+		"PRAGMA journal_mode(delete)",
+		"PRAGMA main.user_version(7)",
+		"PRAGMA wal_checkpoint",
 	} {
 		code, _, errs := bibdb(t, "", "--db", db, "sql", stmt)
-		if code != 1 || errs == "" {
-			t.Errorf("%q: exit %d, stderr %q; want a refusal", stmt, code, errs)
+		if code != 1 || !strings.Contains(errs, "read-only") && !strings.Contains(errs, "one statement") {
+			t.Errorf("%q: exit %d, stderr %q; want a refusal that says why", stmt, code, errs)
+		}
+	}
+	// Pragmas that read, with an argument or without.
+	for _, stmt := range []string{"PRAGMA table_info(works)", "PRAGMA main.index_list(records)", "PRAGMA journal_mode", "PRAGMA integrity_check"} {
+		if code, _, errs := bibdb(t, "", "--db", db, "sql", stmt); code != 0 {
+			t.Errorf("%q: exit %d, %s", stmt, code, errs)
 		}
 	}
 	after, _ := os.ReadFile(db)

@@ -36,7 +36,7 @@ func SQL(ctx context.Context, db *sqlx.DB, statement string) (*Rows, error) {
 		return nil, fmt.Errorf("sql: no statement, only comments")
 	case "SELECT", "WITH", "VALUES", "EXPLAIN":
 	case "PRAGMA":
-		if strings.ContainsAny(stmt, "=") {
+		if pragmaWrites(stmt) {
 			return nil, ErrReadOnly
 		}
 	case "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "ATTACH", "DETACH", "VACUUM", "REINDEX", "ANALYZE", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "END":
@@ -70,6 +70,35 @@ func SQL(ctx context.Context, db *sqlx.DB, statement string) (*Rows, error) {
 		return nil, sqlError(err)
 	}
 	return out, nil
+}
+
+// pragmaReads are the pragmas that take an argument in parentheses and
+// only read: of any other, "PRAGMA journal_mode(delete)" sets what
+// "PRAGMA journal_mode" reads.
+var pragmaReads = map[string]bool{
+	"table_info": true, "table_xinfo": true, "table_list": true, "index_list": true, "index_info": true,
+	"index_xinfo": true, "foreign_key_list": true, "foreign_key_check": true, "integrity_check": true, "quick_check": true,
+}
+
+// pragmaWrites reports whether a PRAGMA statement would change the
+// database or the connection: it sets a value ("= x" or "(x)" but for
+// the pragmas that read with an argument), or it is one that works on
+// the file whatever it is given.
+func pragmaWrites(stmt string) bool {
+	if strings.ContainsAny(stmt, "=") {
+		return true
+	}
+	rest := stmt[strings.Index(strings.ToUpper(stmt), "PRAGMA")+len("PRAGMA"):]
+	name, _, hasArg := strings.Cut(rest, "(")
+	name = strings.ToLower(strings.TrimSpace(name))
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = strings.TrimSpace(name[i+1:]) // schema.pragma
+	}
+	switch name {
+	case "wal_checkpoint", "optimize", "incremental_vacuum", "shrink_memory":
+		return true
+	}
+	return hasArg && !pragmaReads[name]
 }
 
 func sqlError(err error) error {
