@@ -17,8 +17,9 @@ import (
 //	                     guessed from the fields (a journal → article, a secondary title → chapter,
 //	                     a publisher or ISBN → book)
 //	author (%A)          authors ("Family, Given", "Family GI", "G. Family"; a name ending in a
-//	                     comma is a group, as EndNote writes corporate authors); for an Edited Book
-//	                     the editors
+//	                     comma is a group, as EndNote writes corporate authors, and so is one of
+//	                     several words with a digit and no comma, "ISO 17281:2002"); for an
+//	                     Edited Book the editors
 //	secondary-author (%E) editors (tertiary authors, %Y, are series editors, translators or a
 //	                     thesis's advisors: left out, as bib.Record has no place for them)
 //	auth-address (%+)    record-level affiliations, split on line breaks and ";"
@@ -403,13 +404,20 @@ func (m *mapper) names(n FieldName) []bib.Person {
 }
 
 // person parses one name. EndNote marks a corporate author with a trailing
-// comma ("World Health Organization,"); such a name is kept whole.
+// comma ("World Health Organization,"); such a name is kept whole. So is a
+// name of several words without a comma that has a digit in it, a standard
+// or a company written as its author ("ISO 17281:2002", "3M Company"):
+// no person's name is "ISO" and "17281:2002".
 func person(s string) (bib.Person, bool) {
-	if t := strings.TrimSpace(s); strings.HasSuffix(t, ",") {
+	t := strings.TrimSpace(s)
+	if strings.HasSuffix(t, ",") {
 		if lit := strings.TrimSpace(strings.TrimRight(t, ", ")); lit != "" && !bib.IsEtAl(lit) {
 			return bib.Person{Literal: lit}, true
 		}
 		return bib.Person{}, false
+	}
+	if strings.IndexByte(t, ',') < 0 && strings.IndexByte(t, ' ') > 0 && strings.ContainsAny(t, "0123456789") {
+		return bib.Person{Literal: bib.CleanText(t)}, true
 	}
 	p := bib.ParseName(s)
 	return p, !p.IsZero()

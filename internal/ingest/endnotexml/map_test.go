@@ -91,6 +91,15 @@ func TestMap(t *testing.T) {
 				a := r.Authors
 				return a[0].Literal + "|" + a[0].Family + "|" + a[1].Family + "|" + a[1].Given
 			}, "Cochrane Collaboration||Smith|J"},
+		{"a standard written as its author, without a comma",
+			f(RefType, "Standard", Author, "ISO 17281:2002 ", Author, "3M Company"),
+			func(r *bib.Record) string {
+				a := r.Authors
+				return a[0].Literal + "|" + a[0].Family + "|" + a[1].Literal
+			}, "ISO 17281:2002||3M Company"},
+		{"a person's name without a comma is still parsed",
+			f(Author, "Mack Roach III"),
+			func(r *bib.Record) string { return r.Authors[0].Family + "|" + r.Authors[0].Given }, "Roach|Mack"},
 		{"several names in one value",
 			f(Author, "Smith, J; Jones, K\nBrown, L"),
 			func(r *bib.Record) string { return names(r.Authors) }, "Smith, J; Jones, K; Brown, L"},
