@@ -27,6 +27,7 @@ const (
 	fAuthorAffiliations      // bibdb: "Name: affiliation" lines; IEEE: aligned with the authors
 	fAuthorORCIDs
 	fEditors
+	fTranslators
 	fAffiliations
 	fCorrespondence
 	fYear
@@ -35,6 +36,7 @@ const (
 	fJournal
 	fJournalAbbrev
 	fSeries
+	fSeriesNumber
 	fVolume
 	fIssue
 	fArticleNumber
@@ -42,9 +44,13 @@ const (
 	fLastPage
 	fPages
 	fPageCount // EBSCO: the last page is the first plus the count, less one
+	fNumberOfPages
 	fEdition
+	fVersion
 	fPublisher
 	fPlace
+	fEventPlace
+	fAccessed
 	fDOI
 	fPMID
 	fPMCID
@@ -106,7 +112,7 @@ var aliases = []alias{
 	{"authorswithaffiliations", fAuthorsWithAffiliations, ""},
 	{"authoraffiliations", fAuthorAffiliations, ""}, {"authorshipsinstitutionsdisplayname", fAuthorAffiliations, ""},
 	{"authororcids", fAuthorORCIDs, ""}, {"authorshipsauthororcid", fAuthorORCIDs, ""},
-	{"editors", fEditors, ""}, {"editor", fEditors, ""},
+	{"editors", fEditors, ""}, {"editor", fEditors, ""}, {"translators", fTranslators, ""},
 	{"affiliations", fAffiliations, ""}, {"addresses", fAffiliations, ""}, {"affiliation", fAffiliations, ""},
 	{"correspondenceaddress", fCorrespondence, ""}, {"reprintaddresses", fCorrespondence, ""},
 
@@ -120,6 +126,7 @@ var aliases = []alias{
 	{"journalabbreviation", fJournalAbbrev, ""}, {"journalisoabbreviation", fJournalAbbrev, ""},
 	{"isoabbreviation", fJournalAbbrev, ""}, {"ji", fJournalAbbrev, ""},
 	{"series", fSeries, ""}, {"seriestitle", fSeries, ""}, {"bookseriestitle", fSeries, ""},
+	{"seriesnumber", fSeriesNumber, ""},
 	{"volume", fVolume, ""}, {"journalvolume", fVolume, ""}, {"vl", fVolume, ""}, {"bibliovolume", fVolume, ""},
 	{"issue", fIssue, ""}, {"issuenumber", fIssue, ""}, {"journalissue", fIssue, ""}, {"is", fIssue, ""},
 	{"biblioissue", fIssue, ""},
@@ -129,9 +136,11 @@ var aliases = []alias{
 	{"lastpage", fLastPage, ""}, {"pageend", fLastPage, ""}, {"endpage", fLastPage, ""}, {"ep", fLastPage, ""},
 	{"bibliolastpage", fLastPage, ""},
 	{"pages", fPages, ""}, {"page", fPages, ""}, {"pagecount", fPageCount, ""},
-	{"edition", fEdition, ""},
+	{"numberofpages", fNumberOfPages, ""},
+	{"edition", fEdition, ""}, {"version", fVersion, ""},
 	{"publisher", fPublisher, ""}, {"primarylocationsourcehostorganizationname", fPublisher, ""},
 	{"place", fPlace, ""}, {"publisherplace", fPlace, ""}, {"publishercity", fPlace, ""},
+	{"eventplace", fEventPlace, ""}, {"accessed", fAccessed, ""},
 
 	{"doi", fDOI, ""}, {"itemdoi", fDOI, ""}, {"di", fDOI, ""}, {"idsdoi", fDOI, ""},
 	{"pmid", fPMID, ""}, {"pubmedid", fPMID, ""}, {"idspmid", fPMID, ""}, {"pm", fPMID, ""},
@@ -261,6 +270,7 @@ var bibdbColumns = map[string]bool{
 	"last_page": true, "article_number": true, "other_identifiers": true, "publication_types": true,
 	"author_keywords": true, "mesh_headings": true, "index_keywords": true, "keywords_plus": true,
 	"other_keywords": true, "short_title": true, "translated_title": true, "original_title": true, "date_as_written": true,
+	"series_number": true, "number_of_pages": true, "event_place": true,
 }
 
 // column is one resolved column of a table.

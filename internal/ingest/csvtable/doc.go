@@ -147,13 +147,15 @@
 //	                   as one is written in braces: "{Pfizer, Inc.}"
 //	author_affiliations one line per author and affiliation: "Byng, Richard: University of Plymouth"
 //	author_orcids      one line per author with an ORCID: "Byng, Richard: 0000-0001-2345-6789"
-//	editors            as authors
+//	editors, translators as authors
 //	affiliations       affiliations not tied to an author, one per line
 //	year, date         the year; the date as "2023-06-01", "2023-06" or "2023 Spring" when
 //	                   more than the year is known (or the date as written when no year is)
 //	date_as_written    the date as the source wrote it, when that says more ("2000 Dec 23-30")
-//	journal, journal_abbrev, series, volume, issue
-//	first_page, last_page, article_number, edition, publisher, place
+//	journal, journal_abbrev, series, series_number, volume, issue
+//	first_page, last_page, article_number, number_of_pages, edition, version
+//	publisher, place, event_place
+//	accessed           the date a web page was seen, as the date column writes a date
 //	doi, pmid, pmcid, isbn
 //	issn               with kinds: "0007-1250 (Print); 1472-1465 (Electronic)"
 //	other_identifiers  "scheme:value": "eid:2-s2.0-85094136345; wos:000123456700001"

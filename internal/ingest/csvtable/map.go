@@ -203,6 +203,7 @@ func (m *mapper) people() {
 	case d == bibdb:
 		rec.Authors = bibdbNames(m.get(fAuthors))
 		rec.Editors = bibdbNames(m.get(fEditors))
+		rec.Translators = bibdbNames(m.get(fTranslators))
 	case d == scopus:
 		rec.Authors = m.scopusAuthors()
 		rec.Editors = names(m.get(fEditors), scopus)
@@ -217,6 +218,7 @@ func (m *mapper) people() {
 			rec.Authors = names(m.get(fAuthors), d)
 		}
 		rec.Editors = names(m.get(fEditors), d)
+		rec.Translators = names(m.get(fTranslators), d)
 	}
 
 	var affiliations []string // the Affiliations cell split, once needed
@@ -398,6 +400,13 @@ func (m *mapper) container() {
 	rec.Edition = clean(m.get(fEdition))
 	rec.Publisher = clean(m.get(fPublisher))
 	rec.Place = clean(m.get(fPlace))
+	rec.CollectionNumber = clean(m.get(fSeriesNumber))
+	rec.NumberOfPages = clean(m.get(fNumberOfPages))
+	rec.Version = clean(m.get(fVersion))
+	rec.EventPlace = clean(m.get(fEventPlace))
+	if v := clean(m.get(fAccessed)); v != "" {
+		rec.Accessed = parseTableDate(v)
+	}
 	if m.t.dialect != bibdb && rec.Container != "" && strings.EqualFold(rec.Container, rec.Title) && rec.Type == "book" {
 		rec.Container = "" // a Scopus book is its own source
 	}

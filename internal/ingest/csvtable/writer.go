@@ -14,9 +14,10 @@ import (
 // documentation for what each holds).
 var Columns = []string{
 	"id", "type", "title", "short_title", "translated_title", "original_title",
-	"authors", "author_affiliations", "author_orcids", "editors", "affiliations",
-	"year", "date", "date_as_written", "journal", "journal_abbrev", "series", "volume", "issue",
-	"first_page", "last_page", "article_number", "edition", "publisher", "place",
+	"authors", "author_affiliations", "author_orcids", "editors", "translators", "affiliations",
+	"year", "date", "date_as_written", "journal", "journal_abbrev", "series", "series_number", "volume", "issue",
+	"first_page", "last_page", "article_number", "number_of_pages", "edition", "version", "publisher", "place",
+	"event_place", "accessed",
 	"doi", "pmid", "pmcid", "isbn", "issn", "other_identifiers",
 	"abstract", "author_keywords", "mesh_headings", "index_keywords", "keywords_plus", "other_keywords",
 	"publication_types", "language", "url", "database", "notes",
@@ -105,9 +106,10 @@ func fillRow(row []string, rec *bib.Record) {
 	cells := [...]string{
 		rec.SourceID, rec.Type, rec.Title, rec.ShortTitle, rec.TranslatedTitle, rec.OriginalTitle,
 		personList(rec.Authors), authorLines(rec.Authors, false), authorLines(rec.Authors, true),
-		personList(rec.Editors), strings.Join(rec.Affiliations, "\n"),
-		year, formatDate(rec.Date), dateAsWritten(rec.Date), rec.Container, rec.ContainerAbbrev, rec.Series, rec.Volume, rec.Issue,
-		rec.FirstPage, rec.LastPage, rec.ArticleNumber, rec.Edition, rec.Publisher, rec.Place,
+		personList(rec.Editors), personList(rec.Translators), strings.Join(rec.Affiliations, "\n"),
+		year, formatDate(rec.Date), dateAsWritten(rec.Date), rec.Container, rec.ContainerAbbrev, rec.Series, rec.CollectionNumber,
+		rec.Volume, rec.Issue, rec.FirstPage, rec.LastPage, rec.ArticleNumber, rec.NumberOfPages, rec.Edition, rec.Version,
+		rec.Publisher, rec.Place, rec.EventPlace, accessedCell(rec.Accessed),
 		strings.Join(rec.IdentifierValues(bib.DOI), "; "), strings.Join(rec.IdentifierValues(bib.PMID), "; "),
 		strings.Join(rec.IdentifierValues(bib.PMCID), "; "), strings.Join(rec.IdentifierValues(bib.ISBN), "; "),
 		issnCell(rec.ISSNs), strings.Join(other, "; "),
@@ -188,6 +190,15 @@ func formatDate(d bib.Date) string {
 		s += " " + d.Season
 	}
 	return s
+}
+
+// accessedCell writes the date a web page was seen as the date column
+// does, the year too: "2023-06-19".
+func accessedCell(d bib.Date) string {
+	if d.Year == 0 || d.Month != 0 || d.Season != "" {
+		return formatDate(d)
+	}
+	return d.String()
 }
 
 // dateAsWritten returns the date as written, when it is kept and the date

@@ -26,7 +26,9 @@ func TestRoundTripGenerated(t *testing.T) {
 // TestRoundTripEdgeCases writes the values that need care in a table:
 // group names, names with particles and suffixes, several affiliations,
 // ORCIDs, MeSH with ids and major qualifiers, every keyword vocabulary,
-// ISSN kinds, seasons, a date without a year, lists and line breaks.
+// ISSN kinds, seasons, a date without a year, lists and line breaks,
+// translators, the number in a series, the pages in all, a version, an
+// event's place and the date a page was seen.
 func TestRoundTripEdgeCases(t *testing.T) {
 	rec := &bib.Record{
 		SourceID: "rec-1", Type: "article-journal", Title: "Quotes \"inside\", commas, and; semicolons",
@@ -40,7 +42,10 @@ func TestRoundTripEdgeCases(t *testing.T) {
 			{Family: "Roach", Given: "Mack", Suffix: "III"},
 			{Family: "Byng", Given: "Richard", Affiliations: []string{"A second Byng's affiliation"}},
 		},
-		Editors:      []bib.Person{{Family: "Müller", Given: "Anna"}, {Literal: "Editorial Board of the Journal"}},
+		Editors:          []bib.Person{{Family: "Müller", Given: "Anna"}, {Literal: "Editorial Board of the Journal"}},
+		Translators:      []bib.Person{{Family: "Rosmalen", Particle: "van", Given: "Ruud"}},
+		CollectionNumber: "6", NumberOfPages: "xii + 312", Version: "1.2", EventPlace: "Vienna, Austria",
+		Accessed:     bib.Date{Year: 2022, Month: 9, Day: 27},
 		Affiliations: []string{"Record-level affiliation, with commas; and a semicolon"},
 		Date:         bib.Date{Year: 2021, Month: 3, Season: "Spring", Raw: "2021 Spring (March)"},
 		Container:    "Journal", ContainerAbbrev: "J", Series: "Series", Volume: "12", Issue: "3-4",
@@ -62,7 +67,7 @@ func TestRoundTripEdgeCases(t *testing.T) {
 		Notes:            []string{"First note", "Second note: with a colon"},
 		Database:         "Scopus",
 	}
-	noYear := &bib.Record{Type: "report", Title: "No year", Date: bib.Date{Raw: "in press"}}
+	noYear := &bib.Record{Type: "report", Title: "No year", Date: bib.Date{Raw: "in press"}, Accessed: bib.Date{Year: 2020}}
 	bare := &bib.Record{Title: "Only a title"}
 	recs := []*bib.Record{rec, noYear, bare}
 	back := roundTrip(t, recs)
