@@ -384,13 +384,28 @@ func (t *table) isHeader(cells []string) bool {
 }
 
 // looksLikeHeader reports whether a row names at least a title column and
-// two other known columns, and has no cell that begins with a digit (as a
-// year, a DOI or a page does): a new header that differs from the current
-// one.
+// two other known columns, has no cell that begins with a digit (as a
+// year, a DOI or a page does) and no more than one empty cell between two
+// that are not: a new header that differs from the current one. (A row of
+// data whose title is "Title" and whose other cells are "Publisher" and
+// "Abstract", as a test record has them, leaves the cells it has no value
+// for empty.)
 func looksLikeHeader(cells []string) bool {
 	title, known := false, 0
+	gaps, empty, named := 0, 0, false
 	for _, c := range cells {
 		if c = strings.TrimSpace(c); c != "" && c[0] >= '0' && c[0] <= '9' {
+			return false
+		}
+		if c == "" {
+			empty++
+			continue
+		}
+		if named {
+			gaps += empty
+		}
+		named, empty = true, 0
+		if gaps > 1 {
 			return false
 		}
 		k := columnKey(c)
