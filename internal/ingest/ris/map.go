@@ -733,6 +733,8 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 				// "PMID: 123", and Cochrane's "PUBMED 123,EMBASE 456"
 			} else if bib.HasPrefixFold(val, "wos:") && len(val) > 4 {
 				rec.AddIdentifier(bib.WOS, "WOS:"+strings.ToUpper(strings.TrimSpace(val[4:]))) // Web of Science's RIS
+			} else if strings.HasPrefix(val, "2-s2.0-") && len(val) > 7 {
+				rec.AddIdentifier(bib.EID, val) // a Scopus EID, as bibdb writes it
 			} else if db.read(byTag); db.pubMed && len(val) <= 8 {
 				rec.AddPMID(val)
 			} else if db.embase && val != "" {

@@ -211,6 +211,24 @@ func TestWriterRoundTrip(t *testing.T) {
 	}
 }
 
+// TestWriterAccessionNumbers writes a record's Web of Science and Scopus
+// accession numbers in AN, where the reader finds them again.
+func TestWriterAccessionNumbers(t *testing.T) {
+	rec := &bib.Record{Type: "article-journal", Title: "T", SourceID: "k1", Identifiers: []bib.Identifier{
+		{Scheme: bib.DOI, Value: "10.1000/x"}, {Scheme: bib.PMID, Value: "123"},
+		{Scheme: bib.WOS, Value: "WOS:000298449100001"}, {Scheme: bib.EID, Value: "2-s2.0-85153000001"}}}
+	back, text := ingesttest.RoundTrip(t, []*bib.Record{rec}, func(w io.Writer) ingesttest.Writer { return NewWriter(w) },
+		func(r io.Reader) ingesttest.Reader { return NewReader(r) })
+	for _, scheme := range []string{bib.DOI, bib.PMID, bib.WOS, bib.EID} {
+		if got, want := back[0].IdentifierValues(scheme), rec.IdentifierValues(scheme); !slices.Equal(got, want) {
+			t.Errorf("%s: %q, want %q\n%s", scheme, got, want, text)
+		}
+	}
+	if back[0].SourceID != "k1" {
+		t.Errorf("id %q, want k1", back[0].SourceID)
+	}
+}
+
 func FuzzReader(f *testing.F) {
 	ingesttest.AddFuzzSeeds(f, "*.input")
 	f.Add([]byte("TY - JOUR AU - A. B TI - T PY - 2000 ER -"))

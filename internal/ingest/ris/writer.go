@@ -137,6 +137,12 @@ func (w *Writer) Write(rec *bib.Record) error {
 	for _, v := range rec.IdentifierValues("embase") {
 		w.tag("AN", "EMBASE "+v) // as Cochrane CENTRAL writes it
 	}
+	for _, v := range rec.IdentifierValues(bib.WOS) {
+		w.tag("AN", v) // "WOS:000298449100001", as Web of Science writes it
+	}
+	for _, v := range rec.IdentifierValues(bib.EID) {
+		w.tag("AN", v) // Scopus's "2-s2.0-85153000001", which no other number looks like
+	}
 	w.tag("C2", rec.Identifier(bib.PMCID))
 	w.tag("LA", rec.Language)
 	w.tag("AB", rec.Abstract)
