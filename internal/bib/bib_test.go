@@ -225,6 +225,11 @@ func TestParsePages(t *testing.T) {
 		{"vii-xii vol.IV", "vii", "xii"},
 		{"12-19 Volcanoes", "12", "19 Volcanoes"},
 		{"Vol.2", "Vol.2", ""},
+		{"-423", "", "423"}, // the last page alone, as MEDLINE writes it
+		{"- 423", "", "423"},
+		{"--423", "", "423"}, // and as BibTeX does
+		{"–423", "", "423"},
+		{"-", "-", ""},
 		{"", "", ""},
 	}
 	for _, tt := range tests {

@@ -29,6 +29,14 @@ func ParsePages(s string) (first, last string) {
 		s = strings.TrimSpace(s[:i])
 	}
 	s = trimVolume(s)
+	if s[0] == '-' || strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—") {
+		// the last page alone, as MEDLINE's PG ("-423") and BibTeX's
+		// pages ("--423", read "–423") write it when the first is not
+		// known
+		if last := strings.TrimLeft(s, "-–— "); last != "" && strings.IndexAny(last, "-–—") < 0 {
+			return "", strings.TrimRight(last, "+ ")
+		}
+	}
 	sep := -1
 	sepLen := 0
 	for i, r := range s {

@@ -128,8 +128,8 @@ func (w *Writer) Write(rec *bib.Record) error {
 		w.raw("pages", first+"--"+last) // also "7--7", as the record has it
 	case first != "":
 		w.raw("pages", first)
-	default:
-		w.raw("pages", last)
+	case last != "":
+		w.raw("pages", "--"+last) // the last page alone
 	}
 	w.field("edition", rec.Edition)
 	w.field("pagetotal", rec.NumberOfPages)

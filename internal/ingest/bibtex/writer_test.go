@@ -120,7 +120,8 @@ func TestWriterRoundTripHard(t *testing.T) {
 	thesis := &bib.Record{Type: "thesis", Title: "A Thesis", Publisher: "Univ", PublicationTypes: []string{"Master's thesis"}}
 	report := &bib.Record{Type: "report", Title: "A Report", ArticleNumber: "TR-1", Publisher: "Inst"}
 	web := &bib.Record{Type: "webpage", Title: "A Page", URLs: []string{"https://example.org"}}
-	roundTrip(t, []*bib.Record{rec, book, chapter, thesis, report, web, software, talk, translated})
+	lastPage := &bib.Record{Type: "article-journal", Title: "The Last Page Alone", Container: "J", LastPage: "423"}
+	roundTrip(t, []*bib.Record{rec, book, chapter, thesis, report, web, software, talk, translated, lastPage})
 }
 
 func TestWriterKeys(t *testing.T) {

@@ -54,6 +54,16 @@ func TestWriterRoundTrip(t *testing.T) {
 	}
 }
 
+// TestWriterLastPageAlone writes a record whose first page is not known
+// ("PG  - -423") and reads its last page back as the last.
+func TestWriterLastPageAlone(t *testing.T) {
+	rec := &bib.Record{Type: "article-journal", Title: "The last page alone.", Container: "J", Date: bib.Date{Year: 2001}, LastPage: "423"}
+	if text := string(writeAll(t, []*bib.Record{rec})); !strings.Contains(text, "PG  - -423\n") {
+		t.Errorf("written as\n%s", text)
+	}
+	roundTrip(t, []*bib.Record{rec})
+}
+
 func TestWriterRoundTripGenerated(t *testing.T) {
 	recs := gen.Records(300, 7)
 	// The generator's records are written, read, and the result written
