@@ -31,7 +31,8 @@ input.
 
 Each file is one transaction: all its records land or none do. A file whose
 bytes were imported before is skipped. A record that cannot be read is
-reported as file:line: problem, and the rest of the file is imported. Each
+reported as file:line: problem, and the rest of the file is imported; a
+file none of whose records can be read fails, and leaves nothing. Each
 record joins the work it duplicates (an identifier, or title, authors, year,
 journal, volume and pages that agree; see bibdb dupes) or starts a new one;
 a pair that is neither clearly the same nor clearly different waits for

@@ -181,6 +181,28 @@ func TestBrokenRecordImportsTheRest(t *testing.T) {
 	}
 }
 
+// TestUnreadableFileIsRefused checks that a file none of whose records
+// can be read fails, names the line of the first, and leaves no import
+// behind, so that it can be imported again once mended.
+func TestUnreadableFileIsRefused(t *testing.T) {
+	db := newDB(t)
+	bad := filepath.Join(t.TempDir(), "binary.ris")
+	os.WriteFile(bad, []byte("TY  - JOUR\nTI  - one \x01\nER  - \n\nTY  - JOUR\nTI  - two \x02\nER  - \n"), 0o644)
+	code, _, errs := bibdb(t, "", "--db", db, "import", bad)
+	if code != 1 || !strings.Contains(errs, "binary.ris:2:") || !strings.Contains(errs, "nothing was imported") {
+		t.Errorf("exit %d, stderr %q; want 1 and the first bad line", code, errs)
+	}
+	code, out, _ := bibdb(t, "", "--db", db, "sql", "--format", "csv", "SELECT (SELECT count(*) FROM imports), (SELECT count(*) FROM records)")
+	if code != 0 || !strings.Contains(out, "0,0") {
+		t.Errorf("after the refusal: exit %d, %q", code, out)
+	}
+	// Mended, the same path imports.
+	os.WriteFile(bad, []byte("TY  - JOUR\nTI  - one\nER  - \n"), 0o644)
+	if code, out, errs := bibdb(t, "", "--db", db, "import", bad); code != 0 || !strings.Contains(out, "1 record read") {
+		t.Errorf("mended: exit %d, %q, %q", code, out, errs)
+	}
+}
+
 func TestUsageAndErrors(t *testing.T) {
 	notExport := filepath.Join(t.TempDir(), "notes.txt")
 	os.WriteFile(notExport, []byte("Dear colleague,\nplease find the papers attached.\n"), 0o644)

@@ -252,6 +252,13 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		}
 	}
 	stop() // reading has ended; the stream is the importer's again
+	if res.Records == 0 && len(res.Problems) > 0 {
+		// Nothing of the file could be read: a refusal, which leaves no
+		// import behind, so that the file can be imported again once it is
+		// mended or read another way (--encoding, --format).
+		return nil, fmt.Errorf("import %s: none of its records could be read (%d unreadable), so nothing was imported; the first: %w",
+			path, len(res.Problems), res.Problems[0])
+	}
 	clock.done("read and matched")
 	for _, wn := range stream.Warnings() {
 		res.Warnings = append(res.Warnings, warningText(path, wn))
