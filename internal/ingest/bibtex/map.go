@@ -94,6 +94,7 @@ func CSLType(entryType string) string {
 //	                  PMCID, arXiv identifiers; "PMID: n" in a note
 //	issn, eissn, isbn   ISSNs (with the kinds written beside them), ISBNs
 //	unique-id (WOS:...), a WOS: key, scopus-eid, a Scopus link with eid=, pii   WOS, EID, PII
+//	coden             CODEN identifiers (several split on ',' or ';')
 //	abstract          Abstract
 //	keywords          author keywords (Scopus: index terms when author_keywords is there too),
 //	                  split on ';', or on ',' when there is no ';'; author_keywords,
@@ -566,7 +567,7 @@ func identifiers(rec *bib.Record, e *Entry) {
 	for i := range e.Fields {
 		switch e.Fields[i].Name {
 		case "doi", "eprint", "arxivid", "arxiv", "arxiv_id", "pmid", "pubmed", "pubmedid", "pubmed_id", "pubmed-id",
-			"pmcid", "pmc", "isbn", "unique-id", "wos", "isi", "wos-id", "ut", "scopus-eid", "scopus_eid", "scopuseid", "pii":
+			"pmcid", "pmc", "isbn", "unique-id", "wos", "isi", "wos-id", "ut", "scopus-eid", "scopus_eid", "scopuseid", "pii", "coden":
 			n++ // a field that most often holds one identifier
 		}
 	}
@@ -657,6 +658,9 @@ func identifiers(rec *bib.Record, e *Entry) {
 	}
 	if v := strings.TrimSpace(Verbatim(get("pii"))); v != "" {
 		rec.AddIdentifier(bib.PII, v)
+	}
+	for v := range strings.FieldsFuncSeq(Verbatim(get("coden")), func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
+		rec.AddIdentifier("coden", v)
 	}
 	if u := get("url"); strings.Contains(u, "scopus.com") {
 		if i := strings.Index(u, "eid="); i >= 0 {

@@ -33,7 +33,7 @@ var entryTypes = map[string]string{
 // keywords, publisher, address, language, url, note, ...), with what
 // reading the file back needs besides (pmid, pmcid, shortjournal,
 // affiliations, keywords-plus, index-keywords, mesh, unique-id,
-// scopus-eid, pii, translatedtitle, bdsk-url-N for further links,
+// scopus-eid, pii, coden, translatedtitle, bdsk-url-N for further links,
 // database).
 //
 // Values are in braces with BibTeX's specials escaped ({ } & % $ # _ ~ ^
@@ -168,6 +168,7 @@ func (w *Writer) Write(rec *bib.Record) error {
 	w.verbatim("unique-id", rec.Identifier(bib.WOS))
 	w.verbatim("scopus-eid", rec.Identifier(bib.EID))
 	w.verbatim("pii", rec.Identifier(bib.PII))
+	w.verbatim("coden", strings.Join(rec.IdentifierValues("coden"), ", "))
 
 	w.field("abstract", rec.Abstract)
 	w.keywords(rec.Keywords)

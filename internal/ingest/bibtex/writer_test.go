@@ -102,7 +102,7 @@ func TestWriterRoundTripHard(t *testing.T) {
 		Identifiers: []bib.Identifier{{Scheme: bib.DOI, Value: "10.1000/a_b%c"}, {Scheme: bib.PMID, Value: "123"},
 			{Scheme: bib.PMCID, Value: "PMC456"}, {Scheme: bib.ArXiv, Value: "2101.00001"}, {Scheme: bib.WOS, Value: "WOS:000111"},
 			{Scheme: bib.EID, Value: "2-s2.0-85079532227"}, {Scheme: bib.PII, Value: "S0140-6736(20)30183-5"},
-			{Scheme: bib.ISBN, Value: "9783161484100"}},
+			{Scheme: bib.ISBN, Value: "9783161484100"}, {Scheme: "coden", Value: "BJPYAJ"}},
 		ISSNs:            []bib.ISSN{{Value: "0007-1250", Kind: bib.ISSNPrint}, {Value: "1472-1465", Kind: bib.ISSNElectronic}, {Value: "1234-5679"}},
 		Affiliations:     []string{"Univ A, Town", "Univ B"},
 		URLs:             []string{"https://example.org/a?b=c&d=e", "https://example.org/second"},
