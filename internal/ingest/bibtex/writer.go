@@ -35,6 +35,8 @@ var entryTypes = map[string]string{
 // affiliations, keywords-plus, index-keywords, mesh, unique-id,
 // scopus-eid, pii, coden, translatedtitle, bdsk-url-N for further links,
 // database).
+// A date range is given in biblatex's date as well ("2019-05/2019-06"),
+// year and month holding its start.
 //
 // Values are in braces with BibTeX's specials escaped ({ } & % $ # _ ~ ^
 // \); accented and other non-ASCII letters are written as UTF-8. A word
@@ -103,6 +105,11 @@ func (w *Writer) Write(rec *bib.Record) error {
 			}
 		case d.Season != "":
 			w.field("month", d.Season)
+		}
+		if end := d.End(); end.Year != 0 {
+			// a range ("1999-2000", "2010 Sep-Oct"), which year and
+			// month cannot hold: biblatex's date does
+			w.raw("date", d.String()+"/"+end.String())
 		}
 	} else if d.Raw != "" {
 		w.field("year", d.Raw)

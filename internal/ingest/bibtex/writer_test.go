@@ -124,6 +124,27 @@ func TestWriterRoundTripHard(t *testing.T) {
 	roundTrip(t, []*bib.Record{rec, book, chapter, thesis, report, web, software, talk, translated, lastPage})
 }
 
+// TestWriterDateRange writes dates of two years, two months and two days:
+// each reads back with its end, which year and month alone cannot hold.
+func TestWriterDateRange(t *testing.T) {
+	recs := []*bib.Record{
+		{Type: "article-journal", Title: "Years", Date: bib.Date{Year: 1999, Raw: "1999-2000"}},
+		{Type: "article-journal", Title: "Months", Date: bib.Date{Year: 2010, Month: 9, Raw: "2010 Sep-Oct"}},
+		{Type: "paper-conference", Title: "Days", Date: bib.Date{Year: 2019, Month: 11, Day: 20, Raw: "2019 Nov 20-23"}},
+		{Type: "article-journal", Title: "No range", Date: bib.Date{Year: 2023, Month: 6, Raw: "2023-06"}},
+	}
+	back, text := ingesttest.RoundTrip(t, recs, func(w io.Writer) ingesttest.Writer { return NewWriter(w) }, func(r io.Reader) ingesttest.Reader { return NewReader(r) })
+	for i, rec := range recs {
+		got, want := back[i].Date, rec.Date
+		if got.Year != want.Year || got.Month != want.Month || got.Day != want.Day || got.End() != want.End() {
+			t.Errorf("%s: date %+v (end %+v), want %+v (end %+v)", rec.Title, got, got.End(), want, want.End())
+		}
+	}
+	if strings.Count(string(text), "date = {") != 3 {
+		t.Errorf("want a date field for each of the three ranges:\n%s", text)
+	}
+}
+
 func TestWriterKeys(t *testing.T) {
 	recs := []*bib.Record{
 		{SourceID: "smith2020", Title: "One"},
