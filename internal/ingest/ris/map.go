@@ -52,6 +52,7 @@ func CSLType(ty string) string {
 //	VL (VO), IS (CP, M1), C7, SP/EP (SE)   volume, issue, article number, pages (SP "ix + 246": the number of pages)
 //	DO                 DOIs (several, URLs, "doi:"); when DO has none, M3, U1–U5, UR, L2, LK and N1 are searched
 //	AN, U1, UR, C2     PMID (AN when the database is PubMed/MEDLINE; "[pmid]"; "PM:"), PMCID (C2)
+//	AN                 Web of Science ("WOS:..."), Scopus ("2-s2.0-...") and arXiv ("arXiv:...") ids
 //	SN                 ISSNs (with print/electronic kinds) or ISBNs
 //	AB, N2             abstract
 //	KW                 keywords, split on ";" and line breaks
@@ -735,6 +736,8 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 				rec.AddIdentifier(bib.WOS, "WOS:"+strings.ToUpper(strings.TrimSpace(val[4:]))) // Web of Science's RIS
 			} else if strings.HasPrefix(val, "2-s2.0-") && len(val) > 7 {
 				rec.AddIdentifier(bib.EID, val) // a Scopus EID, as bibdb writes it
+			} else if bib.HasPrefixFold(val, "arxiv:") && len(val) > 6 && !strings.ContainsAny(val, " \t") {
+				rec.AddIdentifier(bib.ArXiv, val[6:]) // an arXiv id, as bibdb writes it
 			} else if db.read(byTag); db.pubMed && len(val) <= 8 {
 				rec.AddPMID(val)
 			} else if db.embase && val != "" {

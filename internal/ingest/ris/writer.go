@@ -143,6 +143,11 @@ func (w *Writer) Write(rec *bib.Record) error {
 	for _, v := range rec.IdentifierValues(bib.EID) {
 		w.tag("AN", v) // Scopus's "2-s2.0-85153000001", which no other number looks like
 	}
+	for _, v := range rec.IdentifierValues(bib.ArXiv) {
+		// "arXiv:2101.00001", as arXiv cites its papers: RIS has no tag
+		// for the id, and Zotero and EndNote keep an AN as it is written
+		w.tag("AN", "arXiv:"+v)
+	}
 	w.tag("C2", rec.Identifier(bib.PMCID))
 	w.tag("LA", rec.Language)
 	w.tag("AB", rec.Abstract)
