@@ -79,7 +79,10 @@ func (w *Writer) Write(rec *bib.Record) error {
 	if len(dois) > 0 {
 		w.tag("LID", dois[0]+" [doi]")
 	}
-	if rec.ArticleNumber != "" && rec.FirstPage == "" && rec.LastPage == "" {
+	if rec.ArticleNumber != "" && rec.FirstPage == "" && rec.LastPage == "" && (periodical || rec.Type == "") {
+		// an article's number, as PubMed gives it; the number of a
+		// report, a patent or an episode is no electronic location, and
+		// would read back as a publisher item identifier
 		w.tag("LID", rec.ArticleNumber+" [pii]")
 	}
 	w.tag("AB", rec.Abstract)

@@ -107,6 +107,35 @@ func TestWriterKeepsEveryRecord(t *testing.T) {
 	}
 }
 
+// TestWriterNumberOfNoArticle writes the numbers of works that are no
+// articles (a report's, a patent's, an episode's), for which MEDLINE has
+// no tag: none is written as an article's [pii] LID, which would read
+// back as a publisher item identifier the work does not have.
+func TestWriterNumberOfNoArticle(t *testing.T) {
+	recs := []*bib.Record{
+		{Type: "report", Title: "Summary health statistics", Publisher: "CDC", ArticleNumber: "10, Issue 260"},
+		{Type: "patent", Title: "A patent", ArticleNumber: "US2006/0256608A1"},
+		{Type: "broadcast", Title: "An episode", ArticleNumber: "Season 3, Episode 12"},
+		{Type: "article-journal", Title: "An article", Container: "J", ArticleNumber: "e0212345"},
+	}
+	out := writeAll(t, recs)
+	if n := strings.Count(string(out), "[pii]"); n != 1 {
+		t.Errorf("%d [pii] lines, want the article's only:\n%s", n, out)
+	}
+	back, perrs, err := ingesttest.ReadAll(NewReader(bytes.NewReader(out)))
+	if err != nil || len(perrs) > 0 || len(back) != len(recs) {
+		t.Fatalf("read back %d of %d: %v %v", len(back), len(recs), err, perrs)
+	}
+	for i, r := range back {
+		if pii := r.IdentifierValues(bib.PII); len(pii) > 0 {
+			t.Errorf("%s: read back with PII %q", recs[i].Title, pii)
+		}
+	}
+	if back[3].ArticleNumber != "e0212345" {
+		t.Errorf("article number %q, want e0212345", back[3].ArticleNumber)
+	}
+}
+
 // TestWriterFormat checks the layout of written records.
 func TestWriterFormat(t *testing.T) {
 	rec := &bib.Record{
