@@ -1,8 +1,11 @@
 package ingest
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/bibdb/bibdb/internal/bib"
 )
 
 func TestDetect(t *testing.T) {
@@ -51,5 +54,32 @@ func TestDetect(t *testing.T) {
 				t.Errorf("detectName = %q, %v; want %q", got, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestDetectWritten detects what each writer writes of records holding
+// little (a title alone, a title and an abstract) as that writer's format.
+func TestDetectWritten(t *testing.T) {
+	recs := []*bib.Record{
+		{Type: "document", Title: "A title alone"},
+		{Type: "manuscript", Title: "A manuscript", Abstract: "An abstract."},
+	}
+	for _, f := range Formats {
+		if f.NewWriter == nil {
+			continue
+		}
+		for _, rec := range recs {
+			var out bytes.Buffer
+			w := f.NewWriter(&out)
+			if err := w.Write(rec); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := detectName(out.Bytes(), ".txt"); err != nil || got != f.Name {
+				t.Errorf("%s of %q detected as %q, %v:\n%s", f.Name, rec.Title, got, err, out.Bytes())
+			}
+		}
 	}
 }

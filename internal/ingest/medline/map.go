@@ -37,7 +37,8 @@ import (
 //	OT, OTO            keywords: author keywords, or index terms when OTO names an indexer other than
 //	                   NOTNLM (and ERIC's thesaurus descriptors)
 //	PT                 publication types, which with BTI/TI give the record's type (journal article,
-//	                   book, chapter, conference paper, report, thesis, ...)
+//	                   book, chapter, conference paper, report, thesis, ...); a lone PT that is a
+//	                   type in words, as the writer gives it ("Document"), is that type
 //	LA, AB, GN         language (the first), abstract (several AB joined), notes
 //	PB, PL, EN, ISBN   publisher, place (for books and reports; for journals PL is the journal's country),
 //	                   edition, ISBNs
@@ -549,6 +550,13 @@ func (m *mapper) finish() {
 	if rec.SourceID == "" {
 		rec.SourceID = m.ericID
 	}
+	if pts := rec.PublicationTypes; len(pts) == 1 && wordsType(pts[0]) == rec.Type {
+		// the type in words, as the writer gives it, and no publication
+		// type, unless it is all the record has
+		if rec.PublicationTypes = nil; unusable(rec) {
+			rec.PublicationTypes = pts
+		}
+	}
 }
 
 // clean collapses white space and puts the text in NFC.
@@ -745,6 +753,11 @@ func recordType(pts []string, eric bool, ericID string, hasTitle, hasBookTitle, 
 	if eric {
 		return ericType(pts, ericID, hasJournal)
 	}
+	if len(pts) == 1 {
+		if t := wordsType(pts[0]); t != "" {
+			return t
+		}
+	}
 	best := ""
 	rank := 0
 	for _, pt := range pts {
@@ -775,6 +788,29 @@ func recordType(pts []string, eric bool, ericID string, hasTitle, hasBookTitle, 
 	}
 	return "document" // nothing says what it is
 }
+
+// wordsType returns the CSL type a PT names in words ("Document",
+// "Motion picture", "Article magazine"), as the writer gives the type of a
+// work MEDLINE has no publication type for, or "".
+func wordsType(pt string) string {
+	if len(pt) < 3 || len(pt) > 30 {
+		return ""
+	}
+	for _, t := range wordTypes {
+		if len(t) == len(pt) && strings.EqualFold(typeWords(t), pt) {
+			return t
+		}
+	}
+	return ""
+}
+
+// wordTypes are the CSL types that no MEDLINE publication type gives and
+// whose words are no publication type either (as "Review" and "Interview"
+// are).
+var wordTypes = []string{"article-magazine", "entry", "entry-dictionary", "entry-encyclopedia", "figure", "graphic",
+	"manuscript", "motion_picture", "musical_score", "pamphlet", "personal_communication", "post", "post-weblog",
+	"review-book", "song", "speech", "treaty", "webpage", "broadcast", "bill", "collection", "event", "hearing",
+	"performance", "regulation", "software", "standard", "classic", "document"}
 
 // pubMedTypes are the MEDLINE publication types that say what form a work
 // has, with their CSL types and ranks: the types that say most win.

@@ -26,12 +26,16 @@ const lineWidth = 80
 // [doi] and [pii], MH with "*" and qualifiers, OT after an OTO naming the
 // keywords' owner (NOTNLM for author keywords), PT (a type such as
 // "Book Chapter" or "Congress" is added when the record's own types would
-// not give its type back), BTI/CTI for books, and an English title
-// translated from another language in brackets with the original in TT.
+// not give its type back; a work of a type MEDLINE has none for, holding
+// nothing only MEDLINE has, gets its type in words, "Document" or "Motion
+// picture", so that it is told from RIS), BTI/CTI for books, and an
+// English title translated from another language in brackets with the
+// original in TT.
 type Writer struct {
 	w    *bufio.Writer
-	n    int // records written
-	tags int // lines written for the current record
+	n    int  // records written
+	tags int  // lines written for the current record
+	own  bool // a tag only MEDLINE has written for the current record
 	err  error
 }
 
@@ -57,6 +61,7 @@ func (w *Writer) Write(rec *bib.Record) error {
 	}
 	w.n++
 	w.tags = 0
+	w.own = false
 	eric := database(rec.Database, false) == "ERIC"
 	periodical := isPeriodical(rec.Type)
 
@@ -144,16 +149,24 @@ func (w *Writer) Write(rec *bib.Record) error {
 	if periodical && !eric {
 		w.tag("SO", source(rec, dp, dois))
 	}
-	if w.tags == 0 {
+	if !w.own && (w.tags == 0 || wordsType(typeWords(rec.Type)) == rec.Type) {
 		// A record with nothing MEDLINE holds but a type MEDLINE has no
-		// publication type for: a record of no lines would vanish.
+		// publication type for: a record of no lines would vanish, and
+		// one of lines RIS has too ("TI  - ", "AB  - ") would not be told
+		// from RIS. Its type in words is what MEDLINE always has, a PT.
 		w.tag("PT", typeWords(rec.Type))
 	}
 	return w.err
 }
 
+// medlineOnly are the tags the writer writes that RIS has not, which tell
+// a file as MEDLINE.
+var medlineOnly = map[string]bool{"PMID": true, "OWN": true, "VI": true, "IP": true, "DP": true, "PG": true,
+	"LID": true, "FAU": true, "PT": true, "TA": true, "JT": true, "OT": true, "AID": true, "MH": true, "SO": true,
+	"AUID": true, "PL": true}
+
 // typeWords writes a CSL type as words: "article-magazine" → "Article
-// magazine".
+// magazine". The reader takes such a PT back as the type (see wordsType).
 func typeWords(typ string) string {
 	if typ == "" {
 		typ = "article"
@@ -369,6 +382,9 @@ func (w *Writer) tag(tag, value string) {
 		return
 	}
 	w.tags++
+	if medlineOnly[tag] {
+		w.own = true
+	}
 	w.w.WriteString(tag)
 	for i := len(tag); i < 4; i++ {
 		w.w.WriteByte(' ')

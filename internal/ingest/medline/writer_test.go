@@ -107,6 +107,28 @@ func TestWriterKeepsEveryRecord(t *testing.T) {
 	}
 }
 
+// TestWriterTypeInWords writes works MEDLINE has no publication type for
+// and nothing else MEDLINE alone has: each gets its type in words as PT,
+// and reads back with that type and no publication type.
+func TestWriterTypeInWords(t *testing.T) {
+	recs := []*bib.Record{
+		{Type: "document", Title: "A title alone"},
+		{Type: "manuscript", Title: "A manuscript", Abstract: "An abstract."},
+		{Type: "motion_picture", Title: "A film", Language: "eng"},
+		{Type: "article-journal", Title: "An article", Container: "J", Date: bib.Date{Year: 2001}},
+	}
+	out := string(writeAll(t, recs))
+	for _, line := range []string{"PT  - Document\n", "PT  - Manuscript\n", "PT  - Motion picture\n"} {
+		if !strings.Contains(out, line) {
+			t.Errorf("no line %q in\n%s", line, out)
+		}
+	}
+	if strings.Count(out, "PT  - ") != 3 {
+		t.Errorf("a PT for a record that has what MEDLINE alone has:\n%s", out)
+	}
+	roundTrip(t, recs)
+}
+
 // TestWriterNumberOfNoArticle writes the numbers of works that are no
 // articles (a report's, a patent's, an episode's), for which MEDLINE has
 // no tag: none is written as an article's [pii] LID, which would read
