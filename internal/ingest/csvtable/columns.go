@@ -31,6 +31,8 @@ const (
 	fAffiliations
 	fCorrespondence
 	fYear
+	fMonth // a month apart from the year (Covidence's "Published Month", Rayyan's "month")
+	fDay   // a day apart from the year and month (Rayyan's "day")
 	fDate
 	fDateRaw // bibdb: the date as written
 	fJournal
@@ -94,7 +96,7 @@ var aliases = []alias{
 	{"id", fID, ""}, {"workid", fID, ""}, {"key", fID, ""}, {"eid", fEID, ""}, {"lensid", fID, ""},
 	{"utuniquewosid", fIdentifier, bib.WOS}, {"ut", fIdentifier, bib.WOS}, {"accessionnumber", fID, ""},
 	{"citationkey", fID, ""}, {"recordid", fID, ""}, {"centralid", fID, ""}, {"cochranereviewid", fID, ""},
-	{"idsopenalex", fID, ""},
+	{"idsopenalex", fID, ""}, {"covidence", fID, ""},
 
 	{"documenttype", fDocType, ""}, {"publicationtype", fDocType, ""}, {"contenttype", fDocType, ""},
 	{"type", fType, ""}, {"itemtype", fType, ""}, {"referencetype", fType, ""},
@@ -116,7 +118,8 @@ var aliases = []alias{
 	{"affiliations", fAffiliations, ""}, {"addresses", fAffiliations, ""}, {"affiliation", fAffiliations, ""},
 	{"correspondenceaddress", fCorrespondence, ""}, {"reprintaddresses", fCorrespondence, ""},
 
-	{"year", fYear, ""}, {"publicationyear", fYear, ""}, {"py", fYear, ""},
+	{"year", fYear, ""}, {"publicationyear", fYear, ""}, {"publishedyear", fYear, ""}, {"py", fYear, ""},
+	{"month", fMonth, ""}, {"publishedmonth", fMonth, ""}, {"publicationmonth", fMonth, ""}, {"day", fDay, ""},
 	{"date", fDate, ""}, {"dateaswritten", fDateRaw, ""}, {"publicationdate", fDate, ""}, {"datepublished", fDate, ""}, {"coverdate", fDate, ""},
 
 	{"sourcetitle", fJournal, ""}, {"journal", fJournal, ""}, {"publicationtitle", fJournal, ""},

@@ -78,9 +78,11 @@
 // ("Document Title", "Author Affiliations" aligned with the authors, "IEEE
 // Terms"), Embase ("Author Names", "Emtree ... Index Terms", and "Source"
 // written as a citation, "Journal (2014) 3:3 (152-160)", which is parsed)
-// and PubMed ("PMID", "Journal/Book", "Create Date" ignored). Where a list
-// cell uses no ";" the reader splits on "|" or "," and pairs "Family,
-// Given" halves back together.
+// PubMed ("PMID", "Journal/Book", "Create Date" ignored), Covidence
+// ("Published Year" and "Published Month", "Covidence #" the id) and Rayyan
+// ("year", "month" and "day" apart). Where a list cell uses no ";" the
+// reader splits on "|" or "," and pairs "Family, Given" halves back
+// together.
 //
 // Some exports are recognised by their header, where a column means
 // something else than elsewhere or a cell needs reading of its own:

@@ -365,6 +365,15 @@ func (m *mapper) date() {
 			d = y.Merge(d)
 		}
 	}
+	if d.Year != 0 && d.Month == 0 {
+		// the month and day in columns of their own (Covidence, Rayyan)
+		if mo := bib.MonthNumber(strings.TrimSpace(m.get(fMonth))); mo > 0 {
+			d.Month = mo
+			if day, err := strconv.Atoi(strings.TrimSpace(m.get(fDay))); err == nil && day >= 1 && day <= 31 {
+				d.Day = day
+			}
+		}
+	}
 	rec.Date = d
 }
 
