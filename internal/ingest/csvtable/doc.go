@@ -82,7 +82,8 @@
 // ("Published Year" and "Published Month", "Covidence #" the id) and Rayyan
 // ("year", "month" and "day" apart). Where a list cell uses no ";" the
 // reader splits on "|" or "," and pairs "Family, Given" halves back
-// together.
+// together; names joined by " and ", each "Family, Given" (Rayyan's
+// "Yang, Z. and Jiang, B."), are split there.
 //
 // Some exports are recognised by their header, where a column means
 // something else than elsewhere or a cell needs reading of its own:

@@ -122,6 +122,9 @@ func names(v string, d dialect) []bib.Person {
 		}
 		return out
 	}
+	if people, ok := andSeparatedNames(v, d); ok {
+		return people
+	}
 	parts := strings.Split(v, ",")
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
@@ -134,6 +137,28 @@ func names(v string, d dialect) []bib.Person {
 		out = appendNames(out, p, d)
 	}
 	return out
+}
+
+// andSeparatedNames reads a cell that joins its names by " and ", as
+// BibTeX does and Rayyan writes them ("Yang, Z. and Jiang, B. and Xu,
+// J."): each part one name with one comma, family name first. It reports
+// false for any other cell.
+func andSeparatedNames(v string, d dialect) ([]bib.Person, bool) {
+	if !strings.Contains(v, " and ") {
+		return nil, false
+	}
+	n := 0
+	for part := range strings.SplitSeq(v, " and ") {
+		if strings.Count(part, ",") != 1 || strings.TrimSpace(part) == "" {
+			return nil, false
+		}
+		n++
+	}
+	out := make([]bib.Person, 0, n)
+	for part := range strings.SplitSeq(v, " and ") {
+		out = appendNames(out, strings.TrimSpace(part), d)
+	}
+	return out, true
 }
 
 // appendNames appends the people of one part of a names cell: none for a

@@ -153,6 +153,7 @@ func TestNames(t *testing.T) {
 		{"van der Berg, Jan", generic, []string{"van der Berg, Jan"}},
 		{"Massimo Aria|Corrado Cuccurullo", generic, []string{"Aria, Massimo", "Cuccurullo, Corrado"}},
 		{"Rotter, Carina; Whittaker, Danielle", generic, []string{"Rotter, Carina", "Whittaker, Danielle"}},
+		{"Ito, K. and van Dam, A.B. and Okafor, Chidi", generic, []string{"Ito, K.", "van Dam, A.B.", "Okafor, Chidi"}},
 	}
 	for _, tt := range tests {
 		var got []string
