@@ -81,6 +81,9 @@ func AppendDOIs(out []string, s string) []string {
 		// without "(SICI)": 10.1002/1521-3951(199707)202:1<35::AID-PSSB35>3.0.CO;2-8
 		sici := len(s)-k >= 6 && strings.EqualFold(s[k:k+6], "(SICI)") || isSICIStart(s[k:])
 		for k < len(s) && (!isDOIStop(s[k]) || sici && (s[k] == '>' || s[k] == '<' && !strings.HasPrefix(s[k:], "</"))) {
+			if s[k] == '&' && isQueryParam(s[k+1:]) {
+				break // the next parameter of a link's query: "id=doi:10.1038%2Fx&atitle=..."
+			}
 			k++
 		}
 		suffix := strings.TrimRight(s[j+1:k], ".,;:)]}>'\"")
@@ -102,6 +105,17 @@ func AppendDOIs(out []string, s string) []string {
 		i = k - 1
 	}
 	return out
+}
+
+// isQueryParam reports whether s begins with the name of a URL query
+// parameter and its "=" ("atitle=", "spage="), as what follows a "&" that
+// ends a DOI in a link-resolver URL does.
+func isQueryParam(s string) bool {
+	i := 0
+	for i < len(s) && i < 32 && (isASCIILetter(s[i]) || isDigit(s[i]) || s[i] == '_' || s[i] == '.') {
+		i++
+	}
+	return i > 0 && i < len(s) && s[i] == '='
 }
 
 // trimViewSegment removes from a DOI found in a link the last part of the
