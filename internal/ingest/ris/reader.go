@@ -22,7 +22,10 @@
 // may have been cut short); a record with no "TY" (started by its first tag);
 // and a whole record flattened onto one line, as copying RIS out of a web
 // page or PDF leaves it ("TY - JOUR AU - R. Byng ... ER -"), which is split
-// back into its tags at every known RIS tag.
+// back into its tags at every known RIS tag; and a tag line that holds
+// more tags after its value, each after a run of spaces, as Rayyan writes
+// the tags it does not know ("DO  - 10.1038/x     LK  - https://..."),
+// which is split there.
 //
 // Every occurrence of every tag is kept in order and mapped onto a
 // bib.Record as the package documentation of Map describes.
@@ -112,6 +115,60 @@ func (r *Reader) unflattenLine(b []byte, n int) (string, bool) {
 	return parts[0], true
 }
 
+// splitJoinedLine splits line b, numbered n, a tag line that holds more
+// tags after its value (see joinedTags): it returns the first tag line and
+// keeps the others for the calls after, as unflattenLine does.
+func (r *Reader) splitJoinedLine(b []byte, n int) (string, bool) {
+	parts := joinedTags(string(b))
+	if parts == nil {
+		return "", false
+	}
+	for _, p := range parts[1:] {
+		r.pending = append(r.pending, pendingLine{p, n, true})
+	}
+	r.flatLine = string(b)
+	r.flat = true
+	return parts[0], true
+}
+
+// hasJoinedTag is a quick test of whether a tag line may hold a second
+// tag after its value: "  - " after the first six bytes.
+func hasJoinedTag(b []byte) bool {
+	return b[2] == ' ' && b[3] == ' ' && b[4] == '-' && isTagStart(b[0]) && isTagChar(b[1]) &&
+		bytes.Contains(b[8:], []byte("  - "))
+}
+
+// joinedTags splits a tag line that holds more tags, each after a run of
+// two or more spaces, into one line per tag, as Rayyan writes the tags it
+// does not know onto the line before ("UR  - https://...     U2  -
+// L2029880245", "DO  - 10.1038/x     LK  - https://..."); it returns nil
+// for any other line. Only the known tags written the standard way, "XX
+// - ", count.
+func joinedTags(s string) []string {
+	var cuts []int // where each joined tag begins
+	for i := 8; i+4 <= len(s); {
+		j := strings.Index(s[i:], "  - ")
+		if j < 0 {
+			break
+		}
+		t := i + j - 2 // the tag before "  - "
+		if t >= 8 && s[t-1] == ' ' && s[t-2] == ' ' && isTagStart(s[t]) && isTagChar(s[t+1]) && knownTags[s[t:t+2]] {
+			cuts = append(cuts, t)
+		}
+		i += j + 4
+	}
+	if cuts == nil {
+		return nil
+	}
+	out := make([]string, 0, len(cuts)+1)
+	prev := 0
+	for _, c := range cuts {
+		out = append(out, strings.TrimRight(s[prev:c], " \t"))
+		prev = c
+	}
+	return append(out, s[prev:])
+}
+
 // isFlatCandidate is a quick test of whether a long line could hold a
 // flattened record: it is not an ordinary tag line other than TY.
 func isFlatCandidate(b []byte) bool {
@@ -156,6 +213,8 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			r.flat = false
 			if err == nil && len(b) >= 40 && isFlatCandidate(b) {
 				text, own = r.unflattenLine(b, n)
+			} else if err == nil && len(b) >= 14 && hasJoinedTag(b) {
+				text, own = r.splitJoinedLine(b, n)
 			}
 		} else {
 			text, n = r.nextPending()
