@@ -45,7 +45,8 @@ func CSLType(ty string) string {
 //	TI, T1, CT, BT     title, in that order of preference (BT is the book's title for books)
 //	ST, TT, OP         short, translated and original title
 //	AU, A1             authors, in order ("Family, Given", "Family GI", "R. Byng", several in one value split on ";")
-//	A2, ED (A3)        editors (series editors for A3 on books are not kept as editors)
+//	A2, ED (A3)        editors (series editors for A3 on books are not kept as editors; the
+//	                   cited authors Ovid's PsycINFO lists in A2 are no editors)
 //	PY, Y1, DA         date: the year from PY, else Y1, else DA; month and day from any that agrees
 //	JF, T2, JO, BT     full container title: JF, then T2 (for journals, chapters, papers), then JO or BT
 //	JA, J2, JO, J1     journal abbreviation
@@ -161,7 +162,7 @@ func (m *mapper) record(fields []Field) *bib.Record {
 				}
 			}
 		case "A2", "ED":
-			if !familyNamesOnly(f.cleaned()) {
+			if v := f.cleaned(); !familyNamesOnly(v) && !citedAuthors(v) {
 				rec.Editors = appendNames(rec.Editors, f)
 			}
 		case "A4":
@@ -503,6 +504,25 @@ func familyNamesOnly(v string) bool {
 		}
 	}
 	return true
+}
+
+// citedAuthors reports whether v is the list of the authors of the works
+// a record cites, as Ovid's PsycINFO writes it in A2 with their initials:
+// "Achenbach, T., Rescorla, L., Achenbach, Bischof, N.L., ..., et al.,
+// Christensen". More than three parts separated by commas, one of them
+// "et al." or repeated (each reference's first author is named again
+// after its list), are no editor's name.
+func citedAuthors(v string) bool {
+	if strings.Count(v, ", ") < 3 {
+		return false
+	}
+	parts := strings.Split(v, ", ")
+	for i, p := range parts {
+		if bib.IsEtAl(p) || slices.Contains(parts[:i], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalInitials reports whether t is one to four capital letters.
