@@ -445,24 +445,36 @@ func appendNames(dst []bib.Person, f *Field) []bib.Person {
 			if names, ok := commaSeparatedNames(v); ok {
 				// Ovid's CENTRAL: "Achterbergh RCA, van der Helm JJ, de Vries HJC"
 				for _, n := range names {
-					if p := bib.ParseName(n); !p.IsZero() {
+					if p := parseName(n); !p.IsZero() {
 						dst = append(dst, p)
 					}
 				}
 				return dst
 			}
 		}
-		if p := bib.ParseName(v); !p.IsZero() {
+		if p := parseName(v); !p.IsZero() {
 			dst = append(dst, p)
 		}
 		return dst
 	}
 	eachItem(f, true, func(part string) {
-		if p := bib.ParseName(part); !p.IsZero() {
+		if p := parseName(part); !p.IsZero() {
 			dst = append(dst, p)
 		}
 	})
 	return dst
+}
+
+// parseName is bib.ParseName, less the given name "null" or "undefined"
+// that a program writes for one it lacks (Mendeley's "van den Hoven,
+// null").
+func parseName(v string) bib.Person {
+	p := bib.ParseName(v)
+	if p.Given == "null" || p.Given == "undefined" {
+		p.Given = ""
+		p.Raw = ""
+	}
+	return p
 }
 
 // commaSeparatedNames splits a value that lists several names written
