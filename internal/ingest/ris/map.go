@@ -61,6 +61,9 @@ func CSLType(ty string) string {
 //	                   each led by its author's name ("Kobori, Osamu: Chiba University"), are
 //	                   that author's
 //	M2                 without AD, Ovid MEDLINE's addresses, one per author ("White, Julian. Dept ...")
+//	M1                 Embase.com's addresses, each led by its authors' names ("(Wang K.; Liu D.,
+//	                   liu@example.cn) Department of ..."), are those authors'; the same list in
+//	                   IS (Covidence) is no issue
 //	LA, PB, CY/PP, ET, T3, UR, N1, M3   language, publisher, place, edition, series, URLs, notes (their HTML
 //	                   tags dropped), types of work
 //	DB, DP             the database the record came from (EBSCOhost's code in DB, "egh", with the DP that names
@@ -225,6 +228,11 @@ func (m *mapper) record(fields []Field) *bib.Record {
 	}
 
 	rec.Issue = first("IS", "CP")
+	if strings.HasPrefix(rec.Issue, "(") && len(embaseGroups(rec.Issue)) > 0 {
+		// Embase's authors' addresses, which Covidence writes in IS:
+		// "(Boisvert C.) Brigham Young University, ...(Curtice B.) ..."
+		rec.Issue = ""
+	}
 	if journalCodes(rec.Issue) && ovidDatabase(byTag) == "Ovid MEDLINE" {
 		// Ovid's MEDLINE records ahead of print hold the journal's NLM id
 		// and subset codes in IS: "eag, 7805975", "101676033"
@@ -302,6 +310,7 @@ func (m *mapper) record(fields []Field) *bib.Record {
 		})
 	}
 	affiliations(rec, byTag)
+	embaseAddresses(rec, byTag)
 	for i := range byTag.all("UR") {
 		v := fields[i].Value
 		if j := strings.Index(v, "<Go to ISI>://"); j >= 0 {
@@ -1302,6 +1311,112 @@ func ovidAddresses(rec *bib.Record, byTag *tagIndex) {
 					p.Affiliations = append(p.Affiliations, a)
 				}
 				break
+			}
+		}
+	}
+}
+
+// embaseGroup is one address of Embase's list: the names of the authors
+// it is theirs, as Embase writes them ("Wang K."), and the address.
+type embaseGroup struct {
+	names   []string
+	address string
+}
+
+// embaseGroups reads Embase's authors' addresses, each led by the names of
+// its authors in parentheses, with an author's e-mail address after the
+// name: "(Wang K.; Liu D., liudan@example.cn) Department of ..., China".
+// Several may follow one another in one value, as Covidence joins them:
+// "(Kang Z.) Tongji Hospital, Wuhan, China(Luo Z.) Kunming ...". It
+// returns nil when v is no such list.
+func embaseGroups(v string) []embaseGroup {
+	var out []embaseGroup
+	for v != "" {
+		if v[0] != '(' {
+			return nil
+		}
+		end := strings.IndexByte(v, ')')
+		if end < 0 {
+			return nil
+		}
+		var g embaseGroup
+		for part := range strings.SplitSeq(v[1:end], ";") {
+			name, _, _ := strings.Cut(part, ",") // the e-mail address after it
+			name = strings.TrimSpace(name)
+			if i := strings.LastIndexByte(name, ' '); i <= 0 || !embaseInitials(name[i+1:]) {
+				return nil
+			}
+			g.names = append(g.names, name)
+		}
+		rest := v[end+1:]
+		next := nextEmbaseGroup(rest)
+		g.address = trimAffiliation(rest[:next])
+		if g.address == "" {
+			return nil
+		}
+		out = append(out, g)
+		v = rest[next:]
+	}
+	return out
+}
+
+// nextEmbaseGroup returns where the next group of names begins in s, a
+// "(" followed by a name with initials and a ";", "," or ")", or len(s).
+func nextEmbaseGroup(s string) int {
+	for i := 1; i < len(s); i++ {
+		if s[i] != '(' {
+			continue
+		}
+		end := strings.IndexByte(s[i:], ')')
+		if end < 0 {
+			break
+		}
+		name, _, _ := strings.Cut(s[i+1:i+end], ";")
+		name, _, _ = strings.Cut(name, ",")
+		if j := strings.LastIndexByte(name, ' '); j > 0 && embaseInitials(name[j+1:]) && name[0] >= 'A' {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// embaseInitials reports whether t is a person's initials as Embase
+// writes them: capitals each with its full stop ("K.", "M.E.", "N.-E.").
+func embaseInitials(t string) bool {
+	if len(t) < 2 || len(t) > 16 || t[len(t)-1] != '.' {
+		return false
+	}
+	letters := 0
+	for _, r := range t {
+		switch {
+		case r == '.' || r == '-':
+		case unicode.IsUpper(r):
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters > 0
+}
+
+// embaseAddresses gives the authors the addresses Embase.com writes in M1,
+// each led by the names of its authors in parentheses (see embaseGroups).
+func embaseAddresses(rec *bib.Record, byTag *tagIndex) {
+	if len(rec.Authors) == 0 || byTag.count("M1") == 0 || !isEmbaseRecord(byTag) {
+		return
+	}
+	for i := range byTag.all("M1") {
+		for _, g := range embaseGroups(byTag.fields[i].cleaned()) {
+			for _, name := range g.names {
+				for j := range rec.Authors {
+					p := &rec.Authors[j]
+					if p.Given != "" && p.FamilyName()+" "+strings.ReplaceAll(p.Given, " ", "") == name {
+						if !slices.Contains(p.Affiliations, g.address) {
+							p.Affiliations = append(p.Affiliations, g.address)
+						}
+						break
+					}
+				}
 			}
 		}
 	}
