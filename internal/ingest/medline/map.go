@@ -796,13 +796,22 @@ func wordsType(pt string) string {
 	if len(pt) < 3 || len(pt) > 30 {
 		return ""
 	}
-	for _, t := range wordTypes {
-		if len(t) == len(pt) && strings.EqualFold(typeWords(t), pt) {
+	for i, t := range wordTypes {
+		if len(t) == len(pt) && strings.EqualFold(wordTypeWords[i], pt) {
 			return t
 		}
 	}
 	return ""
 }
+
+// wordTypeWords are the wordTypes in words, as typeWords writes them.
+var wordTypeWords = func() []string {
+	out := make([]string, len(wordTypes))
+	for i, t := range wordTypes {
+		out[i] = typeWords(t)
+	}
+	return out
+}()
 
 // wordTypes are the CSL types that no MEDLINE publication type gives and
 // whose words are no publication type either (as "Review" and "Interview"

@@ -171,8 +171,16 @@ func typeWords(typ string) string {
 	if typ == "" {
 		typ = "article"
 	}
-	s := strings.NewReplacer("-", " ", "_", " ").Replace(typ)
-	return strings.ToUpper(s[:1]) + s[1:]
+	b := []byte(typ)
+	for i, c := range b {
+		if c == '-' || c == '_' {
+			b[i] = ' '
+		}
+	}
+	if c := b[0]; c >= 'a' && c <= 'z' {
+		b[0] = c - 'a' + 'A'
+	}
+	return string(b)
 }
 
 // titles writes TI, BTI, CTI and TT.
@@ -382,7 +390,7 @@ func (w *Writer) tag(tag, value string) {
 		return
 	}
 	w.tags++
-	if medlineOnly[tag] {
+	if !w.own && medlineOnly[tag] {
 		w.own = true
 	}
 	w.w.WriteString(tag)
