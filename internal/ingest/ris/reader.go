@@ -102,24 +102,20 @@ func (r *Reader) nextPending() (text string, n int) {
 // unflattenLine splits line b, numbered n, when it holds a flattened
 // record: it returns the first part and keeps the others for the calls
 // after. It reports false for any other line.
-func (r *Reader) unflattenLine(b []byte, n int) (string, bool) {
-	parts := unflatten(string(b))
-	if parts == nil {
-		return "", false
-	}
-	for _, p := range parts[1:] {
-		r.pending = append(r.pending, pendingLine{p, n, true})
-	}
-	r.flatLine = string(b)
-	r.flat = true
-	return parts[0], true
-}
+func (r *Reader) unflattenLine(b []byte, n int) (string, bool) { return r.splitLine(b, n, unflatten) }
 
 // splitJoinedLine splits line b, numbered n, a tag line that holds more
-// tags after its value (see joinedTags): it returns the first tag line and
-// keeps the others for the calls after, as unflattenLine does.
+// tags after its value (see joinedTags), as unflattenLine splits a
+// flattened record.
 func (r *Reader) splitJoinedLine(b []byte, n int) (string, bool) {
-	parts := joinedTags(string(b))
+	return r.splitLine(b, n, joinedTags)
+}
+
+// splitLine splits line b, numbered n, into the tag lines split finds in
+// it: it returns the first and keeps the others for the calls after. It
+// reports false when split finds none (returns nil).
+func (r *Reader) splitLine(b []byte, n int, split func(string) []string) (string, bool) {
+	parts := split(string(b))
 	if parts == nil {
 		return "", false
 	}
