@@ -222,6 +222,7 @@ func ParseDate(s string) Date {
 	// ISO: YYYY-MM-DD, YYYY-MM.
 	if len(s) >= 7 && AllDigits(s[:4]) && s[4] == '-' && isDigit(s[5]) {
 		date, _, _ := strings.Cut(s, "T")
+		date = strings.TrimRight(date, "/") // "1983-03//": RIS's empty day and other parts, after ISO (Ovid's ERIC)
 		var pBuf [3]string
 		p := splitN(pBuf[:0], date, "-", 3)
 		d.Year = validYear(p[0])

@@ -48,6 +48,8 @@ func CSLType(ty string) string {
 //	A2, ED (A3)        editors (series editors for A3 on books are not kept as editors; the
 //	                   cited authors Ovid's PsycINFO lists in A2 are no editors)
 //	PY, Y1, DA         date: the year from PY, else Y1, else DA; month and day from any that agrees
+//	Y2                 the access date; one before 1991 is no access date but the date of
+//	                   publication, whose month it gives ("Y2  - 1983-03//", Ovid's ERIC)
 //	JF, T2, JO, BT     full container title: JF, then T2 (for journals, chapters, papers), then JO or BT
 //	JA, J2, JO, J1     journal abbreviation
 //	VL (VO), IS (CP, M1), C7, SP/EP (SE)   volume, issue, article number, pages (SP "ix + 246": the number of pages)
@@ -263,8 +265,13 @@ func (m *mapper) record(fields []Field) *bib.Record {
 		rec.Edition = ""
 	}
 	if y2 := first("Y2"); y2 != "" {
-		if d := bib.ParseDate(y2); d.Year != 0 {
+		switch d := bib.ParseDate(y2); {
+		case d.Year >= firstAccessYear:
 			rec.Accessed = d // RIS's access date
+		case d.Year != 0 && d.Year == rec.Date.Year && rec.Date.Month == 0:
+			// no access date, but the date of publication, as the
+			// older RIS's "secondary date" (Ovid's ERIC: "Y2  - 1983-03//")
+			rec.Date.Month, rec.Date.Day = d.Month, d.Day
 		}
 	}
 	rec.Publisher = first("PB", "PU") // PU: Web of Science's RIS
@@ -827,6 +834,10 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 		}
 	}
 }
+
+// firstAccessYear is the first year a record can have been read online:
+// a Y2 of an earlier year is no access date.
+const firstAccessYear = 1991
 
 // isServiceCode reports whether a DB value is the short code a service
 // gives a database ("egh", "a9h", "psyh", "cmedm"): two to six lower-case
