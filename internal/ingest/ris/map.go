@@ -151,9 +151,9 @@ func (m *mapper) record(fields []Field) *bib.Record {
 		f := &fields[i]
 		switch f.Tag {
 		case "AU", "A1":
-			if bib.HasEditorMark(f.Value) {
+			if bib.HasEditorMark(f.Value) || editorRole(f.Value) {
 				// ProQuest lists a book's editors among its authors:
-				// "Takada, Mitsuo eds"
+				// "Takada, Mitsuo eds"; ERIC's name them "Hern, Matt, Ed."
 				rec.Editors = appendNames(rec.Editors, f)
 				continue
 			}
@@ -1102,6 +1102,25 @@ func sn(rec *bib.Record, value string, isBookish bool) {
 			}
 		}
 	}
+}
+
+// editorRole reports whether a name ends with an editor's role after a
+// comma of its own, as ERIC writes an edited book's editors: "Hern, Matt,
+// Ed.", "Smith, Anna, Eds". ("Smith, Ed" is a given name.)
+func editorRole(v string) bool {
+	v = strings.TrimRight(v, " ")
+	if n := len(v); n < 8 || v[n-1] != 'd' && v[n-1] != '.' && v[n-1] != 's' {
+		return false
+	}
+	i := strings.LastIndexByte(v, ',')
+	if i <= 0 || strings.IndexByte(v[:i], ',') < 0 {
+		return false
+	}
+	switch strings.TrimSpace(v[i+1:]) {
+	case "Ed", "Ed.", "Eds", "Eds.", "ed", "ed.", "eds", "eds.":
+		return true
+	}
+	return false
 }
 
 // lastAUPlural reports whether the last AU name ends with a plural
