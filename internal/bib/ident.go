@@ -483,3 +483,42 @@ func orcidCheck(digits string) byte {
 }
 
 func orcidAlnum(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// wosCollections are the prefixes of the accession numbers (UT) of the Web
+// of Science collections other than the Core Collection and MEDLINE. A
+// record of one keeps its number as an identifier of the scheme its prefix
+// names in lower case: "ZOOREC:ZOOR15512082826" is the zoorec
+// "ZOOR15512082826".
+var wosCollections = [...]string{"CABI", "INSPEC", "ZOOREC", "BCI", "BIOSIS", "FSTA", "DIIDW", "KJD", "SCIELO",
+	"RSCI", "CSCD", "DRCI", "CCC", "PPRN", "PQDT", "GRANTS"}
+
+// WoSAccession returns an identifier of a Web of Science collection's
+// scheme as the collection's UT writes it ("ZOOREC:ZOOR15512082826"), or ""
+// for an identifier of any other scheme.
+func WoSAccession(id Identifier) string {
+	if id.Value == "" {
+		return ""
+	}
+	for _, p := range wosCollections {
+		if len(id.Scheme) == len(p) && strings.EqualFold(id.Scheme, p) {
+			return p + ":" + id.Value
+		}
+	}
+	return ""
+}
+
+// ParseWoSAccession reads an accession number WoSAccession writes
+// ("ZOOREC:ZOOR15512082826", "CABI:19982209000") as its scheme and value.
+func ParseWoSAccession(s string) (scheme, value string, ok bool) {
+	p, v, found := strings.Cut(strings.TrimSpace(s), ":")
+	v = strings.TrimSpace(v)
+	if !found || v == "" || strings.ContainsAny(v, " \t") {
+		return "", "", false
+	}
+	for _, c := range wosCollections {
+		if strings.EqualFold(p, c) {
+			return strings.ToLower(c), v, true
+		}
+	}
+	return "", "", false
+}

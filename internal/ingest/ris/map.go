@@ -786,6 +786,8 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 				rec.AddIdentifier(bib.EID, val) // a Scopus EID, as bibdb writes it
 			} else if bib.HasPrefixFold(val, "arxiv:") && len(val) > 6 && !strings.ContainsAny(val, " \t") {
 				rec.AddIdentifier(bib.ArXiv, val[6:]) // an arXiv id, as bibdb writes it
+			} else if scheme, v, ok := bib.ParseWoSAccession(val); ok {
+				rec.AddIdentifier(scheme, v) // another Web of Science collection's "ZOOREC:ZOOR15512082826"
 			} else if db.read(byTag); db.pubMed && len(val) <= 8 {
 				rec.AddPMID(val)
 			} else if db.embase && val != "" {

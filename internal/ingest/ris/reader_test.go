@@ -211,21 +211,22 @@ func TestWriterRoundTrip(t *testing.T) {
 	}
 }
 
-// TestWriterAccessionNumbers writes a record's Web of Science and Scopus
-// accession numbers and arXiv ids in AN, where the reader finds them
-// again.
+// TestWriterAccessionNumbers writes a record's Web of Science (and its
+// other collections') and Scopus accession numbers and arXiv ids in AN,
+// where the reader finds them again.
 func TestWriterAccessionNumbers(t *testing.T) {
 	rec := &bib.Record{Type: "article-journal", Title: "T", SourceID: "k1", Identifiers: []bib.Identifier{
 		{Scheme: bib.DOI, Value: "10.1000/x"}, {Scheme: bib.PMID, Value: "123"},
 		{Scheme: bib.WOS, Value: "WOS:000298449100001"}, {Scheme: bib.EID, Value: "2-s2.0-85153000001"},
-		{Scheme: bib.ArXiv, Value: "2101.00001v2"}}}
+		{Scheme: bib.ArXiv, Value: "2101.00001v2"}, {Scheme: "zoorec", Value: "ZOOR15512082826"},
+		{Scheme: "cabi", Value: "19982209000"}}}
 	preprint := &bib.Record{Type: "article", Title: "P", SourceID: "k2", Identifiers: []bib.Identifier{
 		{Scheme: bib.ArXiv, Value: "cond-mat/0703268"}}}
 	recs := []*bib.Record{rec, preprint}
 	back, text := ingesttest.RoundTrip(t, recs, func(w io.Writer) ingesttest.Writer { return NewWriter(w) },
 		func(r io.Reader) ingesttest.Reader { return NewReader(r) })
 	for i := range recs {
-		for _, scheme := range []string{bib.DOI, bib.PMID, bib.WOS, bib.EID, bib.ArXiv} {
+		for _, scheme := range []string{bib.DOI, bib.PMID, bib.WOS, bib.EID, bib.ArXiv, "zoorec", "cabi"} {
 			if got, want := back[i].IdentifierValues(scheme), recs[i].IdentifierValues(scheme); !slices.Equal(got, want) {
 				t.Errorf("%s: %s: %q, want %q\n%s", recs[i].SourceID, scheme, got, want, text)
 			}

@@ -148,6 +148,11 @@ func (w *Writer) Write(rec *bib.Record) error {
 		// for the id, and Zotero and EndNote keep an AN as it is written
 		w.tag("AN", "arXiv:"+v)
 	}
+	for _, id := range rec.Identifiers {
+		// the number of a record of Zoological Record, CAB Abstracts,
+		// Inspec, ... as Web of Science writes it ("ZOOREC:ZOOR15512082826")
+		w.tag("AN", bib.WoSAccession(id))
+	}
 	w.tag("C2", rec.Identifier(bib.PMCID))
 	w.tag("LA", rec.Language)
 	w.tag("AB", rec.Abstract)
