@@ -93,7 +93,8 @@ func CSLType(entryType string) string {
 //	pmid, pmcid, eprint with eprinttype pubmed, pmc, arxiv or doi, archiveprefix arXiv   PMID,
 //	                  PMCID, arXiv identifiers; "PMID: n" in a note
 //	issn, eissn, isbn   ISSNs (with the kinds written beside them), ISBNs
-//	unique-id (WOS:...), a WOS: key, scopus-eid, a Scopus link with eid=, pii   WOS, EID, PII
+//	unique-id (WOS:..., several joined by ';'; another collection's ZOOREC:..., CABI:...: theirs),
+//	                  a WOS: key, scopus-eid, a Scopus link with eid=, pii   WOS, EID, PII
 //	coden             CODEN identifiers (several split on ',' or ';')
 //	abstract          Abstract
 //	keywords          author keywords (Scopus: index terms when author_keywords is there too),
@@ -642,10 +643,15 @@ func identifiers(rec *bib.Record, e *Entry) {
 	issns(rec, Verbatim(get("eissn")), bib.ISSNElectronic)
 	issns(rec, Verbatim(get("pissn")), bib.ISSNPrint)
 	for _, n := range []string{"unique-id", "wos", "isi", "wos-id", "ut"} {
-		v := strings.TrimSpace(Verbatim(get(n)))
-		up := strings.ToUpper(v)
-		if strings.HasPrefix(up, "WOS:") || strings.HasPrefix(up, "ISI:") {
-			rec.AddIdentifier(bib.WOS, "WOS:"+strings.TrimSpace(up[4:]))
+		// one number, or several joined by ';' as the writer joins them
+		for v := range strings.SplitSeq(Verbatim(get(n)), ";") {
+			v = strings.TrimSpace(v)
+			up := strings.ToUpper(v)
+			if strings.HasPrefix(up, "WOS:") || strings.HasPrefix(up, "ISI:") {
+				rec.AddIdentifier(bib.WOS, "WOS:"+strings.TrimSpace(up[4:]))
+			} else if scheme, id, ok := bib.ParseWoSAccession(v); ok {
+				rec.AddIdentifier(scheme, id)
+			}
 		}
 	}
 	if k := strings.ToUpper(rec.SourceID); rec.Identifier(bib.WOS) == "" && (strings.HasPrefix(k, "WOS:") || strings.HasPrefix(k, "ISI:")) && len(k) > 10 {

@@ -172,7 +172,7 @@ func (w *Writer) Write(rec *bib.Record) error {
 		}
 	}
 	w.verbatim("issn", strings.Join(issn, ", "))
-	w.verbatim("unique-id", rec.Identifier(bib.WOS))
+	w.verbatim("unique-id", uniqueIDs(rec))
 	w.verbatim("scopus-eid", rec.Identifier(bib.EID))
 	w.verbatim("pii", rec.Identifier(bib.PII))
 	w.verbatim("coden", strings.Join(rec.IdentifierValues("coden"), ", "))
@@ -573,4 +573,19 @@ func keyWord(s string, n int) string {
 		}
 	}
 	return b.String()
+}
+
+// uniqueIDs writes the record's Web of Science accession numbers, those of
+// its other collections as their UT has them ("ZOOREC:ZOOR15512082826"),
+// joined by "; ".
+func uniqueIDs(rec *bib.Record) string {
+	var ids []string
+	for _, id := range rec.Identifiers {
+		if id.Scheme == bib.WOS {
+			ids = append(ids, id.Value)
+		} else if ut := bib.WoSAccession(id); ut != "" {
+			ids = append(ids, ut)
+		}
+	}
+	return strings.Join(ids, "; ")
 }

@@ -145,6 +145,27 @@ func TestWriterDateRange(t *testing.T) {
 	}
 }
 
+// TestWriterAccessionNumbers writes every Web of Science accession number
+// of a record, and those of the other collections (Zoological Record, CAB
+// Abstracts), in unique-id; each reads back.
+func TestWriterAccessionNumbers(t *testing.T) {
+	recs := []*bib.Record{
+		{Type: "article-journal", Title: "Two", Identifiers: []bib.Identifier{
+			{Scheme: bib.WOS, Value: "WOS:000265000600001"}, {Scheme: bib.WOS, Value: "WOS:000268309800010"}}},
+		{Type: "article-journal", Title: "Others", Identifiers: []bib.Identifier{
+			{Scheme: "zoorec", Value: "ZOOR15512082826"}, {Scheme: "cabi", Value: "19982209000"},
+			{Scheme: bib.WOS, Value: "WOS:000298449100001"}}},
+	}
+	back, text := ingesttest.RoundTrip(t, recs, func(w io.Writer) ingesttest.Writer { return NewWriter(w) }, func(r io.Reader) ingesttest.Reader { return NewReader(r) })
+	for i, rec := range recs {
+		for _, scheme := range []string{bib.WOS, "zoorec", "cabi"} {
+			if got, want := back[i].IdentifierValues(scheme), rec.IdentifierValues(scheme); strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("%s: %s %q, want %q\n%s", rec.Title, scheme, got, want, text)
+			}
+		}
+	}
+}
+
 func TestWriterKeys(t *testing.T) {
 	recs := []*bib.Record{
 		{SourceID: "smith2020", Title: "One"},
