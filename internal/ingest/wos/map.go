@@ -518,6 +518,11 @@ func pages(rec *bib.Record, x *tagIndex) {
 		return
 	}
 	first, last := bib.ParsePages(bp)
+	if ep == "&" || ep == "+" {
+		// the work goes on at pages further on ("BP 369", "EP &"): its
+		// last page is not known, and "&" is none
+		ep = ""
+	}
 	if ep != "" {
 		e, _ := bib.ParsePages(ep)
 		if e != "" {
