@@ -57,6 +57,7 @@ type inItem struct {
 	Abstract            flex      `json:"abstract"`
 	Keyword             flex      `json:"keyword"`
 	Keywords            flex      `json:"keywords"`
+	Categories          flex      `json:"categories"`
 	Language            flex      `json:"language"`
 	Genre               flex      `json:"genre"`
 	Note                flex      `json:"note"`

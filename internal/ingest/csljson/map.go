@@ -145,6 +145,13 @@ func (it *inItem) record() *bib.Record {
 				}
 			}
 		}
+		// CSL's categories, an array of subjects (DataCite's, and
+		// citeproc-js's own), each a term whatever its commas
+		for _, v := range it.Categories.all() {
+			if k := richText(v); k != "" {
+				rec.AddKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor})
+			}
+		}
 	}
 
 	if c != nil && len(c.PublicationTypes) > 0 {

@@ -424,3 +424,26 @@ func TestRichText(t *testing.T) {
 		}
 	}
 }
+
+// TestCategories reads CSL's categories, an array of subjects, as
+// keywords, each whole whatever its commas, by both decoders.
+func TestCategories(t *testing.T) {
+	in := `[{"id": "a", "title": "x", "categories": ["Malaria", "Ecology, evolution and behaviour"], "keyword": "birds"}]`
+	for _, fast := range []bool{true, false} {
+		t.Run(fmt.Sprintf("fast=%v", fast), func(t *testing.T) {
+			defer func(old bool) { noFastDecoder = old }(noFastDecoder)
+			noFastDecoder = !fast
+			recs, perrs, err := ingesttest.ReadAll(NewReader(strings.NewReader(in)))
+			if err != nil || len(perrs) > 0 || len(recs) != 1 {
+				t.Fatalf("got %d records, errors %v %v; want 1 record", len(recs), err, perrs)
+			}
+			var got []string
+			for _, k := range recs[0].Keywords {
+				got = append(got, k.Term)
+			}
+			if want := "birds|Malaria|Ecology, evolution and behaviour"; strings.Join(got, "|") != want {
+				t.Errorf("keywords %q, want %q", got, want)
+			}
+		})
+	}
+}
