@@ -369,8 +369,13 @@ func people(names []inName) []bib.Person {
 			if p.Family == "" {
 				p.Family, p.Given = p.Given, "" // one name only: a family name
 			}
+		case strings.Contains(n.Name.s, ","):
+			p = bib.ParseName(text(n.Name.s)) // "Doe, Jane"
 		case n.Name.s != "":
-			p = bib.ParseName(text(n.Name.s))
+			// an organisation, as Crossref writes one beside the persons
+			// ({"name": "Paderborn University", "sequence": "first"}):
+			// whole, not a given name "Paderborn" and a family name
+			p = bib.Person{Literal: text(n.Name.s)}
 		}
 		if p.IsZero() {
 			continue
