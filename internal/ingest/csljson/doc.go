@@ -41,7 +41,9 @@
 //	                                        before the common era is kept only in Raw. Crossref's
 //	                                        published-print or published-online stand in for a
 //	                                        missing issued; accessed is never the publication date
-//	container-title                         container (a string, or the first of an array)
+//	container-title                         container (a string, or the first of an array);
+//	                                        without it, event-title (Zotero's "event"), the
+//	                                        conference a talk or paper was given at
 //	container-title-short, journalAbbreviation, short-container-title   journal abbreviation
 //	collection-title, volume, issue, edition, publisher, publisher-place
 //	page                                    first and last page, split at a hyphen or any dash,

@@ -566,7 +566,7 @@ var (
 		"collection-title", "volume", "issue", "page", "page-first", "number", "article-number", "edition",
 		"publisher", "publisher-place", "DOI", "PMID", "PMCID", "ISSN", "issn-type", "ISBN", "URL",
 		"abstract", "keyword", "keywords", "language", "genre", "note", "source", "custom",
-		"message", "items", "references", "collection-number", "number-of-pages", "version", "event-place", "accessed", "translator", "categories")
+		"message", "items", "references", "collection-number", "number-of-pages", "version", "event-place", "accessed", "translator", "categories", "event", "event-title")
 	nameKeys = fieldKeys("family", "given", "suffix", "non-dropping-particle", "dropping-particle",
 		"literal", "name", "ORCID", "affiliation")
 	dateKeys = fieldKeys("date-parts", "season", "raw", "literal", "year", "month", "day", "edtf")
@@ -583,7 +583,7 @@ func (s *scanner) item(it *inItem) bool {
 		30: &it.PMCID, 31: &it.ISSN, 33: &it.ISBN, 34: &it.URL, 35: &it.Abstract, 36: &it.Keyword,
 		37: &it.Keywords, 38: &it.Language, 39: &it.Genre, 40: &it.Note, 41: &it.Source,
 		46: &it.CollectionNumber, 47: &it.NumberOfPages, 48: &it.Version, 49: &it.EventPlace,
-		52: &it.Categories,
+		52: &it.Categories, 53: &it.Event, 54: &it.EventTitle,
 	}
 	return s.object(func(field int) bool {
 		switch {

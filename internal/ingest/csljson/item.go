@@ -44,6 +44,8 @@ type inItem struct {
 	NumberOfPages       flex      `json:"number-of-pages"`
 	Version             flex      `json:"version"`
 	EventPlace          flex      `json:"event-place"`
+	Event               flex      `json:"event"`
+	EventTitle          flex      `json:"event-title"`
 	Accessed            *inDate   `json:"accessed"`
 	Publisher           flex      `json:"publisher"`
 	PublisherPlace      flex      `json:"publisher-place"`

@@ -74,6 +74,12 @@ func (it *inItem) record() *bib.Record {
 	rec.Date = itemDate(it)
 
 	rec.Container = richText(it.ContainerTitle.s)
+	if rec.Container == "" {
+		// the name of the conference a talk or paper was given at,
+		// CSL's event-title ("event" before CSL 1.0.2, as Zotero
+		// writes it), where no proceedings hold it
+		rec.Container = richText(first(it.EventTitle.s, it.Event.s))
+	}
 	rec.ContainerAbbrev = text(first(it.ContainerTitleShort.s, it.JournalAbbreviation.s, it.ShortContainerTitle.s))
 	rec.Series = richText(it.CollectionTitle.s)
 	rec.Volume = text(it.Volume.s)

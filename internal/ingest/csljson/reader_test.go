@@ -447,3 +447,27 @@ func TestCategories(t *testing.T) {
 		})
 	}
 }
+
+// TestEventTitle reads the conference a talk was given at (CSL's
+// event-title, or Zotero's "event") as the container when no proceedings
+// are named, by both decoders.
+func TestEventTitle(t *testing.T) {
+	in := `[{"id": "a", "type": "speech", "title": "x", "event": "Symposium A"},
+{"id": "b", "type": "paper-conference", "title": "y", "event-title": "Workshop B"},
+{"id": "c", "type": "paper-conference", "title": "z", "container-title": "Proceedings C", "event-title": "Workshop C"}]`
+	for _, fast := range []bool{true, false} {
+		t.Run(fmt.Sprintf("fast=%v", fast), func(t *testing.T) {
+			defer func(old bool) { noFastDecoder = old }(noFastDecoder)
+			noFastDecoder = !fast
+			recs, perrs, err := ingesttest.ReadAll(NewReader(strings.NewReader(in)))
+			if err != nil || len(perrs) > 0 || len(recs) != 3 {
+				t.Fatalf("got %d records, errors %v %v; want 3 records", len(recs), err, perrs)
+			}
+			for i, want := range []string{"Symposium A", "Workshop B", "Proceedings C"} {
+				if recs[i].Container != want {
+					t.Errorf("record %d: container %q, want %q", i+1, recs[i].Container, want)
+				}
+			}
+		})
+	}
+}
