@@ -26,10 +26,11 @@
 //	title, title-short (shortTitle), original-title   titles; Crossref's subtitle is appended
 //	author, editor                          names: family with its particles (non-dropping and
 //	                                        dropping), given, suffix; literal, and the "name" some
-//	                                        tools write, for groups (a name with a family name keeps
-//	                                        its parts even when a literal comes with them); a name
-//	                                        written as a plain string is parsed; Crossref's ORCID
-//	                                        and affiliation kept.
+//	                                        tools write, for groups (Crossref's organisations; a
+//	                                        "name" with a comma is parsed as "Family, Given"; a name
+//	                                        with a family name keeps its parts even when a literal
+//	                                        comes with them); a name written as a plain string is
+//	                                        parsed; Crossref's ORCID and affiliation kept.
 //	                                        Without authors, the director of a film is its author.
 //	issued                                  date-parts with numbers or strings; months 13–16 and
 //	                                        21–24 are seasons; a second part (a range) is kept in
@@ -56,6 +57,7 @@
 //	URL, abstract, language, genre (a publication type), source (the database)
 //	keyword (or keywords)                   keywords: one string split on ";", or on "," when it
 //	                                        has no ";"; an array is one keyword per element
+//	categories                              keywords, one per element (DataCite's subjects)
 //	note                                    identifiers written with the "cheater syntax" of
 //	                                        Zotero and Better BibTeX ("PMID: 123", "DOI: 10...",
 //	                                        "PMCID:", "ISSN:", "ISBN:", "arXiv:", one per line, in
