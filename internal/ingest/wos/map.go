@@ -1,8 +1,11 @@
 package wos
 
 import (
+	"html"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -295,9 +298,64 @@ func clean(s string) string {
 		}
 	}
 	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
-		s = bib.UnescapeEntities(s)
+		s = bib.UnescapeEntities(joinSplitEntities(s))
 	}
 	return bib.NFC(bib.CleanText(s))
+}
+
+// joinSplitEntities closes the space Web of Science puts after the "&" of
+// a character reference in some abstracts ("p & lt; 0.05", "& #8211;"),
+// and the one before it too where it split a word ("Schr & ouml;dinger",
+// "Szeg & odblac;-type"), so that the reference is decoded; an "&" before
+// words that make no reference ("Johnson & Johnson; ...") is left as it is.
+func joinSplitEntities(s string) string {
+	if !strings.Contains(s, "& ") {
+		return s
+	}
+	var b strings.Builder
+	rest := s
+	for {
+		i := strings.Index(rest, "& ")
+		if i < 0 {
+			break
+		}
+		j := i + 2
+		k := j
+		for k < len(rest) && k-j < 32 && (isASCIIAlnum(rest[k]) || k == j && rest[k] == '#') {
+			k++
+		}
+		if k > j && k < len(rest) && rest[k] == ';' {
+			ref := "&" + rest[j:k+1]
+			if u := html.UnescapeString(ref); u != ref {
+				if b.Len() == 0 {
+					b.Grow(len(s))
+				}
+				// a letter of a word split around its reference
+				// ("Schr & ouml;dinger") loses the space before too
+				pre := rest[:i]
+				if r, _ := utf8.DecodeRuneInString(u); unicode.IsLetter(r) && strings.HasSuffix(pre, " ") {
+					if p, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(pre, " ")); unicode.IsLetter(p) {
+						pre = strings.TrimSuffix(pre, " ")
+					}
+				}
+				b.WriteString(pre)
+				b.WriteString(ref)
+				rest = rest[k+1:]
+				continue
+			}
+		}
+		b.WriteString(rest[:j])
+		rest = rest[j:]
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // mapRecord turns the fields of one record into a bib.Record.

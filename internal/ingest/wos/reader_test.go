@@ -761,3 +761,24 @@ func TestAddressesAUFormsLongList(t *testing.T) {
 		t.Errorf("record-level affiliations %q, warnings %v", rec.Affiliations, rec.Warnings)
 	}
 }
+
+// TestSplitEntities decodes the character references Web of Science
+// writes with a space after their "&".
+func TestSplitEntities(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a Schr & ouml;dinger operator", "a Schrödinger operator"},
+		{"a Szeg & odblac;-type theorem", "a Szegő-type theorem"},
+		{"higher (p & lt; 0.05) in", "higher (p < 0.05) in"},
+		{"R & amp; D", "R & D"},
+		{"1990 & #8211; 2000", "1990 – 2000"},
+		{"Johnson & Johnson; and others", "Johnson & Johnson; and others"},
+		{"A & B; C & D", "A & B; C & D"},
+		{"ends with & ouml", "ends with & ouml"},
+		{"Schr&ouml;dinger", "Schrödinger"},
+	}
+	for _, tt := range tests {
+		if got := clean(tt.in); got != tt.want {
+			t.Errorf("clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
