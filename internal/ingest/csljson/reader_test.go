@@ -425,27 +425,36 @@ func TestRichText(t *testing.T) {
 	}
 }
 
-// TestCategories reads CSL's categories, an array of subjects, as
-// keywords, each whole whatever its commas, by both decoders.
-func TestCategories(t *testing.T) {
-	in := `[{"id": "a", "title": "x", "categories": ["Malaria", "Ecology, evolution and behaviour"], "keyword": "birds"}]`
+// checkBothDecoders reads in with the package's own decoder and with
+// encoding/json, wants n records from each, and checks them.
+func checkBothDecoders(t *testing.T, in string, n int, check func(t *testing.T, recs []*bib.Record)) {
+	t.Helper()
 	for _, fast := range []bool{true, false} {
 		t.Run(fmt.Sprintf("fast=%v", fast), func(t *testing.T) {
 			defer func(old bool) { noFastDecoder = old }(noFastDecoder)
 			noFastDecoder = !fast
 			recs, perrs, err := ingesttest.ReadAll(NewReader(strings.NewReader(in)))
-			if err != nil || len(perrs) > 0 || len(recs) != 1 {
-				t.Fatalf("got %d records, errors %v %v; want 1 record", len(recs), err, perrs)
+			if err != nil || len(perrs) > 0 || len(recs) != n {
+				t.Fatalf("got %d records, errors %v %v; want %d records", len(recs), err, perrs, n)
 			}
-			var got []string
-			for _, k := range recs[0].Keywords {
-				got = append(got, k.Term)
-			}
-			if want := "birds|Malaria|Ecology, evolution and behaviour"; strings.Join(got, "|") != want {
-				t.Errorf("keywords %q, want %q", got, want)
-			}
+			check(t, recs)
 		})
 	}
+}
+
+// TestCategories reads CSL's categories, an array of subjects, as
+// keywords, each whole whatever its commas, by both decoders.
+func TestCategories(t *testing.T) {
+	in := `[{"id": "a", "title": "x", "categories": ["Malaria", "Ecology, evolution and behaviour"], "keyword": "birds"}]`
+	checkBothDecoders(t, in, 1, func(t *testing.T, recs []*bib.Record) {
+		var got []string
+		for _, k := range recs[0].Keywords {
+			got = append(got, k.Term)
+		}
+		if want := "birds|Malaria|Ecology, evolution and behaviour"; strings.Join(got, "|") != want {
+			t.Errorf("keywords %q, want %q", got, want)
+		}
+	})
 }
 
 // TestEventTitle reads the conference a talk was given at (CSL's
@@ -455,19 +464,11 @@ func TestEventTitle(t *testing.T) {
 	in := `[{"id": "a", "type": "speech", "title": "x", "event": "Symposium A"},
 {"id": "b", "type": "paper-conference", "title": "y", "event-title": "Workshop B"},
 {"id": "c", "type": "paper-conference", "title": "z", "container-title": "Proceedings C", "event-title": "Workshop C"}]`
-	for _, fast := range []bool{true, false} {
-		t.Run(fmt.Sprintf("fast=%v", fast), func(t *testing.T) {
-			defer func(old bool) { noFastDecoder = old }(noFastDecoder)
-			noFastDecoder = !fast
-			recs, perrs, err := ingesttest.ReadAll(NewReader(strings.NewReader(in)))
-			if err != nil || len(perrs) > 0 || len(recs) != 3 {
-				t.Fatalf("got %d records, errors %v %v; want 3 records", len(recs), err, perrs)
+	checkBothDecoders(t, in, 3, func(t *testing.T, recs []*bib.Record) {
+		for i, want := range []string{"Symposium A", "Workshop B", "Proceedings C"} {
+			if recs[i].Container != want {
+				t.Errorf("record %d: container %q, want %q", i+1, recs[i].Container, want)
 			}
-			for i, want := range []string{"Symposium A", "Workshop B", "Proceedings C"} {
-				if recs[i].Container != want {
-					t.Errorf("record %d: container %q, want %q", i+1, recs[i].Container, want)
-				}
-			}
-		})
-	}
+		}
+	})
 }
