@@ -107,6 +107,11 @@ func parseName(s string) Person {
 	if len(toks) == 1 {
 		return Person{Family: s}
 	}
+	if AllCJK(toks) {
+		// Chinese, Japanese and Korean names are written family name
+		// first: "義久 智樹", "홍 길동"
+		return Person{Family: toks[0], Given: strings.Join(toks[1:], " ")}
+	}
 	var suffix string
 	if len(toks) > 2 && isSuffix(toks[len(toks)-1]) {
 		suffix = toks[len(toks)-1]
@@ -512,4 +517,21 @@ func IsAuthorHeading(line string, authors []Person) bool {
 		}
 	}
 	return false
+}
+
+// AllCJK reports whether every word is written in Chinese, Japanese or
+// Korean script alone (Han, Hiragana, Katakana, Hangul), the scripts
+// whose names are written family name first.
+func AllCJK(words []string) bool {
+	for _, w := range words {
+		if w == "" {
+			return false
+		}
+		for _, r := range w {
+			if r < 0x1100 || !(unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 0x30FC || r == 0x30FB) {
+				return false
+			}
+		}
+	}
+	return len(words) > 0
 }
