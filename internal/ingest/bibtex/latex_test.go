@@ -118,6 +118,8 @@ func TestNames(t *testing.T) {
 		{"R. J. Byng", []string{"Byng, R. J."}, false},
 		{"family=Berg, given=Anna, prefix=van den", []string{"van den Berg, Anna"}, false},
 		{"Plato", []string{"Plato"}, false},
+		{"義久 智樹 and 水野 慎士 and 山田太郎", []string{"義久, 智樹", "水野, 慎士", "山田太郎"}, false},
+		{"홍 길동", []string{"홍, 길동"}, false},
 		{"Wu, Yi--Ching", []string{"Wu, Yi-Ching"}, false},
 		{"Smith, John and", []string{"Smith, John"}, false},
 		{"A and , and B", []string{"A", "B"}, false},

@@ -29,6 +29,8 @@ import (
 //     read part by part;
 //   - a name written "Family Initials" with no comma ("Byng RJ"), as some
 //     converters from MEDLINE write it, is read family first;
+//   - a name in Chinese, Japanese or Korean script with no comma ("義久
+//     智樹", as CiNii and Japanese societies write it) is family name first;
 //   - "Last, First, Jr" (a suffix last, as Zotero writes it) is read as
 //     meant, and a group written without braces ("PARTNERS2 Study Group")
 //     is a Literal when bib.ParseName sees a group in it.
@@ -140,6 +142,11 @@ func Name(raw string) bib.Person {
 		}
 		if fam, given, ok := familyInitials(words); ok {
 			return bib.Person{Family: Text(strings.Join(fam, " ")), Given: Text(strings.Join(given, " ")), Raw: Text(raw)}
+		}
+		if len(words) > 1 && bib.AllCJK(words) {
+			// "義久 智樹", "홍 길동": family name first, as Chinese,
+			// Japanese and Korean names are written
+			return bib.Person{Family: words[0], Given: strings.Join(words[1:], " "), Raw: Text(raw)}
 		}
 		if len(words) > 1 && strings.IndexByte(raw, '{') < 0 {
 			// a group written without braces: "PARTNERS2 Study Group"
