@@ -199,6 +199,11 @@ var encodingAliases = map[string]string{
 	"cp1252": "windows-1252", "ansi": "windows-1252", "latin1": "windows-1252", "latin-1": "windows-1252",
 	"iso-8859-1": "windows-1252", "utf8": "utf-8", "ascii": "utf-8", "us-ascii": "utf-8", "cp1251": "windows-1251",
 	"utf16": "utf-16le", "utf-16": "utf-16le", "utf16le": "utf-16le", "utf16be": "utf-16be",
+	// Windows code pages by their numbers, as users of CNKI, CiNii and
+	// KCI exports name them
+	"cp936": "gbk", "cp932": "shift_jis", "cp949": "euc-kr", "cp950": "big5", "cp1250": "windows-1250",
+	"cp1253": "windows-1253", "cp1254": "windows-1254", "cp1255": "windows-1255", "cp1256": "windows-1256",
+	"cp1257": "windows-1257", "cp1258": "windows-1258", "cp874": "windows-874", "cp866": "ibm866",
 }
 
 // lookupEncoding finds an encoding by label and returns it with its

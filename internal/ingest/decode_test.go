@@ -74,3 +74,18 @@ func TestFallbackReader(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodingNames checks that --encoding takes an encoding by its WHATWG
+// name and by the Windows code page number users know it by, and refuses
+// a name it does not know.
+func TestEncodingNames(t *testing.T) {
+	for label, want := range map[string]string{
+		"gbk": "gbk", "cp936": "gbk", "shift_jis": "shift_jis", "CP932": "shift_jis", "euc-kr": "euc-kr",
+		"cp949": "euc-kr", "cp950": "big5", "cp1251": "windows-1251", "cp1250": "windows-1250", "cp866": "ibm866",
+		"latin1": "windows-1252", "utf8": "utf-8", "cp99999": "",
+	} {
+		if _, got := lookupEncoding(label); got != want {
+			t.Errorf("lookupEncoding(%q) = %q, want %q", label, got, want)
+		}
+	}
+}
