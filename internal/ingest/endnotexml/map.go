@@ -21,7 +21,8 @@ import (
 //	                     several words with a digit and no comma, "ISO 17281:2002"); for an
 //	                     Edited Book the editors
 //	secondary-author (%E) editors (tertiary authors, %Y, are series editors, translators or a
-//	                     thesis's advisors: left out, as bib.Record has no place for them)
+//	                     thesis's advisors: left out, as bib.Record has no place for them, but
+//	                     see tertiary-title)
 //	auth-address (%+)    record-level affiliations, split on line breaks and ";"
 //	title (%T), short-title (%!), translated-title (%Q), orig-pub (%()
 //	                     title, short, translated and original title, without the tags of rich
@@ -29,7 +30,9 @@ import (
 //	full-title (%J), secondary-title (%B)
 //	                     the container: the journal, book, proceedings or web site; for books and
 //	                     reports the secondary title is the series, for theses it is left out
-//	tertiary-title (%S)  the series
+//	tertiary-title (%S)  the series; for a conference paper or proceedings with no conference
+//	                     named (no %B or %J), the proceedings, and the tertiary authors (%Y)
+//	                     their editors when there are no others, as bibutils writes them
 //	abbr-1, alt-title (%O), alt-periodical
 //	                     the journal abbreviation
 //	volume (%V), number (%N), issue, pages (%P)
@@ -166,6 +169,18 @@ func (m *mapper) container(rec *bib.Record, c class) (inPeriodical bool) {
 	case classThesis:
 		rec.Container = periodical
 		rec.Series = tertiary
+	case classConference:
+		rec.Container = firstOf(periodical, secondary)
+		rec.Series = tertiary
+		if rec.Container == "" && tertiary != "" {
+			// bibutils (the ACL Anthology's export) writes a paper's
+			// proceedings as %S and their editors as %Y, with no %B or
+			// %E: a series with no conference named is the proceedings.
+			rec.Container, rec.Series = tertiary, ""
+			if len(rec.Editors) == 0 {
+				rec.Editors = m.names(TertiaryAuthor)
+			}
+		}
 	default:
 		rec.Container = firstOf(periodical, secondary)
 		rec.Series = tertiary
