@@ -105,7 +105,7 @@ func parseName(s string) bib.Person {
 }
 
 // splitNames splits a value of names: one per line, and in the long
-// layout several on a line, separated by semicolons ("Kohler, Lars 1;
+// layout several on a line, separated by semicolons outside brackets ("Kohler, Lars 1;
 // Leuschner, Christoph 1"). A part that is only degrees ("Bunkers, Sandra
 // Schmidt RN; PhD; FAAN 1") belongs to the name before it. The names are
 // appended to out.
@@ -114,7 +114,7 @@ func splitNames(out []string, v string) []string {
 	var buf [8]string
 	for _, line := range lines(buf[:0], v) {
 		for first := true; line != ""; first = false {
-			part, rest, _ := strings.Cut(line, ";")
+			part, rest := cutName(line)
 			line = rest
 			if part = strings.TrimSpace(part); part == "" {
 				continue
@@ -127,6 +127,29 @@ func splitNames(out []string, v string) []string {
 		}
 	}
 	return out
+}
+
+// cutName cuts a line of names at the first semicolon outside brackets:
+// one inside them is part of a name's roles and address ("Gaertner,
+// Alfred L. [Author, Reprint Author; E-mail: agaertner@genecor.com]", as
+// BIOSIS writes them).
+func cutName(line string) (name, rest string) {
+	depth := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '[':
+			depth++
+		case ']':
+			if depth > 0 {
+				depth--
+			}
+		case ';':
+			if depth == 0 {
+				return line[:i], line[i+1:]
+			}
+		}
+	}
+	return line, ""
 }
 
 // onlyDegrees reports whether every word of s is a degree or a mark.

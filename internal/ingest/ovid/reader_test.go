@@ -267,6 +267,7 @@ func TestCleanAuthor(t *testing.T) {
 		{"Gazic, Barbara MD, PhD *", "Gazic, Barbara", "*", false},
 		{"Smith, M.D.", "Smith, M.D.", "", false}, // initials, not a degree
 		{"Walsdorf, Neill B. [Inventor, Reprint Author]", "Walsdorf, Neill B.", "", false},
+		{"Okafor, Adaeze N. [Author, Reprint Author; E-mail: okafor@example.org]", "Okafor, Adaeze N.", "", false},
 		{"Palmer, Stephen [Ed]", "Palmer, Stephen", "", true},
 		{"Ma, Li MA", "Ma, Li", "", false},
 	}
@@ -279,10 +280,22 @@ func TestCleanAuthor(t *testing.T) {
 }
 
 func TestSplitNames(t *testing.T) {
-	got := splitNames(nil, "Bunkers, Sandra Schmidt RN; PhD; FAAN 1;  Haddad, Rania 2\nNovak, Petra")
-	want := []string{"Bunkers, Sandra Schmidt RN PhD FAAN 1", "Haddad, Rania 2", "Novak, Petra"}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("splitNames = %q, want %q", got, want)
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Bunkers, Sandra Schmidt RN; PhD; FAAN 1;  Haddad, Rania 2\nNovak, Petra",
+			[]string{"Bunkers, Sandra Schmidt RN PhD FAAN 1", "Haddad, Rania 2", "Novak, Petra"}},
+		// BIOSIS: a semicolon inside the brackets of a name's roles
+		{"Okafor, Adaeze N. [Author, Reprint Author; E-mail: okafor@example.org]\nByng, Richard [Author]",
+			[]string{"Okafor, Adaeze N. [Author, Reprint Author; E-mail: okafor@example.org]", "Byng, Richard [Author]"}},
+		{"Lund, Kari [Author; E-mail: kl@example.org]; Moreau, Élise [Author]",
+			[]string{"Lund, Kari [Author; E-mail: kl@example.org]", "Moreau, Élise [Author]"}},
+	}
+	for _, tt := range tests {
+		if got := splitNames(nil, tt.in); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("splitNames(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
