@@ -362,6 +362,7 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 		} else if c.book != "" {
 			rec.Container = c.book
 		}
+		rec.Series = c.series
 	case "book", "thesis":
 		if first(journal) == "" {
 			rec.Container = "" // what SO or BT say of a book is its own title and imprint

@@ -242,6 +242,25 @@ func TestChapterSource(t *testing.T) {
 	}
 }
 
+func TestBIOSISChapterSource(t *testing.T) {
+	tests := []struct{ so, want string }{
+		{"Okafor, Adaeze N. [Editor, Reprint Author], Byng, Richard [Editor]. Methods of reading exports.:51-60, 2004.\nSeries Information:  Principles and Practice.",
+			`["Okafor, Adaeze N." "Byng, Richard"] "Methods of reading exports" "51-60" 2004 "Principles and Practice" ""`},
+		{"Lund, Kari [Editor]. Methods of reading exports.:7-19, 2010.",
+			`["Lund, Kari"] "Methods of reading exports" "7-19" 2010 "" ""`},
+		// a name of another role: not read as a chapter's source
+		{"Lund, Kari [Author]. Methods of reading exports.:7-19, 2010.",
+			`[] "" "" 2010 "" "Lund, Kari [Author]. Methods of reading exports.:7-19"`},
+	}
+	for _, tt := range tests {
+		c := parseSource(tt.so)
+		got := fmt.Sprintf("%q %q %q %d %q %q", c.editors, c.book, c.pages, c.date.Year, c.series, c.journal)
+		if got != tt.want {
+			t.Errorf("parseSource(%q)\n got  %s\n want %s", tt.so, got, tt.want)
+		}
+	}
+}
+
 func dateString(d bib.Date) string {
 	switch {
 	case d.Year == 0:

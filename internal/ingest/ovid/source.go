@@ -20,12 +20,15 @@ import (
 //	Journal of Political Studies 12, Winter 2007: 7-14.                                     IPSA
 //	Hydrobiologia. 2007 15 June; 433-441.                                                   Zoological Record
 //	Soil Use and Management, 2024, 40, 1, pp. 12-20                                         CAB Abstracts
+//	Kamp, Roza Maria [Editor, Reprint Author], Calvete, Juan J. [Editor]. Methods in
+//	    proteome and protein analysis.:371-397, 2004.\nSeries Information:  Principles and Practice.   BIOSIS, a chapter
 type citation struct {
 	journal, volume, issue, pages, articleNumber string
 	date                                         bib.Date
 	// a chapter's book, its editors and its imprint
 	book             string
 	editors          []string
+	series           string // BIOSIS's "Series Information"
 	publisher, place string
 	numberOfPages    string // a book's: "xxv, 186"
 
@@ -87,6 +90,9 @@ func parseSource(s string) (c citation) {
 		s = s[:i] + rest[end:]
 	}
 	s = strings.TrimRight(s, ". ")
+	if strings.Contains(s, "[Editor") && biosisChapterSource(&c, s) {
+		return c
+	}
 	if strings.Contains(s, "(pp") {
 		if m := parenYear.FindStringSubmatchIndex(s); m != nil && strings.Contains(s[m[1]:], "(pp") {
 			chapterSource(&c, s, m)
@@ -302,6 +308,42 @@ func bookSource(c *citation, s string, m []int) bool {
 	}
 	c.editors = editorsOf(s[:m[0]])
 	c.date = bib.Date{Year: bib.ExtractYear(s[m[2]:m[3]])}
+	return true
+}
+
+// biosisChapterSource reads BIOSIS's source of a chapter: its editors,
+// each with its roles in brackets and separated by commas, the book, a
+// colon and the pages, the year, and the series on a line of its own
+// ("Kamp, Roza Maria [Editor, Reprint Author], Calvete, Juan J. [Editor].
+// Methods in proteome and protein analysis.:371-397, 2004. Series
+// Information:  Principles and Practice"). It reports whether s had that
+// form.
+func biosisChapterSource(c *citation, s string) bool {
+	end := strings.LastIndex(s, "]")
+	if end < 0 || !strings.HasPrefix(s[end+1:], ". ") {
+		return false
+	}
+	rest, series := s[end+3:], ""
+	if i := strings.Index(rest, "Series Information:"); i >= 0 {
+		series = strings.Trim(rest[i+len("Series Information:"):], ". ")
+		rest = strings.TrimRight(rest[:i], ". ")
+	}
+	m, ok := colonPagesIndex(rest)
+	if !ok || m[0] == 0 {
+		return false
+	}
+	var editors []string
+	for _, e := range strings.SplitAfter(s[:end], "]") {
+		name, role, ok := strings.Cut(strings.TrimLeft(e, ", "), "[")
+		if !ok || !strings.Contains(role, "Editor") {
+			return false // a name of some other role: no list of editors
+		}
+		editors = append(editors, strings.TrimSpace(name))
+	}
+	c.editors, c.series = editors, series
+	c.book = strings.TrimRight(rest[:m[0]], ". ")
+	c.pages = rest[m[2]:m[3]]
+	c.date = bib.Date{Year: bib.ExtractYear(rest[m[1]:])}
 	return true
 }
 
