@@ -52,6 +52,8 @@ const (
 	bookTitle    // BT
 	edition      // EN
 	link         // XL, UR, OU
+	patentNumber // PN: a patent's ("US 6818228", BIOSIS)
+	assignee     // PA: a patent's
 	meaningCount // the number of meanings
 )
 
@@ -65,6 +67,7 @@ var tagMeanings = map[string]meaning{
 	"DE": descriptor, "ID": descriptor, "PT": pubType, "DT": docType, "ST": docType, "LG": language,
 	"IS": issn, "IT": issnOnline, "ES": issnOnline, "IB": isbn, "PB": publisher, "PU": publisher,
 	"PL": place, "BT": bookTitle, "EN": edition, "XL": link, "UR": link, "OU": link, "IU": link,
+	"PN": patentNumber, "PA": assignee,
 }
 
 // labelTags gives the short tag of each long label, in lower case.
@@ -85,6 +88,7 @@ var labelTags = map[string]string{
 	"publication type": "PT", "document type": "DT", "status": "ST", "language": "LG",
 	"issn": "IS", "issn print": "IS", "print issn": "IS", "issn electronic": "IT", "electronic issn": "IT",
 	"isbn": "IB", "publisher": "PB", "place of publication": "PL", "book title": "BT", "edition": "EN",
+	"patent number": "PN", "patent assignee": "PA",
 	"link to the ovid full text or citation": "XL", "url": "UR",
 	"score": "SC", // the relevance of a record to the search, as stars
 }
@@ -367,6 +371,11 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 		if first(journal) == "" {
 			rec.Container = "" // what SO or BT say of a book is its own title and imprint
 		}
+	case "patent":
+		// BIOSIS: the number and the assignee; SO is the gazette that
+		// announced the patent
+		rec.ArticleNumber = firstOf(first(patentNumber), rec.ArticleNumber)
+		rec.Publisher = firstOf(rec.Publisher, first(assignee))
 	}
 	return rec
 }
