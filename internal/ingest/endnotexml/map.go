@@ -60,7 +60,8 @@ import (
 //	keyword (%K)         keywords, split on line breaks and ";"; MeSH headings ("Neoplasms/*therapy")
 //	                     as MeSH, the rest as author keywords
 //	url (%U), pdf-url (%>) URLs (PubMed and Web of Science links also give the PMID or WoS id);
-//	                     links to local files are left out
+//	                     links to local files are left out, and a DOI alone is the DOI; so is a
+//	                     link alone in auth-address, as converters from BibTeX write a url there
 //	abstract (%X), notes (%Z), research-notes (%<), language (%G), work-type (%9)
 //	remote-database-name (%~), remote-database-provider (%W)
 //	                     the database the record came from
@@ -144,10 +145,15 @@ func (m *mapper) people(rec *bib.Record, c class) {
 			rec.Affiliations = make([]string, 0, 1+strings.Count(v, "\n"))
 		}
 		eachPart(v, true, func(a string) {
-			if !bib.IsAuthorHeading(a, rec.Authors) {
+			// a link is no address (see urls): converters from BibTeX
+			// write its url there
+			if !isLink(a) && !bib.IsAuthorHeading(a, rec.Authors) {
 				rec.AddAffiliation(trimAffiliation(a))
 			}
 		})
+	}
+	if len(rec.Affiliations) == 0 {
+		rec.Affiliations = nil // only links
 	}
 }
 
@@ -280,8 +286,17 @@ func (m *mapper) text(rec *bib.Record) {
 func (m *mapper) urls(rec *bib.Record) {
 	for i := m.head[URL]; i >= 0; i = m.next[i] {
 		eachPart(m.fields[i].Value, false, func(u string) {
-			if !strings.HasPrefix(u, "<Go to ISI>://") { // a Web of Science id (see accession), no link
+			// a Web of Science id (see accession) and a bare DOI (see
+			// identifiers) are no links
+			if !strings.HasPrefix(u, "<Go to ISI>://") && !isBareDOI(u) {
 				rec.AddURL(u)
+			}
+		})
+	}
+	for i := m.head[AuthAddress]; i >= 0; i = m.next[i] {
+		eachPart(m.fields[i].Value, true, func(a string) {
+			if isLink(a) {
+				rec.AddURL(a)
 			}
 		})
 	}
@@ -520,11 +535,17 @@ func (m *mapper) identifiers(rec *bib.Record, c class) {
 		}
 	}
 	if rec.Identifier(bib.DOI) == "" {
-		// DOIs written elsewhere: in links, and in notes that say so.
-		for _, n := range []FieldName{URL, PDFURL, Notes, ResearchNotes} {
+		// DOIs written elsewhere: in links (a DOI alone in the URL
+		// field too, as converters from BibTeX write it), and in notes
+		// that say so.
+		for _, n := range []FieldName{URL, PDFURL, AuthAddress, Notes, ResearchNotes} {
 			for i := m.head[n]; i >= 0; i = m.next[i] {
 				v := m.fields[i].Value
-				if indexFold(v, "doi") < 0 {
+				if n == URL && isBareDOI(strings.TrimSpace(v)) {
+					rec.AddDOI(v)
+					continue
+				}
+				if indexFold(v, "doi") < 0 || n == AuthAddress && !isLink(strings.TrimSpace(v)) {
 					continue
 				}
 				for _, d := range bib.FindDOIs(v) {
@@ -764,6 +785,17 @@ func isPMCID(v string) bool {
 		return false
 	}
 	return bib.AllDigits(v[3:])
+}
+
+// isLink reports whether s is a link and nothing else.
+func isLink(s string) bool {
+	return isRemoteURL(s) && !strings.ContainsAny(s, " \t\n")
+}
+
+// isBareDOI reports whether s is a DOI alone, with no link or "doi:"
+// before it ("10.21105/joss.01686").
+func isBareDOI(s string) bool {
+	return strings.HasPrefix(s, "10.") && strings.IndexByte(s, '/') > 3 && !strings.ContainsAny(s, " \t\n")
 }
 
 func isRemoteURL(u string) bool {

@@ -83,6 +83,24 @@ func TestMap(t *testing.T) {
 			f(RefType, "Conference Proceedings", TertiaryTitle, "Proceedings of the Tenth Workshop", SecondaryAuthor, "Lund, Kari", TertiaryAuthor, "Byng, Richard"),
 			func(r *bib.Record) string { return r.Container + "|" + r.Series + "|" + names(r.Editors) },
 			"Proceedings of the Tenth Workshop||Lund, Kari"},
+		{"a DOI alone in the URL field is the DOI, no link",
+			f(RefType, "Journal Article", URL, "10.21105/joss.01686"),
+			func(r *bib.Record) string { return ids(r) + "|" + strings.Join(r.URLs, " ") }, "doi:10.21105/joss.01686|"},
+		{"a link alone in auth-address is a link, no affiliation",
+			f(RefType, "Generic", AuthAddress, "https://example.org/package=things", URL, "10.1000/abc"),
+			func(r *bib.Record) string {
+				return ids(r) + "|" + strings.Join(r.URLs, " ") + "|" + fmt.Sprint(r.Affiliations == nil)
+			},
+			"doi:10.1000/abc|https://example.org/package=things|true"},
+		{"a DOI link in auth-address gives the DOI",
+			f(RefType, "Journal Article", AuthAddress, "https://doi.org/10.1000/ABC-9"),
+			func(r *bib.Record) string { return ids(r) + "|" + strings.Join(r.URLs, " ") }, "doi:10.1000/abc-9|https://doi.org/10.1000/ABC-9"},
+		{"an address with a link in it stays an address",
+			f(RefType, "Journal Article", AuthAddress, "Dept of Things, Univ A, UK. https://a.example.org"),
+			func(r *bib.Record) string {
+				return strings.Join(r.Affiliations, "; ") + "|" + strings.Join(r.URLs, " ")
+			},
+			"Dept of Things, Univ A, UK. https://a.example.org|"},
 		{"PMCID in custom2 of an article",
 			f(RefType, "Journal Article", Custom2, "6011367"),
 			ids, "pmcid:PMC6011367"},
