@@ -46,6 +46,8 @@ import (
 //	                     (edition, %7); access-date (%[) is never a publication date
 //	access-date (%[)     when the work was read online (accessed)
 //	edition, publisher, pub-location (%7, %I, %C)
+//	                     (a thesis with no publisher whose journal names a university, as CNKI
+//	                     writes it, has that university as its publisher)
 //	isbn (%@)            ISBNs and ISSNs (with their print/electronic kinds); a patent's or
 //	                     report's number when it holds neither
 //	electronic-resource-num (%R)
@@ -240,6 +242,30 @@ func (m *mapper) numbers(rec *bib.Record, c class, inPeriodical bool) {
 	}
 	rec.Publisher = m.first(Publisher)
 	rec.Place = m.first(PubLocation)
+	if c == classThesis && rec.Publisher == "" && isInstitution(rec.Container) {
+		// CNKI writes a thesis's university as its journal (%J 南昌大学)
+		rec.Publisher, rec.Container = rec.Container, ""
+	}
+}
+
+// isInstitution reports whether a name is a university's or an
+// institute's ("南昌大学", "University of Leeds", "Institut Pasteur").
+func isInstitution(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, w := range [...]string{"大学", "大學", "学院", "學院", "研究院", "研究所"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	l := strings.ToLower(name)
+	for _, w := range [...]string{"universit", "college", "institut", "school", "école", "hochschule"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isDegree reports whether a thesis's volume names its degree ("PhD

@@ -101,6 +101,12 @@ func TestMap(t *testing.T) {
 				return strings.Join(r.Affiliations, "; ") + "|" + strings.Join(r.URLs, " ")
 			},
 			"Dept of Things, Univ A, UK. https://a.example.org|"},
+		{"a thesis's university in its journal field (CNKI)",
+			f(RefType, "Thesis", Periodical, "南昌大学", WorkType, "博士"),
+			func(r *bib.Record) string { return r.Container + "|" + r.Publisher }, "|南昌大学"},
+		{"a thesis in Dissertation Abstracts keeps it as its journal",
+			f(RefType, "Thesis", Periodical, "Dissertation Abstracts International", Publisher, "University of Leeds"),
+			func(r *bib.Record) string { return r.Container + "|" + r.Publisher }, "Dissertation Abstracts International|University of Leeds"},
 		{"PMCID in custom2 of an article",
 			f(RefType, "Journal Article", Custom2, "6011367"),
 			ids, "pmcid:PMC6011367"},
