@@ -556,3 +556,17 @@ func TestFindORCID(t *testing.T) {
 		}
 	}
 }
+
+func TestCutOutsideBrackets(t *testing.T) {
+	for _, tt := range []struct{ in, before, after string }{
+		{"Gaertner, A. [Author; E-mail: a@b.c]; Next, B.", "Gaertner, A. [Author; E-mail: a@b.c]", " Next, B."},
+		{"One; Two", "One", " Two"},
+		{"[a; [b; c]; d]", "[a; [b; c]; d]", ""},
+		{"a]; b", "a]", " b"},
+	} {
+		b, a, _ := CutOutsideBrackets(tt.in, ';')
+		if b != tt.before || a != tt.after {
+			t.Errorf("CutOutsideBrackets(%q) = %q, %q; want %q, %q", tt.in, b, a, tt.before, tt.after)
+		}
+	}
+}

@@ -653,3 +653,26 @@ func DropCopyrightNotice(s string) string {
 	}
 	return strings.TrimSpace(s[:i])
 }
+
+// CutOutsideBrackets cuts s at the first sep that is not inside square
+// brackets, where a name's roles and address may hold one ("Gaertner,
+// Alfred L. [Author, Reprint Author; E-mail: ...]; Next, A."): it returns
+// the text before and after it, and whether there was one.
+func CutOutsideBrackets(s string, sep byte) (before, after string, found bool) {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			depth++
+		case ']':
+			if depth > 0 {
+				depth--
+			}
+		case sep:
+			if depth == 0 {
+				return s[:i], s[i+1:], true
+			}
+		}
+	}
+	return s, "", false
+}

@@ -134,22 +134,8 @@ func splitNames(out []string, v string) []string {
 // Alfred L. [Author, Reprint Author; E-mail: agaertner@genecor.com]", as
 // BIOSIS writes them).
 func cutName(line string) (name, rest string) {
-	depth := 0
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case '[':
-			depth++
-		case ']':
-			if depth > 0 {
-				depth--
-			}
-		case ';':
-			if depth == 0 {
-				return line[:i], line[i+1:]
-			}
-		}
-	}
-	return line, ""
+	name, rest, _ = bib.CutOutsideBrackets(line, ';')
+	return name, rest
 }
 
 // onlyDegrees reports whether every word of s is a degree or a mark.

@@ -624,26 +624,12 @@ func startsWithName(l string, m *matcher) bool {
 // appendTopLevelSplit splits s on the semicolons outside square brackets,
 // and appends the parts to out.
 func appendTopLevelSplit(out []string, s string) []string {
-	depth, from := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '[':
-			depth++
-		case ']':
-			if depth > 0 {
-				depth--
-			}
-		case ';':
-			if depth == 0 {
-				if p := strings.TrimSpace(s[from:i]); p != "" {
-					out = append(out, p)
-				}
-				from = i + 1
-			}
+	for s != "" {
+		var part string
+		part, s, _ = bib.CutOutsideBrackets(s, ';')
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
 		}
-	}
-	if p := strings.TrimSpace(s[from:]); p != "" {
-		out = append(out, p)
 	}
 	return out
 }
