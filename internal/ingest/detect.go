@@ -69,6 +69,9 @@ func detectName(head []byte, ext string) (string, error) {
 	} else if t[0] == '<' {
 		return detectXML(t)
 	}
+	if bytes.HasPrefix(t, []byte("{Reference Type}:")) {
+		return "", fmt.Errorf("not a bibliographic export bibdb reads: NoteExpress's own format (it starts %s); export from NoteExpress as RIS or EndNote instead", quoteStart(t))
+	}
 	if t[0] == '[' || t[0] == '{' {
 		if looksLikeCSL(t) {
 			return "csl-json", nil

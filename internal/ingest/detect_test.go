@@ -35,6 +35,7 @@ func TestDetect(t *testing.T) {
 		{"HTML", "<!DOCTYPE html>\n<html>\n", ".ris", "HTML page", true},
 		{"PDF", "%PDF-1.7\n", ".ris", "PDF document", true},
 		{"a letter", "Dear colleague,\nplease find the papers attached.\n", ".txt", "not a bibliographic export", true},
+		{"NoteExpress", "{Reference Type}: Journal Article\n{Title}: A title\n{Year}: 2020\n", ".net", "NoteExpress's own format", true},
 		{"EndNote XML", "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>", ".xml", "endnotexml", false},
 		{"EndNote XML in capitals", "<XML><RECORDS><RECORD><REFERENCE_TYPE>0</REFERENCE_TYPE><REFNUM>1</REFNUM>", ".xml", "endnotexml", false},
 		{"CSL-JSON array", `[{"id": "a", "type": "book", "title": "A"}]`, ".json", "csl-json", false},
