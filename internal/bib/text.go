@@ -233,33 +233,38 @@ func IsPlain(s string) bool {
 	if s[0] == ' ' || s[n-1] == ' ' {
 		return false
 	}
-	prevSpace := false
-	i := 0
-	for ; i+16 <= n; i += 16 {
-		w0, w1 := wordbits.Load64(s[i:]), wordbits.Load64(s[i+8:])
+	// Sixteen bytes a step, the string cut as it goes so that the loads
+	// need no bounds checks. prev has the high bit of its low byte set
+	// when the byte before the step is a space.
+	rest := s
+	var prev uint64
+	for len(rest) >= 16 {
+		w0, w1 := wordbits.Load64(rest), wordbits.Load64(rest[8:])
+		rest = rest[16:]
 		if notPrintable(w0)|notPrintable(w1) != 0 {
 			return false
 		}
 		sp0, sp1 := spaces(w0), spaces(w1)
-		if sp0&(sp0<<8)|sp1&(sp1<<8) != 0 || sp0>>56&sp1 != 0 || prevSpace && sp0&0x80 != 0 {
-			return false // two spaces in a row
+		// two spaces in a row: in a word, or across into one
+		if (sp0<<8|prev)&sp0|(sp1<<8|sp0>>56)&sp1 != 0 {
+			return false
 		}
-		prevSpace = sp1>>63 != 0
+		prev = sp1 >> 56
 	}
-	if i+8 <= n {
-		w := wordbits.Load64(s[i:])
+	if len(rest) >= 8 {
+		w := wordbits.Load64(rest)
+		rest = rest[8:]
 		if notPrintable(w) != 0 {
 			return false
 		}
 		sp := spaces(w)
-		if sp&(sp<<8) != 0 || prevSpace && sp&0x80 != 0 {
+		if (sp<<8|prev)&sp != 0 {
 			return false
 		}
-		i += 8
 	}
-	if i < n {
+	if len(rest) > 0 {
 		// The last eight bytes, read again in part: they hold the byte
-		// before the ones left (i is 8 or more), so two spaces across
+		// before the ones left (n is 8 or more), so two spaces across
 		// are in the word, and no byte loop is needed.
 		w := wordbits.Load64(s[n-8:])
 		if notPrintable(w) != 0 {
