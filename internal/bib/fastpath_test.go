@@ -84,10 +84,15 @@ func TestISSNKind(t *testing.T) {
 	for in, want := range map[string]string{
 		"0007-1250 (Print)": ISSNPrint, "1469-2139 (Electronic)": ISSNElectronic, "0007-1250 (Linking)": ISSNLinking,
 		"eISSN 1469-2139": ISSNElectronic, "0007-1250": "", "1234-567X": "", "1234-567x online": ISSNElectronic, "E2196-7822": ISSNElectronic, "P0013-1881": ISSNPrint,
+		// longer than the stack buffer, and not ASCII: searched in place
+		"0007-1250 (print edition, also sold on paper, of a journal)": ISSNPrint, "1469-2139 (édition électronique; ONLINE)": ISSNElectronic, "1469-2139 (Imprimé)": "",
 	} {
 		if got := ISSNKind(in); got != want {
 			t.Errorf("ISSNKind(%q) = %q, want %q", in, got, want)
 		}
+	}
+	if n := testing.AllocsPerRun(100, func() { ISSNKind("1101-1262 (Electronic)") }); n != 0 {
+		t.Errorf("ISSNKind allocates %v times", n)
 	}
 }
 

@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"bytes"
 	"net/url"
 	"slices"
 	"strings"
@@ -267,12 +268,21 @@ func ISSNKind(s string) string {
 	if !hasWord(s) {
 		return "" // "0007-1250", "1234-567X": the number alone
 	}
+	// The words are looked for in the value lowered once, on the stack:
+	// ContainsFold for each of them cost a thousand instructions a value.
+	// Other than ASCII, the folding of ContainsFold is kept.
+	has := func(word string) bool { return ContainsFold(s, word) }
+	var buf [64]byte
+	if len(s) <= len(buf) && isASCII(s) {
+		low := appendLowerASCII(buf[:0], s)
+		has = func(word string) bool { return bytes.Contains(low, []byte(word)) }
+	}
 	switch {
-	case ContainsFold(s, "linking"):
+	case has("linking"):
 		return ISSNLinking
-	case ContainsFold(s, "electronic"), ContainsFold(s, "online"), ContainsFold(s, "eissn"), ContainsFold(s, "e-issn"), ContainsFold(s, "internet"):
+	case has("electronic"), has("online"), has("eissn"), has("e-issn"), has("internet"):
 		return ISSNElectronic
-	case ContainsFold(s, "print"), ContainsFold(s, "paper"):
+	case has("print"), has("paper"):
 		return ISSNPrint
 	case len(s) > 1 && (s[0] == 'E' || s[0] == 'e') && isDigit(s[1]): // ERIC's E2196-7822
 		return ISSNElectronic

@@ -295,7 +295,8 @@ func (r *Record) AddCleanKeyword(k Keyword) {
 	if k.Term == "" {
 		return
 	}
-	for _, x := range r.Keywords {
+	for i := range r.Keywords {
+		x := &r.Keywords[i] // not a copy of each keyword
 		if x.Vocabulary == k.Vocabulary && x.Qualifier == k.Qualifier && strings.EqualFold(x.Term, k.Term) {
 			return
 		}
