@@ -46,7 +46,7 @@ func dsn(path string, readOnly bool) string {
 // Open opens the database at path, creating it if needed, and brings its
 // schema up to date.
 func Open(ctx context.Context, path string) (*DB, error) {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+	if isNew(path) {
 		if err := create(ctx, path); err != nil {
 			return nil, fmt.Errorf("create %s: %w", path, err)
 		}
@@ -63,6 +63,22 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return &DB{DB: db, Path: path}, nil
+}
+
+// isNew reports whether the database at path is still to be made: there
+// is no file, or an empty one (made by touch, or by another program that
+// opened the path), which SQLite takes for an empty database but which has
+// not yet got bibdb's page size.
+func isNew(path string) bool {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return true
+	}
+	if err != nil || fi.Size() != 0 {
+		return false
+	}
+	wal, err := os.Stat(path + "-wal")
+	return errors.Is(err, os.ErrNotExist) || err == nil && wal.Size() == 0
 }
 
 // ErrNotLibrary is the error for a file that is not a bibdb library: not

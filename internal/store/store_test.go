@@ -13,7 +13,7 @@ import (
 // TestOpenLeavesOtherFilesAlone checks that a file that is no bibdb
 // library, given by mistake, is refused for reading and for writing and
 // left byte for byte as it was, while an empty database file and a
-// library of this bibdb open.
+// library of this bibdb open, both with bibdb's page size.
 func TestOpenLeavesOtherFilesAlone(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -63,6 +63,11 @@ func TestOpenLeavesOtherFilesAlone(t *testing.T) {
 		db, err := Open(ctx, path)
 		if err != nil {
 			t.Fatalf("Open(%s): %v", filepath.Base(path), err)
+		}
+		// the empty file is made a library as a new one is
+		var size int
+		if err := db.Get(&size, "PRAGMA page_size"); err != nil || size != pageSize {
+			t.Errorf("%s: page size %d (%v), want %d", filepath.Base(path), size, err, pageSize)
 		}
 		db.Close()
 	}
