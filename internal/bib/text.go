@@ -214,8 +214,9 @@ func keyFolded(f string) string {
 // unchanged because it is printable ASCII with single spaces and nothing
 // around it: most cells are, and checking eight bytes at a time is several
 // times faster than letting those functions find out. It may say no to
-// clean text; it never says yes to text that needs cleaning.
-func IsPlain(s string) bool {
+// clean text; it never says yes to text that needs cleaning. s is a string
+// or a byte slice: readers check the lines in their buffers.
+func IsPlain[T string | []byte](s T) bool {
 	n := len(s)
 	if n < 8 {
 		// Too short for a word: a byte at a time, the start counting as

@@ -9,9 +9,9 @@ const (
 	highs = 0x8080808080808080
 )
 
-// Load64 returns the first eight bytes of s as a little-endian word: one
-// load, with one bounds check.
-func Load64(s string) uint64 {
+// Load64 returns the first eight bytes of s, a string or a byte slice, as
+// a little-endian word: one load, with one bounds check.
+func Load64[T string | []byte](s T) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56

@@ -220,13 +220,18 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 		var text string // the line when it is a part of a flattened line or one given back
 		var own bool
 		var n int
+		var plain bool // b is a standard tag line ("XX  - ") with a plain value
 		if len(r.pending) == 0 {
 			b, n, err = r.lr.Next()
 			r.flat = false
 			if err == nil && len(b) >= 40 && isFlatCandidate(b) {
 				text, own = r.unflattenLine(b, n)
-			} else if err == nil && len(b) >= 14 && hasJoinedTag(b) {
-				text, own = r.splitJoinedLine(b, n)
+			} else if err == nil && len(b) >= 14 {
+				// A plain value holds no two spaces in a row, and so no
+				// joined tag: most lines need no search for one.
+				if plain = plainTagLine(b); !plain && hasJoinedTag(b) {
+					text, own = r.splitJoinedLine(b, n)
+				}
 			}
 		} else {
 			text, n = r.nextPending()
@@ -324,6 +329,7 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 					line = string(b)
 				}
 				line = strings.TrimRight(line, " \t")
+				sp.plain = false // the value has a line break now
 				switch {
 				case sp.own >= 0:
 					r.owns[sp.own] += "\n" + line
@@ -348,7 +354,7 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			spans = append(spans, span{tag: tag, line: n, own: len(r.owns)})
 			r.owns = append(r.owns, text[vs:ve])
 		} else {
-			spans = append(spans, span{tag: tag, line: n, start: lineStart + vs, end: lineStart + trimEnd(b, vs, ve), own: -1})
+			spans = append(spans, span{tag: tag, line: n, start: lineStart + vs, end: lineStart + trimEnd(b, vs, ve), own: -1, plain: plain && vs == len(tagPrefix)})
 		}
 	}
 }
@@ -360,7 +366,8 @@ type span struct {
 	tag        int16 // see tagCode
 	line       int
 	start, end int
-	own        int // index in Reader.owns, or -1
+	own        int  // index in Reader.owns, or -1
+	plain      bool // the value is known to be plain (see plainTagLine)
 }
 
 // finish makes the record's raw text and its fields, whose values are
@@ -371,7 +378,7 @@ func (r *Reader) finish(rawb []byte, spans []span) ([]Field, string) {
 	fields := slices.Grow(r.fields[:0], len(spans))[:len(spans)]
 	for i, sp := range spans {
 		f := &fields[i]
-		f.Tag, f.Line, f.plain = tagString(sp.tag), sp.line, false
+		f.Tag, f.Line, f.plain = tagString(sp.tag), sp.line, sp.plain && sp.own < 0
 		if sp.own >= 0 {
 			f.Value = r.owns[sp.own]
 		} else {
@@ -391,6 +398,17 @@ func (r *Reader) dropOrphan(lines, start int) {
 		}
 		r.junk += lines
 	}
+}
+
+// tagPrefix is the start of a standard tag line, after its tag.
+const tagPrefix = "XX  - "
+
+// plainTagLine reports whether b is a standard tag line ("XX  - value")
+// whose value is plain (see bib.IsPlain), and so ends in no blank: the
+// field that value makes is then marked plain without looking at it again.
+func plainTagLine(b []byte) bool {
+	return len(b) > len(tagPrefix) && b[2] == ' ' && b[3] == ' ' && b[4] == '-' && b[5] == ' ' &&
+		isTagStart(b[0]) && isTagChar(b[1]) && bib.IsPlain(b[len(tagPrefix):])
 }
 
 // trimEnd returns the end of b[vs:ve] without trailing blanks.
@@ -573,7 +591,7 @@ func checkFields(fields []Field, start, position int) error {
 		if isMissingValue(f.Value) {
 			f.Value = ""
 		}
-		if bib.IsPlain(f.Value) {
+		if f.plain || bib.IsPlain(f.Value) {
 			f.plain = true // and so free of control characters
 			continue
 		}
