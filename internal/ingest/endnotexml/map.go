@@ -76,18 +76,31 @@ func Map(fields []Field) *bib.Record { return MapAt(fields, 0) }
 // accession number from no named database that equals the position is the
 // record's number in the file, as its rec-number would be, not a PMID.
 func MapAt(fields []Field, position int) *bib.Record {
-	var (
-		next    [64]int32 // room for the index of a record of up to 64 fields
-		cleaned [64]string
-		done    [64]bool
-	)
-	m := mapper{fields: fields, position: position}
-	if n := len(fields); n <= len(next) {
-		m.next, m.cleaned, m.done = next[:n], cleaned[:n], done[:n]
-	} else {
-		m.next, m.cleaned, m.done = make([]int32, n), make([]string, n), make([]bool, n)
+	var m mapper
+	return m.mapAt(fields, nil, position)
+}
+
+// mapAt is MapAt with the mapper's index, whose room a Reader keeps from
+// one record to the next: made afresh for each, it was three allocations
+// of every record (the compiler cannot keep it on the stack, as the
+// cleaned values it holds end up in the record).
+//
+// clean, when not nil, says of each field whether its value is known to be
+// clean already (see cleanASCII), as the parser found.
+func (m *mapper) mapAt(fields []Field, clean []bool, position int) *bib.Record {
+	m.fields, m.position, m.degree = fields, position, ""
+	n := len(fields)
+	if cap(m.next) < n {
+		c := max(n, 64) // room for a usual record of up to 64 fields
+		m.next, m.cleaned, m.done = make([]int32, c), make([]string, c), make([]bool, c)
 	}
+	m.next, m.cleaned, m.done = m.next[:n], m.cleaned[:n], m.done[:n]
 	m.index()
+	for i, ok := range clean {
+		if ok {
+			m.cleaned[i], m.done[i] = fields[i].Value, true
+		}
+	}
 	rec := &bib.Record{}
 
 	rt, known := lookupType(m.first(RefType), m.first(RefTypeNumber))
@@ -359,7 +372,7 @@ func (m *mapper) index() {
 		if n >= numFieldNames {
 			n = Other
 		}
-		m.next[i] = -1
+		m.next[i], m.done[i] = -1, false
 		if m.tail[n] < 0 {
 			m.head[n] = int32(i)
 		} else {
@@ -869,33 +882,68 @@ func clean(s string) string {
 // white space at its ends and without two spaces in a row: text clean
 // already, the usual case.
 func cleanASCII(s string) bool {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
-		return s == ""
+	n := len(s)
+	if n == 0 || s[0] == ' ' || s[n-1] == ' ' {
+		return n == 0
 	}
-	i := 0
-	// Eight bytes at a time. A word with no byte from 0x80 up is tested
-	// for bytes below 0x20, 0x7f and "&" at once, as none of the sums
-	// then carries into the next byte; spaces are tested for one before
-	// another, in the word and across the word before.
-	var spaceBefore uint64 // the high bit of the first byte set after a word that ends in a space
-	for ; i+8 <= len(s); i += 8 {
-		w := wordbits.Load64(s[i:])
-		if (w|(w-lo*0x20)|(w+lo)|^((w^lo*'&')+lo*0x7f))&hi != 0 {
+	if n < 8 {
+		for i := 0; i < n; i++ {
+			c := s[i]
+			if c < ' ' || c >= 0x7f || c == '&' || (c == ' ' && s[i-1] == ' ') {
+				return false
+			}
+		}
+		return true
+	}
+	// Sixteen bytes a step, s cut as it goes so that the loads need no
+	// bounds checks. prev has the high bit of its low byte set when the
+	// byte before the step is a space.
+	rest := s
+	var prev uint64
+	for len(rest) >= 16 {
+		w0, w1 := wordbits.Load64(rest), wordbits.Load64(rest[8:])
+		rest = rest[16:]
+		if unclean(w0)|unclean(w1) != 0 {
 			return false
 		}
-		sp := ^((w ^ lo*' ') + lo*0x7f) & hi
-		if sp&(sp<<8|spaceBefore) != 0 {
+		sp0, sp1 := spaces(w0), spaces(w1)
+		// two spaces in a row: in a word, or across into one
+		if (sp0<<8|prev)&sp0|(sp1<<8|sp0>>56)&sp1 != 0 {
 			return false
 		}
-		spaceBefore = sp >> 56
+		prev = sp1 >> 56
 	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c < ' ' || c >= 0x7f || c == '&' || (c == ' ' && s[i-1] == ' ') {
+	if len(rest) >= 8 {
+		w := wordbits.Load64(rest)
+		rest = rest[8:]
+		if sp := spaces(w); unclean(w) != 0 || (sp<<8|prev)&sp != 0 {
+			return false
+		}
+	}
+	if len(rest) > 0 {
+		// The last eight bytes, read again in part: they hold the byte
+		// before the ones left, so two spaces across are in the word, and
+		// no byte loop is needed.
+		w := wordbits.Load64(s[n-8:])
+		if sp := spaces(w); unclean(w) != 0 || sp&(sp<<8) != 0 {
 			return false
 		}
 	}
 	return true
+}
+
+// unclean returns a word with the high bit set of some byte of w when any
+// is below 0x20, 0x7f or above, or "&"; zero when none is. A word with no
+// byte from 0x80 up is tested for the others at once, as none of the sums
+// then carries into the next byte.
+func unclean(w uint64) uint64 {
+	return (w | (w - lo*0x20) | (w + lo) | ^((w ^ lo*'&') + lo*0x7f)) & hi
+}
+
+// spaces returns a word with the high bit set of each byte of w that is a
+// space, and no other bit, when w holds no byte from 0x80 up.
+func spaces(w uint64) uint64 {
+	return ^((w ^ lo*' ') + lo*0x7f) & hi
 }
 
 const (

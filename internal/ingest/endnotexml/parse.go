@@ -65,6 +65,23 @@ type parser struct {
 	// used as it is instead of being copied.
 	spanFrom, spanTo int
 	hasSpan          bool
+	spanClean        bool // the span is clean too (see cleanASCII)
+
+	// clean says of each field whether its value is known to be clean
+	// (see cleanASCII), as the parser found when it checked the value's
+	// text anyway, so that Map need not look at it again.
+	clean []bool
+
+	// The values that had to be decoded are gathered in decoded and made
+	// one string when the record is read, which pending then slices into
+	// the fields: one allocation for the record, not one for each value.
+	decoded []byte
+	pending []pendingValue
+}
+
+// pendingValue is a field whose value is decoded[from:to].
+type pendingValue struct {
+	field, from, to int
 }
 
 // parse reads the record in s, which begins with "<record" and ends with
@@ -79,7 +96,10 @@ func (p *parser) parse(s string) ([]Field, error) {
 	p.stack = p.stack[:0]
 	p.text = p.text[:0]
 	p.fields = p.fields[:0]
+	p.clean = p.clean[:0]
 	p.warnings = p.warnings[:0]
+	p.decoded = p.decoded[:0]
+	p.pending = p.pending[:0]
 	p.hasSpan = false
 	p.unusual = false
 	p.lastStyle = ""
@@ -113,7 +133,7 @@ func (p *parser) parse(s string) ([]Field, error) {
 			}
 			i = n
 			if len(p.stack) == 0 {
-				return p.fields, nil // <record/>
+				return p.done(), nil // <record/>
 			}
 		case next == '/':
 			n, err := p.endTag(i)
@@ -126,7 +146,7 @@ func (p *parser) parse(s string) ([]Field, error) {
 					p.unusual = true
 					return nil, &syntaxError{i, "text after the end of the record"}
 				}
-				return p.fields, nil
+				return p.done(), nil
 			}
 		case strings.HasPrefix(rest, "<!--"):
 			j := strings.Index(rest[4:], "-->")
@@ -168,7 +188,18 @@ func (p *parser) parse(s string) ([]Field, error) {
 	if len(p.stack) > 0 {
 		return nil, &syntaxError{len(s), fmt.Sprintf("element <%s> not closed", p.stack[len(p.stack)-1].name)}
 	}
-	return p.fields, nil
+	return p.done(), nil
+}
+
+// done gives the decoded values to their fields and returns the fields.
+func (p *parser) done() []Field {
+	if len(p.pending) > 0 {
+		d := string(p.decoded)
+		for _, v := range p.pending {
+			p.fields[v.field].Value = d[v.from:v.to]
+		}
+	}
+	return p.fields
 }
 
 func (p *parser) warn(msg string) {
@@ -379,7 +410,7 @@ func (p *parser) open(name, refTypeName string, hasRefTypeName bool) {
 		}
 	}
 	if hasRefTypeName && f.field == RefTypeNumber {
-		p.fields = append(p.fields, Field{Name: RefType, Value: refTypeName})
+		p.add(RefType, refTypeName, false)
 	}
 	p.stack = append(p.stack, f)
 }
@@ -392,20 +423,34 @@ func (p *parser) close() {
 		return
 	}
 	var v string
+	clean := false
 	switch {
 	case p.hasSpan:
-		v = p.s[p.spanFrom:p.spanTo]
+		v, clean = p.s[p.spanFrom:p.spanTo], p.spanClean
+	case f.textAt < len(p.text) && !(f.field == RefType && p.legacy):
+		// decoded text: see done
+		p.pending = append(p.pending, pendingValue{len(p.fields), len(p.decoded), len(p.decoded) + len(p.text) - f.textAt})
+		p.decoded = append(p.decoded, p.text[f.textAt:]...)
+		p.add(f.field, "", false)
+		p.text = p.text[:f.textAt]
+		return
 	case f.textAt < len(p.text):
 		v = string(p.text[f.textAt:])
 	}
 	if f.field == RefType && p.legacy {
-		v = legacyTypeName(v) // a number only EndNote's legacy XML uses
+		v, clean = legacyTypeName(v), false // a number only EndNote's legacy XML uses
 	}
 	if v != "" {
-		p.fields = append(p.fields, Field{Name: f.field, Value: v})
+		p.add(f.field, v, clean)
 	}
 	p.hasSpan = false
 	p.text = p.text[:f.textAt]
+}
+
+// add appends a field, and whether its value is known to be clean.
+func (p *parser) add(name FieldName, v string, clean bool) {
+	p.fields = append(p.fields, Field{Name: name, Value: v})
+	p.clean = append(p.clean, clean)
 }
 
 // flushSpan copies the pending piece of the value into the text buffer.
@@ -417,24 +462,41 @@ func (p *parser) flushSpan() {
 }
 
 // plain reports whether s needs no decoding: no entity, no line break, no
-// control character.
+// control character. It steps sixteen bytes at a time, cutting s as it
+// goes so that the loads need no bounds checks.
 func plain(s string) bool {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := wordbits.Load64(s[i:])
-		// A byte below 0x20 is one whose low seven bits plus 0x60 stay
-		// below 0x80, and whose own high bit is clear (bytes from 0x80 up
-		// are UTF-8, and fine).
-		if ^((w&^hi)+lo*0x60)&^w&hi != 0 || wordbits.ZeroBytes(w^(lo*'&')) != 0 {
+	rest := s
+	for len(rest) >= 16 {
+		w0, w1 := wordbits.Load64(rest), wordbits.Load64(rest[8:])
+		rest = rest[16:]
+		if controlOrAmp(w0)|controlOrAmp(w1) != 0 {
 			return false
 		}
 	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c == '&' {
+	if len(rest) >= 8 {
+		if controlOrAmp(wordbits.Load64(rest)) != 0 {
+			return false
+		}
+		rest = rest[8:]
+	}
+	if len(rest) > 0 && len(s) >= 8 {
+		// The last eight bytes, read again in part: no byte loop.
+		return controlOrAmp(wordbits.Load64(s[len(s)-8:])) == 0
+	}
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; c < ' ' || c == '&' {
 			return false
 		}
 	}
 	return true
+}
+
+// controlOrAmp returns a word with the high bit set of each byte of w
+// below 0x20 or "&", and no other bit. A byte below 0x20 is one whose low
+// seven bits plus 0x60 stay below 0x80, and whose own high bit is clear
+// (bytes from 0x80 up are UTF-8, and fine).
+func controlOrAmp(w uint64) uint64 {
+	return ^((w&^hi)+lo*0x60)&^w&hi | wordbits.ZeroBytes(w^(lo*'&'))
 }
 
 // firstControl returns the index of the first byte of b below 0x20, or
@@ -485,9 +547,13 @@ func (p *parser) chars(off int, s string, literal bool) error {
 	default:
 		return nil
 	}
-	if !literal && !p.hasSpan && len(p.text) == p.stack[p.fieldDepth()].textAt && plain(s) {
-		p.spanFrom, p.spanTo, p.hasSpan = off, off+len(s), true
-		return nil
+	if !literal && !p.hasSpan && len(p.text) == p.stack[p.fieldDepth()].textAt {
+		// Text clean for Map is plain too, and usual: checked first, it
+		// spares Map a second look at the value.
+		if clean := cleanASCII(s); clean || plain(s) {
+			p.spanFrom, p.spanTo, p.hasSpan, p.spanClean = off, off+len(s), true, clean
+			return nil
+		}
 	}
 	p.flushSpan()
 	start := len(p.text)

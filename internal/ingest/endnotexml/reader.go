@@ -84,6 +84,7 @@ type Reader struct {
 
 	position int // records started so far, bad ones included
 	parser   parser
+	mapper   mapper
 
 	junk     int    // pieces of text and markup outside records
 	junkLine int    // line of the first of them
@@ -148,7 +149,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 		}
 		return nil, bib.Errorf(line, "EndNote XML record %d: %w", r.position, err)
 	}
-	rec := MapAt(fields, r.position)
+	rec := r.mapper.mapAt(fields, r.parser.clean, r.position)
 	rec.Format = "endnotexml"
 	rec.Position = r.position
 	rec.Line = line

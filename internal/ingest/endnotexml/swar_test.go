@@ -42,7 +42,7 @@ func TestWordChecks(t *testing.T) {
 	var gen func(prefix string, n int)
 	gen = func(prefix string, n int) {
 		if n == 0 {
-			for _, pad := range []string{"", "abcdefg", "a b c d", "abc"} {
+			for _, pad := range []string{"", "abcdefg", "a b c d", "abc", "abcdefghijklmnopq", "a b c d e f g h i"} {
 				for _, s := range []string{pad + prefix, prefix + pad, pad + prefix + pad} {
 					if got, want := cleanASCII(s), slowClean(s); got != want {
 						t.Fatalf("cleanASCII(%q) = %v, want %v", s, got, want)
