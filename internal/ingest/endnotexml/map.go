@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
-	"github.com/bibdb/bibdb/internal/wordbits"
 )
 
 // Map turns the fields of one EndNote reference, from its XML or its tagged
@@ -881,7 +880,7 @@ func clean(s string) string {
 // cleanASCII reports whether s is printable ASCII without an "&", without
 // white space at its ends and without two spaces in a row: text clean
 // already, the usual case.
-func cleanASCII(s string) bool {
+func cleanASCII[T string | []byte](s T) bool {
 	n := len(s)
 	if n == 0 || s[0] == ' ' || s[n-1] == ' ' {
 		return n == 0
@@ -901,7 +900,7 @@ func cleanASCII(s string) bool {
 	rest := s
 	var prev uint64
 	for len(rest) >= 16 {
-		w0, w1 := wordbits.Load64(rest), wordbits.Load64(rest[8:])
+		w0, w1 := load64(rest), load64(rest[8:])
 		rest = rest[16:]
 		if unclean(w0)|unclean(w1) != 0 {
 			return false
@@ -914,7 +913,7 @@ func cleanASCII(s string) bool {
 		prev = sp1 >> 56
 	}
 	if len(rest) >= 8 {
-		w := wordbits.Load64(rest)
+		w := load64(rest)
 		rest = rest[8:]
 		if sp := spaces(w); unclean(w) != 0 || (sp<<8|prev)&sp != 0 {
 			return false
@@ -924,7 +923,7 @@ func cleanASCII(s string) bool {
 		// The last eight bytes, read again in part: they hold the byte
 		// before the ones left, so two spaces across are in the word, and
 		// no byte loop is needed.
-		w := wordbits.Load64(s[n-8:])
+		w := load64(s[n-8:])
 		if sp := spaces(w); unclean(w) != 0 || sp&(sp<<8) != 0 {
 			return false
 		}

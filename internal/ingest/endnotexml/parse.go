@@ -1,11 +1,12 @@
 package endnotexml
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"math/bits"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/bibdb/bibdb/internal/wordbits"
@@ -31,28 +32,33 @@ const (
 )
 
 type frame struct {
-	name   string
-	kind   elemKind
-	field  FieldName
-	textAt int // where the value's text starts in the parser's text buffer
+	// The element's name is s[nameFrom:nameTo]: offsets, not a slice,
+	// keep pointers out of the stack, which is written at every tag.
+	nameFrom, nameTo int
+	kind             elemKind
+	field            FieldName
+	textAt           int // where the value's text starts in the parser's text buffer
 }
 
 // parser reads the fields of one <record> element. It keeps its buffers
 // between records.
 type parser struct {
-	s        string
+	s        []byte
 	stack    []frame
 	text     []byte
 	fields   []Field
 	warnings []string
 
 	// lastStyle is the last <style ...> start tag read in this record.
-	lastStyle string
+	lastStyle []byte
 
 	// legacy is set for a record of the upper-case XML of EndNote 7 and
 	// earlier (<RECORD><REFERENCE_TYPE>...), whose elements are named
 	// otherwise (see classifyLegacy).
 	legacy bool
+
+	// whole is set when s is the record and nothing else (see parse).
+	whole bool
 
 	// unusual is set when the record holds markup that may mean the
 	// reader split it at the wrong "</record>": a comment, a CDATA section,
@@ -72,131 +78,165 @@ type parser struct {
 	// text anyway, so that Map need not look at it again.
 	clean []bool
 
-	// The values that had to be decoded are gathered in decoded and made
-	// one string when the record is read, which pending then slices into
-	// the fields: one allocation for the record, not one for each value.
+	// The parser reads bytes, and the record's text becomes a string
+	// only once it is read (see done): until then values says where the
+	// value of each field is, in the record or, for those that had to be
+	// decoded, in decoded, which is made one string for the record rather
+	// than one for each value.
+	values  []value
 	decoded []byte
-	pending []pendingValue
 }
 
-// pendingValue is a field whose value is decoded[from:to].
-type pendingValue struct {
-	field, from, to int
+// value is where the value of a field is: s[from:to], or decoded[from:to].
+type value struct {
+	from, to int
+	decoded  bool
 }
 
-// parse reads the record in s, which begins with "<record" and ends with
-// its end tag (or "/>"), and returns its fields. The values are the text of
-// the elements with markup removed and entities decoded; a line break
-// written as a character reference (&#xD;, &#10;) is kept as "\n", while
-// line breaks and indentation written as such (a file wrapped or
-// pretty-printed by a tool) count as one space, and white space that only
-// separates elements is dropped.
-func (p *parser) parse(s string) ([]Field, error) {
-	p.s = s
+// parse reads the record at the start of s, which begins with "<record",
+// up to its end tag (or "/>"), and returns the offset after it; done then
+// gives the fields. The values are the text of the elements with markup
+// removed and entities decoded; a line break written as a character
+// reference (&#xD;, &#10;) is kept as "\n", while line breaks and
+// indentation written as such (a file wrapped or pretty-printed by a
+// tool) count as one space, and white space that only separates elements
+// is dropped.
+//
+// When whole is set, s is the record and nothing else: text after its end
+// is an error. Otherwise s may go on after the record's end, which parse
+// finds itself.
+func (p *parser) parse(s []byte, whole bool) (int, error) {
+	p.s, p.whole = s, whole
 	p.stack = p.stack[:0]
 	p.text = p.text[:0]
 	p.fields = p.fields[:0]
 	p.clean = p.clean[:0]
-	p.warnings = p.warnings[:0]
+	p.values = p.values[:0]
 	p.decoded = p.decoded[:0]
-	p.pending = p.pending[:0]
+	p.warnings = p.warnings[:0]
 	p.hasSpan = false
 	p.unusual = false
-	p.lastStyle = ""
+	p.lastStyle = nil
 	p.legacy = false
 	i := 0
 	for i < len(s) {
 		if s[i] != '<' {
-			j := strings.IndexByte(s[i:], '<')
+			j := bytes.IndexByte(s[i:], '<')
 			if j < 0 {
 				j = len(s) - i
 			}
 			if err := p.chars(i, s[i:i+j], false); err != nil {
-				return nil, err
+				return 0, err
 			}
 			i += j
 			continue
 		}
-		rest := s[i:]
 		var next byte
-		if len(rest) > 1 {
-			next = rest[1]
-		}
-		if next == '!' || next == '?' {
-			p.unusual = true
+		if i+1 < len(s) {
+			next = s[i+1]
 		}
 		switch {
 		case isNameStart(next):
 			n, err := p.startTag(i)
 			if err != nil {
-				return nil, err
+				return 0, err
 			}
 			i = n
 			if len(p.stack) == 0 {
-				return p.done(), nil // <record/>
+				return i, nil // <record/>
 			}
 		case next == '/':
 			n, err := p.endTag(i)
 			if err != nil {
-				return nil, err
+				return 0, err
 			}
 			i = n
 			if len(p.stack) == 0 {
-				if strings.TrimSpace(s[i:]) != "" {
+				if p.whole && len(bytes.TrimSpace(s[i:])) != 0 {
 					p.unusual = true
-					return nil, &syntaxError{i, "text after the end of the record"}
+					return 0, &syntaxError{i, "text after the end of the record"}
 				}
-				return p.done(), nil
+				return i, nil
 			}
-		case strings.HasPrefix(rest, "<!--"):
-			j := strings.Index(rest[4:], "-->")
-			if j < 0 {
-				return nil, &syntaxError{i, "comment not closed"}
+		case next == '!' || next == '?':
+			p.unusual = true
+			n, err := p.markup(i)
+			if err != nil {
+				return 0, err
 			}
-			i += 4 + j + 3
-		case strings.HasPrefix(rest, "<![CDATA["):
-			j := strings.Index(rest[9:], "]]>")
-			if j < 0 {
-				return nil, &syntaxError{i, "CDATA section not closed"}
-			}
-			if err := p.chars(i+9, rest[9:9+j], true); err != nil {
-				return nil, err
-			}
-			i += 9 + j + 3
-		case strings.HasPrefix(rest, "<?"):
-			j := strings.Index(rest[2:], "?>")
-			if j < 0 {
-				return nil, &syntaxError{i, "processing instruction not closed"}
-			}
-			i += 2 + j + 2
-		case strings.HasPrefix(rest, "<!"):
-			j := strings.IndexByte(rest, '>')
-			if j < 0 {
-				return nil, &syntaxError{i, "declaration not closed"}
-			}
-			i += j + 1
+			i = n
 		default:
 			// A "<" that starts no markup ("p < 0.05" written unescaped):
 			// taken as text.
 			p.warn("unescaped \"<\" in the text, taken as written")
-			if err := p.chars(i, "<", true); err != nil {
-				return nil, err
+			if err := p.chars(i, s[i:i+1], true); err != nil {
+				return 0, err
 			}
 			i++
 		}
 	}
 	if len(p.stack) > 0 {
-		return nil, &syntaxError{len(s), fmt.Sprintf("element <%s> not closed", p.stack[len(p.stack)-1].name)}
+		if !p.whole {
+			return 0, errNotEnded // nearly always a record cut off by the end of the buffer
+		}
+		return 0, &syntaxError{len(s), fmt.Sprintf("element <%s> not closed", p.name(&p.stack[len(p.stack)-1]))}
 	}
-	return p.done(), nil
+	return len(s), nil
 }
 
-// done gives the decoded values to their fields and returns the fields.
-func (p *parser) done() []Field {
-	if len(p.pending) > 0 {
-		d := string(p.decoded)
-		for _, v := range p.pending {
-			p.fields[v.field].Value = d[v.from:v.to]
+// errNotEnded is what parse returns, when s may go on after the record, for
+// a record s ends in, or a tag, or wrong in other ways the reader finds when
+// it reads the record again with more input.
+var errNotEnded = errors.New("record not ended")
+
+// markup reads the comment, CDATA section, processing instruction or
+// declaration at i and returns the offset after it.
+func (p *parser) markup(i int) (int, error) {
+	rest := p.s[i:]
+	switch {
+	case bytes.HasPrefix(rest, []byte("<!--")):
+		j := bytes.Index(rest[4:], []byte("-->"))
+		if j < 0 {
+			return 0, &syntaxError{i, "comment not closed"}
+		}
+		return i + 4 + j + 3, nil
+	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+		j := bytes.Index(rest[9:], []byte("]]>"))
+		if j < 0 {
+			return 0, &syntaxError{i, "CDATA section not closed"}
+		}
+		if err := p.chars(i+9, rest[9:9+j], true); err != nil {
+			return 0, err
+		}
+		return i + 9 + j + 3, nil
+	case bytes.HasPrefix(rest, []byte("<?")):
+		j := bytes.Index(rest[2:], []byte("?>"))
+		if j < 0 {
+			return 0, &syntaxError{i, "processing instruction not closed"}
+		}
+		return i + 2 + j + 2, nil
+	default: // "<!"
+		j := bytes.IndexByte(rest, '>')
+		if j < 0 {
+			return 0, &syntaxError{i, "declaration not closed"}
+		}
+		return i + j + 1, nil
+	}
+}
+
+// done returns the fields of the record parse read, given its text: the
+// bytes parse read, up to the offset it returned, as a string. The values
+// are parts of it and of one string of the decoded ones.
+func (p *parser) done(text string) []Field {
+	var d string
+	if len(p.decoded) > 0 {
+		d = string(p.decoded)
+	}
+	for k, v := range p.values {
+		if v.decoded {
+			p.fields[k].Value = d[v.from:v.to]
+		} else {
+			p.fields[k].Value = text[v.from:v.to]
 		}
 	}
 	return p.fields
@@ -243,11 +283,11 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // value does not end the tag); only the name of <ref-type> is read.
 func (p *parser) startTag(i int) (int, error) {
 	s := p.s
-	if p.lastStyle != "" && i+1 < len(s) && s[i+1] == 's' && strings.HasPrefix(s[i:], p.lastStyle) {
+	if len(p.lastStyle) > 0 && i+1 < len(s) && s[i+1] == 's' && bytes.HasPrefix(s[i:], p.lastStyle) {
 		// The same <style ...> run tag as before: EndNote writes one for
 		// every value, nearly always with the same attributes. (Its "s"
 		// is looked at first, to pass over the other tags cheaply.)
-		p.open("style", "", false)
+		p.open(i+1, i+1+len("style"))
 		return i + len(p.lastStyle), nil
 	}
 	j := i + 1
@@ -255,102 +295,126 @@ func (p *parser) startTag(i int) (int, error) {
 		j++
 	}
 	name := s[i+1 : j]
-	if (name == "record" || name == "RECORD") && len(p.stack) > 0 {
+	if (string(name) == "record" || string(name) == "RECORD") && len(p.stack) > 0 {
 		p.unusual = true
 	}
-	gt, err := tagEnd(s, j)
-	if err != nil {
-		err.msg = fmt.Sprintf("start tag <%s> %s", name, err.msg)
-		return 0, err
+	gt, off, msg := tagEnd(s, j)
+	if msg != "" {
+		if !p.whole {
+			return 0, errNotEnded
+		}
+		return 0, &syntaxError{off, fmt.Sprintf("start tag <%s> %s", name, msg)}
 	}
 	attrs := s[j:gt]
-	selfClosing := strings.HasSuffix(attrs, "/")
+	selfClosing := bytes.HasSuffix(attrs, []byte("/"))
 	if selfClosing {
 		attrs = attrs[:len(attrs)-1]
 	}
-	if attrs != "" && !isSpace(attrs[0]) {
+	if len(attrs) > 0 && !isSpace(attrs[0]) {
 		return 0, &syntaxError{j, fmt.Sprintf("unexpected %q in start tag <%s>", attrs[0], name)}
 	}
-	refTypeName, hasRefTypeName := "", false
-	if name == "ref-type" {
-		refTypeName, hasRefTypeName = attrValue(attrs, "name")
+	if p.open(i+1, j) == RefTypeNumber {
+		// <ref-type name="Journal Article">17</ref-type>: the name
+		if from, to, ok := attrValue(attrs, "name"); ok {
+			p.addRefTypeName(j+from, j+to)
+		}
 	}
-	p.open(name, refTypeName, hasRefTypeName)
 	if selfClosing {
 		p.close()
-	} else if name == "style" {
+	} else if string(name) == "style" {
 		p.lastStyle = s[i : gt+1]
 	}
 	return gt + 1, nil
 }
 
+// addRefTypeName adds the name of the reference type, the value of the
+// attribute at s[from:to], decoded when it holds an entity.
+func (p *parser) addRefTypeName(from, to int) {
+	v := p.s[from:to]
+	if bytes.IndexByte(v, '&') < 0 {
+		p.add(RefType, value{from: from, to: to}, false)
+		return
+	}
+	var q parser
+	q.appendText(v)
+	p.addDecoded(RefType, q.text)
+}
+
 // tagEnd returns the offset of the ">" that ends the tag whose attributes
-// start at j, skipping quoted values.
-func tagEnd(s string, j int) (int, *syntaxError) {
+// start at j, skipping quoted values; or, when the tag is not closed, the
+// offset of the problem and what it is.
+func tagEnd(s []byte, j int) (gt, off int, msg string) {
 	for {
 		k := j
 		for k < len(s) && s[k] != '>' && s[k] != '<' && s[k] != '"' && s[k] != '\'' {
 			k++
 		}
 		if k >= len(s) {
-			return 0, &syntaxError{len(s), "not closed"}
+			return 0, len(s), "not closed"
 		}
 		switch c := s[k]; c {
 		case '>':
-			return k, nil
+			return k, 0, ""
 		case '<':
-			return 0, &syntaxError{k, "not closed"}
+			return 0, k, "not closed"
 		default:
 			q := k + 1
 			for q < len(s) && s[q] != c && s[q] != '<' {
 				q++
 			}
 			if q >= len(s) {
-				return 0, &syntaxError{k, "has a quoted value that is not closed"}
+				return 0, k, "has a quoted value that is not closed"
 			}
 			if s[q] == '<' {
-				return 0, &syntaxError{q, "has \"<\" in a quoted value"}
+				return 0, q, "has \"<\" in a quoted value"
 			}
 			j = q + 1
 		}
 	}
 }
 
-// attrValue returns the decoded value of the named attribute in the
-// attribute text of a tag. Values are quoted; an unquoted one is taken up
-// to the next space.
-func attrValue(attrs, name string) (string, bool) {
-	for attrs != "" {
-		attrs = strings.TrimLeft(attrs, " \t\r\n")
-		k := 0
+// attrValue returns where the value of the named attribute is in the
+// attribute text of a tag, not yet decoded. Values are quoted; an unquoted
+// one is taken up to the next space.
+func attrValue(attrs []byte, name string) (from, to int, ok bool) {
+	i := 0
+	for i < len(attrs) {
+		for i < len(attrs) && isSpace(attrs[i]) {
+			i++
+		}
+		k := i
 		for k < len(attrs) && isNameChar(attrs[k]) {
 			k++
 		}
-		key := attrs[:k]
-		rest := strings.TrimLeft(attrs[k:], " \t\r\n")
-		if key == "" || !strings.HasPrefix(rest, "=") {
-			return "", false
+		key := attrs[i:k]
+		for k < len(attrs) && isSpace(attrs[k]) {
+			k++
 		}
-		rest = strings.TrimLeft(rest[1:], " \t\r\n")
-		var val string
-		if rest != "" && (rest[0] == '"' || rest[0] == '\'') {
-			e := strings.IndexByte(rest[1:], rest[0])
+		if len(key) == 0 || k >= len(attrs) || attrs[k] != '=' {
+			return 0, 0, false
+		}
+		k++
+		for k < len(attrs) && isSpace(attrs[k]) {
+			k++
+		}
+		if k < len(attrs) && (attrs[k] == '"' || attrs[k] == '\'') {
+			e := bytes.IndexByte(attrs[k+1:], attrs[k])
 			if e < 0 {
-				return "", false
+				return 0, 0, false
 			}
-			val, attrs = rest[1:1+e], rest[2+e:]
+			from, to, i = k+1, k+1+e, k+2+e
 		} else {
-			e := strings.IndexAny(rest, " \t\r\n")
-			if e < 0 {
-				e = len(rest)
+			e := k
+			for e < len(attrs) && !isSpace(attrs[e]) {
+				e++
 			}
-			val, attrs = rest[:e], rest[e:]
+			from, to, i = k, e, e
 		}
-		if key == name {
-			return decodeAttr(val), true
+		if string(key) == name {
+			return from, to, true
 		}
 	}
-	return "", false
+	return 0, 0, false
 }
 
 // endTag reads the end tag at i, closes its element and returns the offset
@@ -358,7 +422,7 @@ func attrValue(attrs, name string) (string, bool) {
 func (p *parser) endTag(i int) (int, error) {
 	s := p.s
 	if n := len(p.stack); n > 0 {
-		if top := p.stack[n-1].name; strings.HasPrefix(s[i+2:], top) && i+2+len(top) < len(s) && s[i+2+len(top)] == '>' {
+		if top := p.name(&p.stack[n-1]); bytes.HasPrefix(s[i+2:], top) && i+2+len(top) < len(s) && s[i+2+len(top)] == '>' {
 			p.close()
 			return i + 3 + len(top), nil
 		}
@@ -368,7 +432,7 @@ func (p *parser) endTag(i int) (int, error) {
 		j++
 	}
 	name := s[i+2 : j]
-	switch name {
+	switch string(name) {
 	case "records", "xml", "RECORDS", "XML":
 		p.unusual = true
 	}
@@ -376,24 +440,32 @@ func (p *parser) endTag(i int) (int, error) {
 		j++
 	}
 	if j >= len(s) || s[j] != '>' {
+		if !p.whole {
+			return 0, errNotEnded
+		}
 		return 0, &syntaxError{i, fmt.Sprintf("end tag </%s> not closed", name)}
 	}
 	if len(p.stack) == 0 {
 		return 0, &syntaxError{i, fmt.Sprintf("end tag </%s> without a start tag", name)}
 	}
-	if top := p.stack[len(p.stack)-1]; top.name != name {
-		return 0, &syntaxError{i, fmt.Sprintf("end tag </%s> does not match <%s>", name, top.name)}
+	if top := p.name(&p.stack[len(p.stack)-1]); !bytes.Equal(top, name) {
+		return 0, &syntaxError{i, fmt.Sprintf("end tag </%s> does not match <%s>", name, top)}
 	}
 	p.close()
 	return j + 1, nil
 }
 
-// open pushes an element, deciding what it is from its name and parent.
-func (p *parser) open(name, refTypeName string, hasRefTypeName bool) {
-	f := frame{name: name, textAt: len(p.text)}
+// name returns the name of an element of the stack.
+func (p *parser) name(f *frame) []byte { return p.s[f.nameFrom:f.nameTo] }
+
+// open pushes the element named s[from:to], deciding what it is from its
+// name and parent, and returns the field it is.
+func (p *parser) open(from, to int) FieldName {
+	name := p.s[from:to]
+	f := frame{nameFrom: from, nameTo: to, textAt: len(p.text)}
 	if len(p.stack) == 0 {
 		f.kind = kindContainer // the record
-		p.legacy = name == "RECORD"
+		p.legacy = string(name) == "RECORD"
 	} else {
 		parent := &p.stack[len(p.stack)-1]
 		switch parent.kind {
@@ -403,16 +475,14 @@ func (p *parser) open(name, refTypeName string, hasRefTypeName bool) {
 			f.kind = kindIgnored
 		default:
 			if p.legacy {
-				f.kind, f.field = classifyLegacy(parent.name, name, len(p.stack) == 1)
+				f.kind, f.field = classifyLegacy(p.name(parent), name, len(p.stack) == 1)
 			} else {
-				f.kind, f.field = classify(parent.name, name, len(p.stack) == 1)
+				f.kind, f.field = classify(p.name(parent), name, len(p.stack) == 1)
 			}
 		}
 	}
-	if hasRefTypeName && f.field == RefTypeNumber {
-		p.add(RefType, refTypeName, false)
-	}
 	p.stack = append(p.stack, f)
+	return f.field
 }
 
 // close pops the top element; a value's text becomes a Field.
@@ -422,35 +492,40 @@ func (p *parser) close() {
 	if f.kind != kindField {
 		return
 	}
-	var v string
-	clean := false
 	switch {
+	case f.field == RefType && p.legacy:
+		// a number only EndNote's legacy XML uses
+		var v string
+		switch {
+		case p.hasSpan:
+			v = string(p.s[p.spanFrom:p.spanTo])
+		case f.textAt < len(p.text):
+			v = string(p.text[f.textAt:])
+		}
+		if v = legacyTypeName(v); v != "" {
+			p.addDecoded(f.field, []byte(v))
+		}
 	case p.hasSpan:
-		v, clean = p.s[p.spanFrom:p.spanTo], p.spanClean
-	case f.textAt < len(p.text) && !(f.field == RefType && p.legacy):
-		// decoded text: see done
-		p.pending = append(p.pending, pendingValue{len(p.fields), len(p.decoded), len(p.decoded) + len(p.text) - f.textAt})
-		p.decoded = append(p.decoded, p.text[f.textAt:]...)
-		p.add(f.field, "", false)
-		p.text = p.text[:f.textAt]
-		return
+		p.add(f.field, value{from: p.spanFrom, to: p.spanTo}, p.spanClean)
 	case f.textAt < len(p.text):
-		v = string(p.text[f.textAt:])
-	}
-	if f.field == RefType && p.legacy {
-		v, clean = legacyTypeName(v), false // a number only EndNote's legacy XML uses
-	}
-	if v != "" {
-		p.add(f.field, v, clean)
+		p.addDecoded(f.field, p.text[f.textAt:])
 	}
 	p.hasSpan = false
 	p.text = p.text[:f.textAt]
 }
 
-// add appends a field, and whether its value is known to be clean.
-func (p *parser) add(name FieldName, v string, clean bool) {
-	p.fields = append(p.fields, Field{Name: name, Value: v})
+// add appends a field whose value is at v, and whether it is known to be
+// clean.
+func (p *parser) add(name FieldName, v value, clean bool) {
+	p.fields = append(p.fields, Field{Name: name})
+	p.values = append(p.values, v)
 	p.clean = append(p.clean, clean)
+}
+
+// addDecoded appends a field whose value is the decoded text b.
+func (p *parser) addDecoded(name FieldName, b []byte) {
+	p.add(name, value{from: len(p.decoded), to: len(p.decoded) + len(b), decoded: true}, false)
+	p.decoded = append(p.decoded, b...)
 }
 
 // flushSpan copies the pending piece of the value into the text buffer.
@@ -464,24 +539,24 @@ func (p *parser) flushSpan() {
 // plain reports whether s needs no decoding: no entity, no line break, no
 // control character. It steps sixteen bytes at a time, cutting s as it
 // goes so that the loads need no bounds checks.
-func plain(s string) bool {
+func plain[T string | []byte](s T) bool {
 	rest := s
 	for len(rest) >= 16 {
-		w0, w1 := wordbits.Load64(rest), wordbits.Load64(rest[8:])
+		w0, w1 := load64(rest), load64(rest[8:])
 		rest = rest[16:]
 		if controlOrAmp(w0)|controlOrAmp(w1) != 0 {
 			return false
 		}
 	}
 	if len(rest) >= 8 {
-		if controlOrAmp(wordbits.Load64(rest)) != 0 {
+		if controlOrAmp(load64(rest)) != 0 {
 			return false
 		}
 		rest = rest[8:]
 	}
 	if len(rest) > 0 && len(s) >= 8 {
 		// The last eight bytes, read again in part: no byte loop.
-		return controlOrAmp(wordbits.Load64(s[len(s)-8:])) == 0
+		return controlOrAmp(load64(s[len(s)-8:])) == 0
 	}
 	for i := 0; i < len(rest); i++ {
 		if c := rest[i]; c < ' ' || c == '&' {
@@ -489,6 +564,14 @@ func plain(s string) bool {
 		}
 	}
 	return true
+}
+
+// load64 returns the first eight bytes of s as a little-endian word, as
+// wordbits.Load64 does for a string: one load, with one bounds check.
+func load64[T string | []byte](s T) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // controlOrAmp returns a word with the high bit set of each byte of w
@@ -528,9 +611,9 @@ func firstControl[T string | []byte](b T, amp bool) int {
 
 // chars takes the text s found at offset off. literal is set for CDATA
 // sections and a stray "<", which are not entity-decoded.
-func (p *parser) chars(off int, s string, literal bool) error {
+func (p *parser) chars(off int, s []byte, literal bool) error {
 	if len(p.stack) == 0 {
-		if strings.TrimSpace(s) != "" {
+		if len(bytes.TrimSpace(s)) != 0 {
 			return &syntaxError{off, "text outside the record element"}
 		}
 		return nil
@@ -593,7 +676,7 @@ func (p *parser) fieldDepth() int {
 }
 
 // blankLine reports whether s is only white space with a line break in it.
-func blankLine(s string) bool {
+func blankLine(s []byte) bool {
 	br := false
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -609,7 +692,7 @@ func blankLine(s string) bool {
 
 // appendText appends the text s, decoding entities and turning literal line
 // breaks into spaces, to p.text.
-func (p *parser) appendText(s string) {
+func (p *parser) appendText(s []byte) {
 	for len(s) > 0 {
 		j := firstControl(s, true)
 		for j < len(s) && s[j] != '&' && s[j] != '\n' && s[j] != '\r' {
@@ -642,8 +725,8 @@ func (p *parser) appendText(s string) {
 
 // entityName returns the reference at the start of s when it is written
 // as an entity ("&name;", "&#123;") that entity could not decode, or "".
-func entityName(s string) string {
-	end := strings.IndexByte(s[:min(len(s), 34)], ';')
+func entityName(s []byte) string {
+	end := bytes.IndexByte(s[:min(len(s), 34)], ';')
 	if end < 2 {
 		return ""
 	}
@@ -652,18 +735,18 @@ func entityName(s string) string {
 			return ""
 		}
 	}
-	return s[:end+1]
+	return string(s[:end+1])
 }
 
 // entity decodes the entity at the start of s ("&amp;", "&#xD;", "&eacute;")
 // onto p.text and returns its length.
-func (p *parser) entity(s string) (int, bool) {
-	end := strings.IndexByte(s[:min(len(s), 34)], ';') // entities are short: look no further
+func (p *parser) entity(s []byte) (int, bool) {
+	end := bytes.IndexByte(s[:min(len(s), 34)], ';') // entities are short: look no further
 	if end < 2 {
 		return 0, false
 	}
 	ref := s[1:end]
-	switch ref {
+	switch string(ref) {
 	case "amp":
 		p.text = append(p.text, '&')
 	case "lt":
@@ -679,9 +762,9 @@ func (p *parser) entity(s string) (int, bool) {
 			var n uint64
 			var err error
 			if len(ref) > 1 && (ref[1] == 'x' || ref[1] == 'X') {
-				n, err = strconv.ParseUint(ref[2:], 16, 32)
+				n, err = strconv.ParseUint(string(ref[2:]), 16, 32)
 			} else {
-				n, err = strconv.ParseUint(ref[1:], 10, 32)
+				n, err = strconv.ParseUint(string(ref[1:]), 10, 32)
 			}
 			if err != nil {
 				return 0, false
@@ -701,7 +784,7 @@ func (p *parser) entity(s string) (int, bool) {
 		}
 		// An HTML entity, which XML without a DTD does not define but
 		// some exports write.
-		if u := html.UnescapeString(s[:end+1]); u != s[:end+1] {
+		if u := html.UnescapeString(string(s[:end+1])); u != string(s[:end+1]) {
 			p.text = append(p.text, u...)
 			return end + 1, true
 		}
@@ -710,21 +793,11 @@ func (p *parser) entity(s string) (int, bool) {
 	return end + 1, true
 }
 
-// decodeAttr decodes the entities of an attribute value.
-func decodeAttr(v string) string {
-	if strings.IndexByte(v, '&') < 0 {
-		return v
-	}
-	var p parser
-	p.appendText(v)
-	return string(p.text)
-}
-
 // classify decides what the element name is inside its parent. top is set
 // for the children of <record>.
-func classify(parent, name string, top bool) (elemKind, FieldName) {
+func classify(parent, name []byte, top bool) (elemKind, FieldName) {
 	if top {
-		switch name {
+		switch string(name) {
 		case "contributors", "titles", "periodical", "alt-periodical", "keywords", "dates", "urls":
 			return kindContainer, Other
 		case "database", "source-app", "foreign-keys":
@@ -732,9 +805,9 @@ func classify(parent, name string, top bool) (elemKind, FieldName) {
 		}
 		return kindField, recordField(name)
 	}
-	switch parent {
+	switch string(parent) {
 	case "contributors":
-		switch name {
+		switch string(name) {
 		case "authors", "secondary-authors", "tertiary-authors", "subsidiary-authors", "translated-authors":
 			return kindContainer, Other
 		}
@@ -749,7 +822,7 @@ func classify(parent, name string, top bool) (elemKind, FieldName) {
 	case "translated-authors":
 		return kindField, TranslatedAuthor
 	case "titles":
-		switch name {
+		switch string(name) {
 		case "title":
 			return kindField, Title
 		case "secondary-title":
@@ -764,25 +837,25 @@ func classify(parent, name string, top bool) (elemKind, FieldName) {
 			return kindField, TranslatedTitle
 		}
 	case "periodical":
-		switch name {
+		switch string(name) {
 		case "full-title":
 			return kindField, Periodical
 		case "abbr-1", "abbr-2", "abbr-3":
 			return kindField, PeriodicalAbbr
 		}
 	case "alt-periodical":
-		switch name {
+		switch string(name) {
 		case "full-title":
 			return kindField, AltPeriodical
 		case "abbr-1", "abbr-2", "abbr-3":
 			return kindField, AltPeriodicalAbbr
 		}
 	case "keywords":
-		if name == "keyword" {
+		if string(name) == "keyword" {
 			return kindField, Keyword
 		}
 	case "dates":
-		switch name {
+		switch string(name) {
 		case "year":
 			return kindField, Year
 		case "month":
@@ -791,20 +864,20 @@ func classify(parent, name string, top bool) (elemKind, FieldName) {
 			return kindContainer, Other
 		}
 	case "pub-dates":
-		if name == "date" {
+		if string(name) == "date" {
 			return kindField, PubDate
 		}
 	case "urls":
-		switch name {
+		switch string(name) {
 		case "related-urls", "web-urls", "text-urls", "pdf-urls":
 			return kindContainer, Other
 		}
 	case "related-urls", "web-urls", "text-urls":
-		if name == "url" {
+		if string(name) == "url" {
 			return kindField, URL
 		}
 	case "pdf-urls":
-		if name == "url" {
+		if string(name) == "url" {
 			return kindField, PDFURL
 		}
 	}
@@ -813,8 +886,8 @@ func classify(parent, name string, top bool) (elemKind, FieldName) {
 
 // recordField names the value elements directly inside <record>; the
 // others are Other.
-func recordField(name string) FieldName {
-	switch name {
+func recordField(name []byte) FieldName {
+	switch string(name) {
 	case "ref-type":
 		return RefTypeNumber
 	case "rec-number":
@@ -891,15 +964,15 @@ func recordField(name string) FieldName {
 // <AUTHORS><AUTHOR> (and SECONDARY_, TERTIARY_, SUBSIDIARY_AUTHORS), the
 // keywords in <KEYWORDS><KEYWORD>; <REFERENCE_TYPE> is a number of its
 // own (see legacyTypeName).
-func classifyLegacy(parent, name string, top bool) (elemKind, FieldName) {
+func classifyLegacy(parent, name []byte, top bool) (elemKind, FieldName) {
 	if top {
-		switch name {
+		switch string(name) {
 		case "AUTHORS", "SECONDARY_AUTHORS", "TERTIARY_AUTHORS", "SUBSIDIARY_AUTHORS", "TRANSLATED_AUTHORS", "KEYWORDS":
 			return kindContainer, Other
 		}
-		return kindField, legacyFields[name] // Other when not listed
+		return kindField, legacyFields[string(name)] // Other when not listed
 	}
-	switch parent {
+	switch string(parent) {
 	case "AUTHORS":
 		return kindField, Author
 	case "SECONDARY_AUTHORS":

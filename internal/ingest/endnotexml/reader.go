@@ -123,24 +123,27 @@ func (r *Reader) Warnings() []bib.Warning {
 // a *bib.ParseError naming its line; the next call goes on with the record
 // after it. At the end of the input Read returns io.EOF.
 func (r *Reader) Read() (*bib.Record, error) {
-	raw, line, col, fast, err := r.next()
+	raw, line, col, how, err := r.next()
 	if err != nil {
 		return nil, err
 	}
-	text := string(raw)
-	fields, err := r.parser.parse(text)
-	if fast {
-		if r.parser.unusual {
+	switch how {
+	case parsed:
+		r.advance(len(raw))
+	case toFirstEnd:
+		if _, err = r.parser.parse(raw, true); r.parser.unusual {
 			// The first "</record>" may not be this record's end.
 			if raw, err = r.careful(); err != nil {
 				return nil, err
 			}
-			text = string(raw)
-			fields, err = r.parser.parse(text)
+			_, err = r.parser.parse(raw, true)
 		} else {
 			r.advance(len(raw))
 		}
+	default:
+		_, err = r.parser.parse(raw, true)
 	}
+	text := string(raw)
 	if err != nil {
 		var se *syntaxError
 		if errors.As(err, &se) {
@@ -149,6 +152,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 		}
 		return nil, bib.Errorf(line, "EndNote XML record %d: %w", r.position, err)
 	}
+	fields := r.parser.done(text)
 	rec := r.mapper.mapAt(fields, r.parser.clean, r.position)
 	rec.Format = "endnotexml"
 	rec.Position = r.position
@@ -185,18 +189,27 @@ func (r *Reader) locate(text string, line, col, off int) (int, int) {
 	return line + n, off - strings.LastIndexByte(seg, br)
 }
 
+// found says how next found a record.
+type found uint8
+
+const (
+	consumed   found = iota // the record's bytes, consumed
+	parsed                  // the record's bytes, parsed and not yet consumed
+	toFirstEnd              // the bytes up to the first end tag, not yet consumed
+)
+
 // next finds the next record element and returns its bytes (valid until
-// the next call), the line and column where it starts, and whether it was
-// found by record's fast path and is not yet consumed.
-func (r *Reader) next() (raw []byte, line, col int, fast bool, err error) {
+// the next call), the line and column where it starts, and how it found
+// them (see record).
+func (r *Reader) next() (raw []byte, line, col int, how found, err error) {
 	for {
 		if r.pos >= r.end {
 			if r.eof {
 				if r.rerr != nil {
 					err, r.rerr = r.rerr, nil
-					return nil, 0, 0, false, err
+					return nil, 0, 0, consumed, err
 				}
-				return nil, 0, 0, false, io.EOF
+				return nil, 0, 0, consumed, io.EOF
 			}
 			r.fill(r.pos)
 			if !r.bom {
@@ -255,13 +268,17 @@ func (r *Reader) next() (raw []byte, line, col int, fast bool, err error) {
 	}
 }
 
-// record reads the record element that starts at r.pos. When the whole
-// record is buffered it returns, without consuming it, the text up to the
-// first "</record>" (fast is set): the caller parses it, and either
-// consumes it or, when the parse found markup that may make that the
-// wrong end (a comment, another <record>), calls careful. Otherwise it
-// scans carefully itself.
-func (r *Reader) record() (raw []byte, line, col int, fast bool, err error) {
+// record reads the record element that starts at r.pos. First the parser
+// reads it from the buffer, finding its end itself: when it reads the
+// record to its end tag r.recEnd with nothing wrong or unusual (see
+// parser) the record is returned parsed, not yet consumed. That end tag is
+// then the first after the start tag, as the parser takes every "<" before
+// it as markup. Otherwise, when the whole record is buffered, record
+// returns, without consuming it, the text up to the first "</record>": the
+// caller parses it, and either consumes it or, when the parse found markup
+// that may make that the wrong end (a comment, another <record>), calls
+// careful. Otherwise it scans carefully itself.
+func (r *Reader) record() (raw []byte, line, col int, how found, err error) {
 	r.position++
 	line = r.line
 	col = int(r.base+int64(r.pos)-r.lineStart) + 1
@@ -276,7 +293,7 @@ func (r *Reader) record() (raw []byte, line, col int, fast bool, err error) {
 	for {
 		if r.pos+off >= r.end {
 			if !r.more() {
-				return nil, 0, 0, false, r.unclosed(line, "start tag <record> not closed before the end of the file")
+				return nil, 0, 0, consumed, r.unclosed(line, "start tag <record> not closed before the end of the file")
 			}
 			continue
 		}
@@ -298,11 +315,17 @@ func (r *Reader) record() (raw []byte, line, col int, fast bool, err error) {
 	if r.buf[r.pos+off-2] == '/' { // <record/>
 		raw = r.buf[r.pos : r.pos+off]
 		r.advance(off)
-		return raw, line, col, false, nil
+		return raw, line, col, consumed, nil
+	}
+	// Most records are read here, with no search for their end; those that
+	// are not (cut off at the end of the buffer, or broken, or unusual)
+	// are read again below.
+	if n, err := r.parser.parse(r.buf[r.pos:r.end], false); err == nil && !r.parser.unusual && bytes.HasSuffix(r.buf[r.pos:r.pos+n], []byte(r.recEnd)) {
+		return r.buf[r.pos : r.pos+n], line, col, parsed, nil
 	}
 	for from := off; ; {
 		if e := indexEndTag(r.buf[r.pos+from:r.end], r.recEnd); e >= 0 {
-			return r.buf[r.pos : r.pos+from+e+len(r.recEnd)], line, col, true, nil
+			return r.buf[r.pos : r.pos+from+e+len(r.recEnd)], line, col, toFirstEnd, nil
 		}
 		from = max(off, r.end-r.pos-len(r.recEnd))
 		if !r.more() {
@@ -310,7 +333,7 @@ func (r *Reader) record() (raw []byte, line, col int, fast bool, err error) {
 		}
 	}
 	raw, err = r.careful()
-	return raw, line, col, false, err
+	return raw, line, col, consumed, err
 }
 
 // indexEndTag returns the index of the first end tag tag ("</record>") in
