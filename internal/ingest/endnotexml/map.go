@@ -583,7 +583,9 @@ func (m *mapper) identifiers(rec *bib.Record, c class) {
 					rec.AddDOI(v)
 					continue
 				}
-				if indexFold(v, "doi") < 0 || n == AuthAddress && !isLink(strings.TrimSpace(v)) {
+				// (an address that is no link, usually long, is passed
+				// over before it is searched)
+				if n == AuthAddress && !isLink(strings.TrimSpace(v)) || indexFold(v, "doi") < 0 {
 					continue
 				}
 				for _, d := range bib.FindDOIs(v) {
