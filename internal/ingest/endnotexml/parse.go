@@ -160,6 +160,9 @@ func (p *parser) parse(s []byte, whole bool) (int, error) {
 			}
 		case next == '!' || next == '?':
 			p.unusual = true
+			if !p.whole {
+				return 0, errNotEnded // read again with its end found carefully
+			}
 			n, err := p.markup(i)
 			if err != nil {
 				return 0, err
@@ -184,9 +187,11 @@ func (p *parser) parse(s []byte, whole bool) (int, error) {
 	return len(s), nil
 }
 
-// errNotEnded is what parse returns, when s may go on after the record, for
-// a record s ends in, or a tag, or wrong in other ways the reader finds when
-// it reads the record again with more input.
+// errNotEnded is what parse returns, when s may go on after the record
+// (whole is not set), for a record it does not read to its end there: one
+// cut off by the end of s, or a tag cut off, or one with a comment or
+// other markup that may hide its end. The reader reads such a record again
+// the careful way, which finds what is wrong with it, if anything.
 var errNotEnded = errors.New("record not ended")
 
 // markup reads the comment, CDATA section, processing instruction or
