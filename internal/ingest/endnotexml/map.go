@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/wordbits"
 )
 
 // Map turns the fields of one EndNote reference, from its XML or its tagged
@@ -902,7 +903,7 @@ func cleanASCII[T string | []byte](s T) bool {
 	rest := s
 	var prev uint64
 	for len(rest) >= 16 {
-		w0, w1 := load64(rest), load64(rest[8:])
+		w0, w1 := wordbits.Load64(rest), wordbits.Load64(rest[8:])
 		rest = rest[16:]
 		if unclean(w0)|unclean(w1) != 0 {
 			return false
@@ -915,7 +916,7 @@ func cleanASCII[T string | []byte](s T) bool {
 		prev = sp1 >> 56
 	}
 	if len(rest) >= 8 {
-		w := load64(rest)
+		w := wordbits.Load64(rest)
 		rest = rest[8:]
 		if sp := spaces(w); unclean(w) != 0 || (sp<<8|prev)&sp != 0 {
 			return false
@@ -925,7 +926,7 @@ func cleanASCII[T string | []byte](s T) bool {
 		// The last eight bytes, read again in part: they hold the byte
 		// before the ones left, so two spaces across are in the word, and
 		// no byte loop is needed.
-		w := load64(s[n-8:])
+		w := wordbits.Load64(s[n-8:])
 		if sp := spaces(w); unclean(w) != 0 || sp&(sp<<8) != 0 {
 			return false
 		}

@@ -547,21 +547,21 @@ func (p *parser) flushSpan() {
 func plain[T string | []byte](s T) bool {
 	rest := s
 	for len(rest) >= 16 {
-		w0, w1 := load64(rest), load64(rest[8:])
+		w0, w1 := wordbits.Load64(rest), wordbits.Load64(rest[8:])
 		rest = rest[16:]
 		if controlOrAmp(w0)|controlOrAmp(w1) != 0 {
 			return false
 		}
 	}
 	if len(rest) >= 8 {
-		if controlOrAmp(load64(rest)) != 0 {
+		if controlOrAmp(wordbits.Load64(rest)) != 0 {
 			return false
 		}
 		rest = rest[8:]
 	}
 	if len(rest) > 0 && len(s) >= 8 {
 		// The last eight bytes, read again in part: no byte loop.
-		return controlOrAmp(load64(s[len(s)-8:])) == 0
+		return controlOrAmp(wordbits.Load64(s[len(s)-8:])) == 0
 	}
 	for i := 0; i < len(rest); i++ {
 		if c := rest[i]; c < ' ' || c == '&' {
@@ -569,14 +569,6 @@ func plain[T string | []byte](s T) bool {
 		}
 	}
 	return true
-}
-
-// load64 returns the first eight bytes of s as a little-endian word, as
-// wordbits.Load64 does for a string: one load, with one bounds check.
-func load64[T string | []byte](s T) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // controlOrAmp returns a word with the high bit set of each byte of w
