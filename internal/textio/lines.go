@@ -52,21 +52,30 @@ func NewLineReader(r io.Reader) *LineReader {
 	return &LineReader{r: r, next: 1, buf: make([]byte, startBufSize)}
 }
 
-// nextLF is scan for the common line: one ended by LF, with no CR in it,
-// in a file whose lines end in LF, and wholly in the buffer. It reports
-// false, having done nothing, for any other.
+// nextLF is scan for the common line: one ended by LF or CRLF, with no
+// other CR in it, in a file whose lines end in LF, and wholly in the
+// buffer. It reports false, having done nothing, for any other. A CRLF
+// line is taken here too, as Windows writes most export files: the
+// general scan would look for both line ends again.
 func (lr *LineReader) nextLF() ([]byte, bool) {
 	if !lr.sawLF && lr.lastTerm == '\r' {
 		return nil, false
 	}
 	data := lr.buf[lr.start:lr.end]
 	i := bytes.IndexByte(data, '\n')
-	if i < 0 || bytes.IndexByte(data[:i], '\r') >= 0 {
+	if i < 0 {
+		return nil, false
+	}
+	line := data[:i]
+	if i > 0 && line[i-1] == '\r' {
+		line = line[:i-1]
+	}
+	if bytes.IndexByte(line, '\r') >= 0 {
 		return nil, false
 	}
 	lr.lastTerm = '\n'
 	lr.start += i + 1
-	return data[:i], true
+	return line, true
 }
 
 // scan returns the next line without its end, setting lr.lastTerm. It
