@@ -240,7 +240,7 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 		}
 		from := len(values)
 		for _, i := range by[m] {
-			if v := strings.TrimSpace(fields[i].Value); v != "" {
+			if v := trimmed(fields[i]); v != "" {
 				values = append(values, v)
 			}
 		}
@@ -258,7 +258,7 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 	dbKind := s.databaseKind
 
 	// about as many identifiers as fields that give them: one array
-	rec.Identifiers = slices.Grow(rec.Identifiers, len(by[uniqueID])+len(by[accession])+len(by[pmid])+len(by[pmcid])+len(by[doi])+len(by[isbn]))
+	rec.Identifiers = room[bib.Identifier](len(by[uniqueID]) + len(by[accession]) + len(by[pmid]) + len(by[pmcid]) + len(by[doi]) + len(by[isbn]))
 	identifiers(rec, db, dbKind, first(uniqueID), first(accession))
 	for _, v := range all(pmid) {
 		rec.AddPMID(v)
@@ -277,7 +277,7 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 			rec.AddIdentifier(bib.ISBN, n)
 		}
 	}
-	rec.ISSNs = slices.Grow(rec.ISSNs, len(by[issn])+len(by[issnOnline])) // most give one each
+	rec.ISSNs = room[bib.ISSN](len(by[issn]) + len(by[issnOnline])) // most give one each
 	for _, v := range all(issn) {
 		issns(rec, v, "")
 	}
@@ -504,7 +504,7 @@ func keywords(rec *bib.Record, headings, mesh, kws, descs []string) {
 			n += 1 + strings.Count(v, "\n") + strings.Count(v, ";") + strings.Count(v, ",")
 		}
 	}
-	rec.Keywords = slices.Grow(rec.Keywords, n)
+	rec.Keywords = room[bib.Keyword](n)
 	for _, v := range headings {
 		var buf [32]string
 		for _, h := range lines(buf[:0], v) {
@@ -555,7 +555,7 @@ func splitHeadings(headings, mesh []string, fields []Field, at []int, kind datab
 		}
 	}
 	for _, i := range at {
-		v := strings.TrimSpace(fields[i].Value)
+		v := trimmed(fields[i])
 		switch {
 		case v == "":
 		case i >= meshFrom:
@@ -734,6 +734,26 @@ func appendLowerASCII(b []byte, s string) ([]byte, bool) {
 		b = append(b, c)
 	}
 	return b, true
+}
+
+// trimmed is the field's value without the space around it, which a
+// plain value has none of.
+func trimmed(f Field) string {
+	if f.plain {
+		return f.Value
+	}
+	return strings.TrimSpace(f.Value)
+}
+
+// room returns an empty slice with room for n elements, or nil for none,
+// for a new record's lists. It is made rather than grown from nil with
+// slices.Grow, which clears the new array a second time and, while the
+// garbage collector marks, goes through its write barriers to do so.
+func room[E any](n int) []E {
+	if n == 0 {
+		return nil
+	}
+	return make([]E, 0, n)
 }
 
 func firstOf(vs ...string) string {

@@ -31,7 +31,7 @@ func (s *scratch) people(rec *bib.Record, au, fa, in []string) {
 	if len(short) == 0 {
 		names = full
 	}
-	rec.Authors = slices.Grow(rec.Authors, len(names))
+	rec.Authors = room[bib.Person](len(names))
 	marks := slices.Grow(s.marks[:0], len(names))
 	for i, n := range names {
 		name, mk, isEditor := cleanAuthor(n)
@@ -228,11 +228,45 @@ var degrees = func() map[string]bool {
 	return m
 }()
 
+// trimRightSeparators is strings.TrimRight(s, ",;"), without the set of
+// bytes strings.TrimRight makes at every call for a cutset of two.
+func trimRightSeparators(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == ',' || s[len(s)-1] == ';') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// degreeCapitals is the fewest capitals a degree has: two ("PhD", "MSc").
+var degreeCapitals = func() int {
+	fewest := -1
+	for d := range degrees {
+		if n := capitals(d); fewest < 0 || n < fewest {
+			fewest = n
+		}
+	}
+	return fewest
+}()
+
+// capitals counts the capitals A to Z in s.
+func capitals(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			n++
+		}
+	}
+	return n
+}
+
 // isDegree reports whether a word is a degree: "PhD", "Ph.D.", "MD,".
 func isDegree(w string) bool {
-	w = strings.TrimRight(w, ",;")
+	w = trimRightSeparators(w)
 	if len(w) < 2 || !(w[0] >= 'A' && w[0] <= 'Z') {
 		return false // every degree begins with a capital
+	}
+	if capitals(w) < degreeCapitals {
+		return false // most given and family names, told without a lookup
 	}
 	if degrees[w] {
 		return true
@@ -297,7 +331,7 @@ func institutions(out []affiliation, v string) []affiliation {
 				a.name = part[:i]
 				a.text = strings.TrimSpace(part[i+2:])
 			}
-			a.text = strings.TrimRight(strings.TrimSpace(strings.TrimPrefix(a.text, "From the ")), ",;")
+			a.text = trimRightSeparators(strings.TrimSpace(strings.TrimPrefix(a.text, "From the ")))
 			if a.text != "" {
 				out = append(out, a)
 			}

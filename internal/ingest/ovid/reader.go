@@ -262,14 +262,14 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			if len(r.fields) == 0 && !numbered {
 				start = n
 			}
-			r.fields = append(r.fields, Field{Tag: tag, Line: n})
+			r.addField(tag, "", n)
 			r.addSpan(from+at, false)
 			r.splitGlued(n)
 		case lay == longLabels && !indented(line):
 			if len(r.fields) == 0 && !numbered {
 				start = n
 			}
-			r.fields = append(r.fields, Field{Tag: labelTag(string(bytes.TrimSpace(line))), Label: string(bytes.TrimSpace(line)), Line: n})
+			r.addField(labelTag(string(bytes.TrimSpace(line))), string(bytes.TrimSpace(line)), n)
 		case len(r.fields) > 0:
 			// a value line, or a continuation line, after blank lines
 			// too: then it begins a paragraph
@@ -291,6 +291,20 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 		blanks = 0
 		rawEnd = len(r.raw)
 	}
+}
+
+// addField adds a field read at line, its value to come. The array of
+// fields is kept from record to record, and its members are set one by
+// one: a whole Field written over the last record's would be copied with
+// the garbage collector's bulk write barrier while it marks.
+func (r *Reader) addField(tag, label string, line int) {
+	if len(r.fields) < cap(r.fields) {
+		r.fields = r.fields[:len(r.fields)+1]
+	} else {
+		r.fields = append(r.fields, Field{})
+	}
+	f := &r.fields[len(r.fields)-1]
+	f.Tag, f.Label, f.Value, f.Line, f.plain = tag, label, "", line, false
 }
 
 // addSpan adds the rest of raw from from, trimmed, to the last field's
@@ -338,7 +352,7 @@ func (r *Reader) splitGlued(line int) {
 		tag := knownTags[string(v[at:end])]
 		valueFrom := sp.from + end + 3
 		sp.to = sp.from + at
-		r.fields = append(r.fields, Field{Tag: tag, Line: line})
+		r.addField(tag, "", line)
 		r.addSpan(valueFrom, false)
 	}
 }
