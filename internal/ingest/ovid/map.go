@@ -172,9 +172,10 @@ type scratch struct {
 	databaseKind databaseKind
 }
 
-// byMeaning returns the indexes of the fields of each meaning, in order:
-// sorted by counting, all in one array.
-func (s *scratch) byMeaning(fields []Field) (by [meaningCount][]int) {
+// byMeaning sets by to the indexes of the fields of each meaning, in
+// order: sorted by counting, all in one array. by is the caller's, so
+// that it is not copied on return, and empty.
+func (s *scratch) byMeaning(fields []Field, by *[meaningCount][]int) {
 	const skip = meaningCount
 	var count [meaningCount]int
 	meanings := slices.Grow(s.meanings[:0], len(fields))[:len(fields)]
@@ -193,15 +194,16 @@ func (s *scratch) byMeaning(fields []Field) (by [meaningCount][]int) {
 	s.indexes = all
 	at := 0
 	for m, n := range count {
-		by[m] = all[at : at : at+n]
-		at += n
+		if n > 0 { // most meanings have no field: their slice stays nil
+			by[m] = all[at : at : at+n]
+			at += n
+		}
 	}
 	for i, m := range meanings {
 		if m != skip {
 			by[m] = append(by[m], i)
 		}
 	}
-	return by
 }
 
 // Map builds a record from the fields of an Ovid record. Where Ovid gives
@@ -216,7 +218,8 @@ func Map(fields []Field) *bib.Record {
 // mapFields is Map, working in s.
 func (s *scratch) mapFields(fields []Field) *bib.Record {
 	rec := &bib.Record{}
-	by := s.byMeaning(fields)
+	var by [meaningCount][]int
+	s.byMeaning(fields, &by)
 	first := func(m meaning) string {
 		for _, i := range by[m] {
 			v := fields[i].Value
@@ -570,7 +573,7 @@ func splitHeadings(headings, mesh []string, fields []Field, at []int, kind datab
 // lines returns the non-blank lines of v, trimmed, appended to buf.
 func lines(buf []string, v string) []string {
 	for v != "" {
-		line, rest, _ := strings.Cut(v, "\n")
+		line, rest, _ := cutByte(v, '\n')
 		if line = strings.TrimSpace(line); line != "" {
 			buf = append(buf, line)
 		}
@@ -579,19 +582,28 @@ func lines(buf []string, v string) []string {
 	return buf
 }
 
+// cutByte is strings.Cut for a separator of one byte, without the
+// dispatch on the separator's length strings.Cut makes at every call.
+func cutByte(s string, sep byte) (before, after string, found bool) {
+	if i := strings.IndexByte(s, sep); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
+}
+
 // splitTerms splits a list of terms into lines, and each line on
 // semicolons or, with none, on commas ("Legitimacy crisis, Pakistan"),
 // takes off a final full stop, and appends the terms to out.
 func splitTerms(out []string, v string) []string {
 	var buf [8]string
 	for _, line := range lines(buf[:0], v) {
-		sep := ";"
+		sep := byte(';')
 		if strings.IndexByte(line, ';') < 0 {
-			sep = ","
+			sep = ','
 		}
 		for more := true; more; {
 			var t string
-			t, line, more = strings.Cut(line, sep)
+			t, line, more = cutByte(line, sep)
 			if t = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t), ".")); t != "" {
 				out = append(out, t)
 			}

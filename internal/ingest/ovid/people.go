@@ -518,7 +518,7 @@ func (pool *affiliationPool) assign(rec *bib.Record, folded foldedNames, marks [
 // authors' order); or -1. last is the author named before, and becomes
 // the one found.
 func named(authors foldedNames, name string, last *int) int {
-	family, given, _ := strings.Cut(name, ",")
+	family, given, _ := cutByte(name, ',')
 	var fbuf, gbuf [64]byte
 	fam, giv := bib.AppendFold(fbuf[:0], strings.TrimSpace(family)), appendGiven(gbuf[:0], strings.TrimSpace(given))
 	// Addresses mostly come in the authors' order: the author named last,
