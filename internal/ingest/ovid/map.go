@@ -250,6 +250,16 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 		return values[from:len(values):len(values)]
 	}
 
+	// allPlain reports whether every value of a meaning is plain.
+	allPlain := func(m meaning) bool {
+		for _, i := range by[m] {
+			if !fields[i].plain {
+				return false
+			}
+		}
+		return true
+	}
+
 	db := first(database)
 	rec.Database = db
 	if db == "" {
@@ -288,7 +298,7 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 		issns(rec, v, bib.ISSNElectronic)
 	}
 
-	s.people(rec, all(author), all(authorFull), all(institution))
+	s.people(rec, all(author), all(authorFull), all(institution), allPlain(institution))
 	for _, i := range by[authorID] {
 		orcids(rec, fields[i])
 	}
@@ -508,8 +518,13 @@ func keywords(rec *bib.Record, headings, mesh, kws, descs []string) {
 		}
 	}
 	rec.Keywords = room[bib.Keyword](n)
+	// The arrays of lines and of a heading's terms are made once, not for
+	// each value: clearing them took longer than cutting most values.
+	var (
+		buf  [32]string
+		kbuf [4]bib.Keyword // a heading's, one per qualifier
+	)
 	for _, v := range headings {
-		var buf [32]string
 		for _, h := range lines(buf[:0], v) {
 			major := strings.HasPrefix(h, "*")
 			if t := bib.CleanText(strings.TrimLeft(h, "* ")); t != "" {
@@ -518,9 +533,7 @@ func keywords(rec *bib.Record, headings, mesh, kws, descs []string) {
 		}
 	}
 	for _, v := range mesh {
-		var buf [32]string
 		for _, h := range lines(buf[:0], v) {
-			var kbuf [4]bib.Keyword // a heading's, one per qualifier
 			for _, k := range bib.AppendMeSH(kbuf[:0], h) {
 				rec.AddKeyword(k)
 			}

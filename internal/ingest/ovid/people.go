@@ -16,8 +16,9 @@ import (
 // their addresses and their degrees (Journals@Ovid), "Walsdorf, Neill B.
 // [Inventor, Reprint Author]" (BIOSIS). The full names are used when FA
 // has one for each author. Each database ties addresses to authors its
-// own way too (see institutions).
-func (s *scratch) people(rec *bib.Record, au, fa, in []string) {
+// own way too (see institutions). inPlain says that the values in in are
+// plain (see bib.IsPlain).
+func (s *scratch) people(rec *bib.Record, au, fa, in []string, inPlain bool) {
 	short, full := s.short[:0], s.full[:0]
 	for _, v := range au {
 		short = splitNames(short, v)
@@ -60,7 +61,9 @@ func (s *scratch) people(rec *bib.Record, au, fa, in []string) {
 		editors  foldedNames // the editors' names, to match a name against, folded when needed
 		foldedEd bool
 	)
-	pool := affiliationPool{firsts: make([]string, 0, nameCount(in))}
+	// An author is given one first address at most: no more are needed
+	// than authors.
+	pool := affiliationPool{firsts: make([]string, 0, min(nameCount(in), len(rec.Authors))), plain: inPlain}
 	for _, v := range in {
 		s.addresses = institutions(s.addresses[:0], v)
 		for _, a := range s.addresses {
@@ -460,6 +463,7 @@ func isNameList(s string) bool {
 // of its own rather than writing over the next author's.
 type affiliationPool struct {
 	firsts []string
+	plain  bool // the addresses are cut from plain values
 }
 
 // give gives author i the address text unless it has it.
@@ -470,7 +474,11 @@ func (pool *affiliationPool) give(rec *bib.Record, i int, text string) {
 			return
 		}
 	}
-	text = bib.CleanText(text)
+	// Cut from a plain value, an address with no space at either end is
+	// plain too, which CleanText would return as it is.
+	if !pool.plain || text == "" || text[0] == ' ' || text[len(text)-1] == ' ' {
+		text = bib.CleanText(text)
+	}
 	if n := len(pool.firsts); len(p.Affiliations) == 0 && n < cap(pool.firsts) {
 		pool.firsts = append(pool.firsts, text)
 		p.Affiliations = pool.firsts[n : n+1 : n+1]
