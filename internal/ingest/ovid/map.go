@@ -217,7 +217,8 @@ func Map(fields []Field) *bib.Record {
 
 // mapFields is Map, working in s.
 func (s *scratch) mapFields(fields []Field) *bib.Record {
-	rec := &bib.Record{}
+	r := new(recordRoom)
+	rec := &r.rec
 	var by [meaningCount][]int
 	s.byMeaning(fields, &by)
 	first := func(m meaning) string {
@@ -271,7 +272,7 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 	dbKind := s.databaseKind
 
 	// about as many identifiers as fields that give them: one array
-	rec.Identifiers = room[bib.Identifier](len(by[uniqueID]) + len(by[accession]) + len(by[pmid]) + len(by[pmcid]) + len(by[doi]) + len(by[isbn]))
+	rec.Identifiers = roomIn(r.identifiers[:], len(by[uniqueID])+len(by[accession])+len(by[pmid])+len(by[pmcid])+len(by[doi])+len(by[isbn]))
 	identifiers(rec, db, dbKind, first(uniqueID), first(accession))
 	for _, v := range all(pmid) {
 		rec.AddPMID(v)
@@ -290,7 +291,7 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 			rec.AddIdentifier(bib.ISBN, n)
 		}
 	}
-	rec.ISSNs = room[bib.ISSN](len(by[issn]) + len(by[issnOnline])) // most give one each
+	rec.ISSNs = roomIn(r.issns[:], len(by[issn])+len(by[issnOnline])) // most give one each
 	for _, v := range all(issn) {
 		issns(rec, v, "")
 	}
@@ -318,6 +319,7 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 	rec.Abstract = bib.DropCopyrightNotice(first(abstract))
 	rec.Language = strings.TrimRight(first(language), ". ")
 
+	rec.PublicationTypes = roomIn(r.types[:], len(by[pubType])+len(by[docType]))
 	for _, v := range all(pubType) {
 		addPubType(rec, v)
 	}
@@ -325,6 +327,9 @@ func (s *scratch) mapFields(fields []Field) *bib.Record {
 		if typeOf(v) != "" {
 			addPubType(rec, v)
 		}
+	}
+	if len(rec.PublicationTypes) == 0 {
+		rec.PublicationTypes = nil // none added, as when there is no room made
 	}
 	headings, mesh := splitHeadings(s.headings[:0], s.mesh[:0], fields, by[heading], dbKind)
 	s.headings, s.mesh = headings, mesh
@@ -768,6 +773,25 @@ func trimmed(f Field) string {
 		return f.Value
 	}
 	return strings.TrimSpace(f.Value)
+}
+
+// recordRoom is a record with room for the few identifiers, ISSNs and
+// publication types most records have, made in one allocation: its lists
+// are cut from these arrays when they fit (see roomIn). The record is
+// never copied out of it.
+type recordRoom struct {
+	rec         bib.Record
+	identifiers [3]bib.Identifier
+	issns       [2]bib.ISSN
+	types       [1]string
+}
+
+// roomIn is room, cut from array when n elements fit in it.
+func roomIn[E any](array []E, n int) []E {
+	if n == 0 || n > len(array) {
+		return room[E](n)
+	}
+	return array[:0]
 }
 
 // room returns an empty slice with room for n elements, or nil for none,
