@@ -137,6 +137,13 @@ func splitNames(out []string, v string) []string {
 // Alfred L. [Author, Reprint Author; E-mail: agaertner@genecor.com]", as
 // BIOSIS writes them).
 func cutName(line string) (name, rest string) {
+	i := strings.IndexByte(line, ';')
+	if i < 0 {
+		return line, "" // one name, as most lines hold
+	}
+	if strings.IndexByte(line[:i], '[') < 0 {
+		return line[:i], line[i+1:] // no bracket before the semicolon
+	}
 	name, rest, _ = bib.CutOutsideBrackets(line, ';')
 	return name, rest
 }
@@ -362,6 +369,8 @@ func symbolMark(s string) int {
 // name, a comma and at most four more words.
 func nameEnd(s string) int {
 	i, starts := -1, 0
+	commas, comma := 0, -1 // the name's commas, and where its first ", " is
+	simple := true         // the name is printable ASCII
 	for j := 0; j+1 < len(s) && i < 0; j++ {
 		switch c := s[j]; {
 		case (c == ':' || c == '.' && j > 0) && s[j+1] == ' ':
@@ -371,14 +380,32 @@ func nameEnd(s string) int {
 			if starts++; starts > 5 {
 				return -1
 			}
+		case c == ',':
+			if commas++; comma < 0 && s[j+1] == ' ' {
+				comma = j
+			}
+		case c < ' ' || c >= 0x7f:
+			simple = false
 		}
 	}
-	if i <= 0 {
+	if i <= 0 || comma <= 0 || commas > 1 {
 		return -1
 	}
-	name := s[:i]
-	comma := strings.Index(name, ", ")
-	if comma <= 0 || strings.Count(name, ",") > 1 || words(name) > 5 {
+	// The words of a name of printable ASCII are those the loop saw
+	// begin after a space (the last of them, after a space before the
+	// full stop or colon, not in the name), and the first: they need not
+	// be counted again.
+	n := starts
+	if s[0] != ' ' {
+		n++
+	}
+	if s[i-1] == ' ' {
+		n--
+	}
+	if !simple {
+		n = words(s[:i])
+	}
+	if n > 5 {
 		return -1
 	}
 	return i

@@ -529,6 +529,39 @@ func TestNameEnd(t *testing.T) {
 	}
 }
 
+// nameEnd counts the words and commas of a name as it scans it; it finds
+// what the plain reading of its rule does.
+func TestNameEndAsRule(t *testing.T) {
+	rule := func(s string) int {
+		i, starts := -1, 0
+		for j := 0; j+1 < len(s) && i < 0; j++ {
+			switch c := s[j]; {
+			case (c == ':' || c == '.' && j > 0) && s[j+1] == ' ':
+				i = j
+			case c == ' ' && s[j+1] > ' ' && s[j+1] < 0x7f:
+				if starts++; starts > 5 {
+					return -1
+				}
+			}
+		}
+		if i <= 0 {
+			return -1
+		}
+		name := s[:i]
+		if comma := strings.Index(name, ", "); comma <= 0 || strings.Count(name, ",") > 1 || len(strings.Fields(name)) > 5 {
+			return -1
+		}
+		return i
+	}
+	cases := []string{"Byng, Richard. Group", " Byng, Richard . Group", "a b c, d e f: x", "a, b c d e : x", "\tByng, R: x"}
+	pieces := []string{"Ab", "c", " ", "  ", ",", ", ", ". ", ": ", ".", ":", "\t", "\x7f", "é", "\u00a0", "\u2003"}
+	for _, s := range withRandom(cases, pieces, 200000, 14, 11) {
+		if got, want := nameEnd(s), rule(s); got != want {
+			t.Fatalf("nameEnd(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
 // named finds the author of a name: the first of that name from the one
 // named last, then any one alone of that family name and initial.
 func TestNamed(t *testing.T) {
