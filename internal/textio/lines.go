@@ -34,6 +34,7 @@ type LineReader struct {
 	r          io.Reader
 	buf        []byte
 	start, end int   // the unread input is buf[start:end]
+	noCR       int   // buf[start:noCR] holds no CR (see nextLF)
 	rerr       error // what the last read returned, io.EOF at the end; nil while more may come
 	line       int   // number of the line last returned
 	next       int   // number the next line gets
@@ -70,8 +71,16 @@ func (lr *LineReader) nextLF() ([]byte, bool) {
 	if i > 0 && line[i-1] == '\r' {
 		line = line[:i-1]
 	}
-	if bytes.IndexByte(line, '\r') >= 0 {
-		return nil, false
+	if end := lr.start + len(line); end > lr.noCR {
+		// Where the next CR is, looked for once for all the lines before
+		// it: in a file of LF lines, once a buffer, not once a line.
+		lr.noCR = lr.end
+		if j := bytes.IndexByte(lr.buf[lr.start:lr.end], '\r'); j >= 0 {
+			lr.noCR = lr.start + j
+		}
+		if end > lr.noCR {
+			return nil, false
+		}
 	}
 	lr.lastTerm = '\n'
 	lr.start += i + 1
@@ -161,6 +170,7 @@ func (lr *LineReader) cut(data []byte, atEOF bool) ([]byte, int, bool) {
 // start or growing it (to at most MaxLineLength) when it is full. Its
 // error is that of a line too long; a read's is kept in lr.rerr.
 func (lr *LineReader) fill() error {
+	lr.noCR = 0 // the buffer's bytes move, and more come
 	if lr.start > 0 && (lr.end == len(lr.buf) || lr.start > len(lr.buf)/2) {
 		copy(lr.buf, lr.buf[lr.start:lr.end])
 		lr.end -= lr.start

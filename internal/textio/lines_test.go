@@ -194,6 +194,9 @@ func TestSameAsScanner(t *testing.T) {
 		strings.Repeat("w", startBufSize-1) + "\r\nnext",
 		strings.Repeat("w", startBufSize-1) + "\r",
 		strings.Repeat("w", startBufSize) + "\n",
+		// LF lines, with a bare CR and a CRLF after the first buffer,
+		// which the buffer's next read brings to its start
+		strings.Repeat("line\n", 14000) + "a\rb\n" + strings.Repeat("line\n", 300) + "c\r\n" + strings.Repeat("line\n", 20<<10),
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []string{"a", "b", " ", "\r", "\n", "\r\n", "\ufeff", "é"}
