@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -93,6 +94,36 @@ func TestISSNKind(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { ISSNKind("1101-1262 (Electronic)") }); n != 0 {
 		t.Errorf("ISSNKind allocates %v times", n)
+	}
+	// The one pass over ASCII finds what looking for each word in turn
+	// finds.
+	slow := func(s string) string {
+		switch {
+		case !hasWord(s):
+			return ""
+		case ContainsFold(s, "linking"):
+			return ISSNLinking
+		case ContainsFold(s, "electronic"), ContainsFold(s, "online"), ContainsFold(s, "eissn"), ContainsFold(s, "e-issn"), ContainsFold(s, "internet"):
+			return ISSNElectronic
+		case ContainsFold(s, "print"), ContainsFold(s, "paper"):
+			return ISSNPrint
+		case len(s) > 1 && (s[0] == 'E' || s[0] == 'e') && isDigit(s[1]):
+			return ISSNElectronic
+		case len(s) > 1 && (s[0] == 'P' || s[0] == 'p') && isDigit(s[1]):
+			return ISSNPrint
+		}
+		return ""
+	}
+	pieces := []string{"Linking", "electronic", "ONLINE", "eissn", "E-ISSN", "internet", "Print", "paper", "1101-1262", " ", "(", ")", "e", "p", "l", "2", "-", "link", "elec", "pri", "x"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if s := b.String(); ISSNKind(s) != slow(s) {
+			t.Fatalf("ISSNKind(%q) = %q, want %q", s, ISSNKind(s), slow(s))
+		}
 	}
 }
 

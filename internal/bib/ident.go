@@ -1,7 +1,6 @@
 package bib
 
 import (
-	"bytes"
 	"net/url"
 	"slices"
 	"strings"
@@ -268,21 +267,36 @@ func ISSNKind(s string) string {
 	if !hasWord(s) {
 		return "" // "0007-1250", "1234-567X": the number alone
 	}
-	// The words are looked for in the value lowered once, on the stack:
-	// ContainsFold for each of them cost a thousand instructions a value.
-	// Other than ASCII, the folding of ContainsFold is kept.
-	has := func(word string) bool { return ContainsFold(s, word) }
-	var buf [64]byte
-	if len(s) <= len(buf) && isASCII(s) {
-		low := appendLowerASCII(buf[:0], s)
-		has = func(word string) bool { return bytes.Contains(low, []byte(word)) }
+	isLinking, isElectronic, isPrint := false, false, false
+	if isASCII(s) {
+		// One pass over the value, each word tried where its first
+		// letter stands: ContainsFold for each word, one after another,
+		// cost a thousand instructions a value.
+		for i := 0; i < len(s) && !isLinking; i++ {
+			switch t := s[i:]; s[i] | 0x20 {
+			case 'l':
+				isLinking = HasPrefixFold(t, "linking")
+			case 'e':
+				isElectronic = isElectronic || HasPrefixFold(t, "electronic") || HasPrefixFold(t, "eissn") || HasPrefixFold(t, "e-issn")
+			case 'o':
+				isElectronic = isElectronic || HasPrefixFold(t, "online")
+			case 'i':
+				isElectronic = isElectronic || HasPrefixFold(t, "internet")
+			case 'p':
+				isPrint = isPrint || HasPrefixFold(t, "print") || HasPrefixFold(t, "paper")
+			}
+		}
+	} else {
+		isLinking = ContainsFold(s, "linking")
+		isElectronic = ContainsFold(s, "electronic") || ContainsFold(s, "online") || ContainsFold(s, "eissn") || ContainsFold(s, "e-issn") || ContainsFold(s, "internet")
+		isPrint = ContainsFold(s, "print") || ContainsFold(s, "paper")
 	}
 	switch {
-	case has("linking"):
+	case isLinking:
 		return ISSNLinking
-	case has("electronic"), has("online"), has("eissn"), has("e-issn"), has("internet"):
+	case isElectronic:
 		return ISSNElectronic
-	case has("print"), has("paper"):
+	case isPrint:
 		return ISSNPrint
 	case len(s) > 1 && (s[0] == 'E' || s[0] == 'e') && isDigit(s[1]): // ERIC's E2196-7822
 		return ISSNElectronic
