@@ -226,11 +226,25 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 			r.flat = false
 			if err == nil && len(b) >= 40 && isFlatCandidate(b) {
 				text, own = r.unflattenLine(b, n)
-			} else if err == nil && len(b) >= 14 {
+			} else if err == nil {
 				// A plain value holds no two spaces in a row, and so no
 				// joined tag: most lines need no search for one.
-				if plain = plainTagLine(b); !plain && hasJoinedTag(b) {
+				if plain = plainTagLine(b); !plain && len(b) >= 14 && hasJoinedTag(b) {
 					text, own = r.splitJoinedLine(b, n)
+				} else if plain && inRecord && slotOf(b[0], b[1]) != tyCode && slotOf(b[0], b[1]) != erCode {
+					// Most lines: a field of the record, read as below
+					// with all else ruled out.
+					lineStart := len(rawb)
+					if lineStart > 0 {
+						rawb = append(rawb, '\n')
+						lineStart++
+					}
+					rawb = append(rawb, b...)
+					if orphan {
+						orphanLines++
+					}
+					spans = append(spans, span{tag: slotOf(b[0], b[1]), line: n, start: lineStart + len(tagPrefix), end: len(rawb), own: -1, plain: true})
+					continue
 				}
 			}
 		} else {
