@@ -36,12 +36,12 @@ func (d Date) End() Date {
 		}
 		left := r[:i]
 		_, size := utf8.DecodeRuneInString(r[i:])
-		tail = strings.TrimSpace(r[i+size:])
+		tail = TrimSpace(r[i+size:])
 		if !strings.Contains(left, " ") && !(len(left) == 4 && AllDigits(left) && len(tail) == 4 && AllDigits(tail)) && !isMonthName(left) {
 			return Date{} // "2023-06" is a month, not a range
 		}
 	}
-	tail = strings.TrimSpace(tail)
+	tail = TrimSpace(tail)
 	var e Date
 	switch first, _, _ := strings.Cut(tail, " "); {
 	case tail == "":
@@ -155,7 +155,7 @@ func MonthNumber(s string) int {
 			return m
 		}
 	}
-	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), "."))
+	s = strings.ToLower(strings.Trim(TrimSpace(s), "."))
 	if n, err := atoi(s); err == nil && n >= 1 && n <= 12 {
 		return n
 	}
@@ -195,11 +195,11 @@ func ParseDate(s string) Date {
 			}
 		}
 		if len(parts) > 2 && d.Month > 0 {
-			if n, err := atoi(strings.TrimSpace(parts[2])); err == nil && n >= 1 && n <= 31 {
+			if n, err := atoi(TrimSpace(parts[2])); err == nil && n >= 1 && n <= 31 {
 				d.Day = n
 			}
 		}
-		if len(parts) > 3 && strings.TrimSpace(parts[3]) != "" {
+		if len(parts) > 3 && TrimSpace(parts[3]) != "" {
 			o := parseFree(parts[3])
 			if d.Year == 0 || o.Year == 0 || o.Year == d.Year {
 				if d.Year == 0 {
@@ -214,7 +214,7 @@ func ParseDate(s string) Date {
 		if d.Year != 0 && len(parts) <= 3 && strings.Trim(s, "/0123456789") == "" {
 			return d
 		}
-		if d.Season != "" || (len(parts) > 3 && strings.TrimSpace(parts[3]) != "" && !strings.Contains(strings.ToLower(parts[3]), "undefined")) {
+		if d.Season != "" || (len(parts) > 3 && TrimSpace(parts[3]) != "" && !strings.Contains(strings.ToLower(parts[3]), "undefined")) {
 			d.Raw = s
 		}
 		return d
@@ -367,7 +367,7 @@ func appendDateTokens(dst []string, s string) []string {
 }
 
 func validYear(s string) int {
-	s = strings.TrimSpace(s)
+	s = TrimSpace(s)
 	if len(s) != 4 || !AllDigits(s) {
 		return 0
 	}

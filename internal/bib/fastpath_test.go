@@ -180,3 +180,19 @@ func TestTrimASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimSpace checks the shortcut against strings.TrimSpace, with ASCII
+// and Unicode white space and bytes that are no UTF-8 at either end.
+func TestTrimSpace(t *testing.T) {
+	pieces := []string{"a", " ", "\t", "\n", "\r", "!", "~", "\x7f", "\x00", "é", "\u00a0", "\u0085", "\u2003", "\xff"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if s := b.String(); TrimSpace(s) != strings.TrimSpace(s) {
+			t.Fatalf("TrimSpace(%q) = %q, want %q", s, TrimSpace(s), strings.TrimSpace(s))
+		}
+	}
+}

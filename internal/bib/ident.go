@@ -154,20 +154,20 @@ func isDOIStop(c byte) bool {
 // NormalizePMID returns the PubMed id in s ("37078520", "PMID: 37078520",
 // "37078520 [pmid]", "https://pubmed.ncbi.nlm.nih.gov/37078520/"), or "".
 func NormalizePMID(s string) string {
-	s = strings.TrimSpace(s)
+	s = TrimSpace(s)
 	if len(s) <= 9 && AllDigits(s) && s[0] != '0' {
 		return s // the common case, without allocating
 	}
 	low := strings.ToLower(s)
 	for _, p := range []string{"https://pubmed.ncbi.nlm.nih.gov/", "http://www.ncbi.nlm.nih.gov/pubmed/", "https://www.ncbi.nlm.nih.gov/pubmed/", "pmid:", "pmid", "pm:", "pubmed ", "medline "} {
 		if strings.HasPrefix(low, p) {
-			s = strings.TrimSpace(s[len(p):])
+			s = TrimSpace(s[len(p):])
 			low = low[len(p):]
 			break
 		}
 	}
-	s = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "[pmid]")), "/")
-	s = strings.TrimSpace(strings.TrimSuffix(s, "[PMID]"))
+	s = strings.TrimSuffix(TrimSpace(strings.TrimSuffix(TrimSpace(s), "[pmid]")), "/")
+	s = TrimSpace(strings.TrimSuffix(s, "[PMID]"))
 	if len(s) == 0 || len(s) > 9 || !AllDigits(s) {
 		return ""
 	}
@@ -181,12 +181,12 @@ func NormalizePMID(s string) string {
 // NormalizePMCID returns "PMC" followed by the digits of a PubMed Central id
 // ("PMC1234567", "pmc1234567 [pmc]", "1234567"), or "".
 func NormalizePMCID(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.TrimSpace(strings.TrimSuffix(s, "[pmc]"))
-	s = strings.TrimSpace(strings.TrimSuffix(s, "[pmcid]"))
+	s = TrimSpace(s)
+	s = TrimSpace(strings.TrimSuffix(s, "[pmc]"))
+	s = TrimSpace(strings.TrimSuffix(s, "[pmcid]"))
 	if len(s) > 3 && strings.EqualFold(s[:3], "pmc") {
-		s = strings.TrimPrefix(strings.TrimSpace(s[3:]), "id:")
-		s = strings.TrimSpace(s)
+		s = strings.TrimPrefix(TrimSpace(s[3:]), "id:")
+		s = TrimSpace(s)
 	}
 	if !AllDigits(s) || len(s) > 10 {
 		return ""
@@ -445,7 +445,7 @@ func DatabaseScheme(name string) string {
 		return "proquest"
 	}
 	if i := strings.IndexByte(l, ';'); i > 0 {
-		return strings.TrimSpace(l[:i]) // several databases: the first
+		return TrimSpace(l[:i]) // several databases: the first
 	}
 	return l
 }
@@ -534,8 +534,8 @@ func WoSAccession(id Identifier) string {
 // ParseWoSAccession reads an accession number WoSAccession writes
 // ("ZOOREC:ZOOR15512082826", "CABI:19982209000") as its scheme and value.
 func ParseWoSAccession(s string) (scheme, value string, ok bool) {
-	p, v, found := strings.Cut(strings.TrimSpace(s), ":")
-	v = strings.TrimSpace(v)
+	p, v, found := strings.Cut(TrimSpace(s), ":")
+	v = TrimSpace(v)
 	if !found || v == "" || strings.ContainsAny(v, " \t") {
 		return "", "", false
 	}

@@ -88,7 +88,7 @@ func markupTag(s string) (n int, block bool) {
 	if attrs != "" && !isTagSpace(attrs[0]) {
 		return 0, false // "<b(2)>": not a tag
 	}
-	if closing && strings.TrimSpace(attrs) != "" || !closing && !attributesOnly(attrs) {
+	if closing && TrimSpace(attrs) != "" || !closing && !attributesOnly(attrs) {
 		return 0, false
 	}
 	return j + end + 1, block

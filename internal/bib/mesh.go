@@ -39,7 +39,7 @@ func AppendMeSH(out []Keyword, s string) []Keyword {
 	}
 	desc := CleanText(parts[0])
 	major := strings.HasPrefix(desc, "*")
-	desc = strings.TrimSpace(strings.TrimLeft(desc, "*"))
+	desc = TrimSpace(strings.TrimLeft(desc, "*"))
 	if desc == "" {
 		return out
 	}
@@ -50,7 +50,7 @@ func AppendMeSH(out []Keyword, s string) []Keyword {
 	for _, q := range parts[1:] {
 		q = CleanText(q)
 		qm := strings.HasPrefix(q, "*")
-		q = strings.TrimSpace(strings.TrimLeft(q, "*"))
+		q = TrimSpace(strings.TrimLeft(q, "*"))
 		if q == "" {
 			continue
 		}
@@ -75,7 +75,7 @@ var meshQualifiers = func() map[string]bool {
 // major-topic mark or known qualifiers ("*Humans", "Neoplasms/therapy"),
 // as opposed to a free keyword that happens to hold a slash ("HIV/AIDS").
 func IsMeSHHeading(s string) bool {
-	s = strings.TrimSpace(s)
+	s = TrimSpace(s)
 	if strings.HasPrefix(s, "*") {
 		// A MeSH descriptor begins with a capital ("*Primaquine") or a
 		// Greek letter's name ("*beta-Lactamases"); EndNote also stars
@@ -93,7 +93,7 @@ func IsMeSHHeading(s string) bool {
 	for ok {
 		var q string
 		q, rest, ok = strings.Cut(rest, "/")
-		if !isQualifier(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(q), "*"))) {
+		if !isQualifier(TrimSpace(strings.TrimPrefix(TrimSpace(q), "*"))) {
 			return false
 		}
 	}
@@ -120,7 +120,7 @@ func lowerWordFirst(s string) bool {
 // qualifier. The qualifiers are appended to buf, and quals is buf with
 // them.
 func bracketQualifiers(s string, buf []string) (desc string, quals []string, ok bool) {
-	s = strings.TrimSpace(s)
+	s = TrimSpace(s)
 	if !strings.HasSuffix(s, "]") {
 		return "", nil, false // nearly every keyword: no search for " ["
 	}
@@ -128,13 +128,13 @@ func bracketQualifiers(s string, buf []string) (desc string, quals []string, ok 
 	if open <= 0 {
 		return "", nil, false
 	}
-	desc, inner := strings.TrimSpace(s[:open]), s[open+2:len(s)-1]
+	desc, inner := TrimSpace(s[:open]), s[open+2:len(s)-1]
 	quals = buf
 	for inner != "" {
 		var q string
 		q, inner, _ = strings.Cut(inner, ",")
-		q = strings.TrimSpace(q)
-		if !isQualifier(strings.TrimSpace(strings.TrimPrefix(q, "*"))) {
+		q = TrimSpace(q)
+		if !isQualifier(TrimSpace(strings.TrimPrefix(q, "*"))) {
 			return "", nil, false
 		}
 		quals = append(quals, q)
@@ -149,7 +149,7 @@ func bracketQualifiers(s string, buf []string) (desc string, quals []string, ok 
 		for codes != "" {
 			var c string
 			c, codes, _ = strings.Cut(codes, "/")
-			c = strings.TrimSpace(c)
+			c = TrimSpace(c)
 			major := strings.HasPrefix(c, "*")
 			c = strings.TrimPrefix(c, "*")
 			if len(c) != 2 || !isASCIILetter(c[0]) || !isASCIILetter(c[1]) || i == len(quals) {
@@ -163,7 +163,7 @@ func bracketQualifiers(s string, buf []string) (desc string, quals []string, ok 
 		if i != len(quals) {
 			return "", nil, false
 		}
-		desc = strings.TrimSpace(head)
+		desc = TrimSpace(head)
 	}
 	if strings.TrimLeft(desc, "*") == "" {
 		return "", nil, false

@@ -21,7 +21,7 @@ import (
 func ParseName(s string) Person {
 	s = CleanText(s)
 	if isCorporateComma(s) {
-		return Person{Literal: strings.TrimSpace(strings.TrimSuffix(s, ","))}
+		return Person{Literal: TrimSpace(strings.TrimSuffix(s, ","))}
 	}
 	if t := TrimASCII(s, ",; "); len(t) != len(s) {
 		s = CleanText(t)
@@ -50,8 +50,8 @@ func isCorporateComma(s string) bool {
 
 func parseName(s string) Person {
 	if i := strings.IndexByte(s, ','); i >= 0 {
-		family := strings.TrimSpace(s[:i])
-		rest := strings.TrimSpace(s[i+1:])
+		family := TrimSpace(s[:i])
+		rest := TrimSpace(s[i+1:])
 		if family == "" {
 			return Person{Literal: rest}
 		}
@@ -71,7 +71,7 @@ func parseName(s string) Person {
 		}
 		p := Person{Family: family, Given: rest}
 		if j := strings.IndexByte(rest, ','); j >= 0 {
-			a, b := strings.TrimSpace(rest[:j]), strings.TrimSpace(rest[j+1:])
+			a, b := TrimSpace(rest[:j]), TrimSpace(rest[j+1:])
 			switch {
 			case len(b) == 1 && b[0] >= 'A' && b[0] <= 'Z' && a != "":
 				// Web of Science's "Fedotovich, G., V" and "Dimarogonas,
@@ -248,7 +248,7 @@ func HasEditorMark(name string) bool {
 
 // IsEtAl reports whether s stands for omitted authors ("et al.", "others").
 func IsEtAl(s string) bool {
-	s = strings.TrimSpace(s)
+	s = TrimSpace(s)
 	if len(s) > 12 || s == "" {
 		return false
 	}
@@ -257,7 +257,7 @@ func IsEtAl(s string) bool {
 	default:
 		return false
 	}
-	s = strings.TrimSpace(TrimASCII(s, "[]()"))
+	s = TrimSpace(TrimASCII(s, "[]()"))
 	for _, form := range []string{"et al", "et al.", "et. al.", "et al..", "others", "and others", "et alii", "...", "…"} {
 		if strings.EqualFold(s, form) {
 			return true
@@ -330,7 +330,7 @@ var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true,
 // isRomanInitials reports whether a suffix-like word could be initials
 // written in capitals ("II", "IV").
 func isRomanInitials(t string) bool {
-	t = strings.TrimSpace(t)
+	t = TrimSpace(t)
 	return t == "II" || t == "III" || t == "IV" || t == "JR" || t == "SR"
 }
 
@@ -342,7 +342,7 @@ var degreesAndRoles = map[string]bool{"phd": true, "md": true, "msc": true, "ms"
 	"ed": true, "eds": true, "editor": true, "editors": true, "comp": true, "trans": true}
 
 func isDegreeOrRole(t string) bool {
-	t = strings.TrimSpace(t)
+	t = TrimSpace(t)
 	if len(t) > 8 {
 		return false
 	}
@@ -364,7 +364,7 @@ func isDegreeOrRole(t string) bool {
 func IsSuffix(t string) bool { return isSuffix(t) }
 
 func isSuffix(t string) bool {
-	t = strings.TrimSpace(t)
+	t = TrimSpace(t)
 	if len(t) > 4 {
 		return false
 	}
@@ -435,7 +435,7 @@ var initialsPunct = strings.NewReplacer(".", "", " ", "", "-", "", "‐", "")
 // Initials returns the initials of a given name in capitals without dots:
 // "Richard John" → "RJ", "R.J." → "RJ", "Jean-Pierre" → "JP", "FM" → "FM".
 func Initials(given string) string {
-	given = strings.TrimSpace(given)
+	given = TrimSpace(given)
 	if given == "" {
 		return ""
 	}
@@ -493,11 +493,11 @@ func IsAuthorHeading(line string, authors []Person) bool {
 	if i < 2 || len(line)-i > 12 || len(authors) == 0 {
 		return false // an address, not a name and initials
 	}
-	family, initials := strings.TrimSpace(line[:i]), line[i+1:]
+	family, initials := TrimSpace(line[:i]), line[i+1:]
 	if strings.IndexByte(initials, ',') >= 0 {
 		return false
 	}
-	initials = strings.TrimSpace(initials)
+	initials = TrimSpace(initials)
 	letters := 0
 	for _, r := range initials {
 		switch {

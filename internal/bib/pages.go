@@ -19,14 +19,14 @@ func ParsePages(s string) (first, last string) {
 		low := strings.ToLower(s)
 		for _, p := range []string{"pp.", "pp", "p.", "pages", "page"} {
 			if strings.HasPrefix(low, p) && len(s) > len(p) && (s[len(p)] == ' ' || s[len(p)-1] == '.' || isDigit(s[len(p)])) {
-				s = strings.TrimSpace(s[len(p):])
+				s = TrimSpace(s[len(p):])
 				stripped = true
 				break
 			}
 		}
 	}
 	if i := strings.IndexAny(s, ",;"); i > 0 {
-		s = strings.TrimSpace(s[:i])
+		s = TrimSpace(s[:i])
 	}
 	s = trimVolume(s)
 	if s[0] == '-' || strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—") {
@@ -59,7 +59,7 @@ func ParsePages(s string) (first, last string) {
 		return strings.TrimRight(s, "+ "), ""
 	}
 	first = strings.TrimRight(s[:sep], "+ ")
-	last = strings.TrimSpace(strings.TrimRight(s[sep+sepLen:], "+ "))
+	last = TrimSpace(strings.TrimRight(s[sep+sepLen:], "+ "))
 	last = strings.TrimLeft(last, "-–— ")
 	if AllDigits(first) && AllDigits(last) && len(last) < len(first) {
 		cand := first[:len(first)-len(last)] + last
@@ -90,7 +90,7 @@ func trimVolume(s string) string {
 			return s
 		}
 	}
-	return strings.TrimSpace(s[:i])
+	return TrimSpace(s[:i])
 }
 
 // isNoPage reports whether s says there is no page: "n/a", which Wiley

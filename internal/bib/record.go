@@ -111,7 +111,7 @@ func (p Person) String() string {
 		return p.Literal
 	}
 	if p.ParticleDrops && p.Particle != "" {
-		s := p.Family + ", " + strings.TrimSpace(p.Given+" "+p.Particle)
+		s := p.Family + ", " + TrimSpace(p.Given+" "+p.Particle)
 		if p.Suffix != "" {
 			s += ", " + p.Suffix
 		}
@@ -324,7 +324,7 @@ func (r *Record) AddCleanAffiliation(a string) {
 
 // AddURL adds a URL unless it is there.
 func (r *Record) AddURL(u string) {
-	u = strings.TrimSpace(u)
+	u = TrimSpace(u)
 	if u == "" {
 		return
 	}

@@ -210,6 +210,18 @@ func keyFolded(f string) string {
 	return b.String()
 }
 
+// TrimSpace is strings.TrimSpace, which looks for white space at both ends
+// a byte at a time and for Unicode's too: text that begins and ends with
+// ASCII other than white space ('!' to DEL), as most does, is told with two
+// comparisons.
+func TrimSpace(s string) string {
+	// A byte below '!' wraps around when '!' is taken from it.
+	if len(s) > 0 && s[0]-'!' < utf8.RuneSelf-'!' && s[len(s)-1]-'!' < utf8.RuneSelf-'!' {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 // IsPlain reports whether s is text that CleanText and NFC return
 // unchanged because it is printable ASCII with single spaces and nothing
 // around it: most cells are, and checking eight bytes at a time is several

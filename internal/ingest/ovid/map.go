@@ -3,7 +3,6 @@ package ovid
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/bibdb/bibdb/internal/bib"
 )
@@ -97,7 +96,7 @@ var labelTags = map[string]string{
 // IsLabel reports whether line is one of the long labels of Ovid's
 // export ("Accession Number", "Authors", "Source", ...).
 func IsLabel(line string) bool {
-	_, ok := labelTags[strings.ToLower(trimSpace(line))]
+	_, ok := labelTags[strings.ToLower(bib.TrimSpace(line))]
 	return ok
 }
 
@@ -184,7 +183,7 @@ func (s *scratch) byMeaning(fields []Field, by *[meaningCount][]int) {
 	for i := range fields {
 		f := &fields[i]
 		m := meaningOf(f.Tag)
-		if m == editor && bib.AllDigits(trimSpace(f.Value)) {
+		if m == editor && bib.AllDigits(bib.TrimSpace(f.Value)) {
 			m = skip // MEDLINE's entry date
 		} else {
 			count[m]++
@@ -426,7 +425,7 @@ func accessionNumber(an string) string {
 	if i := strings.LastIndex(an, ": "); i >= 0 {
 		an = an[i+2:]
 	}
-	return strings.TrimRight(trimSpace(an), ".")
+	return strings.TrimRight(bib.TrimSpace(an), ".")
 }
 
 // scheme names the identifier scheme of a database's own numbers (see
@@ -471,7 +470,7 @@ func issns(rec *bib.Record, v, kind string) {
 // written in brackets as MEDLINE writes an English translation of a title
 // in another language, as that translation.
 func titleOf(t string) (title, translated string) {
-	t = trimSpace(t)
+	t = bib.TrimSpace(t)
 	if i := strings.LastIndexByte(t, '['); i > 0 {
 		tail := strings.TrimRight(t[i:], ". ")
 		head := strings.TrimRight(t[:i], " ")
@@ -487,7 +486,7 @@ func titleOf(t string) (title, translated string) {
 	if len(t) > 2 && t[0] == '[' {
 		end := strings.TrimRight(t, ". ")
 		if strings.HasSuffix(end, "]") && strings.Count(end, "[") == 1 && strings.Count(end, "]") == 1 {
-			inner := trimSpace(end[1 : len(end)-1])
+			inner := bib.TrimSpace(end[1 : len(end)-1])
 			return inner, inner
 		}
 	}
@@ -593,24 +592,12 @@ func splitHeadings(headings, mesh []string, fields []Field, at []int, kind datab
 func lines(buf []string, v string) []string {
 	for v != "" {
 		line, rest, _ := cutByte(v, '\n')
-		if line = trimSpace(line); line != "" {
+		if line = bib.TrimSpace(line); line != "" {
 			buf = append(buf, line)
 		}
 		v = rest
 	}
 	return buf
-}
-
-// trimSpace is strings.TrimSpace, which looks for white space at both
-// ends a byte at a time and for Unicode's too: text that begins and ends
-// with ASCII other than white space ('!' to DEL), as most does, is told
-// with two comparisons.
-func trimSpace(s string) string {
-	// A byte below '!' wraps around when '!' is taken from it.
-	if len(s) > 0 && s[0]-'!' < utf8.RuneSelf-'!' && s[len(s)-1]-'!' < utf8.RuneSelf-'!' {
-		return s
-	}
-	return strings.TrimSpace(s)
 }
 
 // cutByte is strings.Cut for a separator of one byte, without the
@@ -635,7 +622,7 @@ func splitTerms(out []string, v string) []string {
 		for more := true; more; {
 			var t string
 			t, line, more = cutByte(line, sep)
-			if t = trimSpace(strings.TrimSuffix(trimSpace(t), ".")); t != "" {
+			if t = bib.TrimSpace(strings.TrimSuffix(bib.TrimSpace(t), ".")); t != "" {
 				out = append(out, t)
 			}
 		}
@@ -646,7 +633,7 @@ func splitTerms(out []string, v string) []string {
 // addPubType adds a publication type as written, without its full stop
 // and what Journals@Ovid writes after a colon ("Review:  PDF Only.").
 func addPubType(rec *bib.Record, v string) {
-	v = trimSpace(v)
+	v = bib.TrimSpace(v)
 	if i := strings.Index(v, ":"); i > 0 {
 		v = v[:i]
 	}
@@ -663,7 +650,7 @@ func addPubType(rec *bib.Record, v string) {
 
 // typeOf returns the CSL type a publication or document type names, or "".
 func typeOf(v string) string {
-	v = strings.TrimRight(trimSpace(v), ". ")
+	v = strings.TrimRight(bib.TrimSpace(v), ". ")
 	// ASCII, as types are, is put in lower case in an array on the stack,
 	// and a short one made a string there too, as l does not escape
 	var buf [64]byte
@@ -674,7 +661,7 @@ func typeOf(v string) string {
 		l = strings.ToLower(v)
 	}
 	if i := strings.IndexByte(l, ':'); i > 0 {
-		l = trimSpace(l[:i])
+		l = bib.TrimSpace(l[:i])
 	}
 	switch {
 	case strings.Contains(l, "chapter"):
@@ -745,9 +732,9 @@ func bookContainer(bt string) string {
 // the publisher and its place.
 func publisherPlace(s string) (publisher, place string) {
 	if p, pl, ok := strings.Cut(s, ";"); ok {
-		return trimSpace(p), trimSpace(pl)
+		return bib.TrimSpace(p), bib.TrimSpace(pl)
 	}
-	return trimSpace(s), ""
+	return bib.TrimSpace(s), ""
 }
 
 // isResolverLink reports whether a link is an OpenURL to the library
@@ -785,7 +772,7 @@ func trimmed(f Field) string {
 	if f.plain {
 		return f.Value
 	}
-	return trimSpace(f.Value)
+	return bib.TrimSpace(f.Value)
 }
 
 // recordRoom is a record with room for the few identifiers, ISSNs and

@@ -96,7 +96,7 @@ func nameCount(values []string) int {
 
 // parseName parses a cleaned name; a name in capitals keeps them.
 func parseName(s string) bib.Person {
-	s = trimSpace(s)
+	s = bib.TrimSpace(s)
 	// "AHMED, Mughees.": a full stop after a whole name, not an initial
 	if strings.HasSuffix(s, ".") {
 		last := s[strings.LastIndexAny(s, " ,")+1 : len(s)-1]
@@ -119,7 +119,7 @@ func splitNames(out []string, v string) []string {
 		for first := true; line != ""; first = false {
 			part, rest := cutName(line)
 			line = rest
-			if part = trimSpace(part); part == "" {
+			if part = bib.TrimSpace(part); part == "" {
 				continue
 			}
 			if !first && len(out) > start && onlyDegrees(part) {
@@ -165,14 +165,14 @@ func onlyDegrees(s string) bool {
 // editor), degrees ("Ph.D., FACSM", "MD, MPH") and the marks that tie
 // it to its addresses ("1,2,+", "*"), which it returns.
 func cleanAuthor(s string) (name string, marks []string, isEditor bool) {
-	s = trimSpace(s)
+	s = bib.TrimSpace(s)
 	if last := s[strings.LastIndexByte(s, ' ')+1:]; strings.IndexByte(s, '[') < 0 && !isMark(last) && !isDegree(last) {
 		return s, nil, false // nothing after the name: most names
 	}
 	if i := strings.IndexByte(s, '['); i > 0 {
 		role := s[i:]
 		isEditor = strings.Contains(role, "[Ed") || strings.Contains(role, "Editor")
-		s = trimSpace(s[:i])
+		s = bib.TrimSpace(s[:i])
 	}
 	words := strings.Fields(s)
 	for len(words) > 1 && isMark(words[len(words)-1]) {
@@ -329,19 +329,19 @@ func institutions(out []affiliation, v string) []affiliation {
 					switch {
 					case isMark(inside) || len(inside) == 1:
 						a.marks = strings.Split(inside, ",")
-						a.text = trimSpace(part[end+1:])
+						a.text = bib.TrimSpace(part[end+1:])
 					case isNameList(inside):
 						for _, n := range strings.Split(inside, ",") {
-							a.names = append(a.names, trimSpace(n))
+							a.names = append(a.names, bib.TrimSpace(n))
 						}
-						a.text = trimSpace(part[end+1:])
+						a.text = bib.TrimSpace(part[end+1:])
 					}
 				}
 			} else if i := nameEnd(part); i > 0 {
 				a.name = part[:i]
-				a.text = trimSpace(part[i+2:])
+				a.text = bib.TrimSpace(part[i+2:])
 			}
-			a.text = trimRightSeparators(trimSpace(strings.TrimPrefix(a.text, "From the ")))
+			a.text = trimRightSeparators(bib.TrimSpace(strings.TrimPrefix(a.text, "From the ")))
 			if a.text != "" {
 				out = append(out, a)
 			}
@@ -476,7 +476,7 @@ func splitAtEachMark(out []string, line string) []string {
 // with a capital, separated by commas.
 func isNameList(s string) bool {
 	for _, n := range strings.Split(s, ",") {
-		n = trimSpace(n)
+		n = bib.TrimSpace(n)
 		if n == "" || len(strings.Fields(n)) > 3 || !(n[0] >= 'A' && n[0] <= 'Z' || n[0] >= 0x80) {
 			return false
 		}
@@ -555,7 +555,7 @@ func (pool *affiliationPool) assign(rec *bib.Record, folded foldedNames, marks [
 func named(authors foldedNames, name string, last *int) int {
 	family, given, _ := cutByte(name, ',')
 	var fbuf, gbuf [64]byte
-	fam, giv := bib.AppendFold(fbuf[:0], trimSpace(family)), appendGiven(gbuf[:0], trimSpace(given))
+	fam, giv := bib.AppendFold(fbuf[:0], bib.TrimSpace(family)), appendGiven(gbuf[:0], bib.TrimSpace(given))
 	// Addresses mostly come in the authors' order: the author named last,
 	// or the next, is the first of the name from there on, which the
 	// loop below would choose too.
@@ -609,7 +609,7 @@ func orcids(rec *bib.Record, f Field) {
 		case id == "":
 			continue // another kind of id
 		case !ok:
-			rec.Warn(f.Line, "ORCID "+id+" of "+trimSpace(name)+" has a wrong check digit; not kept")
+			rec.Warn(f.Line, "ORCID "+id+" of "+bib.TrimSpace(name)+" has a wrong check digit; not kept")
 			continue
 		}
 		if !isFolded {
@@ -620,7 +620,7 @@ func orcids(rec *bib.Record, f Field) {
 				rec.Authors[i].ORCID = id
 			}
 		} else {
-			rec.Warn(f.Line, "ORCID "+id+" names "+trimSpace(name)+", who is not an author; not kept")
+			rec.Warn(f.Line, "ORCID "+id+" names "+bib.TrimSpace(name)+", who is not an author; not kept")
 		}
 	}
 }

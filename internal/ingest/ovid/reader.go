@@ -432,7 +432,7 @@ func (r *Reader) finish(start, rawEnd int) ([]Field, int, string, error) {
 				}
 				r.buf.WriteString(raw[x.from:x.to])
 			}
-			f.Value = trimSpace(r.buf.String())
+			f.Value = bib.TrimSpace(r.buf.String())
 		}
 		i = j
 	}

@@ -529,16 +529,6 @@ func TestNameEnd(t *testing.T) {
 	}
 }
 
-func TestTrimSpace(t *testing.T) {
-	cases := []string{"", " ", "a", " a ", "\x7f", "!", "~x\t", "\u00a0a\u0085"}
-	pieces := []string{"a", " ", "\t", "\n", "\r", "!", "\x7f", "\x00", "é", "\u00a0", "\u0085", "\u2003", "\xff"}
-	for _, s := range withRandom(cases, pieces, 100000, 6, 13) {
-		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
-			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
-		}
-	}
-}
-
 // nameEnd counts the words and commas of a name as it scans it; it finds
 // what the plain reading of its rule does.
 func TestNameEndAsRule(t *testing.T) {

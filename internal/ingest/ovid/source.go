@@ -275,8 +275,8 @@ func chapterSource(c *citation, s string, m []int) {
 			imprint = imprint[i+len(" pp. "):]
 		}
 		if place, pub, ok := strings.Cut(imprint, ": "); ok {
-			c.place = trimSpace(place)
-			c.publisher = trimSpace(pub)
+			c.place = bib.TrimSpace(place)
+			c.publisher = bib.TrimSpace(pub)
 		}
 	}
 }
@@ -303,8 +303,8 @@ func bookSource(c *citation, s string, m []int) bool {
 	}
 	c.numberOfPages = count // the title before it is the record's own
 	if place, pub, ok := strings.Cut(rest[pp+len(" pp. "):], ": "); ok {
-		c.place = trimSpace(place)
-		c.publisher = trimSpace(pub)
+		c.place = bib.TrimSpace(place)
+		c.publisher = bib.TrimSpace(pub)
 	}
 	c.editors = editorsOf(s[:m[0]])
 	c.date = bib.Date{Year: bib.ExtractYear(s[m[2]:m[3]])}
@@ -338,7 +338,7 @@ func biosisChapterSource(c *citation, s string) bool {
 		if !ok || !strings.Contains(role, "Editor") {
 			return false // a name of some other role: no list of editors
 		}
-		editors = append(editors, trimSpace(name))
+		editors = append(editors, bib.TrimSpace(name))
 	}
 	c.editors, c.series = editors, series
 	c.book = strings.TrimRight(rest[:m[0]], ". ")
@@ -353,7 +353,7 @@ func editorsOf(s string) []string {
 	var out []string
 	for _, e := range strings.Split(s, ";") {
 		if i := strings.IndexByte(e, '['); i > 0 && strings.Contains(e[i:], "Ed") {
-			out = append(out, trimSpace(e[:i]))
+			out = append(out, bib.TrimSpace(e[:i]))
 		}
 	}
 	return out

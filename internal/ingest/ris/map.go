@@ -33,7 +33,7 @@ var types = map[string]string{
 // CSLType returns the CSL type for a RIS reference type, "article" when
 // the type is unknown.
 func CSLType(ty string) string {
-	if t, ok := types[strings.ToUpper(strings.TrimSpace(ty))]; ok {
+	if t, ok := types[strings.ToUpper(bib.TrimSpace(ty))]; ok {
 		return t
 	}
 	return "article"
@@ -296,7 +296,7 @@ func (m *mapper) record(fields []Field) *bib.Record {
 		}
 		if slashList(fields[i].Value) {
 			for _, k := range strings.Split(strings.Join(strings.Fields(fields[i].Value), " "), "/ ") {
-				if k = clean(strings.TrimSuffix(strings.TrimSpace(k), "/")); k != "" {
+				if k = clean(strings.TrimSuffix(bib.TrimSpace(k), "/")); k != "" {
 					rec.AddCleanKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor})
 				}
 			}
@@ -311,7 +311,7 @@ func (m *mapper) record(fields []Field) *bib.Record {
 				return
 			}
 			if k[0] == '*' {
-				k = strings.TrimSpace(strings.TrimLeft(k, "*")) // EndNote's star on a PubMed record's keywords
+				k = bib.TrimSpace(strings.TrimLeft(k, "*")) // EndNote's star on a PubMed record's keywords
 			}
 			rec.AddCleanKeyword(bib.Keyword{Term: k, Vocabulary: bib.VocabAuthor}) // eachItem cleans
 		})
@@ -691,7 +691,7 @@ func pageCount(sp string) bool {
 		return false
 	}
 	for part := range strings.SplitSeq(sp, "+") {
-		part = strings.TrimSpace(part)
+		part = bib.TrimSpace(part)
 		if part == "" || !bib.AllDigits(part) && strings.Trim(strings.ToLower(part), "ivxlcdm") != "" {
 			return false
 		}
@@ -728,7 +728,7 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 		}
 		if !found {
 			if s := f.cleaned(); strings.HasPrefix(strings.ToUpper(s), "ARTN") {
-				rec.ArticleNumber = strings.TrimSpace(s[4:])
+				rec.ArticleNumber = bib.TrimSpace(s[4:])
 			}
 		}
 	}
@@ -781,7 +781,7 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 			if accessionNumbers(rec, val) {
 				// "PMID: 123", and Cochrane's "PUBMED 123,EMBASE 456"
 			} else if bib.HasPrefixFold(val, "wos:") && len(val) > 4 {
-				rec.AddIdentifier(bib.WOS, "WOS:"+strings.ToUpper(strings.TrimSpace(val[4:]))) // Web of Science's RIS
+				rec.AddIdentifier(bib.WOS, "WOS:"+strings.ToUpper(bib.TrimSpace(val[4:]))) // Web of Science's RIS
 			} else if strings.HasPrefix(val, "2-s2.0-") && len(val) > 7 {
 				rec.AddIdentifier(bib.EID, val) // a Scopus EID, as bibdb writes it
 			} else if bib.HasPrefixFold(val, "arxiv:") && len(val) > 6 && !strings.ContainsAny(val, " \t") {
@@ -897,10 +897,10 @@ func accessionNumbers(rec *bib.Record, val string) bool {
 	for rest := val; rest != ""; {
 		var part string
 		part, rest, _ = strings.Cut(rest, ",")
-		part = strings.TrimSpace(part)
+		part = bib.TrimSpace(part)
 		switch {
 		case bib.HasPrefixFold(part, "embase "):
-			if n := embaseNumber(strings.TrimSpace(part[len("embase "):])); n != "" {
+			if n := embaseNumber(bib.TrimSpace(part[len("embase "):])); n != "" {
 				rec.AddIdentifier("embase", n)
 			}
 		case bib.HasPrefixFold(part, "pmid"), bib.HasPrefixFold(part, "pubmed "), bib.HasPrefixFold(part, "medline "):
@@ -927,7 +927,7 @@ func plainPMID(val string) (string, bool) {
 	if !bib.HasPrefixFold(val, "pmid:") {
 		return "", false
 	}
-	d := strings.TrimSpace(val[len("pmid:"):])
+	d := bib.TrimSpace(val[len("pmid:"):])
 	if len(d) == 0 || len(d) > 9 || d[0] == '0' || !bib.AllDigits(d) {
 		return "", false
 	}
@@ -953,7 +953,7 @@ func embaseNumber(s string) string {
 // accession number in U2, or a link to its page there.
 func isEmbaseRecord(byTag *tagIndex) bool {
 	for i := range byTag.all("U2") {
-		if isEmbaseLNumber(strings.TrimSpace(byTag.fields[i].Value)) {
+		if isEmbaseLNumber(bib.TrimSpace(byTag.fields[i].Value)) {
 			return true
 		}
 	}
@@ -994,7 +994,7 @@ func ovidQuery(link string) (segment, an string) {
 		case "d":
 			segment = strings.ToLower(v[0])
 		case "an":
-			an = strings.TrimSpace(v[0])
+			an = bib.TrimSpace(v[0])
 		}
 	}
 	return segment, an
@@ -1027,7 +1027,7 @@ func journalCodes(v string) bool {
 	for v != "" {
 		var code string
 		code, v, _ = strings.Cut(v, ",")
-		code = strings.TrimSpace(code)
+		code = bib.TrimSpace(code)
 		switch {
 		case len(code) >= 7 && len(code) <= 10 && bib.AllDigits(strings.TrimSuffix(code, "R")):
 			ids++
@@ -1118,7 +1118,7 @@ func editorRole(v string) bool {
 	if i <= 0 || strings.IndexByte(v[:i], ',') < 0 {
 		return false
 	}
-	switch strings.TrimSpace(v[i+1:]) {
+	switch bib.TrimSpace(v[i+1:]) {
 	case "Ed", "Ed.", "Eds", "Eds.", "ed", "ed.", "eds", "eds.":
 		return true
 	}
@@ -1160,13 +1160,13 @@ func volume(v string) (vol, issue string) {
 	if !bib.AllDigits(num) {
 		return v, ""
 	}
-	rest = strings.TrimSpace(rest)
+	rest = bib.TrimSpace(rest)
 	if rest == "" {
 		return num, ""
 	}
 	for _, p := range [...]string{"issue ", "no. ", "no "} {
 		if len(rest) > len(p) && bib.HasPrefixFold(rest, p) {
-			if is := strings.TrimSpace(rest[len(p):]); len(is) <= 10 && !strings.ContainsAny(is, " ,;") {
+			if is := bib.TrimSpace(rest[len(p):]); len(is) <= 10 && !strings.ContainsAny(is, " ,;") {
 				return num, is
 			}
 		}
@@ -1217,7 +1217,7 @@ func slashList(v string) bool {
 		return false
 	}
 	n := strings.Count(v, "/ ") + strings.Count(v, "/\n") + strings.Count(v, "/\r")
-	return n >= 2 || n == 1 && strings.HasSuffix(strings.TrimSpace(v), "/")
+	return n >= 2 || n == 1 && strings.HasSuffix(bib.TrimSpace(v), "/")
 }
 
 // doiGroup returns the rank of a field searched for a DOI when DO has
@@ -1374,7 +1374,7 @@ func embaseGroups(v string) []embaseGroup {
 		var g embaseGroup
 		for part := range strings.SplitSeq(v[1:end], ";") {
 			name, _, _ := strings.Cut(part, ",") // the e-mail address after it
-			name = strings.TrimSpace(name)
+			name = bib.TrimSpace(name)
 			if i := strings.LastIndexByte(name, ' '); i <= 0 || !embaseInitials(name[i+1:]) {
 				return nil
 			}
@@ -1476,7 +1476,7 @@ func afterName(v string, p *bib.Person, sep byte) (string, bool) {
 			rest = rest[1:]
 		}
 		if rest != "" && rest[0] == ' ' {
-			if rest = strings.TrimSpace(rest); rest != "" {
+			if rest = bib.TrimSpace(rest); rest != "" {
 				return rest, true
 			}
 		}
@@ -1487,9 +1487,9 @@ func afterName(v string, p *bib.Person, sep byte) (string, bool) {
 // trimAffiliation drops the "and " that joins two addresses of one author
 // and a final full stop, so that the same institution written twice is one.
 func trimAffiliation(a string) string {
-	a = strings.TrimSpace(a)
+	a = bib.TrimSpace(a)
 	if len(a) > 4 && strings.EqualFold(a[:4], "and ") {
-		a = strings.TrimSpace(a[4:])
+		a = bib.TrimSpace(a[4:])
 	}
 	a = bib.TrimRightASCII(a, ". ")
 	return a

@@ -435,7 +435,7 @@ func trimEnd(b []byte, vs, ve int) int {
 
 func blank(b []byte, text string, own bool) bool {
 	if own {
-		return strings.TrimSpace(text) == ""
+		return bib.TrimSpace(text) == ""
 	}
 	return len(bytes.TrimSpace(b)) == 0
 }
@@ -590,7 +590,7 @@ func (r *Reader) Read() (*bib.Record, error) {
 // isEmpty reports whether no tag but TY has a value.
 func isEmpty(fields []Field) bool {
 	for _, f := range fields {
-		if f.Tag != "TY" && strings.TrimSpace(f.Value) != "" {
+		if f.Tag != "TY" && bib.TrimSpace(f.Value) != "" {
 			return false
 		}
 	}
@@ -641,7 +641,7 @@ func isMissingValue(v string) bool {
 // after the hyphen, and the four-letter PMID tag.
 func parseTagLine(s string) (tag, value string, ok bool) {
 	if len(s) < 4 {
-		if len(s) >= 2 && isTagStart(s[0]) && isTagChar(s[1]) && strings.TrimSpace(s[2:]) == "" && s[:2] == "ER" {
+		if len(s) >= 2 && isTagStart(s[0]) && isTagChar(s[1]) && bib.TrimSpace(s[2:]) == "" && s[:2] == "ER" {
 			return "ER", "", true
 		}
 		return "", "", false
@@ -735,7 +735,7 @@ func unflatten(s string) []string {
 		return nil
 	}
 	var out []string
-	if pre := strings.TrimSpace(s[:ty]); pre != "" {
+	if pre := bib.TrimSpace(s[:ty]); pre != "" {
 		out = append(out, pre) // text before the record: reported as junk
 	}
 	for i, m := range marks {
@@ -743,7 +743,7 @@ func unflatten(s string) []string {
 		if i+1 < len(marks) {
 			end = marks[i+1].tag
 		}
-		v := strings.TrimSpace(s[m.value:max(end, m.value)])
+		v := bib.TrimSpace(s[m.value:max(end, m.value)])
 		tag := s[m.tag : m.tag+2]
 		out = append(out, tag+"  - "+v)
 	}
