@@ -1016,7 +1016,15 @@ var valueClass = func() (t [256]uint8) {
 // spaceFlags returns valueUnclean when v has spaces to trim or doubled
 // spaces to collapse, unless flags has it already.
 func spaceFlags(v string, flags uint8) uint8 {
-	if flags&valueUnclean == 0 && v != "" && (v[0] == ' ' || v[len(v)-1] == ' ' || strings.Contains(v, "  ")) {
+	// bib.IsPlain says yes only to text without such spaces, and it looks
+	// at sixteen bytes a step, where a search for "  " stops at every
+	// space: most values are done with at once. When it says no, the
+	// value may hold other bytes it refuses, and the spaces are looked
+	// for as such.
+	if flags&valueUnclean != 0 || bib.IsPlain(v) {
+		return flags
+	}
+	if v[0] == ' ' || v[len(v)-1] == ' ' || strings.Contains(v, "  ") {
 		return flags | valueUnclean
 	}
 	return flags
