@@ -269,8 +269,8 @@ func Map(e *Entry) *bib.Record {
 	rec.Abstract = bib.StripMarkup(text("abstract"))
 	keywords(rec, e)
 	for _, name := range []string{"affiliations", "affiliation", "institution-affiliation"} {
-		if v := get(name); v != "" {
-			affiliations(rec, v)
+		if i := e.find(name); i >= 0 {
+			affiliations(rec, &e.Fields[i])
 		}
 	}
 	rec.Language = text("language", "langid", "hyphenation") // hyphenation: langid's name before biblatex 1.0
@@ -859,7 +859,7 @@ func keywords(rec *bib.Record, e *Entry) {
 		case "index-keywords", "index_keywords", "indexkeywords":
 			vocab = bib.VocabIndex
 		case "mesh", "mesh-headings", "mesh_terms", "meshheadings":
-			for _, t := range splitList(termRoom[:0], Text(f.Value)) {
+			for _, t := range splitList(termRoom[:0], f.text()) {
 				if !strings.ContainsAny(t, "/*") {
 					rec.AddKeyword(bib.Keyword{Term: t, Vocabulary: bib.VocabMeSH})
 					continue
@@ -872,7 +872,7 @@ func keywords(rec *bib.Record, e *Entry) {
 		default:
 			continue
 		}
-		for _, t := range splitList(termRoom[:0], Text(f.Value)) {
+		for _, t := range splitList(termRoom[:0], f.text()) {
 			rec.AddKeyword(bib.Keyword{Term: strings.TrimSpace(t), Vocabulary: vocab})
 		}
 	}
@@ -923,7 +923,11 @@ func splitList(out []string, s string) []string {
 // when the names are not all found among them); a reprint address marked
 // "(Corresponding Author)" is used only when there is no other. Other
 // exports join record-level affiliations with ';'.
-func affiliations(rec *bib.Record, v string) {
+func affiliations(rec *bib.Record, f *Field) {
+	v := f.Value
+	if v == "" {
+		return
+	}
 	if strings.Contains(v, "\n") && looksLikeWoS(rec, v) {
 		var addrs, reprint []string
 		for _, l := range strings.Split(v, "\n") {
@@ -944,7 +948,7 @@ func affiliations(rec *bib.Record, v string) {
 		}
 		return
 	}
-	t := Text(v)
+	t := f.text()
 	if rec.Affiliations == nil && t != "" {
 		rec.Affiliations = make([]string, 0, 1+strings.Count(t, ";"))
 	}

@@ -118,10 +118,16 @@ func (e *Entry) text(name string) string {
 	if i < 0 {
 		return ""
 	}
-	if f := &e.Fields[i]; f.flags != 0 {
+	return e.Fields[i].text()
+}
+
+// text returns the field's value as plain text (see Text). A value read as
+// clean ASCII without LaTeX is returned as it is.
+func (f *Field) text() string {
+	if f.flags != 0 {
 		return Text(f.Value)
 	}
-	return e.Fields[i].Value
+	return f.Value
 }
 
 // Get returns the value of the named field (lower case), or "".
