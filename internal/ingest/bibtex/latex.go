@@ -49,6 +49,19 @@ func entities(s string) string {
 	if i < 0 || strings.IndexByte(s[i:], ';') < 0 {
 		return s // the common case, "R&D": no builder
 	}
+	// Nor is one made for text whose '&' start no reference, as in a
+	// list of MeSH terms ("Stroke/prevention & control; Humans"): the
+	// text before the first reference is copied as it is.
+	for {
+		if _, n := reference(s[i:]); n > 0 {
+			break
+		}
+		j := strings.IndexByte(s[i+1:], '&')
+		if j < 0 {
+			return s
+		}
+		i += 1 + j
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i >= 0 {

@@ -227,7 +227,12 @@ func Map(e *Entry) *bib.Record {
 	if rn := text("reportnumber"); rn != "" && rec.ArticleNumber == "" && rec.Type != "article-journal" && !isPart {
 		rec.ArticleNumber = rn // INSPIRE's number of a report or note: "ATL-PHYS-PUB-2022-017"
 	}
-	if p := text("pages", "page"); p != "" {
+	if p := get("pages"); isPageRange(p) {
+		// "1804--1809", as most exports write pages: ParsePages reads
+		// them as it reads their Text, "1804–1809", which need not be
+		// made
+		rec.SetPages(p)
+	} else if p := text("pages", "page"); p != "" {
 		rec.SetPages(p)
 	}
 	if n := text("eid", "art_number", "articleno", "article-number", "article_number", "articlenumber"); n != "" && rec.ArticleNumber == "" {
@@ -336,6 +341,15 @@ func Map(e *Entry) *bib.Record {
 		rec.Database = "Web of Science"
 	}
 	return rec
+}
+
+// isPageRange reports whether s is two numbers joined by "--".
+func isPageRange(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && strings.HasPrefix(s[i:], "--") && bib.AllDigits(s[i+2:])
 }
 
 // miscType tells what a @misc (or unknown) entry is from what it holds: a
