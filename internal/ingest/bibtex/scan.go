@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bibdb/bibdb/internal/bib"
+	"github.com/bibdb/bibdb/internal/wordbits"
 )
 
 // Entry is one @-entry of a BibTeX file as written: its type, citation
@@ -1001,6 +1002,7 @@ const (
 	classPair               // - ' (LaTeX when doubled)
 	classUnclean            // control characters and non-ASCII bytes
 	classAmp                // & (LaTeX before '#' or a letter: a character reference, perhaps)
+	classSpace              // ' ' (unclean when doubled)
 )
 
 var valueClass = func() (t [256]uint8) {
@@ -1010,7 +1012,7 @@ var valueClass = func() (t [256]uint8) {
 	for _, c := range "$~`" {
 		t[c] = classLaTeX
 	}
-	t['-'], t['\''], t['&'] = classPair, classPair, classAmp
+	t['-'], t['\''], t['&'], t[' '] = classPair, classPair, classAmp, classSpace
 	for c := 0; c < 256; c++ {
 		if c < ' ' || c >= 0x7f {
 			t[c] = classUnclean
@@ -1019,28 +1021,41 @@ var valueClass = func() (t [256]uint8) {
 	return t
 }()
 
-// spaceFlags returns valueUnclean when v has spaces to trim or doubled
-// spaces to collapse, unless flags has it already.
-func spaceFlags(v string, flags uint8) uint8 {
-	// bib.IsPlain says yes only to text without such spaces, and it looks
-	// at sixteen bytes a step, where a search for "  " stops at every
-	// space: most values are done with at once. When it says no, the
-	// value may hold other bytes it refuses, and the spaces are looked
-	// for as such.
-	if flags&valueUnclean != 0 || bib.IsPlain(v) {
-		return flags
+// pairStop is 1 for two bytes a and b, at index a | b<<8, when scanValue
+// has to look at a: a byte of classStruct, classLaTeX or classUnclean
+// whatever follows it, a space or a byte of classPair followed by the same
+// byte, an '&' followed by '#' or a letter. Looking at the bytes of a
+// value by pairs, scanValue passes over the single spaces, hyphens and
+// apostrophes of text without stopping, and finds the doubled spaces it
+// would otherwise have to look for again.
+var pairStop = func() (t [1 << 16]uint8) {
+	for a := 0; a < 256; a++ {
+		for b := 0; b < 256; b++ {
+			var stop bool
+			switch valueClass[a] {
+			case 0:
+			case classSpace, classPair:
+				stop = b == a
+			case classAmp:
+				stop = b == '#' || isLetter(byte(b))
+			default:
+				stop = true
+			}
+			if stop {
+				t[a|b<<8] = 1
+			}
+		}
 	}
-	if v[0] == ' ' || v[len(v)-1] == ' ' || strings.Contains(v, "  ") {
-		return flags | valueUnclean
-	}
-	return flags
-}
+	return t
+}()
 
 // scanValue reads the braced (closer '}') or quoted (closer '"') value
 // that opens at s[i] and returns the index of its closing character, or
 // -1 when it is not closed, and what Text will have to do with the text
-// inside (valueLaTeX, valueUnclean). Escaped braces and quotes (\{ \} \")
-// do not count; in a quoted value '"' inside braces does not end it.
+// inside (valueLaTeX, valueUnclean): a value with spaces to trim or
+// doubled spaces to collapse is unclean too. Escaped braces and quotes
+// (\{ \} \") do not count; in a quoted value '"' inside braces does not
+// end it.
 func scanValue(s string, i int, closer byte) (int, uint8) {
 	depth := 0
 	if closer == '}' {
@@ -1049,14 +1064,7 @@ func scanValue(s string, i int, closer byte) (int, uint8) {
 	var flags uint8
 	start := i + 1
 	for j := start; j < len(s); j++ {
-		// Most bytes are of no class: skip them eight at a time.
-		for ; j+8 <= len(s); j += 8 {
-			w := s[j : j+8]
-			if valueClass[w[0]]|valueClass[w[1]]|valueClass[w[2]]|valueClass[w[3]]|
-				valueClass[w[4]]|valueClass[w[5]]|valueClass[w[6]]|valueClass[w[7]] != 0 {
-				break
-			}
-		}
+		j = skipPairs(s, j)
 		for j < len(s) && valueClass[s[j]] == 0 {
 			j++
 		}
@@ -1070,13 +1078,16 @@ func scanValue(s string, i int, closer byte) (int, uint8) {
 			case '\\':
 				flags |= valueLaTeX
 				j++
+				if j+1 < len(s) && s[j] == ' ' && s[j+1] == ' ' {
+					flags |= valueUnclean // an escaped space, and another
+				}
 			case '{':
 				depth++
 				flags |= valueLaTeX
 			case '}':
 				depth--
 				if depth == 0 && closer == '}' {
-					return j, spaceFlags(s[start:j], flags)
+					return j, endFlags(s[start:j], flags)
 				}
 				if depth < 0 {
 					return -1, flags
@@ -1084,7 +1095,7 @@ func scanValue(s string, i int, closer byte) (int, uint8) {
 				flags |= valueLaTeX
 			case '"':
 				if depth == 0 && closer == '"' {
-					return j, spaceFlags(s[start:j], flags)
+					return j, endFlags(s[start:j], flags)
 				}
 			}
 		case classLaTeX:
@@ -1092,6 +1103,10 @@ func scanValue(s string, i int, closer byte) (int, uint8) {
 		case classPair:
 			if j+1 < len(s) && s[j+1] == c {
 				flags |= valueLaTeX
+			}
+		case classSpace:
+			if j+1 < len(s) && s[j+1] == ' ' {
+				flags |= valueUnclean
 			}
 		case classUnclean:
 			flags |= valueUnclean
@@ -1102,4 +1117,32 @@ func scanValue(s string, i int, closer byte) (int, uint8) {
 		}
 	}
 	return -1, flags
+}
+
+// skipPairs returns the index of the first eight bytes from s[j] on, in
+// steps of eight, among which is one that scanValue has to look at (see
+// pairStop), or where fewer than nine bytes are left. The pairs are cut
+// from one load of the eight bytes and the byte after them, and s is cut
+// as it goes, so that the loads need no bounds checks.
+func skipPairs(s string, j int) int {
+	rest := s[j:]
+	for len(rest) >= 9 {
+		w := wordbits.Load64(rest)
+		w8 := uint16(w>>56) | uint16(rest[8])<<8
+		if pairStop[uint16(w)]|pairStop[uint16(w>>8)]|pairStop[uint16(w>>16)]|pairStop[uint16(w>>24)]|
+			pairStop[uint16(w>>32)]|pairStop[uint16(w>>40)]|pairStop[uint16(w>>48)]|pairStop[w8] != 0 {
+			break
+		}
+		rest = rest[8:]
+	}
+	return len(s) - len(rest)
+}
+
+// endFlags adds valueUnclean to the flags of the value v when it begins or
+// ends with a space.
+func endFlags(v string, flags uint8) uint8 {
+	if v != "" && (v[0] == ' ' || v[len(v)-1] == ' ') {
+		return flags | valueUnclean
+	}
+	return flags
 }
