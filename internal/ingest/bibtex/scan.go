@@ -333,7 +333,7 @@ func (sc *scanner) body(start int) (rawEntry, error) {
 	if buf[p] == '(' {
 		closer, base = ')', 0
 	}
-	comment := bytes.EqualFold(buf[1:typeEnd], []byte("comment"))
+	comment := typeEnd == 8 && bytes.EqualFold(buf[1:typeEnd], []byte("comment"))
 	// In a @comment, lines that start entries are text (an entry
 	// commented out); the first line that begins with '@' and a name is
 	// remembered, so that reading can go on there if the comment never
@@ -561,26 +561,36 @@ func (ps *parser) errorf(format string, args ...any) error {
 	return &bib.ParseError{Line: ps.line, Column: col, Err: fmt.Errorf(format, args...)}
 }
 
-// skip passes over white space and % comments.
+// skip passes over white space and % comments. It works on a copy of
+// ps.p, which the compiler keeps in a register: skip is called several
+// times for every field, mostly to pass over a few spaces or none.
 func (ps *parser) skip() {
-	for ps.p < len(ps.s) {
-		switch ps.s[ps.p] {
-		case '\n':
-			ps.p++
-			ps.line++
-			ps.lineStart = ps.p
-		case ' ', '\t', '\r', '\f', '\v':
-			ps.p++
-		case '%':
-			if i := strings.IndexByte(ps.s[ps.p:], '\n'); i >= 0 {
-				ps.p += i
-			} else {
-				ps.p = len(ps.s)
-			}
-		default:
-			return
+	s, p := ps.s, ps.p
+	for p < len(s) {
+		c := s[p]
+		if c > ' ' && c != '%' {
+			break // what most calls find at once
 		}
+		switch c {
+		case '\n':
+			p++
+			ps.line++
+			ps.lineStart = p
+			continue
+		case ' ', '\t', '\r', '\f', '\v':
+			p++
+			continue
+		case '%':
+			if i := strings.IndexByte(s[p:], '\n'); i >= 0 {
+				p += i
+			} else {
+				p = len(s)
+			}
+			continue
+		}
+		break
 	}
+	ps.p = p
 }
 
 // advance moves to index q, counting the lines passed.
@@ -794,7 +804,9 @@ func (e *Entry) add(name, value string, line int, flags uint8) {
 	if name == "" || strings.Contains(name, "+an") {
 		return
 	}
-	if strings.TrimSpace(value) == "" {
+	// A value that starts with printable ASCII other than a space is
+	// not blank: most need no trimming to find it out.
+	if value == "" || (value[0] <= ' ' || value[0] >= utf8.RuneSelf) && strings.TrimSpace(value) == "" {
 		return
 	}
 	if e.namesN != len(e.Fields) {
@@ -818,14 +830,26 @@ func (e *Entry) add(name, value string, line int, flags uint8) {
 func (ps *parser) field() (name, value string, err error) {
 	s := ps.s
 	start := ps.p
-	for ps.p < len(s)-1 && isFieldNameByte(s[ps.p]) {
-		ps.p++
+	// The name's bytes are classed as they are passed: a name in lower
+	// case without %XX escapes, as most are, is no work for fieldName.
+	q := start
+	var kinds uint8
+	for q < len(s)-1 {
+		k := fieldNameBytes[s[q]]
+		if k == 0 {
+			break
+		}
+		kinds |= k
+		q++
 	}
-	name = s[start:ps.p]
+	ps.p = q
+	name = s[start:q]
 	if name == "" {
 		return "", "", ps.errorf("expected a field name, found %q", nextToken(s[ps.p:]))
 	}
-	name = fieldName(name)
+	if kinds != nameByte {
+		name = fieldName(name)
+	}
 	ps.skip()
 	if ps.p < len(s)-1 && s[ps.p] != '=' {
 		if end, words := spacedFieldName(s, start); end > 0 {
@@ -896,13 +920,30 @@ func fieldName(n string) string {
 	return n
 }
 
-func isFieldNameByte(c byte) bool {
-	switch c {
-	case ' ', '\t', '\r', '\n', '\f', '=', ',', '{', '}', '"', '#', '(', ')', '\'':
-		return false
+func isFieldNameByte(c byte) bool { return fieldNameBytes[c] != 0 }
+
+// Kinds of the bytes of field names in fieldNameBytes.
+const (
+	nameByte    = 1 << iota // may be part of a field name
+	nameUpper               // and is an upper-case letter
+	namePercent             // and is '%', which may start an escape
+)
+
+// fieldNameBytes are the kinds of the bytes that may be part of a field
+// name: any printable character but = , { } " # ( ) ' and white space;
+// 0 for the others.
+var fieldNameBytes = func() (t [256]uint8) {
+	for c := '!'; c < 256; c++ {
+		if !strings.ContainsRune("=,{}\"#()'", c) {
+			t[c] = nameByte
+		}
 	}
-	return c > ' '
-}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] |= nameUpper
+	}
+	t['%'] |= namePercent
+	return t
+}()
 
 // value reads a value: braced, quoted, numeric or macro parts joined by '#'.
 func (ps *parser) value(field string) (string, error) {
