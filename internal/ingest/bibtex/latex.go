@@ -172,6 +172,9 @@ var special = func() (t [256]bool) {
 // eprint): braces and \url{...} wrappers are dropped and escaped specials
 // unescaped, nothing else is touched.
 func Verbatim(s string) string {
+	if s == "" {
+		return "" // a field the entry does not have, as most asked for are
+	}
 	if strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '{') < 0 && strings.IndexByte(s, '}') < 0 {
 		return strings.TrimSpace(s)
 	}

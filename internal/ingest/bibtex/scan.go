@@ -963,7 +963,13 @@ func (ps *parser) value(field string) (string, error) {
 			}
 			ps.flags |= flags
 			parts = append(parts, s[ps.p+1:end])
-			ps.advance(end + 1)
+			if flags == 0 {
+				// no line break, which is unclean, nor a backslash
+				// that might have hidden one from scanValue
+				ps.p = end + 1
+			} else {
+				ps.advance(end + 1)
+			}
 		case c == '"':
 			end, flags := scanValue(s, ps.p, '"')
 			if end < 0 {
