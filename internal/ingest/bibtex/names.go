@@ -73,6 +73,9 @@ func splitAnd(out []string, s string) []string {
 	depth := 0
 	start := 0
 	for i := 0; i < len(s); i++ {
+		if !andStop[s[i]] {
+			continue // most bytes, looked up faster than switched on
+		}
 		switch c := s[i]; c {
 		case '\\':
 			i++
@@ -97,16 +100,27 @@ func splitAnd(out []string, s string) []string {
 	// "and" at the very start or end of the list ("A and", "and B")
 	names := out[first:]
 	for i, p := range names {
+		if i != 0 && i != len(names)-1 {
+			continue
+		}
 		t := strings.TrimSpace(p)
-		if len(t) >= 4 && strings.EqualFold(t[:4], "and ") && i == 0 {
+		if i == 0 && len(t) >= 4 && strings.EqualFold(t[:4], "and ") {
 			names[i] = t[4:]
 		}
-		if len(t) >= 4 && strings.EqualFold(t[len(t)-4:], " and") && i == len(names)-1 {
+		if i == len(names)-1 && len(t) >= 4 && strings.EqualFold(t[len(t)-4:], " and") {
 			names[i] = t[:len(t)-4]
 		}
 	}
 	return out
 }
+
+// andStop are the bytes splitAnd looks at.
+var andStop = func() (t [256]bool) {
+	for _, c := range "\\{} \t\n\r~" {
+		t[c] = true
+	}
+	return t
+}()
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '~' }
 
@@ -247,6 +261,9 @@ func joinsNames(words []string, i int) bool {
 func simpleName(raw string) (bib.Person, bool) {
 	i := -1
 	for j := 0; j < len(raw); j++ {
+		if !simpleStop[raw[j]] {
+			continue
+		}
 		switch raw[j] {
 		case '{', '}', '\\', '=', '~':
 			return bib.Person{}, false
@@ -273,6 +290,14 @@ func simpleName(raw string) (bib.Person, bool) {
 	}
 	return p, true
 }
+
+// simpleStop are the bytes simpleName looks at.
+var simpleStop = func() (t [256]bool) {
+	for _, c := range "{}\\=~," {
+		t[c] = true
+	}
+	return t
+}()
 
 func looksLikeSuffix(s string) bool {
 	switch strings.ToLower(strings.Trim(s, ". ")) {

@@ -278,6 +278,15 @@ func (sc *scanner) findStart(line []byte, n int) (int, bool) {
 // startsEntry reports whether a line inside an entry opens a new one: an
 // '@', a known entry type or a name followed by "{key,".
 func startsEntry(line []byte) bool {
+	// Most lines inside an entry start, after their indent, with a
+	// field name: no need to trim them.
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	if i < len(line) && line[i] != '@' && line[i] > ' ' {
+		return false
+	}
 	t := trimSpace(line)
 	if len(t) < 3 || t[0] != '@' || !isLetter(t[1]) {
 		return false
