@@ -918,6 +918,24 @@ func splitList(out []string, s string) []string {
 	if semi {
 		sep = ';'
 	}
+	if strings.IndexByte(s, '\n') < 0 {
+		// One line, as most lists are: the separators are found with
+		// IndexByte rather than byte by byte.
+		for {
+			i := strings.IndexByte(s, sep)
+			if i < 0 {
+				break
+			}
+			if t := strings.TrimSpace(s[:i]); t != "" {
+				out = append(out, t)
+			}
+			s = s[i+1:]
+		}
+		if t := strings.TrimSpace(s); t != "" {
+			out = append(out, t)
+		}
+		return out
+	}
 	start := 0
 	for i := 0; i <= len(s); i++ {
 		if i < len(s) && s[i] != sep && s[i] != '\n' {
