@@ -657,8 +657,12 @@ func identifiers(rec *bib.Record, e *Entry) {
 	issns(rec, Verbatim(get("eissn")), bib.ISSNElectronic)
 	issns(rec, Verbatim(get("pissn")), bib.ISSNPrint)
 	for _, n := range []string{"unique-id", "wos", "isi", "wos-id", "ut"} {
+		v := get(n)
+		if v == "" {
+			continue // an empty value holds no number
+		}
 		// one number, or several joined by ';' as the writer joins them
-		for v := range strings.SplitSeq(Verbatim(get(n)), ";") {
+		for v := range strings.SplitSeq(Verbatim(v), ";") {
 			v = strings.TrimSpace(v)
 			up := strings.ToUpper(v)
 			if strings.HasPrefix(up, "WOS:") || strings.HasPrefix(up, "ISI:") {
@@ -847,7 +851,7 @@ func keywords(rec *bib.Record, e *Entry) {
 	scopusIndex := e.Get("author_keywords") != ""
 	n := 0
 	for _, f := range e.Fields {
-		if strings.Contains(f.Name, "keyword") || f.Name == "mesh" {
+		if f.Name == "mesh" || strings.IndexByte(f.Name, 'k') >= 0 && strings.Contains(f.Name, "keyword") {
 			n += 1 + strings.Count(f.Value, ";") + strings.Count(f.Value, ",")
 		}
 	}

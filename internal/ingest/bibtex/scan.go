@@ -810,7 +810,7 @@ func nextToken(s string) string {
 // dropped, empty values are dropped, and a repeated field keeps its first
 // value.
 func (e *Entry) add(name, value string, line int, flags uint8) {
-	if name == "" || strings.Contains(name, "+an") {
+	if name == "" || strings.IndexByte(name, '+') >= 0 && strings.Contains(name, "+an") {
 		return
 	}
 	// A value that starts with printable ASCII other than a space is
