@@ -692,7 +692,7 @@ func (e *Entry) parse(raw rawEntry, macros map[string]string) (bool, error) {
 	ps.skip()
 	keyStart := ps.p
 	k := ps.p
-	for k < len(s)-1 && !strings.ContainsRune(",= \t\r\n", rune(s[k])) {
+	for k < len(s)-1 && !endsKey(s[k]) {
 		k++
 	}
 	q := k
@@ -745,6 +745,25 @@ func (e *Entry) parse(raw rawEntry, macros map[string]string) (bool, error) {
 		}
 		e.add(name, value, line, ps.flags)
 	}
+}
+
+// endsKey reports whether c ends the first word of a citation key. (A
+// switch, not a search of a string for every byte of every key.)
+func endsKey(c byte) bool {
+	switch c {
+	case ',', '=', ' ', '\t', '\r', '\n':
+		return true
+	}
+	return false
+}
+
+// endsToken reports whether c ends a number or a macro name in a value.
+func endsToken(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', ',', '#', '{', '}', '"', '=':
+		return true
+	}
+	return false
 }
 
 // spacedKeyEnd returns the index of the comma that ends a citation key
@@ -995,7 +1014,7 @@ func (ps *parser) value(field string) (string, error) {
 		default:
 			// a number or a macro name
 			q := ps.p
-			for q < len(s)-1 && !strings.ContainsRune(" \t\r\n,#{}\"=", rune(s[q])) {
+			for q < len(s)-1 && !endsToken(s[q]) {
 				q++
 			}
 			if q == ps.p {
