@@ -84,8 +84,19 @@ type mapper struct {
 	done    []bool
 }
 
+// recordRoom is a record with room for the identifiers and ISSNs most
+// records have (a DOI and a PMID; a print and an electronic ISSN), made in
+// one allocation rather than three. The record is never copied out of it.
+type recordRoom struct {
+	rec   bib.Record
+	ids   [2]bib.Identifier
+	issns [2]bib.ISSN
+}
+
 func (m *mapper) record(fields []Field) *bib.Record {
-	rec := &bib.Record{}
+	room := new(recordRoom)
+	rec := &room.rec
+	rec.Identifiers, rec.ISSNs = room.ids[:0], room.issns[:0] // see identifiers
 	// Index the fields by tag once; clean each value at most once.
 	byTag := &m.byTag
 	byTag.build(fields)
@@ -704,10 +715,10 @@ func identifiers(rec *bib.Record, byTag *tagIndex, ty string, isBookish bool) {
 	fields := byTag.fields
 	// Room for the identifiers the fields usually give (one each) is made
 	// at once instead of growing one at a time; none found, none is kept.
-	if n := byTag.count("DO") + byTag.count("AN") + byTag.count("C2"); n > 1 {
+	if n := byTag.count("DO") + byTag.count("AN") + byTag.count("C2"); n > cap(rec.Identifiers) {
 		rec.Identifiers = make([]bib.Identifier, 0, n)
 	}
-	if n := byTag.count("SN"); n > 1 {
+	if n := byTag.count("SN"); n > cap(rec.ISSNs) {
 		rec.ISSNs = make([]bib.ISSN, 0, n)
 	}
 	defer func() {
