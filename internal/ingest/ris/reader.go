@@ -231,20 +231,22 @@ func (r *Reader) ReadFields() (fields []Field, start int, raw string, err error)
 				// joined tag: most lines need no search for one.
 				if plain = plainTagLine(b); !plain && len(b) >= 14 && hasJoinedTag(b) {
 					text, own = r.splitJoinedLine(b, n)
-				} else if plain && inRecord && slotOf(b[0], b[1]) != tyCode && slotOf(b[0], b[1]) != erCode {
+				} else if plain && inRecord {
 					// Most lines: a field of the record, read as below
 					// with all else ruled out.
-					lineStart := len(rawb)
-					if lineStart > 0 {
-						rawb = append(rawb, '\n')
-						lineStart++
+					if tag := slotOf(b[0], b[1]); tag != tyCode && tag != erCode {
+						lineStart := len(rawb)
+						if lineStart > 0 {
+							rawb = append(rawb, '\n')
+							lineStart++
+						}
+						rawb = append(rawb, b...)
+						if orphan {
+							orphanLines++
+						}
+						spans = append(spans, span{tag: tag, line: n, start: lineStart + len(tagPrefix), end: len(rawb), own: -1, plain: true})
+						continue
 					}
-					rawb = append(rawb, b...)
-					if orphan {
-						orphanLines++
-					}
-					spans = append(spans, span{tag: slotOf(b[0], b[1]), line: n, start: lineStart + len(tagPrefix), end: len(rawb), own: -1, plain: true})
-					continue
 				}
 			}
 		} else {
