@@ -368,10 +368,44 @@ func workParts(t testing.TB, db *DB) map[string]string {
 	for _, r := range rows {
 		byWork[r.Records] = append(byWork[r.Records], r.Part)
 	}
+	for records, terms := range fullTextTerms(t, db) {
+		byWork[records] = append(byWork[records], terms...)
+	}
 	out := map[string]string{}
 	for k, v := range byWork {
 		sort.Strings(v)
 		out[k] = strings.Join(v, "\n")
+	}
+	return out
+}
+
+// fullTextTerms returns, for each work's records, the terms the full-text
+// index holds for the work, as "ft column:term" (the index keeps no text
+// of its own to compare; fts5vocab lists what it indexed).
+func fullTextTerms(t testing.TB, db *DB) map[string][]string {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := db.Connx(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, works_fts, instance)"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(ctx, "DROP TABLE temp.fts_terms")
+	var rows []struct {
+		Records string `db:"records"`
+		Term    string `db:"term"`
+	}
+	err = conn.SelectContext(ctx, &rows, `WITH members AS (SELECT work_id, group_concat(id) AS records FROM (SELECT work_id, id FROM records ORDER BY id) GROUP BY work_id)
+		SELECT m.records, 'ft ' || v.col || ':' || v.term AS term FROM fts_terms v JOIN members m ON m.work_id = v.doc`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, r := range rows {
+		out[r.Records] = append(out[r.Records], r.Term)
 	}
 	return out
 }
@@ -392,40 +426,62 @@ func checkSameParts(t *testing.T, got, want map[string]string) {
 }
 
 // TestGrownWorkParts imports a record, then copies of it that add
-// keywords, a DOI, an author's address or nothing at all, and checks that
-// the work holds what a rebuild from its records gives.
+// keywords, a DOI, an author's address, an abstract or nothing at all, and
+// checks that the work holds what a rebuild from its records gives: its
+// parts and the terms the full-text index holds for it. The copies come
+// in files of their own (the work grows from older records) or all in one
+// file (the work grows within the import that made it).
 func TestGrownWorkParts(t *testing.T) {
-	ctx := context.Background()
-	db := openTemp(t)
-	dir := t.TempDir()
 	base := "TY  - JOUR\nAU  - Byng, Richard\nAU  - Creanor, Siobhan\nTI  - Collaborative care for people with severe mental illness in primary care\n" +
 		"T2  - British Journal of Psychiatry\nPY  - 2023\nVL  - 222\nIS  - 6\nSP  - 246\nEP  - 256\n"
-	files := []string{
+	records := []string{
 		base + "ER  - \n",
 		base + "KW  - Primary care\nKW  - Mental illness\nER  - \n",
 		base + "N1  - Nothing new\nER  - \n",
 		base + "DO  - 10.1192/bjp.2023.28\nAD  - University of Plymouth\nER  - \n",
 		base + "KW  - Primary care\nDO  - 10.1192/bjp.2023.28\nER  - \n",
+		base + "AB  - Integrated physical health checks in general practice\nER  - \n",
+		base + "N1  - Nothing new either\nER  - \n",
 	}
-	for i, f := range files {
-		p := filepath.Join(dir, string(rune('a'+i))+".ris")
-		if err := os.WriteFile(p, []byte(f), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.ImportFile(ctx, p, ImportOptions{}); err != nil {
-			t.Fatal(err)
-		}
+	for _, tc := range []struct {
+		name  string
+		files []string
+	}{
+		{"a file each", records},
+		{"one file", []string{strings.Join(records, "\n")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			db := openTemp(t)
+			dir := t.TempDir()
+			for i, f := range tc.files {
+				p := filepath.Join(dir, string(rune('a'+i))+".ris")
+				if err := os.WriteFile(p, []byte(f), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.ImportFile(ctx, p, ImportOptions{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if n := len(partition(t, db)); n != 1 {
+				t.Fatalf("%d works, want 1", n)
+			}
+			incremental := workParts(t, db)
+			w := incremental["1,2,3,4,5,6,7"]
+			for _, want := range []string{"kw author:Mental illness", "id doi:10.1192/bjp.2023.28", "University of Plymouth",
+				"ft abstract:integrated", "ft keywords:mental", "ft authors:creanor"} {
+				if !strings.Contains(w, want) {
+					t.Errorf("the work lacks %q, which later records added:\n%s", want, w)
+				}
+			}
+			if _, err := db.Rebuild(ctx, nil); err != nil {
+				t.Fatal(err)
+			}
+			checkSameParts(t, incremental, workParts(t, db))
+			var hits int
+			if err := db.Get(&hits, "SELECT count(*) FROM works_fts WHERE works_fts MATCH 'integrated physical'"); err != nil || hits != 1 {
+				t.Errorf("search for the abstract: %d works, %v", hits, err)
+			}
+		})
 	}
-	if n := len(partition(t, db)); n != 1 {
-		t.Fatalf("%d works, want 1", n)
-	}
-	incremental := workParts(t, db)
-	if w := incremental["1,2,3,4,5"]; !strings.Contains(w, "kw author:Mental illness") || !strings.Contains(w, "id doi:10.1192/bjp.2023.28") ||
-		!strings.Contains(w, "University of Plymouth") {
-		t.Errorf("the work lacks what later records added:\n%s", w)
-	}
-	if _, err := db.Rebuild(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
-	checkSameParts(t, incremental, workParts(t, db))
 }

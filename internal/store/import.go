@@ -525,9 +525,10 @@ func (m *importer) importSource() string {
 }
 
 // rebuildWork recomputes a work from all its records. When since is not
-// 0, the work's records with lower ids are those it was last written
-// from: the parts (identifiers, people, keywords) that the newer records
-// leave as they were are not written again.
+// 0, the work was last written from its records with lower ids or, when
+// it has none (it was made by this import), from its first record alone:
+// the parts (identifiers, people, keywords, the full-text row) that the
+// other records leave as they were are not written again.
 func (w *writer) rebuildWork(ctx context.Context, workID, since int64) error {
 	recs, ids, err := w.workRecords(ctx, workID)
 	if err != nil {
@@ -540,7 +541,10 @@ func (w *writer) rebuildWork(ctx context.Context, workID, since int64) error {
 		for n < len(ids) && ids[n] < since {
 			n++
 		}
-		if n > 0 && n < len(ids) {
+		if n == 0 {
+			n = 1
+		}
+		if n < len(ids) {
 			keep = unchangedParts(bib.Merge(recs[:n]), merged)
 		}
 	}

@@ -254,9 +254,11 @@ func (w *writer) createWork(ctx context.Context, rec *bib.Record, nrecords int, 
 	return id, w.writeParts(ctx, id, rec, keptParts{}, keys)
 }
 
-// keptParts says which parts of a work a rewrite leaves as they are.
+// keptParts says which parts of a work a rewrite leaves as they are. text
+// says its full-text row stays as it is too: the title, the abstract, the
+// authors and the keywords it is made of are all unchanged.
 type keptParts struct {
-	identifiers, people, keywords bool
+	identifiers, people, keywords, text bool
 }
 
 // unchangedParts compares the work a set of records made with the one they
@@ -264,13 +266,15 @@ type keptParts struct {
 // (Alike means equal down to the last field, slices nil or not, so that
 // keeping a part can never keep one that differs.)
 func unchangedParts(before, after *bib.Record) keptParts {
-	return keptParts{
+	k := keptParts{
 		identifiers: reflect.DeepEqual(before.Identifiers, after.Identifiers),
 		people: reflect.DeepEqual(before.Authors, after.Authors) && reflect.DeepEqual(before.Editors, after.Editors) &&
 			reflect.DeepEqual(before.Translators, after.Translators) &&
 			reflect.DeepEqual(before.Affiliations, after.Affiliations),
 		keywords: reflect.DeepEqual(before.Keywords, after.Keywords),
 	}
+	k.text = k.people && k.keywords && before.Title == after.Title && before.Abstract == after.Abstract
+	return k
 }
 
 // updateWork rewrites a work from rec, and those of its parts not kept.
@@ -280,7 +284,7 @@ func (w *writer) updateWork(ctx context.Context, id int64, rec *bib.Record, nrec
 		return err
 	}
 	args := append(workArgs(rec, journal, nrecords), id)
-	if !w.ftsPending[id] {
+	if !w.ftsPending[id] && !keep.text {
 		w.ftsStale[id] = true
 	}
 	if _, err := w.exec(ctx, `UPDATE works SET type = ?, title = ?, year = ?, date = ?, journal_id = ?, container = ?,
@@ -341,8 +345,10 @@ func (w *writer) writeParts(ctx context.Context, id int64, rec *bib.Record, keep
 			return err
 		}
 	}
-	w.ftsPending[id] = true
-	delete(w.ftsDeleted, id)
+	if !keep.text {
+		w.ftsPending[id] = true
+		delete(w.ftsDeleted, id)
+	}
 	return nil
 }
 
