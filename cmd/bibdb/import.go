@@ -56,6 +56,9 @@ file failed.`,
 				return err
 			}
 			defer db.Close()
+			// The indexes a large import drops are built once, after the
+			// last file, rather than at the end of each.
+			opts.DeferIndexes = true
 			failed := 0
 			for _, arg := range args {
 				files, explicit, err := expandArg(arg)
@@ -69,6 +72,15 @@ file failed.`,
 						failed++
 					}
 				}
+			}
+			start := time.Now()
+			if built, err := db.BuildIndexes(ctx); err != nil {
+				// The library holds every file imported; the next command
+				// that opens it builds the indexes.
+				fmt.Fprintf(a.stderr, "bibdb: %s\n", errorLine(err, a.dbPath))
+				failed++
+			} else if built && a.verbose {
+				fmt.Fprintf(a.stderr, "bibdb import: indexes built %s\n", time.Since(start).Round(time.Millisecond))
 			}
 			if _, other, err := db.RulesOfWorks(ctx); err == nil && other {
 				fmt.Fprintf(a.stderr, "bibdb: note: %s\n", rulesNote(a.dbPath))

@@ -13,7 +13,12 @@ import (
 // deferrableIndexes are the indexes an import never reads. A large import
 // drops them at its start and builds them again at its end, inside the
 // same transaction: building an index once from sorted rows is much
-// cheaper than keeping it up to date row by row.
+// cheaper than keeping it up to date row by row. When more imports follow
+// in the same command (ImportOptions.DeferIndexes), they are built once,
+// after the last (DB.BuildIndexes): each build reads all the rows of its
+// tables, those of earlier imports too. deferred_indexes holds the ones
+// still to be built, so that a command stopped between its files leaves
+// them to the next command that opens the library (Open).
 // The indexes on records are not among them: building one again reads
 // the text of every record in the library (most of its bytes), which
 // costs more than keeping it up to date. records_import_database and
@@ -54,31 +59,72 @@ func (d *DB) isBulk(size int64) bool {
 	return size*bulkRatio >= fi.Size()
 }
 
-// dropIndexes drops the deferrable indexes and returns the statements
-// that create them again, as the schema defines them.
-func (w *writer) dropIndexes(ctx context.Context) ([]string, error) {
-	var create []string
+// dropIndexes drops the deferrable indexes and notes each in
+// deferred_indexes, with the statement that creates it again as the schema
+// defines it, for buildDeferredIndexes.
+func (w *writer) dropIndexes(ctx context.Context) error {
 	for _, name := range deferrableIndexes {
 		var sql string
 		err := w.tx.QueryRowxContext(ctx, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", name).Scan(&sql)
 		if err != nil {
-			continue // not in this schema version
+			continue // not in this schema version, or dropped already
+		}
+		if _, err := w.tx.ExecContext(ctx, "INSERT OR REPLACE INTO deferred_indexes (name, sql) VALUES (?, ?)", name, sql); err != nil {
+			return fmt.Errorf("defer index %s: %w", name, err)
 		}
 		if _, err := w.tx.ExecContext(ctx, "DROP INDEX "+name); err != nil {
-			return nil, fmt.Errorf("drop index %s: %w", name, err)
-		}
-		create = append(create, sql)
-	}
-	return create, nil
-}
-
-func (w *writer) createIndexes(ctx context.Context, create []string) error {
-	for _, sql := range create {
-		if _, err := w.tx.ExecContext(ctx, sql); err != nil {
-			return fmt.Errorf("create index: %w", err)
+			return fmt.Errorf("drop index %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// buildDeferredIndexes builds the indexes deferred_indexes lists and
+// empties it. It reports whether there were any.
+func buildDeferredIndexes(ctx context.Context, tx *sqlx.Tx) (bool, error) {
+	var deferred []struct {
+		Name string `db:"name"`
+		SQL  string `db:"sql"`
+	}
+	if err := tx.SelectContext(ctx, &deferred, "SELECT name, sql FROM deferred_indexes ORDER BY name"); err != nil {
+		return false, fmt.Errorf("deferred indexes: %w", err)
+	}
+	for _, ix := range deferred {
+		if _, err := tx.ExecContext(ctx, ix.SQL); err != nil {
+			return false, fmt.Errorf("build index %s: %w", ix.Name, err)
+		}
+	}
+	if len(deferred) == 0 {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM deferred_indexes"); err != nil {
+		return false, fmt.Errorf("deferred indexes: %w", err)
+	}
+	return true, nil
+}
+
+// BuildIndexes builds the indexes that imports with DeferIndexes left to
+// be built, in one transaction of their own, and reports whether there
+// were any. Queries give the same answers before, only slower.
+func (d *DB) BuildIndexes(ctx context.Context) (bool, error) {
+	var n int
+	if err := d.GetContext(ctx, &n, "SELECT count(*) FROM deferred_indexes"); err != nil || n == 0 {
+		return false, err
+	}
+	tx, release, err := d.beginImport(ctx, true)
+	if err != nil {
+		return false, err
+	}
+	defer release()
+	defer tx.Rollback()
+	built, err := buildDeferredIndexes(ctx, tx)
+	if err != nil {
+		return false, err
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("build indexes: commit: %w", err)
+	}
+	return built, nil
 }
 
 // contentSize is the size of what a file of size bytes holds: for a gzip

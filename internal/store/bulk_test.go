@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -136,5 +137,115 @@ func TestContentSize(t *testing.T) {
 			t.Errorf("%s: content size %d, want %d", tc.name, got, tc.want)
 		}
 		f.Close()
+	}
+}
+
+// indexNames returns the deferrable indexes the library has, and the
+// number of rows of deferred_indexes.
+func indexNames(t *testing.T, db *DB) (present []string, deferred int) {
+	t.Helper()
+	if err := db.Select(&present, "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN (?, ?, ?, ?, ?, ?, ?, ?) ORDER BY name",
+		deferrableIndexes[0], deferrableIndexes[1], deferrableIndexes[2], deferrableIndexes[3],
+		deferrableIndexes[4], deferrableIndexes[5], deferrableIndexes[6], deferrableIndexes[7]); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Get(&deferred, "SELECT count(*) FROM deferred_indexes"); err != nil {
+		t.Fatal(err)
+	}
+	return present, deferred
+}
+
+// TestDeferredIndexes imports two files large enough to be imported in
+// bulk with DeferIndexes, as the import command does: the indexes they
+// drop are built neither after the first nor after the second, queries
+// answer as they do with them, and the library is given its indexes,
+// exactly as the schema defines them, when it is next opened (a command
+// stopped between its files) or by BuildIndexes.
+func TestDeferredIndexes(t *testing.T) {
+	if len(deferrableIndexes) != 8 {
+		t.Fatalf("indexNames asks for 8 indexes, there are %d", len(deferrableIndexes))
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	paths, _ := writeParts(t, dir, 5000, 2, 0.25)
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err != nil || fi.Size() < bulkThreshold {
+			t.Fatalf("%s is too small to be imported in bulk: %v", p, err)
+		}
+	}
+	schema := openTemp(t)
+	want, _ := indexNames(t, schema)
+	var wantSQL []string
+	if err := schema.Select(&wantSQL, "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != len(deferrableIndexes) {
+		t.Fatalf("a new library has %d of the %d deferrable indexes", len(want), len(deferrableIndexes))
+	}
+
+	const query = `SELECT w.id FROM works w JOIN authorships s ON s.work_id = w.id JOIN authors a ON a.id = s.author_id
+		WHERE a.family = (SELECT family FROM authors ORDER BY id LIMIT 1) COLLATE NOCASE AND w.year >= 2000 ORDER BY w.id`
+	for _, build := range []string{"open", "BuildIndexes", "an import without DeferIndexes"} {
+		t.Run(build, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "lib.sqlite")
+			db, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer func() { db.Close() }()
+			for i, p := range paths {
+				res, err := db.ImportFile(ctx, p, ImportOptions{DeferIndexes: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !res.Bulk {
+					t.Fatalf("file %d was not imported in bulk", i+1)
+				}
+				if present, deferred := indexNames(t, db); len(present) != 0 || deferred != len(deferrableIndexes) {
+					t.Fatalf("after file %d: indexes %q, %d deferred; want none, %d deferred", i+1, present, deferred, len(deferrableIndexes))
+				}
+			}
+			var before []int64
+			if err := db.Select(&before, query); err != nil || len(before) == 0 {
+				t.Fatalf("query without the indexes: %d works, %v", len(before), err)
+			}
+			switch build {
+			case "open":
+				db.Close()
+				if db, err = Open(ctx, path); err != nil {
+					t.Fatal(err)
+				}
+			case "BuildIndexes":
+				if built, err := db.BuildIndexes(ctx); err != nil || !built {
+					t.Fatalf("BuildIndexes: %v, %v", built, err)
+				}
+				if built, err := db.BuildIndexes(ctx); err != nil || built {
+					t.Fatalf("BuildIndexes again: %v, %v; want nothing to build", built, err)
+				}
+			default:
+				small := filepath.Join(t.TempDir(), "small.ris")
+				if err := os.WriteFile(small, []byte("TY  - JOUR\nTI  - A small file\nER  - \n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if res, err := db.ImportFile(ctx, small, ImportOptions{}); err != nil || res.Bulk {
+					t.Fatalf("small import: %v (bulk %v)", err, res != nil && res.Bulk)
+				}
+			}
+			present, deferred := indexNames(t, db)
+			if !slices.Equal(present, want) || deferred != 0 {
+				t.Errorf("indexes %q, %d deferred; want %q, none deferred", present, deferred, want)
+			}
+			var gotSQL []string
+			if err := db.Select(&gotSQL, "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(gotSQL, wantSQL) {
+				t.Errorf("indexes:\n%s\nwant, as a new library has them:\n%s", strings.Join(gotSQL, "\n"), strings.Join(wantSQL, "\n"))
+			}
+			var after []int64
+			if err := db.Select(&after, query); err != nil || !slices.Equal(after, before) {
+				t.Errorf("query with the indexes: %v (%v), without: %v", after, err, before)
+			}
+		})
 	}
 }

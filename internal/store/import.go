@@ -33,6 +33,10 @@ type ImportOptions struct {
 	// Progress, when set, is called as the file is read with the bytes read
 	// so far and the file's size (0 when unknown).
 	Progress func(done, total int64)
+	// DeferIndexes leaves the indexes a large import drops to be built by
+	// a later import without it, or by DB.BuildIndexes: for the files of
+	// one command, each but the last, which then builds them once.
+	DeferIndexes bool
 }
 
 // ImportResult reports what an import did.
@@ -212,9 +216,8 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
-	var recreate []string
 	if bulk {
-		if recreate, err = w.dropIndexes(ctx); err != nil {
+		if err := w.dropIndexes(ctx); err != nil {
 			return nil, fmt.Errorf("import %s: %w", path, err)
 		}
 	}
@@ -287,11 +290,14 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
 	clock.done("full-text index")
-	if err := w.createIndexes(ctx, recreate); err != nil {
-		return nil, fmt.Errorf("import %s: %w", path, err)
-	}
-	if bulk {
-		clock.done("indexes built")
+	if !opts.DeferIndexes {
+		built, err := buildDeferredIndexes(ctx, tx)
+		if err != nil {
+			return nil, fmt.Errorf("import %s: %w", path, err)
+		}
+		if built {
+			clock.done("indexes built")
+		}
 	}
 	if !libraryHadRecords {
 		// The first records: this bibdb's rules build the works.

@@ -62,7 +62,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &DB{DB: db, Path: path}, nil
+	d := &DB{DB: db, Path: path}
+	// Indexes an import command left unbuilt, stopped between its files:
+	// built now when the library can be had, or by a later command (the
+	// answers of queries do not depend on them).
+	d.BuildIndexes(ctx)
+	return d, nil
 }
 
 // isNew reports whether the database at path is still to be made: there
