@@ -56,23 +56,24 @@ file failed.`,
 				return err
 			}
 			defer db.Close()
-			// The indexes a large import drops are built once, after the
-			// last file, rather than at the end of each.
-			opts.DeferIndexes = true
 			failed := 0
-			for _, arg := range args {
+			for i, arg := range args {
 				files, explicit, err := expandArg(arg)
 				if err != nil {
 					fmt.Fprintf(a.stderr, "bibdb: %v\n", err)
 					failed++
 					continue
 				}
-				for _, f := range files {
+				for j, f := range files {
+					// The indexes a large import drops are built once, by
+					// the last file, rather than at the end of each.
+					opts.DeferIndexes = i < len(args)-1 || j < len(files)-1
 					if !a.importOne(ctx, db, f, explicit, opts, quiet) {
 						failed++
 					}
 				}
 			}
+			// Left to build when the last file failed or was skipped.
 			start := time.Now()
 			if built, err := db.BuildIndexes(ctx); err != nil {
 				// The library holds every file imported; the next command

@@ -15,7 +15,7 @@ import (
 // same transaction: building an index once from sorted rows is much
 // cheaper than keeping it up to date row by row. When more imports follow
 // in the same command (ImportOptions.DeferIndexes), they are built once,
-// after the last (DB.BuildIndexes): each build reads all the rows of its
+// by the last (or DB.BuildIndexes): each build reads all the rows of its
 // tables, those of earlier imports too. deferred_indexes holds the ones
 // still to be built, so that a command stopped between its files leaves
 // them to the next command that opens the library (Open).
