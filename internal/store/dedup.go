@@ -52,6 +52,9 @@ type matcher struct {
 	unread    bool
 	lookups   int
 	readAfter int
+	// table, when not nil, holds the stored records' works and features
+	// (a bulk import into a small library; see featureTable).
+	table *featureTable
 
 	// Works that records joined: rebuilt from their records once, at the end.
 	dirty map[int64]bool
@@ -183,6 +186,12 @@ func (m *matcher) members(query string, args ...any) ([]dedup.Member, error) {
 }
 
 func (m *matcher) loadFeatures(id int64) (*dedup.Features, error) {
+	if _, enc, ok := m.table.get(id); ok {
+		if f, err := dedup.DecodeFeatures(string(enc)); err == nil {
+			m.remember(id, f)
+			return f, nil
+		}
+	}
 	s, err := m.w.stmt(m.ctx, "SELECT features FROM record_features WHERE record_id = ?")
 	if err != nil {
 		return nil, err
@@ -248,10 +257,6 @@ const memberFeatures = "SELECT record_id, work_id FROM record_features "
 // Candidates implements dedup.Source. A key shared by more than maxBlock
 // records is not used (identifier keys excepted).
 func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
-	type hit struct {
-		key      int64
-		id, work int64
-	}
 	hashes := make([]int64, len(keys))
 	identifier := map[int64]bool{}
 	for i, k := range keys {
@@ -279,6 +284,13 @@ func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
 			}
 		}
 	}
+	if m.table != nil {
+		var err error
+		if hits, err = m.tableCandidates(stored, hits, count); err != nil {
+			return nil, err
+		}
+		stored = nil
+	}
 	for rest := stored; len(rest) > 0; {
 		n := min(len(rest), 16)
 		args := make([]any, n)
@@ -286,7 +298,7 @@ func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
 			args[i] = k
 		}
 		s, err := m.w.stmt(m.ctx, "SELECT k.key, f.record_id, f.work_id, f.features FROM record_keys k JOIN record_features f ON f.record_id = k.record_id WHERE k.key IN ("+
-			strings.TrimSuffix(strings.Repeat("?,", n), ",")+")")
+			placeholders(n)+")")
 		if err != nil {
 			return nil, err
 		}
@@ -341,6 +353,84 @@ func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
 		out = append(out, dedup.Member{ID: h.id, Work: h.work, F: f})
 	}
 	return out, nil
+}
+
+// hit is a record a blocking key finds, with its work.
+type hit struct {
+	key      int64
+	id, work int64
+}
+
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
+
+// tableCandidates appends to hits the records that the keys find in
+// record_keys, in the order the query of Candidates gives them (by key,
+// then record), with their works from the feature table, counting them by
+// key. A record the table does not hold (one stored by this import) is
+// read from record_features; one with no row there is left out, as the
+// query leaves it out.
+func (m *matcher) tableCandidates(keys []int64, hits []hit, count map[int64]int) ([]hit, error) {
+	start := len(hits)
+	var unknown []int // places in hits of records the table does not hold
+	for rest := keys; len(rest) > 0; {
+		n := min(len(rest), 16)
+		args := make([]any, n)
+		for i, k := range rest[:n] {
+			args[i] = k
+		}
+		rest = rest[n:]
+		s, err := m.w.stmt(m.ctx, "SELECT key, record_id FROM record_keys WHERE key IN ("+placeholders(n)+")")
+		if err != nil {
+			return nil, err
+		}
+		rows, err := s.QueryContext(m.ctx, args...)
+		if err != nil {
+			return nil, fmt.Errorf("candidates: %w", err)
+		}
+		for rows.Next() {
+			var h hit
+			if err := rows.Scan(&h.key, &h.id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			work, enc, ok := m.table.get(h.id)
+			if !ok {
+				unknown = append(unknown, len(hits))
+			} else {
+				h.work = work
+				if m.cached(h.id) == nil {
+					if f, err := dedup.DecodeFeatures(string(enc)); err == nil {
+						m.remember(h.id, f)
+					}
+				}
+			}
+			hits = append(hits, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	for _, i := range unknown {
+		s, err := m.w.stmt(m.ctx, "SELECT work_id FROM record_features WHERE record_id = ?")
+		if err != nil {
+			return nil, err
+		}
+		switch err := s.QueryRowContext(m.ctx, hits[i].id).Scan(&hits[i].work); {
+		case errors.Is(err, sql.ErrNoRows):
+			hits[i].work = 0
+		case err != nil:
+			return nil, fmt.Errorf("candidates: record %d: %w", hits[i].id, err)
+		}
+	}
+	kept := hits[:start]
+	for _, h := range hits[start:] {
+		if h.work != 0 {
+			kept = append(kept, h)
+			count[h.key]++
+		}
+	}
+	return kept, nil
 }
 
 // keyHash is the number a blocking key is stored under: 64 bits of
@@ -487,6 +577,13 @@ func (m *matcher) imported(id int64) {
 
 // fold moves the records of work from into work to and deletes from.
 func (m *matcher) fold(from, to int64) error {
+	if m.table != nil {
+		var ids []int64
+		if err := m.w.tx.SelectContext(m.ctx, &ids, "SELECT record_id FROM record_features WHERE work_id = ?", from); err != nil {
+			return err
+		}
+		m.table.moveWork(ids, to)
+	}
 	if err := m.w.foldWork(m.ctx, from, to); err != nil {
 		return err
 	}

@@ -294,43 +294,13 @@ func TestDecisionsAreKept(t *testing.T) {
 func TestBridgingRecordFoldsWorks(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
-	seed := func(edit func(*bib.Record)) string {
-		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seed.ris"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec, err := ris.NewReader(bytes.NewReader(b)).Read()
-		if err != nil {
-			t.Fatal(err)
-		}
-		edit(rec)
-		var out bytes.Buffer
-		w := ris.NewWriter(&out)
-		if err := w.Write(rec); err != nil {
-			t.Fatal(err)
-		}
-		w.Close()
+	var files []string
+	for _, edit := range bridgingVariants() {
 		path := filepath.Join(t.TempDir(), "record.ris")
-		if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(path, seedVariant(t, edit), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		return path
-	}
-	keep := func(scheme string) func(*bib.Record) {
-		return func(r *bib.Record) {
-			var ids []bib.Identifier
-			for _, x := range r.Identifiers {
-				if x.Scheme == scheme {
-					ids = append(ids, x)
-				}
-			}
-			r.Identifiers = ids
-		}
-	}
-	files := []string{
-		seed(func(r *bib.Record) { keep(bib.DOI)(r); r.Volume, r.FirstPage, r.LastPage = "", "", "" }),
-		seed(func(r *bib.Record) { keep(bib.PMID)(r); r.Title = "" }),
-		seed(func(*bib.Record) {}),
+		files = append(files, path)
 	}
 	for i, f := range files {
 		if _, err := db.ImportFile(ctx, f, ImportOptions{}); err != nil {
@@ -343,6 +313,126 @@ func TestBridgingRecordFoldsWorks(t *testing.T) {
 		}
 	}
 	checkForeignKeys(t, db)
+}
+
+// seedVariant returns the seed record, changed by edit, as RIS.
+func seedVariant(t testing.TB, edit func(*bib.Record)) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seed.ris"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := ris.NewReader(bytes.NewReader(b)).Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(rec)
+	var out bytes.Buffer
+	w := ris.NewWriter(&out)
+	if err := w.Write(rec); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	return out.Bytes()
+}
+
+// bridgingVariants are edits of the seed record: one with only its DOI and
+// no pages, one with only its PMID and no title, which do not match each
+// other, and the record as it is, which matches both.
+func bridgingVariants() []func(*bib.Record) {
+	keep := func(scheme string) func(*bib.Record) {
+		return func(r *bib.Record) {
+			var ids []bib.Identifier
+			for _, x := range r.Identifiers {
+				if x.Scheme == scheme {
+					ids = append(ids, x)
+				}
+			}
+			r.Identifiers = ids
+		}
+	}
+	return []func(*bib.Record){
+		func(r *bib.Record) { keep(bib.DOI)(r); r.Volume, r.FirstPage, r.LastPage = "", "", "" },
+		func(r *bib.Record) { keep(bib.PMID)(r); r.Title = "" },
+		func(*bib.Record) {},
+	}
+}
+
+// TestFeatureTable imports two files large enough to be imported in bulk,
+// the second into a library small enough for its records' features to be
+// held in memory (featureTable), and checks that the works, their parts
+// and the review pairs are those of the same import with the features
+// read from the table. The second file holds a record that folds two
+// works of the first together, and then a record that joins the folded
+// work through a record of the work that was folded away.
+func TestFeatureTable(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	paths, _ := writeParts(t, dir, 5000, 2, 0.25)
+	variants := bridgingVariants()
+	extra := [][]func(*bib.Record){{variants[0], variants[1]}, {variants[2], func(r *bib.Record) {
+		variants[1](r)
+		r.Notes = append(r.Notes, "a copy of the record with only its PMID")
+	}}}
+	for i, p := range paths {
+		f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, edit := range extra[i] {
+			f.Write(seedVariant(t, edit))
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type result struct {
+		works   [][]int64
+		parts   map[string]string
+		reasons []string
+	}
+	run := func(t *testing.T, tableRecords int) result {
+		old := maxTableRecords
+		maxTableRecords = tableRecords
+		defer func() { maxTableRecords = old }()
+		db := openTemp(t)
+		for i, p := range paths {
+			res, err := db.ImportFile(ctx, p, ImportOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.Bulk {
+				t.Fatalf("file %d was not imported in bulk", i+1)
+			}
+		}
+		checkForeignKeys(t, db)
+		var r result
+		r.works, r.parts = partition(t, db), workParts(t, db)
+		if err := db.Select(&r.reasons, `SELECT r.id || ' ' || r.match_reason || ' ' || COALESCE(r.matched_record_id, '') FROM records r ORDER BY r.id`); err != nil {
+			t.Fatal(err)
+		}
+		var pairs []string
+		if err := db.Select(&pairs, "SELECT record_a || ' ' || record_b || ' ' || reason FROM review_pairs ORDER BY 1"); err != nil {
+			t.Fatal(err)
+		}
+		r.reasons = append(r.reasons, pairs...)
+		var seedWorks int
+		if err := db.Get(&seedWorks, "SELECT count(DISTINCT work_id) FROM records WHERE title LIKE '%severe mental illness%' OR pmid = '37078520'"); err != nil {
+			t.Fatal(err)
+		}
+		if seedWorks != 1 {
+			t.Errorf("the four records of the seed are in %d works, want 1", seedWorks)
+		}
+		return r
+	}
+	inMemory, fromTable := run(t, maxTableRecords), run(t, 0)
+	if !equalPartitions(inMemory.works, fromTable.works) {
+		t.Errorf("works differ: %d with the features in memory, %d read from the table", len(inMemory.works), len(fromTable.works))
+	}
+	checkSameParts(t, inMemory.parts, fromTable.parts)
+	if !slices.Equal(inMemory.reasons, fromTable.reasons) {
+		t.Errorf("match reasons or review pairs differ")
+	}
 }
 
 // workParts describes every work's identifiers, authors and their

@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+)
+
+// featureTable holds the rows of record_features in memory during a bulk
+// import into a library of up to maxTableRecords records: each record's
+// work and its features, encoded as stored. The records a new record's
+// blocking keys find are mostly older ones, and reading their rows from
+// the table meant reading its pages back from the operating system: a
+// bulk import writes far more pages than SQLite's cache holds, so the
+// cache never keeps them. The rows of records the import itself stores
+// are not added (memory would grow with the file); they are read from the
+// table, whose newest pages are the ones the cache does hold.
+//
+// The table is read once, at the start of the import, and kept right as
+// the import folds works together (moveWork); nothing else an import does
+// changes a stored record's work or features.
+type featureTable struct {
+	rows    []featureRow // by record id
+	encoded []byte       // the encoded features of every row, one after another
+}
+
+type featureRow struct {
+	work   int64 // 0: no record of this id
+	off, n uint32
+}
+
+// maxTableRecords is the most records a library may have for an import to
+// hold its features in memory: about 300 bytes a record, so 60 MB at most.
+// (A variable for tests.)
+var maxTableRecords = 200000
+
+// loadFeatureTable reads record_features into memory, or returns nil when
+// the library is empty or holds more than maxTableRecords records.
+func (w *writer) loadFeatureTable(ctx context.Context) (*featureTable, error) {
+	var n, maxID int64
+	if err := w.tx.QueryRowxContext(ctx, "SELECT count(*), COALESCE(max(record_id), 0) FROM record_features").Scan(&n, &maxID); err != nil {
+		return nil, fmt.Errorf("record features: %w", err)
+	}
+	if n == 0 || n > int64(maxTableRecords) || maxID > 2*int64(maxTableRecords) {
+		return nil, nil
+	}
+	t := &featureTable{rows: make([]featureRow, maxID+1)}
+	rows, err := w.tx.QueryContext(ctx, "SELECT record_id, work_id, features FROM record_features")
+	if err != nil {
+		return nil, fmt.Errorf("record features: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, work int64
+		var enc sql.RawBytes
+		if err := rows.Scan(&id, &work, &enc); err != nil {
+			return nil, fmt.Errorf("record features: %w", err)
+		}
+		if id <= 0 || id > maxID || work == 0 || len(t.encoded)+len(enc) > 1<<31 {
+			return nil, nil // not what this bibdb writes: read the table as it is
+		}
+		t.rows[id] = featureRow{work: work, off: uint32(len(t.encoded)), n: uint32(len(enc))}
+		t.encoded = append(t.encoded, enc...)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("record features: %w", err)
+	}
+	// Kept for the whole import: without the room append left spare.
+	t.encoded = slices.Clone(t.encoded)
+	return t, nil
+}
+
+// get returns a record's work and encoded features, and whether the table
+// holds the record.
+func (t *featureTable) get(id int64) (work int64, encoded []byte, ok bool) {
+	if t == nil || id <= 0 || id >= int64(len(t.rows)) {
+		return 0, nil, false
+	}
+	r := t.rows[id]
+	if r.work == 0 {
+		return 0, nil, false
+	}
+	return r.work, t.encoded[r.off : r.off+r.n], true
+}
+
+// moveWork records that the records with the given ids now belong to
+// work to.
+func (t *featureTable) moveWork(ids []int64, to int64) {
+	for _, id := range ids {
+		if id > 0 && id < int64(len(t.rows)) && t.rows[id].work != 0 {
+			t.rows[id].work = to
+		}
+	}
+}
