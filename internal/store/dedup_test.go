@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"maps"
 	"os"
 	"path/filepath"
@@ -573,5 +574,62 @@ func TestGrownWorkParts(t *testing.T) {
 				t.Errorf("search for the abstract: %d works, %v", hits, err)
 			}
 		})
+	}
+}
+
+// TestLoadPartIDs checks that a writer whose caches are filled from the
+// library finds its authors, affiliations and keywords under their ids,
+// and still gives a MeSH term of the library the id a record brings.
+func TestLoadPartIDs(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	path := filepath.Join(t.TempDir(), "a.nbib")
+	nbib := "PMID- 1\nTI  - Collaborative care in primary care.\nFAU - Byng, Richard\nAU  - Byng R\n" +
+		"AD  - University of Plymouth, Plymouth, UK.\nMH  - *Depression/therapy\nOT  - primary care\nDP  - 2023\n"
+	if err := os.WriteFile(path, []byte(nbib), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ImportFile(ctx, path, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(query string) (id int64) {
+		t.Helper()
+		if err := db.Get(&id, query); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		return id
+	}
+	author, affiliation := ids("SELECT id FROM authors"), ids("SELECT id FROM affiliations")
+	mesh, keyword := ids("SELECT id FROM keywords WHERE vocabulary = 'mesh'"), ids("SELECT id FROM keywords WHERE vocabulary = 'author'")
+
+	tx, release, err := db.beginImport(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	defer tx.Rollback()
+	w := newWriter(tx)
+	if err := w.loadPartIDs(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.authors[NameKey(bib.Person{Family: "Byng", Given: "Richard"})]; got != author {
+		t.Errorf("author id %d, want %d", got, author)
+	}
+	if got, err := w.affiliation(ctx, "University of Plymouth, Plymouth, UK", nil); err != nil || got != affiliation {
+		t.Errorf("affiliation id %d (%v), want %d", got, err, affiliation)
+	}
+	if got, err := w.keyword(ctx, bib.Keyword{Term: "Primary care", Vocabulary: bib.VocabAuthor}, keywordKey{}, false); err != nil || got != keyword {
+		t.Errorf("keyword id %d (%v), want %d", got, err, keyword)
+	}
+	if got, err := w.keyword(ctx, bib.Keyword{Term: "Depression", Vocabulary: bib.VocabMeSH, UI: "D003863"}, keywordKey{}, false); err != nil || got != mesh {
+		t.Errorf("MeSH id %d (%v), want %d", got, err, mesh)
+	}
+	var ui sql.NullString
+	if err := tx.Get(&ui, "SELECT ui FROM keywords WHERE id = ?", mesh); err != nil || ui.String != "D003863" {
+		t.Errorf("MeSH term's id %q (%v), want D003863", ui.String, err)
+	}
+	var rows int
+	if err := tx.Get(&rows, "SELECT (SELECT count(*) FROM authors) + (SELECT count(*) FROM affiliations) + (SELECT count(*) FROM keywords)"); err != nil || rows != 4 {
+		t.Errorf("%d authors, affiliations and keywords, want the 4 there were (%v)", rows, err)
 	}
 }

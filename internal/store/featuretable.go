@@ -93,3 +93,65 @@ func (t *featureTable) moveWork(ids []int64, to int64) {
 		}
 	}
 }
+
+// loadPartIDs fills the writer's caches of author, affiliation and keyword
+// ids with every row of their tables, for a bulk import into a library of
+// up to maxTableRecords records: a record's authors are mostly in the
+// library already once it holds a few files, and finding each in the
+// tables' unique indexes meant reading pages the cache had given up, as
+// with record_features. A keyword of the library that has no MeSH id
+// yet is noted, so that a record that gives one still sets it (see
+// keyword).
+func (w *writer) loadPartIDs(ctx context.Context) error {
+	var records int64
+	if err := w.tx.GetContext(ctx, &records, "SELECT count(*) FROM record_features"); err != nil {
+		return fmt.Errorf("part ids: %w", err)
+	}
+	if records == 0 || records > int64(maxTableRecords) {
+		return nil
+	}
+	load := func(query string, add func(rows *sql.Rows) error) error {
+		rows, err := w.tx.QueryContext(ctx, query)
+		if err != nil {
+			return fmt.Errorf("part ids: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := add(rows); err != nil {
+				return fmt.Errorf("part ids: %w", err)
+			}
+		}
+		return rows.Err()
+	}
+	byKey := func(m map[string]int64) func(*sql.Rows) error {
+		return func(rows *sql.Rows) error {
+			var key string
+			var id int64
+			if err := rows.Scan(&key, &id); err != nil {
+				return err
+			}
+			m[key] = id
+			return nil
+		}
+	}
+	if err := load("SELECT name_key, id FROM authors", byKey(w.authors)); err != nil {
+		return err
+	}
+	if err := load("SELECT name_key, id FROM affiliations", byKey(w.affiliations)); err != nil {
+		return err
+	}
+	w.keywordNoUI = map[int64]bool{}
+	return load("SELECT vocabulary, term_key, id, ui IS NULL FROM keywords", func(rows *sql.Rows) error {
+		var k keywordKey
+		var id int64
+		var noUI bool
+		if err := rows.Scan(&k.vocabulary, &k.term, &id, &noUI); err != nil {
+			return err
+		}
+		w.keywords[k] = id
+		if noUI {
+			w.keywordNoUI[id] = true
+		}
+		return nil
+	})
+}

@@ -240,6 +240,9 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		if match.table, err = w.loadFeatureTable(ctx); err != nil {
 			return nil, fmt.Errorf("import %s: %w", path, err)
 		}
+		if err := w.loadPartIDs(ctx); err != nil {
+			return nil, fmt.Errorf("import %s: %w", path, err)
+		}
 	}
 	m := &importer{w: w, match: match, fingerprint: placeholder, res: res, importID: res.ImportID, source: opts.Source, format: stream.Format.Name, path: path}
 	records, stop := prepare(stream)
@@ -260,7 +263,8 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		}
 	}
 	stop() // reading has ended; the stream is the importer's again
-	match.table = nil // nothing after placing the records reads it
+	// Nothing after placing the records reads the feature table.
+	match.table = nil
 	if res.Records == 0 && len(res.Problems) > 0 {
 		// Nothing of the file could be read: a refusal, which leaves no
 		// import behind, so that the file can be imported again once it is

@@ -25,6 +25,7 @@ type writer struct {
 	authors      map[string]int64
 	affiliations map[string]int64
 	keywords     map[keywordKey]int64
+	keywordNoUI  map[int64]bool // keywords read by loadPartIDs that have no MeSH id
 	journalISSN  map[string]int64
 	journalTitle map[string]int64
 	journalAbbr  map[string]int64
@@ -629,6 +630,14 @@ func (w *writer) keyword(ctx context.Context, k bib.Keyword, ck keywordKey, know
 		ck = keywordKeyOf(k)
 	}
 	if id, ok := w.keywords[ck]; ok {
+		if k.UI != "" && w.keywordNoUI[id] {
+			// A keyword of the library the cache was filled with, as
+			// though this import had found it by the query below.
+			delete(w.keywordNoUI, id)
+			if _, err := w.exec(ctx, "UPDATE keywords SET ui = ? WHERE id = ? AND ui IS NULL", k.UI, id); err != nil {
+				return 0, err
+			}
+		}
 		return id, nil
 	}
 	id, err := w.insertOrFind(ctx, "INSERT OR IGNORE INTO keywords (term, vocabulary, term_key, ui) VALUES (?, ?, ?, ?)",
