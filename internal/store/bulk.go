@@ -127,6 +127,30 @@ func (d *DB) BuildIndexes(ctx context.Context) (bool, error) {
 	return built, nil
 }
 
+// flushFTSBulk writes the full-text rows of an import. A bulk import
+// writes them with the index's automatic merging off: the rows of each
+// large import make a few segments of the index, and merging them into
+// the segments of earlier imports as they are written rewrote most of the
+// index each time (a third of the full-text step of the third file of
+// BenchmarkImportDedup). Merging is turned on again for the imports that
+// follow, each of which merges a little as it writes; FTS5 still merges
+// at once any level that reaches 16 segments (its crisismerge).
+func (w *writer) flushFTSBulk(ctx context.Context, bulk bool) error {
+	if !bulk {
+		return w.flushFTS(ctx)
+	}
+	if _, err := w.tx.ExecContext(ctx, "INSERT INTO works_fts (works_fts, rank) VALUES ('automerge', 0)"); err != nil {
+		return fmt.Errorf("full-text index: %w", err)
+	}
+	if err := w.flushFTS(ctx); err != nil {
+		return err
+	}
+	if _, err := w.tx.ExecContext(ctx, "INSERT INTO works_fts (works_fts, rank) VALUES ('automerge', 4)"); err != nil {
+		return fmt.Errorf("full-text index: %w", err)
+	}
+	return nil
+}
+
 // contentSize is the size of what a file of size bytes holds: for a gzip
 // file (a PubMed baseline file), the size its trailer gives for the data
 // uncompressed, which is five to ten times the file's. The trailer holds

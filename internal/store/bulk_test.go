@@ -205,6 +205,12 @@ func TestDeferredIndexes(t *testing.T) {
 					t.Fatalf("after file %d: indexes %q, %d deferred; want none, %d deferred", i+1, present, deferred, len(deferrableIndexes))
 				}
 			}
+			// The full-text index merges its segments again for the
+			// imports that follow (see flushFTSBulk).
+			var automerge int
+			if err := db.Get(&automerge, "SELECT v FROM works_fts_config WHERE k = 'automerge'"); err != nil || automerge != 4 {
+				t.Errorf("full-text automerge after bulk imports: %d (%v), want 4", automerge, err)
+			}
 			var before []int64
 			if err := db.Select(&before, query); err != nil || len(before) == 0 {
 				t.Fatalf("query without the indexes: %d works, %v", len(before), err)

@@ -296,7 +296,7 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
 	clock.done("works rebuilt")
-	if err := w.flushFTS(ctx); err != nil {
+	if err := w.flushFTSBulk(ctx, bulk); err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
 	clock.done("full-text index")
