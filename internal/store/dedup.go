@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -53,8 +54,10 @@ type matcher struct {
 	lookups   int
 	readAfter int
 	// table, when not nil, holds the stored records' works and features
-	// (a bulk import into a small library; see featureTable).
+	// (a bulk import into a small library; see featureTable), and index,
+	// when not nil, their blocking keys.
 	table *featureTable
+	index *keyIndex
 
 	// Works that records joined: rebuilt from their records once, at the end.
 	dirty map[int64]bool
@@ -67,8 +70,8 @@ type matcher struct {
 }
 
 // flushKeysAt is how many pending keys are kept in memory before they are
-// written.
-const flushKeysAt = 200000
+// written. (A variable for tests.)
+var flushKeysAt = 200000
 
 // newMatcher returns a matcher for the writer's transaction with the
 // decisions up to and including the one with id lastDecision in force (all
@@ -372,8 +375,34 @@ func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,",
 func (m *matcher) tableCandidates(keys []int64, hits []hit, count map[int64]int) ([]hit, error) {
 	start := len(hits)
 	var unknown []int // places in hits of records the table does not hold
+	add := func(h hit) {
+		work, enc, ok := m.table.get(h.id)
+		if !ok {
+			unknown = append(unknown, len(hits))
+		} else {
+			h.work = work
+			if m.cached(h.id) == nil {
+				if f, err := dedup.DecodeFeatures(string(enc)); err == nil {
+					m.remember(h.id, f)
+				}
+			}
+		}
+		hits = append(hits, h)
+	}
 	for rest := keys; len(rest) > 0; {
 		n := min(len(rest), 16)
+		if m.index != nil {
+			// As the query below gives them: each group of keys sorted,
+			// a key given twice in a group looked up once.
+			group := slices.Compact(slices.Sorted(slices.Values(rest[:n])))
+			rest = rest[n:]
+			for _, k := range group {
+				for _, id := range m.index.find(k) {
+					add(hit{key: k, id: id})
+				}
+			}
+			continue
+		}
 		args := make([]any, n)
 		for i, k := range rest[:n] {
 			args[i] = k
@@ -393,18 +422,7 @@ func (m *matcher) tableCandidates(keys []int64, hits []hit, count map[int64]int)
 				rows.Close()
 				return nil, err
 			}
-			work, enc, ok := m.table.get(h.id)
-			if !ok {
-				unknown = append(unknown, len(hits))
-			} else {
-				h.work = work
-				if m.cached(h.id) == nil {
-					if f, err := dedup.DecodeFeatures(string(enc)); err == nil {
-						m.remember(h.id, f)
-					}
-				}
-			}
-			hits = append(hits, h)
+			add(h)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -518,6 +536,17 @@ func (m *matcher) flushKeys() error {
 	}
 	if err := m.w.insertRows(m.ctx, "INSERT OR IGNORE", "record_keys", "key, record_id", 2, rows); err != nil {
 		return err
+	}
+	if m.index != nil {
+		ks, ids := make([]int64, 0, m.pendingCount), make([]int64, 0, m.pendingCount)
+		for _, k := range keys {
+			for _, id := range slices.Sorted(slices.Values(m.pendingKeys[k])) {
+				ks, ids = append(ks, k), append(ids, id)
+			}
+		}
+		if !m.index.merge(ks, ids) {
+			m.index = nil
+		}
 	}
 	m.resetPending()
 	if m.unread {

@@ -361,7 +361,7 @@ func bridgingVariants() []func(*bib.Record) {
 
 // TestFeatureTable imports two files large enough to be imported in bulk,
 // the second into a library small enough for its records' features to be
-// held in memory (featureTable), and checks that the works, their parts
+// held in memory (featureTable, keyIndex), and checks that the works, their parts
 // and the review pairs are those of the same import with the features
 // read from the table. The second file holds a record that folds two
 // works of the first together, and then a record that joins the folded
@@ -393,9 +393,11 @@ func TestFeatureTable(t *testing.T) {
 		reasons []string
 	}
 	run := func(t *testing.T, tableRecords int) result {
-		old := maxTableRecords
-		maxTableRecords = tableRecords
-		defer func() { maxTableRecords = old }()
+		old, oldFlush := maxTableRecords, flushKeysAt
+		// Keys are written to record_keys, and merged into the index of
+		// them in memory, several times in each file.
+		maxTableRecords, flushKeysAt = tableRecords, 4000
+		defer func() { maxTableRecords, flushKeysAt = old, oldFlush }()
 		db := openTemp(t)
 		for i, p := range paths {
 			res, err := db.ImportFile(ctx, p, ImportOptions{})

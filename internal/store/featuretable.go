@@ -155,3 +155,81 @@ func (w *writer) loadPartIDs(ctx context.Context) error {
 		return nil
 	})
 }
+
+// keyIndex holds the rows of record_keys in memory beside a featureTable,
+// sorted as the table is, by key and then record: the candidates a
+// record's keys find are then found without a query. The keys the import
+// writes to record_keys as it goes (flushKeys) are merged in, up to
+// maxIndexKeys keys in all; past that the index is dropped and the keys
+// are looked up in the table again.
+type keyIndex struct {
+	keys, ids []int64
+}
+
+// maxIndexKeys bounds the keys a keyIndex holds: 16 bytes each, so 48 MB.
+const maxIndexKeys = 3 << 20
+
+// loadKeyIndex reads record_keys into memory.
+func (w *writer) loadKeyIndex(ctx context.Context) (*keyIndex, error) {
+	var n int
+	if err := w.tx.GetContext(ctx, &n, "SELECT count(*) FROM record_keys"); err != nil {
+		return nil, fmt.Errorf("blocking keys: %w", err)
+	}
+	if n > maxIndexKeys {
+		return nil, nil
+	}
+	x := &keyIndex{keys: make([]int64, 0, n), ids: make([]int64, 0, n)}
+	rows, err := w.tx.QueryContext(ctx, "SELECT key, record_id FROM record_keys ORDER BY key, record_id")
+	if err != nil {
+		return nil, fmt.Errorf("blocking keys: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, id int64
+		if err := rows.Scan(&k, &id); err != nil {
+			return nil, fmt.Errorf("blocking keys: %w", err)
+		}
+		x.keys, x.ids = append(x.keys, k), append(x.ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("blocking keys: %w", err)
+	}
+	return x, nil
+}
+
+// find returns the records of key k, in order.
+func (x *keyIndex) find(k int64) []int64 {
+	i, _ := slices.BinarySearch(x.keys, k)
+	j := i
+	for j < len(x.keys) && x.keys[j] == k {
+		j++
+	}
+	return x.ids[i:j]
+}
+
+// merge adds rows (key and record, sorted as the index is) and reports
+// whether the index still holds every key (false: it grew past
+// maxIndexKeys, and must be dropped).
+func (x *keyIndex) merge(keys, ids []int64) bool {
+	if len(x.keys)+len(keys) > maxIndexKeys {
+		return false
+	}
+	mk := make([]int64, 0, len(x.keys)+len(keys))
+	mi := make([]int64, 0, len(x.keys)+len(keys))
+	i, j := 0, 0
+	for i < len(x.keys) || j < len(keys) {
+		switch {
+		case j == len(keys) || i < len(x.keys) && (x.keys[i] < keys[j] || x.keys[i] == keys[j] && x.ids[i] <= ids[j]):
+			if j < len(keys) && x.keys[i] == keys[j] && x.ids[i] == ids[j] {
+				j++ // in the table already: INSERT OR IGNORE left it as it was
+			}
+			mk, mi = append(mk, x.keys[i]), append(mi, x.ids[i])
+			i++
+		default:
+			mk, mi = append(mk, keys[j]), append(mi, ids[j])
+			j++
+		}
+	}
+	x.keys, x.ids = mk, mi
+	return true
+}

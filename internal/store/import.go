@@ -240,6 +240,11 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		if match.table, err = w.loadFeatureTable(ctx); err != nil {
 			return nil, fmt.Errorf("import %s: %w", path, err)
 		}
+		if match.table != nil {
+			if match.index, err = w.loadKeyIndex(ctx); err != nil {
+				return nil, fmt.Errorf("import %s: %w", path, err)
+			}
+		}
 		if err := w.loadPartIDs(ctx); err != nil {
 			return nil, fmt.Errorf("import %s: %w", path, err)
 		}
@@ -264,7 +269,7 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 	}
 	stop() // reading has ended; the stream is the importer's again
 	// Nothing after placing the records reads the feature table.
-	match.table = nil
+	match.table, match.index = nil, nil
 	if res.Records == 0 && len(res.Problems) > 0 {
 		// Nothing of the file could be read: a refusal, which leaves no
 		// import behind, so that the file can be imported again once it is

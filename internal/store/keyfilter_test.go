@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -152,6 +153,44 @@ func TestUnreadKeyFilter(t *testing.T) {
 				want = got
 			} else if got != want {
 				t.Errorf("works differ from those found looking every key up")
+			}
+		})
+	}
+}
+
+// TestKeyIndex checks that merging rows into a keyIndex keeps it sorted
+// as record_keys is, by key and then record, leaves out a row it holds
+// already (as INSERT OR IGNORE does), and that find returns each key's
+// records.
+func TestKeyIndex(t *testing.T) {
+	for _, tc := range []struct {
+		name              string
+		keys, ids         []int64
+		addKeys, addIDs   []int64
+		wantKeys, wantIDs []int64
+	}{
+		{"into nothing", nil, nil, []int64{1, 1, 5}, []int64{7, 9, 2}, []int64{1, 1, 5}, []int64{7, 9, 2}},
+		{"nothing in", []int64{-3, 4}, []int64{1, 2}, nil, nil, []int64{-3, 4}, []int64{1, 2}},
+		{"between and after", []int64{-3, 4, 4}, []int64{1, 2, 8}, []int64{-5, 4, 9}, []int64{3, 5, 6},
+			[]int64{-5, -3, 4, 4, 4, 9}, []int64{3, 1, 2, 5, 8, 6}},
+		{"a row held already", []int64{2, 2}, []int64{1, 3}, []int64{2, 2, 2}, []int64{1, 2, 3},
+			[]int64{2, 2, 2}, []int64{1, 2, 3}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := &keyIndex{keys: tc.keys, ids: tc.ids}
+			if !x.merge(tc.addKeys, tc.addIDs) {
+				t.Fatal("merge refused")
+			}
+			if !slices.Equal(x.keys, tc.wantKeys) || !slices.Equal(x.ids, tc.wantIDs) {
+				t.Errorf("keys %v ids %v, want %v %v", x.keys, x.ids, tc.wantKeys, tc.wantIDs)
+			}
+			for i, k := range tc.wantKeys {
+				if !slices.Contains(x.find(k), tc.wantIDs[i]) {
+					t.Errorf("find(%d) = %v, lacks %d", k, x.find(k), tc.wantIDs[i])
+				}
+			}
+			if got := x.find(1000); len(got) != 0 {
+				t.Errorf("find of a key not there = %v", got)
 			}
 		})
 	}
