@@ -2,7 +2,6 @@ package query
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -31,10 +30,11 @@ func WorkRecord(ctx context.Context, db *sqlx.DB, id int64) (*bib.Record, error)
 	recs := make([]*bib.Record, len(rows))
 	var dbs []string
 	for i, r := range rows {
-		recs[i] = &bib.Record{}
-		if err := json.Unmarshal([]byte(r.Data), recs[i]); err != nil {
+		rec, err := bib.DecodeJSON([]byte(r.Data))
+		if err != nil {
 			return nil, fmt.Errorf("work %d: %w", id, err)
 		}
+		recs[i] = rec
 		if r.Database != nil && !contains(dbs, *r.Database) {
 			dbs = append(dbs, *r.Database)
 		}

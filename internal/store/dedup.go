@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -218,8 +217,8 @@ func (m *matcher) loadFeatures(id int64) (*dedup.Features, error) {
 	if err := s.QueryRowxContext(m.ctx, id).Scan(&data); err != nil {
 		return nil, fmt.Errorf("record %d: %w", id, err)
 	}
-	rec := &bib.Record{}
-	if err := json.Unmarshal([]byte(data), rec); err != nil {
+	rec, err := bib.DecodeJSON([]byte(data))
+	if err != nil {
 		return nil, fmt.Errorf("record %d: %w", id, err)
 	}
 	f := dedup.Extract(rec)

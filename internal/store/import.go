@@ -587,12 +587,12 @@ func (w *writer) workRecords(ctx context.Context, workID int64) ([]*bib.Record, 
 	var ids []int64
 	for rows.Next() {
 		var id int64
-		var data string
+		var data sql.RawBytes // DecodeJSON keeps none of it
 		if err := rows.Scan(&id, &data); err != nil {
 			return nil, nil, err
 		}
-		rec := &bib.Record{}
-		if err := json.Unmarshal([]byte(data), rec); err != nil {
+		rec, err := bib.DecodeJSON(data)
+		if err != nil {
 			return nil, nil, fmt.Errorf("record data of work %d: %w", workID, err)
 		}
 		recs = append(recs, rec)

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -288,8 +287,8 @@ func worksOf(ctx context.Context, w *writer, fingerprints ...string) ([]int64, e
 
 // replace places a stored record again and stores where it went.
 func (m *matcher) replace(sr storedRecord) error {
-	rec := &bib.Record{}
-	if err := json.Unmarshal([]byte(sr.Data), rec); err != nil {
+	rec, err := bib.DecodeJSON([]byte(sr.Data))
+	if err != nil {
 		return err
 	}
 	f := dedup.Extract(rec)
