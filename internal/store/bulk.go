@@ -127,16 +127,19 @@ func (d *DB) BuildIndexes(ctx context.Context) (bool, error) {
 	return built, nil
 }
 
-// flushFTSBulk writes the full-text rows of an import. A bulk import
-// writes them with the index's automatic merging off: the rows of each
-// large import make a few segments of the index, and merging them into
-// the segments of earlier imports as they are written rewrote most of the
-// index each time (a third of the full-text step of the third file of
+// flushFTSUnmerged writes the full-text rows of an import, with the
+// index's automatic merging off when unmerged is set: for a bulk import
+// into a library of at most maxTableRecords records. The rows of each
+// such import make a few segments of the index, and merging them into the
+// segments of earlier imports as they are written rewrote most of the
+// index each time (a fifth of the full-text step of the third file of
 // BenchmarkImportDedup). Merging is turned on again for the imports that
 // follow, each of which merges a little as it writes; FTS5 still merges
-// at once any level that reaches 16 segments (its crisismerge).
-func (w *writer) flushFTSBulk(ctx context.Context, bulk bool) error {
-	if !bulk {
+// at once any level that reaches 16 segments (its crisismerge). In a
+// larger library those merges of whole levels cost memory (170 MB more at
+// the peak of a million records) and saved no time, so merging stays on.
+func (w *writer) flushFTSUnmerged(ctx context.Context, unmerged bool) error {
+	if !unmerged {
 		return w.flushFTS(ctx)
 	}
 	if _, err := w.tx.ExecContext(ctx, "INSERT INTO works_fts (works_fts, rank) VALUES ('automerge', 0)"); err != nil {

@@ -236,11 +236,16 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 			}
 		}
 	}
+	// A bulk import into a library of some records but at most
+	// maxTableRecords holds their features, keys and part ids in memory,
+	// and writes its full-text rows unmerged.
+	smallLibrary := false
 	if bulk {
 		if match.table, err = w.loadFeatureTable(ctx); err != nil {
 			return nil, fmt.Errorf("import %s: %w", path, err)
 		}
-		if match.table != nil {
+		smallLibrary = match.table != nil
+		if smallLibrary {
 			if match.index, err = w.loadKeyIndex(ctx); err != nil {
 				return nil, fmt.Errorf("import %s: %w", path, err)
 			}
@@ -301,7 +306,7 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
 	clock.done("works rebuilt")
-	if err := w.flushFTSBulk(ctx, bulk); err != nil {
+	if err := w.flushFTSUnmerged(ctx, smallLibrary); err != nil {
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
 	clock.done("full-text index")
