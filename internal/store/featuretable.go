@@ -95,21 +95,14 @@ func (t *featureTable) moveWork(ids []int64, to int64) {
 }
 
 // loadPartIDs fills the writer's caches of author, affiliation and keyword
-// ids with every row of their tables, for a bulk import into a library of
-// up to maxTableRecords records: a record's authors are mostly in the
+// ids with every row of their tables, for a bulk import into a library
+// small enough for a featureTable: a record's authors are mostly in the
 // library already once it holds a few files, and finding each in the
 // tables' unique indexes meant reading pages the cache had given up, as
 // with record_features. A keyword of the library that has no MeSH id
 // yet is noted, so that a record that gives one still sets it (see
 // keyword).
 func (w *writer) loadPartIDs(ctx context.Context) error {
-	var records int64
-	if err := w.tx.GetContext(ctx, &records, "SELECT count(*) FROM record_features"); err != nil {
-		return fmt.Errorf("part ids: %w", err)
-	}
-	if records == 0 || records > int64(maxTableRecords) {
-		return nil
-	}
 	load := func(query string, add func(rows *sql.Rows) error) error {
 		rows, err := w.tx.QueryContext(ctx, query)
 		if err != nil {

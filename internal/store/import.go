@@ -249,9 +249,9 @@ func (d *DB) importStream(ctx context.Context, path string, r io.Reader, sum str
 			if match.index, err = w.loadKeyIndex(ctx); err != nil {
 				return nil, fmt.Errorf("import %s: %w", path, err)
 			}
-		}
-		if err := w.loadPartIDs(ctx); err != nil {
-			return nil, fmt.Errorf("import %s: %w", path, err)
+			if err := w.loadPartIDs(ctx); err != nil {
+				return nil, fmt.Errorf("import %s: %w", path, err)
+			}
 		}
 	}
 	m := &importer{w: w, match: match, fingerprint: placeholder, res: res, importID: res.ImportID, source: opts.Source, format: stream.Format.Name, path: path}
