@@ -189,8 +189,7 @@ func (m *matcher) members(query string, args ...any) ([]dedup.Member, error) {
 
 func (m *matcher) loadFeatures(id int64) (*dedup.Features, error) {
 	if _, enc, ok := m.table.get(id); ok {
-		if f, err := dedup.DecodeFeatures(string(enc)); err == nil {
-			m.remember(id, f)
+		if f := m.rememberEncoded(id, enc); f != nil {
 			return f, nil
 		}
 	}
@@ -235,6 +234,18 @@ func (m *matcher) remember(id int64, f *dedup.Features) {
 		m.older, m.features = m.features, make(map[int64]*dedup.Features, maxCachedFeatures/2)
 	}
 	m.features[id] = f
+}
+
+// rememberEncoded decodes a record's stored features and caches them; nil
+// when they are of another form (an older bibdb's), which loadFeatures
+// reads from the record's data instead.
+func (m *matcher) rememberEncoded(id int64, enc []byte) *dedup.Features {
+	f, err := dedup.DecodeFeatures(string(enc))
+	if err != nil {
+		return nil
+	}
+	m.remember(id, f)
+	return f
 }
 
 // cached returns a record's features when they are in the cache.
@@ -295,10 +306,7 @@ func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
 	}
 	for rest := stored; len(rest) > 0; {
 		n := min(len(rest), 16)
-		args := make([]any, n)
-		for i, k := range rest[:n] {
-			args[i] = k
-		}
+		args := int64Args(rest[:n])
 		s, err := m.w.stmt(m.ctx, "SELECT k.key, f.record_id, f.work_id, f.features FROM record_keys k JOIN record_features f ON f.record_id = k.record_id WHERE k.key IN ("+
 			placeholders(n)+")")
 		if err != nil {
@@ -316,9 +324,7 @@ func (m *matcher) Candidates(keys []string) ([]dedup.Member, error) {
 				return nil, err
 			}
 			if m.cached(h.id) == nil {
-				if f, err := dedup.DecodeFeatures(string(enc)); err == nil {
-					m.remember(h.id, f)
-				}
+				m.rememberEncoded(h.id, enc)
 			}
 			hits = append(hits, h)
 			count[h.key]++
@@ -365,6 +371,15 @@ type hit struct {
 
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
 
+// int64Args makes the arguments of a statement from keys.
+func int64Args(keys []int64) []any {
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	return args
+}
+
 // tableCandidates appends to hits the records that the keys find in
 // record_keys, in the order the query of Candidates gives them (by key,
 // then record), with their works from the feature table, counting them by
@@ -381,9 +396,7 @@ func (m *matcher) tableCandidates(keys []int64, hits []hit, count map[int64]int)
 		} else {
 			h.work = work
 			if m.cached(h.id) == nil {
-				if f, err := dedup.DecodeFeatures(string(enc)); err == nil {
-					m.remember(h.id, f)
-				}
+				m.rememberEncoded(h.id, enc)
 			}
 		}
 		hits = append(hits, h)
@@ -402,10 +415,7 @@ func (m *matcher) tableCandidates(keys []int64, hits []hit, count map[int64]int)
 			}
 			continue
 		}
-		args := make([]any, n)
-		for i, k := range rest[:n] {
-			args[i] = k
-		}
+		args := int64Args(rest[:n])
 		rest = rest[n:]
 		s, err := m.w.stmt(m.ctx, "SELECT key, record_id FROM record_keys WHERE key IN ("+placeholders(n)+")")
 		if err != nil {
